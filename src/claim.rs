@@ -1,0 +1,605 @@
+//! The claim language: one claim per line, parsed with nom.
+//!
+//! See `GRAMMAR.md` for the grammar in EBNF. The parser only splits a line
+//! into references, operators and quantities; which subject, metric and
+//! period a reference phrase names is decided later, against the store's
+//! vocabulary, because real names contain digits, hyphens and `vs`.
+
+use nom::{
+    Parser,
+    branch::alt,
+    bytes::complete::{tag, take_till1, take_while1},
+    character::complete::{char, digit1, space0, space1},
+    combinator::{all_consuming, consumed, cut, map, map_res, not, opt, peek, recognize, value},
+    error::context,
+    multi::{many0, many1},
+    sequence::{delimited, preceded, terminated},
+};
+use serde::Serialize;
+
+use crate::quantity::{Quantity, quantity};
+use crate::syntax::{PResult, SyntaxError};
+
+/// One line of a claims file, parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    Directive(Directive),
+    Claim(Claim),
+}
+
+/// A file-level setting that applies to the claims below it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Directive {
+    /// `@source ID`: facts must come from this source.
+    Source(String),
+    /// `@period P`: the period of claims that name none.
+    Period(String),
+    /// `@article PATH`: the prose these claims are about.
+    Article(String),
+    /// `@tolerance 5%`: the width of `about`, `~` and `nearly`.
+    Tolerance(f64),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub label: Option<String>,
+    /// `@L57`: the line of the article the claim comes from.
+    pub article_line: Option<u32>,
+    /// A per-claim citation (`@source ID` after the claim).
+    pub cite: Option<String>,
+    pub body: Body,
+    /// The claim as written, without its label, annotations and comment.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// `EXPR OP RHS`: a value, a bound, a ratio, a change against a period,
+    /// or arithmetic between facts.
+    Compare { lhs: Expr, op: Op, rhs: Rhs },
+    /// `REF: P1 -> P2 [-> P3…] = V1 -> V2 […]` or `REF: P1 -> P2 = CHANGE`.
+    Chain {
+        reference: Reference,
+        periods: Vec<String>,
+        op: Op,
+        values: ChainValues,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChainValues {
+    /// One value per period.
+    Each(Vec<Quantity>),
+    /// The change from the first period to the last (`-13pp`, `+55%`, `1.55x`).
+    Change(Quantity),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rhs {
+    /// A plain quantity: `$285.9 billion`, `22%..94%`, `< 6pp`.
+    Value(Quantity),
+    /// A quantity against another reference: `23x China`, `+127.5% vs 2024`.
+    Against {
+        quantity: Quantity,
+        other: Reference,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Op {
+    #[serde(rename = "=")]
+    Eq,
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = ">=")]
+    Ge,
+    #[serde(rename = "<")]
+    Lt,
+    #[serde(rename = "<=")]
+    Le,
+    #[serde(rename = "~")]
+    Approx,
+}
+
+impl Op {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::Eq => "=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Approx => "~",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArithOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+impl ArithOp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArithOp::Add => "+",
+            ArithOp::Sub => "-",
+            ArithOp::Mul => "*",
+            ArithOp::Div => "/",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Ref(Reference),
+    Binary(Box<Expr>, ArithOp, Box<Expr>),
+}
+
+/// Something that names facts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reference {
+    /// `US private AI investment 2025`, split by the store's vocabulary.
+    Phrase(String),
+    /// `{United States | private AI investment | 2025}`: no splitting.
+    Explicit {
+        subject: Option<String>,
+        metric: Option<String>,
+        period: Option<String>,
+    },
+    /// `{e-us-private}`: one fact by its id.
+    FactId(String),
+}
+
+impl std::fmt::Display for Reference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reference::Phrase(p) => f.write_str(p),
+            Reference::FactId(id) => write!(f, "{{{id}}}"),
+            Reference::Explicit {
+                subject,
+                metric,
+                period,
+            } => {
+                write!(
+                    f,
+                    "{{{} | {}",
+                    subject.as_deref().unwrap_or(""),
+                    metric.as_deref().unwrap_or("")
+                )?;
+                if let Some(p) = period {
+                    write!(f, " | {p}")?;
+                }
+                f.write_str("}")
+            }
+        }
+    }
+}
+
+/// A line that does not follow the grammar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ParseError {
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// Byte offset in the line.
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Parses one line of a claims file. `Ok(None)` for blank and comment lines.
+pub fn parse_line(line: &str) -> Result<Option<Entry>, ParseError> {
+    let content = strip_comment(line).trim_end();
+    if content.trim().is_empty() {
+        return Ok(None);
+    }
+    let result = all_consuming(delimited(space0, entry, space0)).parse(content);
+    match result {
+        Ok((_, entry)) => Ok(Some(entry)),
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
+            let offset = line.len() - e.rest.len() - (line.len() - content.len());
+            Err(ParseError {
+                column: line[..offset].chars().count() + 1,
+                offset,
+                message: e.describe(),
+            })
+        }
+        Err(nom::Err::Incomplete(_)) => Err(ParseError {
+            column: content.chars().count() + 1,
+            offset: content.len(),
+            message: "incomplete claim".to_owned(),
+        }),
+    }
+}
+
+/// A `#` starts a comment at the start of a line or after white space.
+fn strip_comment(line: &str) -> &str {
+    let mut previous = ' ';
+    for (i, c) in line.char_indices() {
+        if c == '#' && previous.is_whitespace() {
+            return &line[..i];
+        }
+        previous = c;
+    }
+    line
+}
+
+fn entry(i: &str) -> PResult<'_, Entry> {
+    alt((map(directive, Entry::Directive), map(claim, Entry::Claim))).parse(i)
+}
+
+fn directive(i: &str) -> PResult<'_, Directive> {
+    let argument = |name: &'static str| {
+        preceded(
+            (tag(name), space1),
+            cut(context("a value for the directive", rest_of_line)),
+        )
+    };
+    preceded(
+        peek(char('@')),
+        cut(context(
+            "a directive (@source, @period, @article or @tolerance)",
+            alt((
+                map(argument("@source"), |s| Directive::Source(s.to_owned())),
+                map(argument("@period"), |s| Directive::Period(s.to_owned())),
+                map(argument("@article"), |s| Directive::Article(s.to_owned())),
+                preceded(
+                    (tag("@tolerance"), space1),
+                    cut(context("a percentage such as 5%", tolerance)),
+                ),
+            )),
+        )),
+    )
+    .parse(i)
+}
+
+fn rest_of_line(i: &str) -> PResult<'_, &str> {
+    map(take_till1(|_| false), str::trim).parse(i)
+}
+
+fn tolerance(i: &str) -> PResult<'_, Directive> {
+    map_res(
+        terminated(recognize((digit1, opt((char('.'), digit1)))), char('%')),
+        |digits: &str| {
+            digits
+                .parse::<f64>()
+                .map(|p| Directive::Tolerance(p / 100.0))
+        },
+    )
+    .parse(i)
+}
+
+fn claim(i: &str) -> PResult<'_, Claim> {
+    let (i, label) = opt(terminated(label, space0)).parse(i)?;
+    let (i, (text, body)) = consumed(context("a claim", alt((chain, compare)))).parse(i)?;
+    let (i, annotations) = many0(preceded(space1, annotation)).parse(i)?;
+    let mut claim = Claim {
+        label: label.map(str::to_owned),
+        article_line: None,
+        cite: None,
+        body,
+        text: text.trim().to_owned(),
+    };
+    for a in annotations {
+        match a {
+            Annotation::Line(n) => claim.article_line = Some(n),
+            Annotation::Cite(s) => claim.cite = Some(s.to_owned()),
+        }
+    }
+    Ok((i, claim))
+}
+
+fn label(i: &str) -> PResult<'_, &str> {
+    delimited(
+        char('['),
+        cut(context(
+            "a label of letters, digits, `-`, `_`, `.` or `:`",
+            take_while1(|c: char| c.is_alphanumeric() || "-_.:".contains(c)),
+        )),
+        cut(context("`]` closing the label", char(']'))),
+    )
+    .parse(i)
+}
+
+enum Annotation<'a> {
+    Line(u32),
+    Cite(&'a str),
+}
+
+fn annotation(i: &str) -> PResult<'_, Annotation<'_>> {
+    alt((
+        map(
+            preceded(
+                tag("@L"),
+                cut(context(
+                    "a line number after @L",
+                    map_res(digit1, str::parse::<u32>),
+                )),
+            ),
+            Annotation::Line,
+        ),
+        map(
+            preceded(
+                (tag("@source"), space1),
+                cut(context("a source id", identifier)),
+            ),
+            Annotation::Cite,
+        ),
+    ))
+    .parse(i)
+}
+
+fn identifier(i: &str) -> PResult<'_, &str> {
+    take_while1(|c: char| c.is_alphanumeric() || "-_.".contains(c)).parse(i)
+}
+
+/// `REF: P1 -> P2 … OP V1 -> V2 …`
+fn chain(i: &str) -> PResult<'_, Body> {
+    let (i, reference) = reference_until(i, Stop::Colon)?;
+    let (i, _) = (char(':'), space1).parse(i)?;
+    let (i, first) = period(i)?;
+    // Only a `->` after the first period makes this a chain; otherwise the
+    // colon belongs to a name and the line is read as a comparison.
+    let (i, rest) = many1(preceded(arrow, period)).parse(i)?;
+    let (i, op) = cut(context(
+        "a comparison operator (=, <, >, <=, >=, ~)",
+        preceded(space1, op),
+    ))
+    .parse(i)?;
+    let (i, first_value) = cut(preceded(space1, context("a quantity", quantity))).parse(i)?;
+    let (i, more) = many0(preceded(arrow, cut(context("a quantity", quantity)))).parse(i)?;
+    let mut periods = vec![first.to_owned()];
+    periods.extend(rest.into_iter().map(str::to_owned));
+    let values = if more.is_empty() {
+        ChainValues::Change(first_value)
+    } else {
+        let mut all = vec![first_value];
+        all.extend(more);
+        if all.len() != periods.len() {
+            return Err(nom::Err::Failure(SyntaxError {
+                rest: i,
+                expected: None,
+                message: Some(format!(
+                    "{} periods but {} values: give one value per period, or one change",
+                    periods.len(),
+                    all.len()
+                )),
+            }));
+        }
+        ChainValues::Each(all)
+    };
+    Ok((
+        i,
+        Body::Chain {
+            reference,
+            periods,
+            op,
+            values,
+        },
+    ))
+}
+
+fn arrow(i: &str) -> PResult<'_, ()> {
+    value((), (space1, alt((tag("->"), tag("→"))), space1)).parse(i)
+}
+
+/// A period in a chain: text up to the next arrow or operator.
+fn period(i: &str) -> PResult<'_, &str> {
+    context(
+        "a period",
+        recognize(many1(preceded(
+            not(alt((arrow, value((), (space1, op, space1))))),
+            take_till1(char::is_whitespace).or(space1),
+        ))),
+    )
+    .parse(i)
+    .map(|(rest, p)| (rest, p.trim_end()))
+}
+
+/// `TERM (OP TERM)*` then a comparison and its right-hand side.
+fn compare(i: &str) -> PResult<'_, Body> {
+    let (i, lhs) = expr(i)?;
+    let (i, op) = cut(context(
+        "a comparison operator (=, <, >, <=, >=, ~) between spaces",
+        preceded(space1, op),
+    ))
+    .parse(i)?;
+    let (i, rhs) = cut(context("a quantity", preceded(space1, rhs))).parse(i)?;
+    Ok((i, Body::Compare { lhs, op, rhs }))
+}
+
+/// Arithmetic between references: `*` and `/` bind tighter than `+` and `-`.
+fn expr(i: &str) -> PResult<'_, Expr> {
+    let (mut i, mut lhs) = product(i)?;
+    loop {
+        match (space1, additive, space1).parse(i) {
+            Ok((rest, (_, op, _))) => {
+                let (rest, rhs) = cut(product).parse(rest)?;
+                lhs = Expr::Binary(Box::new(lhs), op, Box::new(rhs));
+                i = rest;
+            }
+            Err(nom::Err::Error(_)) => return Ok((i, lhs)),
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+fn product(i: &str) -> PResult<'_, Expr> {
+    let (mut i, mut lhs) = map(|i| reference_until(i, Stop::Operator), Expr::Ref).parse(i)?;
+    loop {
+        match (space1, multiplicative, space1).parse(i) {
+            Ok((rest, (_, op, _))) => {
+                let (rest, rhs) =
+                    cut(map(|i| reference_until(i, Stop::Operator), Expr::Ref)).parse(rest)?;
+                lhs = Expr::Binary(Box::new(lhs), op, Box::new(rhs));
+                i = rest;
+            }
+            Err(nom::Err::Error(_)) => return Ok((i, lhs)),
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+fn additive(i: &str) -> PResult<'_, ArithOp> {
+    alt((
+        value(ArithOp::Add, char('+')),
+        value(ArithOp::Sub, char('-')),
+        value(ArithOp::Sub, char('−')),
+    ))
+    .parse(i)
+}
+
+fn multiplicative(i: &str) -> PResult<'_, ArithOp> {
+    alt((
+        value(ArithOp::Mul, char('*')),
+        value(ArithOp::Mul, char('×')),
+        value(ArithOp::Div, char('/')),
+        value(ArithOp::Div, char('÷')),
+    ))
+    .parse(i)
+}
+
+fn op(i: &str) -> PResult<'_, Op> {
+    terminated(
+        alt((
+            value(Op::Ge, tag(">=")),
+            value(Op::Le, tag("<=")),
+            value(Op::Ge, char('≥')),
+            value(Op::Le, char('≤')),
+            value(Op::Eq, tag("==")),
+            value(Op::Eq, char('=')),
+            value(Op::Gt, char('>')),
+            value(Op::Lt, char('<')),
+            value(Op::Approx, char('~')),
+            value(Op::Approx, char('≈')),
+        )),
+        peek(alt((space1, nom::combinator::eof))),
+    )
+    .parse(i)
+}
+
+fn rhs(i: &str) -> PResult<'_, Rhs> {
+    let (i, q) = context("a quantity", quantity).parse(i)?;
+    let (i, other) = opt(preceded(
+        (
+            not(peek((space1, annotation))),
+            space1,
+            opt((alt((tag("vs."), tag("vs"), tag("than"))), space1)),
+        ),
+        |i| reference_until(i, Stop::Annotation),
+    ))
+    .parse(i)?;
+    Ok((
+        i,
+        match other {
+            None => Rhs::Value(q),
+            Some(other) => Rhs::Against { quantity: q, other },
+        },
+    ))
+}
+
+/// Where a reference phrase ends.
+#[derive(Clone, Copy, PartialEq)]
+enum Stop {
+    /// Before `: ` (the chain form).
+    Colon,
+    /// Before a comparison or arithmetic operator between spaces.
+    Operator,
+    /// Before a trailing `@L…` / `@source …` or the end of the line.
+    Annotation,
+}
+
+fn reference_until(i: &str, stop: Stop) -> PResult<'_, Reference> {
+    if i.starts_with('{') {
+        return explicit(i);
+    }
+    let (rest, phrase) = context(
+        "a subject, metric or period",
+        recognize(many1(preceded(
+            not(|i| phrase_end(i, stop)),
+            nom::character::complete::anychar,
+        ))),
+    )
+    .parse(i)?;
+    let phrase = phrase.trim();
+    if phrase.is_empty() {
+        return Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("a subject, metric or period"),
+            message: None,
+        }));
+    }
+    Ok((rest, Reference::Phrase(phrase.to_owned())))
+}
+
+fn phrase_end(i: &str, stop: Stop) -> PResult<'_, ()> {
+    let mut annotation_ahead = value(
+        (),
+        (space1, alt((preceded(tag("@L"), digit1), tag("@source ")))),
+    );
+    match stop {
+        Stop::Colon => value((), alt((value((), (char(':'), space1)), annotation_ahead))).parse(i),
+        Stop::Operator => value(
+            (),
+            alt((
+                value((), (space1, op)),
+                value((), (space1, alt((additive, multiplicative)), space1)),
+                annotation_ahead,
+            )),
+        )
+        .parse(i),
+        Stop::Annotation => annotation_ahead.parse(i),
+    }
+}
+
+/// `{subject | metric | period}`, `{subject | metric}` or `{fact-id}`.
+fn explicit(i: &str) -> PResult<'_, Reference> {
+    let field = || {
+        map(
+            recognize(many0(nom::character::complete::none_of("|}"))),
+            str::trim,
+        )
+    };
+    let (i, inner) = delimited(
+        char('{'),
+        cut(context(
+            "`subject | metric | period` or a fact id inside braces",
+            (field(), many0(preceded(char('|'), field()))),
+        )),
+        cut(context("`}`", char('}'))),
+    )
+    .parse(i)?;
+    let (first, rest) = inner;
+    let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+    let reference = match rest.as_slice() {
+        [] if !first.is_empty() && !first.contains(char::is_whitespace) => {
+            Reference::FactId(first.to_owned())
+        }
+        [metric] => Reference::Explicit {
+            subject: non_empty(first),
+            metric: non_empty(metric),
+            period: None,
+        },
+        [metric, period] => Reference::Explicit {
+            subject: non_empty(first),
+            metric: non_empty(metric),
+            period: non_empty(period),
+        },
+        _ => {
+            return Err(nom::Err::Failure(SyntaxError {
+                rest: i,
+                expected: None,
+                message: Some(
+                    "braces hold a fact id, or `subject | metric` with an optional `| period`"
+                        .to_owned(),
+                ),
+            }));
+        }
+    };
+    Ok((i, reference))
+}
+
+#[cfg(test)]
+mod tests;

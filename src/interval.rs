@@ -1,0 +1,250 @@
+//! Closed-or-open real intervals with outward-rounded arithmetic.
+//!
+//! Every number claimcheck compares is an interval: the set of true values
+//! that the written digits are consistent with. Arithmetic on intervals
+//! returns an interval that contains every result of the same arithmetic on
+//! points drawn from the inputs; endpoints are pushed one ulp outwards after
+//! each operation so that floating-point rounding can never make it smaller.
+
+use serde::Serialize;
+
+/// An interval of the real line; either end may be unbounded or open.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+    /// The low end is excluded (a strict lower bound such as "over 60%").
+    pub lo_open: bool,
+    /// The high end is excluded (half-open rounding intervals, "under 6").
+    pub hi_open: bool,
+}
+
+impl Interval {
+    pub const ALL: Interval = Interval {
+        lo: f64::NEG_INFINITY,
+        hi: f64::INFINITY,
+        lo_open: true,
+        hi_open: true,
+    };
+
+    pub fn closed(lo: f64, hi: f64) -> Self {
+        Interval {
+            lo,
+            hi,
+            lo_open: false,
+            hi_open: false,
+        }
+    }
+
+    /// `[lo, hi)`, the reading of a rounded number.
+    pub fn half_open(lo: f64, hi: f64) -> Self {
+        Interval {
+            lo,
+            hi,
+            lo_open: false,
+            hi_open: true,
+        }
+    }
+
+    pub fn point(x: f64) -> Self {
+        Interval::closed(x, x)
+    }
+
+    pub fn above(x: f64, inclusive: bool) -> Self {
+        Interval {
+            lo: x,
+            hi: f64::INFINITY,
+            lo_open: !inclusive,
+            hi_open: true,
+        }
+    }
+
+    pub fn below(x: f64, inclusive: bool) -> Self {
+        Interval {
+            lo: f64::NEG_INFINITY,
+            hi: x,
+            lo_open: true,
+            hi_open: !inclusive,
+        }
+    }
+
+    pub fn is_bounded(&self) -> bool {
+        self.lo.is_finite() && self.hi.is_finite()
+    }
+
+    pub fn contains(&self, x: f64) -> bool {
+        let above_lo = if self.lo_open {
+            x > self.lo
+        } else {
+            x >= self.lo
+        };
+        let below_hi = if self.hi_open {
+            x < self.hi
+        } else {
+            x <= self.hi
+        };
+        above_lo && below_hi
+    }
+
+    /// Whether the two intervals share at least one point.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        let (lo, lo_open) = max_lo(self, other);
+        let (hi, hi_open) = min_hi(self, other);
+        lo < hi || (lo == hi && !lo_open && !hi_open)
+    }
+
+    /// The smallest interval holding both.
+    pub fn hull(&self, other: &Interval) -> Interval {
+        let (lo, lo_open) = if self.lo < other.lo || (self.lo == other.lo && !self.lo_open) {
+            (self.lo, self.lo_open)
+        } else {
+            (other.lo, other.lo_open)
+        };
+        let (hi, hi_open) = if self.hi > other.hi || (self.hi == other.hi && !self.hi_open) {
+            (self.hi, self.hi_open)
+        } else {
+            (other.hi, other.hi_open)
+        };
+        Interval {
+            lo,
+            hi,
+            lo_open,
+            hi_open,
+        }
+    }
+
+    /// The gap between two disjoint intervals (0 when they overlap).
+    pub fn distance(&self, other: &Interval) -> f64 {
+        if self.overlaps(other) {
+            0.0
+        } else if self.hi <= other.lo {
+            other.lo - self.hi
+        } else {
+            self.lo - other.hi
+        }
+    }
+
+    pub fn add(&self, other: &Interval) -> Interval {
+        outward(self.lo + other.lo, self.hi + other.hi)
+    }
+
+    pub fn sub(&self, other: &Interval) -> Interval {
+        outward(self.lo - other.hi, self.hi - other.lo)
+    }
+
+    pub fn mul(&self, other: &Interval) -> Interval {
+        let products = [
+            self.lo * other.lo,
+            self.lo * other.hi,
+            self.hi * other.lo,
+            self.hi * other.hi,
+        ];
+        // 0 × ∞ has no meaning as a bound; the product is then unconstrained.
+        if products.iter().any(|p| p.is_nan()) {
+            return Interval::ALL;
+        }
+        let lo = products.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = products.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        outward(lo, hi)
+    }
+
+    /// `None` when the divisor may be zero: no finite interval holds the quotient.
+    pub fn div(&self, other: &Interval) -> Option<Interval> {
+        if other.lo <= 0.0 && other.hi >= 0.0 {
+            return None;
+        }
+        let reciprocal = outward(1.0 / other.hi, 1.0 / other.lo);
+        Some(self.mul(&reciprocal))
+    }
+
+    pub fn scale(&self, factor: f64) -> Interval {
+        self.mul(&Interval::point(factor))
+    }
+
+    pub fn shift(&self, offset: f64) -> Interval {
+        self.add(&Interval::point(offset))
+    }
+}
+
+fn outward(lo: f64, hi: f64) -> Interval {
+    let lo = if lo.is_finite() { lo.next_down() } else { lo };
+    let hi = if hi.is_finite() { hi.next_up() } else { hi };
+    Interval::closed(lo, hi)
+}
+
+fn max_lo(a: &Interval, b: &Interval) -> (f64, bool) {
+    if a.lo > b.lo {
+        (a.lo, a.lo_open)
+    } else if b.lo > a.lo {
+        (b.lo, b.lo_open)
+    } else {
+        (a.lo, a.lo_open || b.lo_open)
+    }
+}
+
+fn min_hi(a: &Interval, b: &Interval) -> (f64, bool) {
+    if a.hi < b.hi {
+        (a.hi, a.hi_open)
+    } else if b.hi < a.hi {
+        (b.hi, b.hi_open)
+    } else {
+        (a.hi, a.hi_open || b.hi_open)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn interval() -> impl Strategy<Value = (Interval, f64)> {
+        // An interval and a point inside it, both drawn from realistic magnitudes.
+        (-1e12f64..1e12, 0.0f64..1e6, 0.0f64..=1.0)
+            .prop_map(|(lo, width, t)| (Interval::closed(lo, lo + width), lo + width * t))
+    }
+
+    proptest! {
+        #[test]
+        fn sum_contains_point_sum(((a, x), (b, y)) in (interval(), interval())) {
+            prop_assert!(a.add(&b).contains(x + y));
+        }
+
+        #[test]
+        fn difference_contains_point_difference(((a, x), (b, y)) in (interval(), interval())) {
+            prop_assert!(a.sub(&b).contains(x - y));
+        }
+
+        #[test]
+        fn product_contains_point_product(((a, x), (b, y)) in (interval(), interval())) {
+            prop_assert!(a.mul(&b).contains(x * y));
+        }
+
+        #[test]
+        fn quotient_contains_point_quotient(((a, x), (b, y)) in (interval(), interval())) {
+            match a.div(&b) {
+                Some(q) => prop_assert!(q.contains(x / y)),
+                None => prop_assert!(b.contains(0.0)),
+            }
+        }
+    }
+
+    #[test]
+    fn half_open_intervals_touching_at_an_excluded_end_do_not_overlap() {
+        let low = Interval::half_open(22.5, 23.5);
+        let high = Interval::half_open(23.5, 24.5);
+        assert!(!low.overlaps(&high));
+        assert!(high.overlaps(&Interval::closed(23.5, 23.5)));
+    }
+
+    #[test]
+    fn bounds_overlap_by_their_openness() {
+        assert!(!Interval::above(60.0, false).overlaps(&Interval::below(60.0, true)));
+        assert!(Interval::above(60.0, true).overlaps(&Interval::below(60.0, true)));
+    }
+
+    #[test]
+    fn division_by_an_interval_holding_zero_is_refused() {
+        let a = Interval::closed(1.0, 2.0);
+        assert_eq!(a.div(&Interval::closed(-1.0, 1.0)), None);
+    }
+}

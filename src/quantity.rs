@@ -1,0 +1,749 @@
+//! The quantity grammar: how people write numbers, and what they mean.
+//!
+//! One grammar reads claim values, store values and (later) numbers in prose:
+//! `$285.9 billion`, `nearly 50%`, `-13pp`, `23x`, `72,816 tCO2e`, `22%..94%`.
+//! A number keeps its written digits as an exact decimal, so `40.0` and `40`
+//! stay different: the first stands for [39.95, 40.05), the second for
+//! [39.5, 40.5). Nothing is reduced to a bare float before its interval is known.
+
+use std::fmt;
+
+use nom::{
+    Parser,
+    branch::alt,
+    bytes::complete::{tag, tag_no_case, take_while1},
+    character::complete::{char, digit1, satisfy, space0, space1},
+    combinator::{all_consuming, consumed, cut, map, not, opt, peek, recognize, value},
+    error::context,
+    multi::many0,
+    sequence::{pair, preceded, terminated},
+};
+use serde::Serialize;
+
+use crate::interval::Interval;
+use crate::syntax::{PResult, SyntaxError};
+
+/// A decimal number as written: `mantissa × 10^exponent`, sign apart.
+///
+/// The exponent includes any magnitude word, so `285.9 billion` is
+/// `2859 × 10^8` and its last written digit is worth `10^8`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Number {
+    pub negative: bool,
+    pub mantissa: u128,
+    pub exponent: i32,
+}
+
+impl Number {
+    pub fn value(&self) -> f64 {
+        let magnitude = self.mantissa as f64 * 10f64.powi(self.exponent);
+        if self.negative { -magnitude } else { magnitude }
+    }
+
+    /// What the digits stand for when the writer rounded: ± half the last digit.
+    pub fn rounding(&self) -> Interval {
+        self.around(0.5, 0.5)
+    }
+
+    /// What the digits stand for when the writer cut the remaining digits off.
+    pub fn truncation(&self) -> Interval {
+        self.around(0.0, 1.0)
+    }
+
+    /// `[m - below, m + above)` in units of the last digit, mirrored for negatives.
+    fn around(&self, below: f64, above: f64) -> Interval {
+        let unit = 10f64.powi(self.exponent);
+        let m = self.mantissa as f64;
+        let (lo, hi) = ((m - below) * unit, (m + above) * unit);
+        let (lo, hi) = (lo.next_down(), hi.next_up());
+        if self.negative {
+            Interval {
+                lo: -hi,
+                hi: -lo,
+                lo_open: true,
+                hi_open: false,
+            }
+        } else {
+            Interval::half_open(lo, hi)
+        }
+    }
+}
+
+/// A word or symbol that bounds or loosens a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    /// over, more than, above
+    Over,
+    /// at least
+    AtLeast,
+    /// under, less than, below
+    Under,
+    /// up to, at most
+    AtMost,
+    /// nearly, almost: at or just below
+    Nearly,
+    /// about, around, roughly, approximately, ~, ≈
+    About,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Over => "over",
+            Qualifier::AtLeast => "at least",
+            Qualifier::Under => "under",
+            Qualifier::AtMost => "up to",
+            Qualifier::Nearly => "nearly",
+            Qualifier::About => "about",
+        }
+    }
+
+    /// Whether the qualifier widens the number by the approximation tolerance.
+    pub fn is_approximate(self) -> bool {
+        matches!(self, Qualifier::Nearly | Qualifier::About)
+    }
+}
+
+/// A unit of measure with a dimension; conversions stay inside a dimension.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measure {
+    pub symbol: &'static str,
+    pub dimension: &'static str,
+    pub factor: f64,
+}
+
+const MEASURES: &[(&str, Measure)] = &[
+    ("w", measure("W", "power", 1.0)),
+    ("kw", measure("kW", "power", 1e3)),
+    ("mw", measure("MW", "power", 1e6)),
+    ("gw", measure("GW", "power", 1e9)),
+    ("tw", measure("TW", "power", 1e12)),
+    ("wh", measure("Wh", "energy", 1.0)),
+    ("kwh", measure("kWh", "energy", 1e3)),
+    ("mwh", measure("MWh", "energy", 1e6)),
+    ("gwh", measure("GWh", "energy", 1e9)),
+    ("twh", measure("TWh", "energy", 1e12)),
+    ("kb", measure("KB", "data", 1e3)),
+    ("mb", measure("MB", "data", 1e6)),
+    ("gb", measure("GB", "data", 1e9)),
+    ("tb", measure("TB", "data", 1e12)),
+    ("pb", measure("PB", "data", 1e15)),
+    ("second", measure("seconds", "time", 1.0)),
+    ("minute", measure("minutes", "time", 60.0)),
+    ("hour", measure("hours", "time", 3600.0)),
+    ("day", measure("days", "time", 86400.0)),
+    ("week", measure("weeks", "time", 604800.0)),
+    ("month", measure("months", "time", 2629800.0)),
+    ("year", measure("years", "time", 31557600.0)),
+    ("liter", measure("liters", "volume", 1.0)),
+    ("litre", measure("liters", "volume", 1.0)),
+    ("kiloliter", measure("kiloliters", "volume", 1e3)),
+    ("kilolitre", measure("kiloliters", "volume", 1e3)),
+    ("megaliter", measure("megaliters", "volume", 1e6)),
+    ("tco2e", measure("tCO2e", "emissions", 1.0)),
+    ("ktco2e", measure("ktCO2e", "emissions", 1e3)),
+    ("mtco2e", measure("MtCO2e", "emissions", 1e6)),
+];
+
+const fn measure(symbol: &'static str, dimension: &'static str, factor: f64) -> Measure {
+    Measure {
+        symbol,
+        dimension,
+        factor,
+    }
+}
+
+/// What a number counts or measures.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unit {
+    /// A bare number: it takes the unit of whatever it is compared with.
+    Bare,
+    /// `%`, `percent`: a share or a rate.
+    Percent,
+    /// `pp`, `percentage points`: a difference between two percentages.
+    PercentagePoints,
+    /// `x`, `×`, `times`, `-fold`: a ratio.
+    Multiple,
+    /// An ISO 4217 code (`$` is `USD`).
+    Currency(String),
+    /// A physical unit with a dimension and a conversion factor.
+    Measure(Measure),
+    /// Anything else written after the number (`models`, `H100-equivalents`),
+    /// kept in a normal form so that `model` and `Models` agree.
+    Noun(String),
+}
+
+impl Unit {
+    /// The multiplier from this unit to the base unit of its dimension.
+    pub fn factor(&self) -> f64 {
+        match self {
+            Unit::Measure(m) => m.factor,
+            _ => 1.0,
+        }
+    }
+
+    /// A short name for messages: `percent`, `USD`, `GW`, `models`.
+    pub fn name(&self) -> String {
+        match self {
+            Unit::Bare => "a bare number".to_owned(),
+            Unit::Percent => "percent".to_owned(),
+            Unit::PercentagePoints => "percentage points".to_owned(),
+            Unit::Multiple => "a multiple (x)".to_owned(),
+            Unit::Currency(code) => code.clone(),
+            Unit::Measure(m) => format!("{} ({})", m.symbol, m.dimension),
+            Unit::Noun(noun) => format!("`{noun}`"),
+        }
+    }
+
+    /// Two units can be compared when they measure the same thing; a bare
+    /// number takes the other side's unit.
+    pub fn compatible(&self, other: &Unit) -> bool {
+        match (self, other) {
+            (Unit::Bare, _) | (_, Unit::Bare) => true,
+            (Unit::Currency(a), Unit::Currency(b)) => a == b,
+            (Unit::Measure(a), Unit::Measure(b)) => a.dimension == b.dimension,
+            (Unit::Noun(a), Unit::Noun(b)) => a == b,
+            (a, b) => a == b,
+        }
+    }
+
+    /// Of two compatible units, the one that says more (a bare number says least).
+    pub fn more_specific(&self, other: &Unit) -> Unit {
+        if *self == Unit::Bare {
+            other.clone()
+        } else {
+            self.clone()
+        }
+    }
+}
+
+/// A written quantity: `nearly $285.9 billion`, `22%..94%`, `-13pp`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The quantity as written, surrounding space trimmed.
+    pub text: String,
+    pub qualifier: Option<Qualifier>,
+    pub low: Number,
+    /// The upper end of a range `low..high`.
+    pub high: Option<Number>,
+    pub unit: Unit,
+}
+
+/// The three readings of a quantity that verdicts need, in base units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reading {
+    /// Every value the writer's words allow, approximation tolerance included.
+    pub set: Interval,
+    /// The same without the approximation tolerance.
+    pub strict: Interval,
+    /// The value the writer had in mind, where one number stands for it.
+    pub central: Option<f64>,
+}
+
+impl Quantity {
+    /// Reads the quantity as an interval; `tolerance` is the relative width
+    /// that `about` or `nearly` allow (0.05 for 5%).
+    pub fn reading(&self, tolerance: f64) -> Reading {
+        let factor = self.unit.factor();
+        let low = self.low.rounding().scale(factor);
+        let (digits, central) = match &self.high {
+            Some(high) => (low.hull(&high.rounding().scale(factor)), None),
+            None => (low, Some(self.low.value() * factor)),
+        };
+        let point = self.low.value() * factor;
+        let (strict, set) = match self.qualifier {
+            None => (digits, digits),
+            Some(Qualifier::Over) => bound(Interval::above(point, false)),
+            Some(Qualifier::AtLeast) => bound(Interval::above(point, true)),
+            Some(Qualifier::Under) => bound(Interval::below(self.high_point(factor), false)),
+            Some(Qualifier::AtMost) => bound(Interval::below(self.high_point(factor), true)),
+            Some(Qualifier::Nearly) => {
+                let slack = (point.abs() * tolerance).next_up();
+                (digits, digits.hull(&Interval::closed(point - slack, point)))
+            }
+            Some(Qualifier::About) => {
+                let slack = (point.abs() * tolerance).next_up();
+                (
+                    digits,
+                    digits.hull(&Interval::closed(point - slack, point + slack)),
+                )
+            }
+        };
+        let central = match self.qualifier {
+            Some(q) if !q.is_approximate() => None,
+            _ => central,
+        };
+        Reading {
+            set,
+            strict,
+            central,
+        }
+    }
+
+    fn high_point(&self, factor: f64) -> f64 {
+        self.high.unwrap_or(self.low).value() * factor
+    }
+
+    /// The truncated reading (`$285 billion` for $285.9 billion), for plain numbers only.
+    pub fn truncated(&self) -> Option<Interval> {
+        match (self.qualifier, &self.high) {
+            (None, None) => Some(self.low.truncation().scale(self.unit.factor())),
+            _ => None,
+        }
+    }
+}
+
+fn bound(interval: Interval) -> (Interval, Interval) {
+    (interval, interval)
+}
+
+/// A quantity string that does not follow the grammar.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct QuantityError {
+    /// Byte offset in the string where reading failed.
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Parses a whole string as one quantity (a store value, a `-e` value).
+pub fn parse_quantity(text: &str) -> Result<Quantity, QuantityError> {
+    let trimmed = text.trim_end();
+    let start = trimmed.len() - trimmed.trim_start().len();
+    match all_consuming(terminated(quantity, space0)).parse(&trimmed[start..]) {
+        Ok((_, q)) => Ok(q),
+        Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(QuantityError {
+            offset: text.len() - e.rest.len() - (text.len() - trimmed.len()),
+            message: e.describe(),
+        }),
+        Err(nom::Err::Incomplete(_)) => Err(QuantityError {
+            offset: text.len(),
+            message: "incomplete quantity".to_owned(),
+        }),
+    }
+}
+
+/// `[qualifier] amount [.. amount]`, units shared across a range.
+pub(crate) fn quantity(i: &str) -> PResult<'_, Quantity> {
+    let (rest, (text, mut q)) = consumed(quantity_parts).parse(i)?;
+    q.text = text.to_owned();
+    Ok((rest, q))
+}
+
+fn quantity_parts(i: &str) -> PResult<'_, Quantity> {
+    let (i, qualifier) = opt(qualifier).parse(i)?;
+    let (i, (low, low_unit)) = amount(i)?;
+    let (i, high) = opt(preceded(
+        tag(".."),
+        cut(context("the upper end of the range", amount)),
+    ))
+    .parse(i)?;
+    let quantity = match high {
+        None => Quantity {
+            text: String::new(),
+            qualifier,
+            low,
+            high: None,
+            unit: low_unit,
+        },
+        Some((mut high, high_unit)) => {
+            if !low_unit.compatible(&high_unit) {
+                return Err(nom::Err::Failure(SyntaxError {
+                    rest: i,
+                    expected: None,
+                    message: Some(format!(
+                        "the ends of a range differ in unit: {} and {}",
+                        low_unit.name(),
+                        high_unit.name()
+                    )),
+                }));
+            }
+            let mut low = low;
+            // `1.5..2 billion`: a magnitude written once applies to both ends.
+            if low.exponent <= 0 && high.exponent > 0 && low_unit == Unit::Bare {
+                low.exponent += magnitude_of(high.exponent);
+            }
+            if high.exponent <= 0 && low.exponent > 0 && high_unit == Unit::Bare {
+                high.exponent += magnitude_of(low.exponent);
+            }
+            Quantity {
+                text: String::new(),
+                qualifier,
+                low,
+                high: Some(high),
+                unit: low_unit.more_specific(&high_unit),
+            }
+        }
+    };
+    Ok((i, quantity))
+}
+
+/// The part of an exponent that came from a magnitude word (a multiple of 3).
+fn magnitude_of(exponent: i32) -> i32 {
+    exponent.div_euclid(3) * 3
+}
+
+fn qualifier(i: &str) -> PResult<'_, Qualifier> {
+    let word = |w: &'static str, q: Qualifier| value(q, terminated(tag_no_case(w), space1));
+    let symbol = |s: &'static str, q: Qualifier| value(q, terminated(tag(s), space0));
+    alt((
+        word("more than", Qualifier::Over),
+        word("at least", Qualifier::AtLeast),
+        word("less than", Qualifier::Under),
+        word("up to", Qualifier::AtMost),
+        word("at most", Qualifier::AtMost),
+        word("over", Qualifier::Over),
+        word("above", Qualifier::Over),
+        word("under", Qualifier::Under),
+        word("below", Qualifier::Under),
+        word("nearly", Qualifier::Nearly),
+        word("almost", Qualifier::Nearly),
+        word("about", Qualifier::About),
+        word("around", Qualifier::About),
+        word("roughly", Qualifier::About),
+        word("approximately", Qualifier::About),
+        symbol("~", Qualifier::About),
+        symbol("≈", Qualifier::About),
+    ))
+    .parse(i)
+}
+
+/// `[sign] [currency] digits [magnitude] [unit]`
+fn amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    let (i, negative) = opt(sign).parse(i)?;
+    let (i, prefix) = opt(currency_prefix).parse(i)?;
+    let (i, (mantissa, exponent)) = context("a number", digits).parse(i)?;
+    let (i, magnitude) = opt(magnitude).parse(i)?;
+    let (i, suffix) = if prefix.is_some() {
+        opt(alt((currency_suffix, percent_like))).parse(i)?
+    } else {
+        opt(unit).parse(i)?
+    };
+    let unit = match (prefix, suffix) {
+        (Some(code), None) => Unit::Currency(code),
+        (Some(code), Some(Unit::Currency(other))) if code == other => Unit::Currency(code),
+        (Some(code), Some(other)) => {
+            return Err(nom::Err::Failure(SyntaxError {
+                rest: i,
+                expected: None,
+                message: Some(format!(
+                    "a {code} amount cannot also be in {}",
+                    other.name()
+                )),
+            }));
+        }
+        (None, suffix) => suffix.unwrap_or(Unit::Bare),
+    };
+    let number = Number {
+        negative: negative.unwrap_or(false),
+        mantissa,
+        exponent: exponent + magnitude.unwrap_or(0),
+    };
+    Ok((i, (number, unit)))
+}
+
+fn sign(i: &str) -> PResult<'_, bool> {
+    alt((
+        value(false, char('+')),
+        value(true, char('-')),
+        value(true, char('−')),
+    ))
+    .parse(i)
+}
+
+const ISO_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "CNY", "RMB", "JPY", "CHF", "CAD", "AUD", "INR", "KRW", "SGD", "HKD",
+    "BRL", "SEK", "NOK", "DKK", "AED", "SAR", "ILS", "TWD", "MXN", "ZAR", "NZD",
+];
+
+fn iso_code(i: &str) -> PResult<'_, String> {
+    let (rest, code) = terminated(
+        take_while1(|c: char| c.is_ascii_uppercase()),
+        not(peek(satisfy(char::is_alphanumeric))),
+    )
+    .parse(i)?;
+    if ISO_CODES.contains(&code) {
+        // The renminbi has two names in use; one code keeps them comparable.
+        let code = if code == "RMB" { "CNY" } else { code };
+        Ok((rest, code.to_owned()))
+    } else {
+        Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("a currency code"),
+            message: None,
+        }))
+    }
+}
+
+fn currency_prefix(i: &str) -> PResult<'_, String> {
+    alt((
+        map(tag("US$"), |_| "USD".to_owned()),
+        map(char('$'), |_| "USD".to_owned()),
+        map(char('€'), |_| "EUR".to_owned()),
+        map(char('£'), |_| "GBP".to_owned()),
+        map(char('¥'), |_| "JPY".to_owned()),
+        terminated(iso_code, space1),
+    ))
+    .parse(i)
+}
+
+fn currency_suffix(i: &str) -> PResult<'_, Unit> {
+    map(preceded(space1, iso_code), Unit::Currency).parse(i)
+}
+
+/// Digits with optional thousands separators and a fraction: `72,816`, `285.9`.
+fn digits(i: &str) -> PResult<'_, (u128, i32)> {
+    let (rest, text) = recognize((
+        digit1,
+        many0(preceded(char(','), grouped_digits)),
+        opt(preceded(char('.'), digit1)),
+    ))
+    .parse(i)?;
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let mut mantissa: u128 = 0;
+    for c in whole
+        .chars()
+        .chain(fraction.chars())
+        .filter(char::is_ascii_digit)
+    {
+        let digit = u128::from(c as u8 - b'0');
+        mantissa = match mantissa.checked_mul(10).and_then(|m| m.checked_add(digit)) {
+            Some(m) => m,
+            None => {
+                return Err(nom::Err::Failure(SyntaxError {
+                    rest: i,
+                    expected: None,
+                    message: Some("number has too many digits".to_owned()),
+                }));
+            }
+        };
+    }
+    let exponent = -i32::try_from(fraction.len()).unwrap_or(i32::MAX);
+    Ok((rest, (mantissa, exponent)))
+}
+
+/// Exactly three digits after a thousands separator, so `1,5` is not a number.
+fn grouped_digits(i: &str) -> PResult<'_, &str> {
+    terminated(
+        recognize((satisfy(is_digit), satisfy(is_digit), satisfy(is_digit))),
+        not(peek(satisfy(is_digit))),
+    )
+    .parse(i)
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+fn word_end(i: &str) -> PResult<'_, ()> {
+    not(peek(satisfy(|c: char| c.is_alphanumeric()))).parse(i)
+}
+
+fn magnitude(i: &str) -> PResult<'_, i32> {
+    let long = |w: &'static str, e: i32| value(e, (space0, tag_no_case(w), word_end));
+    let short = |w: &'static str, e: i32| value(e, (tag(w), word_end));
+    alt((
+        long("thousand", 3),
+        long("million", 6),
+        long("billion", 9),
+        long("trillion", 12),
+        long("mn", 6),
+        long("bn", 9),
+        long("tn", 12),
+        short("k", 3),
+        short("K", 3),
+        short("M", 6),
+        short("B", 9),
+        short("T", 12),
+    ))
+    .parse(i)
+}
+
+fn percent_like(i: &str) -> PResult<'_, Unit> {
+    alt((
+        value(Unit::Percent, preceded(space0, char('%'))),
+        value(Unit::PercentagePoints, (space0, tag("pp"), word_end)),
+        value(Unit::PercentagePoints, (space0, tag("p.p."))),
+        value(
+            Unit::PercentagePoints,
+            (
+                space1,
+                tag_no_case("percentage point"),
+                opt(char('s')),
+                word_end,
+            ),
+        ),
+        value(Unit::Percent, (space1, tag_no_case("percent"), word_end)),
+        value(Unit::Percent, (space1, tag_no_case("per cent"), word_end)),
+    ))
+    .parse(i)
+}
+
+fn multiple(i: &str) -> PResult<'_, Unit> {
+    alt((
+        value(Unit::Multiple, (tag("x"), word_end)),
+        value(Unit::Multiple, (space0, char('×'))),
+        value(Unit::Multiple, (space1, tag_no_case("times"), word_end)),
+        value(Unit::Multiple, (tag_no_case("-fold"), word_end)),
+    ))
+    .parse(i)
+}
+
+fn unit(i: &str) -> PResult<'_, Unit> {
+    alt((percent_like, multiple, currency_suffix, unit_words)).parse(i)
+}
+
+/// Words after the number that name what it counts: `GW`, `million H100-equivalents`.
+fn unit_words(i: &str) -> PResult<'_, Unit> {
+    let (rest, words) = preceded(
+        space1,
+        recognize(pair(unit_word, many0(preceded(char(' '), unit_word)))),
+    )
+    .parse(i)?;
+    Ok((rest, unit_from_words(words)))
+}
+
+/// Tokens that end a unit: claim operators and the words the claim grammar uses.
+const NOT_UNIT_WORDS: &[&str] = &[
+    "vs", "vs.", "->", "..", "=", "<", ">", "<=", ">=", "~", "≈", "-", "+", "/", "*", "x", "×", "→",
+];
+
+fn unit_word(i: &str) -> PResult<'_, &str> {
+    let (rest, word) = take_while1(|c: char| !c.is_whitespace()).parse(i)?;
+    let reserved = NOT_UNIT_WORDS.contains(&word)
+        || !word.starts_with(char::is_alphanumeric)
+        || word.contains("..");
+    if reserved {
+        Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("a unit"),
+            message: None,
+        }))
+    } else {
+        Ok((rest, word))
+    }
+}
+
+/// Maps unit words to a unit: a known measure, or a noun in a normal form.
+pub fn unit_from_words(words: &str) -> Unit {
+    let lower = words.to_lowercase();
+    let singular = singular(&lower);
+    if let Some((_, m)) = MEASURES.iter().find(|(k, _)| *k == singular || *k == lower) {
+        return Unit::Measure(*m);
+    }
+    Unit::Noun(singular)
+}
+
+fn singular(word: &str) -> String {
+    let mut out: Vec<&str> = word.split(' ').collect();
+    if let Some(last) = out.last_mut() {
+        if last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") {
+            *last = &last[..last.len() - 1];
+        }
+    }
+    out.join(" ")
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Quantity {
+        parse_quantity(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    #[test]
+    fn digits_keep_their_precision() {
+        let forty = q("40").reading(0.05);
+        let forty_point_zero = q("40.0").reading(0.05);
+        assert!(forty.strict.contains(39.5) && forty.strict.contains(40.49));
+        assert!(!forty.strict.contains(39.49) && !forty.strict.contains(40.51));
+        assert!(forty_point_zero.strict.contains(39.96));
+        assert!(!forty_point_zero.strict.contains(39.94));
+    }
+
+    #[test]
+    fn magnitudes_scale_the_last_digit() {
+        let n = q("$285.9 billion");
+        assert_eq!(n.unit, Unit::Currency("USD".into()));
+        assert_eq!((n.low.mantissa, n.low.exponent), (2859, 8));
+        let r = n.reading(0.05);
+        assert!(r.strict.contains(285.86e9) && !r.strict.contains(285.96e9));
+        assert_eq!(q("$150B").low.exponent, 9);
+        assert_eq!(
+            q("17.1 million H100-equivalents").unit,
+            Unit::Noun("h100-equivalent".into())
+        );
+        assert_eq!(q("72,816 tCO2e").low.mantissa, 72816);
+    }
+
+    #[test]
+    fn units_and_signs() {
+        assert_eq!(q("+127.5%").unit, Unit::Percent);
+        assert!(!q("+127.5%").low.negative);
+        assert!(q("-13pp").low.negative);
+        assert_eq!(q("-13pp").unit, Unit::PercentagePoints);
+        assert_eq!(q("6 percentage points").unit, Unit::PercentagePoints);
+        assert_eq!(q("23x").unit, Unit::Multiple);
+        assert_eq!(q("3.3-fold").unit, Unit::Multiple);
+        assert_eq!(q("23 times").unit, Unit::Multiple);
+        assert_eq!(q("€4 bn").unit, Unit::Currency("EUR".into()));
+        assert_eq!(q("USD 12").unit, Unit::Currency("USD".into()));
+        assert_eq!(q("12 RMB").unit, Unit::Currency("CNY".into()));
+        assert_eq!(q("29.6 GW").unit.factor(), 1e9);
+    }
+
+    #[test]
+    fn qualifiers_bound_or_widen() {
+        assert_eq!(q("over 60%").qualifier, Some(Qualifier::Over));
+        assert_eq!(q("more than 23x").qualifier, Some(Qualifier::Over));
+        assert_eq!(q("~ 17 million").qualifier, Some(Qualifier::About));
+        let over = q("over 60%").reading(0.05);
+        assert!(!over.set.contains(60.0) && over.set.contains(60.01));
+        let nearly = q("nearly 50%").reading(0.05);
+        assert!(nearly.set.contains(47.6) && !nearly.set.contains(50.6));
+        assert!(!nearly.strict.contains(47.6));
+    }
+
+    #[test]
+    fn ranges_share_their_unit() {
+        let r = q("22%..94%");
+        assert_eq!(r.unit, Unit::Percent);
+        assert_eq!(r.high.map(|h| h.mantissa), Some(94));
+        assert_eq!(q("22..94%").unit, Unit::Percent);
+        assert_eq!(q("1.5..2 billion").low.exponent, 8);
+    }
+
+    #[test]
+    fn malformed_quantities_are_errors() {
+        for bad in ["", "$", "12 $", "1,5", "5%%", "$5%", "22%..$94", "1.2.3"] {
+            assert!(parse_quantity(bad).is_err(), "{bad:?} parsed");
+        }
+        let long = "9".repeat(60);
+        assert_eq!(
+            parse_quantity(&long).unwrap_err().message,
+            "number has too many digits"
+        );
+    }
+
+    #[test]
+    fn display_round_trips() {
+        for text in [
+            "nearly $285.9 billion",
+            "60%",
+            "-13pp",
+            "23.1x",
+            "22%..94%",
+            "44.0%",
+        ] {
+            assert_eq!(q(text).to_string(), text);
+        }
+    }
+}

@@ -1,0 +1,752 @@
+//! The fact store: one folder per source document under `sources/`.
+//!
+//! ```text
+//! sources/<source-id>/source.json    the document: title, publisher, date, URL, licence, kind
+//! sources/<source-id>/facts.jsonl    one fact a line (or facts.json: an array)
+//! sources/<source-id>/aliases.json   other names of its subjects and metrics (optional)
+//! ```
+//!
+//! Loading is strict: unknown fields, duplicate ids, values that do not
+//! follow the quantity grammar and aliases of unknown names are errors, all
+//! collected and reported together with their file, line and column.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::quantity::{Quantity, parse_quantity};
+
+/// An interned string: names and provenance repeat across thousands of facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Sym(u32);
+
+#[derive(Debug, Default)]
+struct Interner {
+    strings: Vec<Box<str>>,
+    ids: HashMap<Box<str>, Sym>,
+}
+
+impl Interner {
+    fn intern(&mut self, s: &str) -> Sym {
+        if let Some(&sym) = self.ids.get(s) {
+            return sym;
+        }
+        let sym = Sym(u32::try_from(self.strings.len()).expect("fewer than 2^32 distinct strings"));
+        self.strings.push(s.into());
+        self.ids.insert(s.into(), sym);
+        sym
+    }
+
+    fn get(&self, sym: Sym) -> &str {
+        &self.strings[sym.0 as usize]
+    }
+}
+
+/// A source document.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub licence: Option<String>,
+    pub kind: Option<SourceKind>,
+    pub citation: Option<String>,
+    pub retrieved: Option<String>,
+    #[serde(skip)]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Primary,
+    Secondary,
+}
+
+/// Where in a source document a fact is stated.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Locator {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chapter: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub table: Option<String>,
+}
+
+impl Locator {
+    pub fn is_empty(&self) -> bool {
+        *self == Locator::default()
+    }
+
+    /// `ch. 4 Economy, §4.2 Investment and Infrastructure, pp. 171-230`
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(c) = &self.chapter {
+            parts.push(format!("ch. {c}"));
+        }
+        if let Some(s) = &self.section {
+            parts.push(format!("§{s}"));
+        }
+        if let Some(f) = &self.figure {
+            parts.push(format!("fig. {f}"));
+        }
+        if let Some(t) = &self.table {
+            parts.push(format!("table {t}"));
+        }
+        if let Some(p) = &self.page {
+            parts.push(format!("p. {p}"));
+        }
+        if let Some(p) = &self.pages {
+            parts.push(format!("pp. {p}"));
+        }
+        parts.join(", ")
+    }
+}
+
+/// How a fact is computed from others, so that a lint can recompute it.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Derivation {
+    pub op: DerivationOp,
+    pub from: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum DerivationOp {
+    Ratio,
+    Difference,
+    PercentChange,
+    Share,
+    Sum,
+    Range,
+}
+
+/// A fact as written in a facts file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFact<'a> {
+    #[serde(borrow)]
+    id: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    subject: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    metric: std::borrow::Cow<'a, str>,
+    #[serde(default, borrow)]
+    period: Option<std::borrow::Cow<'a, str>>,
+    value: RawValue,
+    #[serde(default)]
+    locator: Option<Locator>,
+    #[serde(default, borrow)]
+    url: Option<std::borrow::Cow<'a, str>>,
+    #[serde(default, borrow)]
+    retrieved: Option<std::borrow::Cow<'a, str>>,
+    #[serde(default, borrow)]
+    via: Vec<std::borrow::Cow<'a, str>>,
+    #[serde(default)]
+    quote: Option<String>,
+    #[serde(default)]
+    derived: Option<Derivation>,
+    #[serde(default)]
+    corroboration: Option<u32>,
+    #[serde(default)]
+    seen_in_text: Option<bool>,
+    /// Overrides the folder's source: the fact was read in another document.
+    #[serde(default, borrow)]
+    source: Option<std::borrow::Cow<'a, str>>,
+}
+
+/// A value: a quantity string, or a plain JSON number.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawValue {
+    Text(String),
+    Number(serde_json::Number),
+}
+
+/// A fact, with its provenance.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub id: Box<str>,
+    pub subject: Sym,
+    pub metric: Sym,
+    pub period: Option<Sym>,
+    pub value: Quantity,
+    pub locator: Option<Box<Locator>>,
+    pub url: Option<Sym>,
+    pub retrieved: Option<Sym>,
+    pub via: Box<[Sym]>,
+    pub quote: Option<Box<str>>,
+    pub derived: Option<Box<Derivation>>,
+    pub corroboration: Option<u32>,
+    pub seen_in_text: Option<bool>,
+    /// Index into [`Store::sources`]; `None` when the fact names a source
+    /// the store does not hold.
+    pub source: Option<usize>,
+    pub origin: Origin,
+}
+
+/// The file and line a fact was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    /// Index into [`Store::files`].
+    pub file: u32,
+    /// 1-based line (for a JSON array, the line where the fact's object starts).
+    pub line: u32,
+}
+
+/// A problem that keeps the store from loading.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum LoadError {
+    #[error("{path}: cannot read: {message}")]
+    Io { path: String, message: String },
+    #[error("{path}:{line}:{column}: {message}")]
+    Json {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}:{line}: {pointer}: {message}")]
+    Value {
+        path: String,
+        line: usize,
+        pointer: String,
+        message: String,
+    },
+    #[error("{path}:{line}: duplicate fact id `{id}` (first at {first})")]
+    DuplicateId {
+        path: String,
+        line: usize,
+        id: String,
+        first: String,
+    },
+    #[error("{path}: {message}")]
+    Store { path: String, message: String },
+}
+
+/// All the errors found while loading; the store is not usable until they are fixed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} error(s) in the fact store:\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
+pub struct LoadErrors(pub Vec<LoadError>);
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAliases {
+    #[serde(default)]
+    subjects: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    metrics: BTreeMap<String, Vec<String>>,
+}
+
+/// The facts of every source, indexed by names, aliases and ids.
+#[derive(Debug, Default)]
+pub struct Store {
+    pub sources: Vec<Source>,
+    pub facts: Vec<Fact>,
+    /// The files facts were read from, for locations in messages.
+    pub files: Vec<PathBuf>,
+    strings: Interner,
+    by_id: HashMap<Box<str>, u32>,
+    /// Normalised name or alias → canonical subjects it names.
+    subject_names: HashMap<String, Vec<Sym>>,
+    metric_names: HashMap<String, Vec<Sym>>,
+    /// Normalised period → the store's spelling.
+    periods: HashMap<String, Sym>,
+    by_subject: HashMap<Sym, Vec<u32>>,
+    by_metric: HashMap<Sym, Vec<u32>>,
+    /// The longest period, in words, so phrase splitting tries no more.
+    longest_period_words: usize,
+    /// Facts that name a source of their own, until sources are resolved.
+    named_sources: Vec<(u32, Sym)>,
+    /// Aliases as declared: (kind, alias, canonical), for lint.
+    pub aliases: Vec<(NameKind, String, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NameKind {
+    Subject,
+    Metric,
+}
+
+/// Lower-cases, folds typographic quotes and collapses white space, so that
+/// names compare as a reader would compare them.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '\u{2018}' | '\u{2019}' => out.push('\''),
+                '\u{201C}' | '\u{201D}' => out.push('"'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+impl Store {
+    /// Loads every source folder under `root`, in name order.
+    pub fn load(root: &Path) -> Result<Store, LoadErrors> {
+        let mut store = Store::default();
+        let mut errors = Vec::new();
+        let entries = match fs::read_dir(root) {
+            Ok(entries) => entries,
+            Err(e) => {
+                return Err(LoadErrors(vec![LoadError::Io {
+                    path: root.display().to_string(),
+                    message: e.to_string(),
+                }]));
+            }
+        };
+        let mut dirs: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        dirs.sort();
+        if dirs.is_empty() {
+            errors.push(LoadError::Store {
+                path: root.display().to_string(),
+                message: "no source folders (each holds a source.json and a facts file)".to_owned(),
+            });
+        }
+        let mut alias_files = Vec::new();
+        for dir in &dirs {
+            store.load_source(dir, &mut errors);
+            let aliases = dir.join("aliases.json");
+            if aliases.exists() {
+                alias_files.push(aliases);
+            }
+        }
+        store.resolve_sources(&mut errors);
+        store.index();
+        for path in alias_files {
+            store.load_aliases(&path, &mut errors);
+        }
+        store.check_derivations(&mut errors);
+        if errors.is_empty() {
+            Ok(store)
+        } else {
+            Err(LoadErrors(errors))
+        }
+    }
+
+    fn load_source(&mut self, dir: &Path, errors: &mut Vec<LoadError>) {
+        let source_path = dir.join("source.json");
+        let source_index = match read(&source_path).and_then(|text| {
+            serde_json::from_str::<Source>(&text).map_err(|e| json_error(&source_path, &e))
+        }) {
+            Ok(mut source) => {
+                let folder = dir
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if source.id != folder {
+                    errors.push(LoadError::Value {
+                        path: source_path.display().to_string(),
+                        line: 1,
+                        pointer: "/id".to_owned(),
+                        message: format!(
+                            "source id `{}` differs from its folder name `{folder}`",
+                            source.id
+                        ),
+                    });
+                }
+                source.dir = dir.to_owned();
+                self.sources.push(source);
+                Some(self.sources.len() - 1)
+            }
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+        let jsonl = dir.join("facts.jsonl");
+        let json = dir.join("facts.json");
+        match (jsonl.exists(), json.exists()) {
+            (true, true) => errors.push(LoadError::Store {
+                path: dir.display().to_string(),
+                message: "both facts.jsonl and facts.json: keep one".to_owned(),
+            }),
+            (true, false) => self.load_jsonl(&jsonl, source_index, errors),
+            (false, true) => self.load_json(&json, source_index, errors),
+            (false, false) => errors.push(LoadError::Store {
+                path: dir.display().to_string(),
+                message: "no facts.jsonl or facts.json".to_owned(),
+            }),
+        }
+    }
+
+    fn load_jsonl(&mut self, path: &Path, source: Option<usize>, errors: &mut Vec<LoadError>) {
+        let text = match read(path) {
+            Ok(text) => text,
+            Err(e) => return errors.push(e),
+        };
+        let file = self.add_file(path);
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<RawFact<'_>>(line) {
+                Ok(raw) => self.add_fact(raw, source, file, n + 1, errors),
+                Err(e) => errors.push(LoadError::Json {
+                    path: path.display().to_string(),
+                    line: n + 1,
+                    column: e.column(),
+                    message: strip_position(&e),
+                }),
+            }
+        }
+    }
+
+    fn load_json(&mut self, path: &Path, source: Option<usize>, errors: &mut Vec<LoadError>) {
+        let text = match read(path) {
+            Ok(text) => text,
+            Err(e) => return errors.push(e),
+        };
+        let file = self.add_file(path);
+        // Parse twice: once as raw values to learn where each fact starts, then strictly.
+        let values: Vec<&serde_json::value::RawValue> = match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => return errors.push(json_error(path, &e)),
+        };
+        for raw in values {
+            let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+            let line = text[..offset].matches('\n').count() + 1;
+            match serde_json::from_str::<RawFact<'_>>(raw.get()) {
+                Ok(fact) => self.add_fact(fact, source, file, line, errors),
+                Err(e) => errors.push(LoadError::Json {
+                    path: path.display().to_string(),
+                    line: line + e.line() - 1,
+                    column: e.column(),
+                    message: strip_position(&e),
+                }),
+            }
+        }
+    }
+
+    fn add_file(&mut self, path: &Path) -> u32 {
+        self.files.push(path.to_owned());
+        u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    fn add_fact(
+        &mut self,
+        raw: RawFact<'_>,
+        source: Option<usize>,
+        file: u32,
+        line: usize,
+        errors: &mut Vec<LoadError>,
+    ) {
+        let path = || self.files[file as usize].display().to_string();
+        let value = match &raw.value {
+            RawValue::Text(text) => parse_quantity(text).map_err(|e| (text.clone(), e)),
+            RawValue::Number(n) => {
+                let text = n.to_string();
+                parse_quantity(&text).map_err(|e| (text, e))
+            }
+        };
+        let value = match value {
+            Ok(v) => v,
+            Err((text, e)) => {
+                return errors.push(LoadError::Value {
+                    path: path(),
+                    line,
+                    pointer: "/value".to_owned(),
+                    message: format!(
+                        "`{text}` is not a quantity: {} (at character {})",
+                        e.message,
+                        e.offset + 1
+                    ),
+                });
+            }
+        };
+        if let Some(&first) = self.by_id.get(&*raw.id) {
+            let origin = self.facts[first as usize].origin;
+            return errors.push(LoadError::DuplicateId {
+                path: path(),
+                line,
+                id: raw.id.into_owned(),
+                first: format!(
+                    "{}:{}",
+                    self.files[origin.file as usize].display(),
+                    origin.line
+                ),
+            });
+        }
+        let index = u32::try_from(self.facts.len()).unwrap_or(u32::MAX);
+        // A fact's own `source` is resolved once every source folder is read.
+        if let Some(id) = &raw.source {
+            let name = self.strings.intern(id);
+            self.named_sources.push((index, name));
+        }
+        let fact = Fact {
+            id: raw.id.as_ref().into(),
+            subject: self.strings.intern(&raw.subject),
+            metric: self.strings.intern(&raw.metric),
+            period: raw.period.as_deref().map(|p| self.strings.intern(p)),
+            value,
+            locator: raw.locator.filter(|l| !l.is_empty()).map(Box::new),
+            url: raw.url.as_deref().map(|u| self.strings.intern(u)),
+            retrieved: raw.retrieved.as_deref().map(|r| self.strings.intern(r)),
+            via: raw.via.iter().map(|v| self.strings.intern(v)).collect(),
+            quote: raw.quote.map(String::into_boxed_str),
+            derived: raw.derived.map(Box::new),
+            corroboration: raw.corroboration,
+            seen_in_text: raw.seen_in_text,
+            source,
+            origin: Origin {
+                file,
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+            },
+        };
+        self.by_id.insert(fact.id.clone(), index);
+        self.facts.push(fact);
+    }
+
+    /// Facts that name their own source get its index, or `None` if unknown.
+    fn resolve_sources(&mut self, errors: &mut Vec<LoadError>) {
+        let ids: HashMap<&str, usize> = self
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        for (index, name) in std::mem::take(&mut self.named_sources) {
+            let name = self.strings.get(name);
+            let fact = &mut self.facts[index as usize];
+            fact.source = ids.get(name).copied();
+            {
+                if fact.source.is_none() {
+                    errors.push(LoadError::Value {
+                        path: self.files[fact.origin.file as usize].display().to_string(),
+                        line: fact.origin.line as usize,
+                        pointer: "/source".to_owned(),
+                        message: format!("unknown source `{name}`"),
+                    });
+                }
+            }
+        }
+    }
+
+    fn index(&mut self) {
+        for (i, fact) in self.facts.iter().enumerate() {
+            let i = i as u32;
+            self.by_subject.entry(fact.subject).or_default().push(i);
+            self.by_metric.entry(fact.metric).or_default().push(i);
+            if let Some(p) = fact.period {
+                self.periods
+                    .entry(normalize(self.strings.get(p)))
+                    .or_insert(p);
+            }
+        }
+        let mut subjects: Vec<Sym> = self.by_subject.keys().copied().collect();
+        subjects.sort();
+        for s in subjects {
+            push_unique(
+                self.subject_names
+                    .entry(normalize(self.strings.get(s)))
+                    .or_default(),
+                s,
+            );
+        }
+        let mut metrics: Vec<Sym> = self.by_metric.keys().copied().collect();
+        metrics.sort();
+        for m in metrics {
+            push_unique(
+                self.metric_names
+                    .entry(normalize(self.strings.get(m)))
+                    .or_default(),
+                m,
+            );
+        }
+        self.longest_period_words = self
+            .periods
+            .keys()
+            .map(|p| p.split(' ').count())
+            .max()
+            .unwrap_or(0);
+    }
+
+    fn load_aliases(&mut self, path: &Path, errors: &mut Vec<LoadError>) {
+        let raw: RawAliases = match read(path)
+            .and_then(|t| serde_json::from_str(&t).map_err(|e| json_error(path, &e)))
+        {
+            Ok(raw) => raw,
+            Err(e) => return errors.push(e),
+        };
+        for (kind, table) in [
+            (NameKind::Subject, raw.subjects),
+            (NameKind::Metric, raw.metrics),
+        ] {
+            for (canonical, aliases) in table {
+                let known = self
+                    .strings
+                    .ids
+                    .get(canonical.as_str())
+                    .copied()
+                    .filter(|sym| match kind {
+                        NameKind::Subject => self.by_subject.contains_key(sym),
+                        NameKind::Metric => self.by_metric.contains_key(sym),
+                    });
+                let Some(sym) = known else {
+                    errors.push(LoadError::Value {
+                        path: path.display().to_string(),
+                        line: 0,
+                        pointer: format!(
+                            "/{}s/{}",
+                            kind_name(kind),
+                            canonical.replace('~', "~0").replace('/', "~1")
+                        ),
+                        message: format!("no fact has the {} `{canonical}`", kind_name(kind)),
+                    });
+                    continue;
+                };
+                for alias in aliases {
+                    let names = match kind {
+                        NameKind::Subject => &mut self.subject_names,
+                        NameKind::Metric => &mut self.metric_names,
+                    };
+                    push_unique(names.entry(normalize(&alias)).or_default(), sym);
+                    self.aliases.push((kind, alias, canonical.clone()));
+                }
+            }
+        }
+    }
+
+    fn check_derivations(&self, errors: &mut Vec<LoadError>) {
+        for fact in &self.facts {
+            let Some(derived) = &fact.derived else {
+                continue;
+            };
+            for id in &derived.from {
+                if !self.by_id.contains_key(id.as_str()) {
+                    errors.push(LoadError::Value {
+                        path: self.files[fact.origin.file as usize].display().to_string(),
+                        line: fact.origin.line as usize,
+                        pointer: "/derived/from".to_owned(),
+                        message: format!(
+                            "`{}` is derived from `{id}`, which is not a fact",
+                            fact.id
+                        ),
+                    });
+                }
+            }
+        }
+    }
+
+    /// The text of an interned string.
+    pub fn str(&self, sym: Sym) -> &str {
+        self.strings.get(sym)
+    }
+
+    pub fn fact(&self, index: u32) -> &Fact {
+        &self.facts[index as usize]
+    }
+
+    pub fn fact_by_id(&self, id: &str) -> Option<u32> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The subjects a normalised name or alias stands for.
+    pub fn subjects_named(&self, normalized: &str) -> &[Sym] {
+        self.subject_names
+            .get(normalized)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    pub fn metrics_named(&self, normalized: &str) -> &[Sym] {
+        self.metric_names.get(normalized).map_or(&[], Vec::as_slice)
+    }
+
+    /// The store's spelling of a normalised period, if any fact uses it.
+    pub fn period_named(&self, normalized: &str) -> Option<Sym> {
+        self.periods.get(normalized).copied()
+    }
+
+    pub fn longest_period_words(&self) -> usize {
+        self.longest_period_words
+    }
+
+    pub fn facts_of_subject(&self, subject: Sym) -> &[u32] {
+        self.by_subject.get(&subject).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn facts_of_metric(&self, metric: Sym) -> &[u32] {
+        self.by_metric.get(&metric).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn source_of(&self, fact: &Fact) -> Option<&Source> {
+        fact.source.map(|i| &self.sources[i])
+    }
+
+    pub fn source_index(&self, id: &str) -> Option<usize> {
+        self.sources.iter().position(|s| s.id == id)
+    }
+
+    /// The file and line a fact was read from, as `path:line`.
+    pub fn origin(&self, fact: &Fact) -> String {
+        format!(
+            "{}:{}",
+            self.files[fact.origin.file as usize].display(),
+            fact.origin.line
+        )
+    }
+}
+
+fn kind_name(kind: NameKind) -> &'static str {
+    match kind {
+        NameKind::Subject => "subject",
+        NameKind::Metric => "metric",
+    }
+}
+
+fn push_unique(v: &mut Vec<Sym>, s: Sym) {
+    if !v.contains(&s) {
+        v.push(s);
+    }
+}
+
+fn read(path: &Path) -> Result<String, LoadError> {
+    fs::read_to_string(path).map_err(|e| LoadError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })
+}
+
+fn json_error(path: &Path, e: &serde_json::Error) -> LoadError {
+    LoadError::Json {
+        path: path.display().to_string(),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(e),
+    }
+}
+
+/// serde_json appends " at line L column C"; the location is reported separately.
+fn strip_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
