@@ -24,7 +24,7 @@ use crate::syntax::{PResult, SyntaxError};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry {
     Directive(Directive),
-    Claim(Claim),
+    Claim(Box<Claim>),
 }
 
 /// A file-level setting that applies to the claims below it.
@@ -227,7 +227,11 @@ fn strip_comment(line: &str) -> &str {
 }
 
 fn entry(i: &str) -> PResult<'_, Entry> {
-    alt((map(directive, Entry::Directive), map(claim, Entry::Claim))).parse(i)
+    alt((
+        map(directive, Entry::Directive),
+        map(claim, |c| Entry::Claim(Box::new(c))),
+    ))
+    .parse(i)
 }
 
 fn directive(i: &str) -> PResult<'_, Directive> {

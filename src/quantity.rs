@@ -637,10 +637,12 @@ pub fn unit_from_words(words: &str) -> Unit {
 
 fn singular(word: &str) -> String {
     let mut out: Vec<&str> = word.split(' ').collect();
-    if let Some(last) = out.last_mut() {
-        if last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") {
-            *last = &last[..last.len() - 1];
-        }
+    if let Some(last) = out.last_mut()
+        && last.len() > 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+    {
+        *last = &last[..last.len() - 1];
     }
     out.join(" ")
 }

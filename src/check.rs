@@ -1,0 +1,1129 @@
+//! Verdicts: each claim evaluated against the facts with interval arithmetic.
+
+use crate::claim::{
+    ArithOp, Body, ChainValues, Claim, Directive, Entry, Expr, Op, Reference, Rhs, parse_line,
+};
+use crate::interval::Interval;
+use crate::quantity::{Quantity, Reading, Unit};
+use crate::report::{ArticleRef, ClaimReport, FactRef, Verdict};
+use crate::resolve::{self, Resolution, Scope};
+use crate::store::{Store, normalize};
+
+/// How claims are read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options {
+    /// The relative width of `about`, `~` and `nearly` (0.05 is 5%).
+    pub tolerance: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { tolerance: 0.05 }
+    }
+}
+
+/// Checks every claim of a claims file; `file` is the path shown in reports.
+pub fn check_text(store: &Store, file: &str, text: &str, options: &Options) -> Vec<ClaimReport> {
+    let mut state = FileState {
+        tolerance: options.tolerance,
+        ..FileState::default()
+    };
+    let mut reports = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line_no = n + 1;
+        let blank = |column: usize| ClaimReport {
+            file: file.to_owned(),
+            line: line_no,
+            column,
+            label: None,
+            text: line.trim().to_owned(),
+            article: None,
+            verdict: Verdict::Invalid,
+            loose: false,
+            loose_reason: None,
+            stated: None,
+            expected: None,
+            difference: None,
+            arithmetic: Vec::new(),
+            facts: Vec::new(),
+            candidates: Vec::new(),
+            reason: None,
+            code: None,
+        };
+        match parse_line(line) {
+            Ok(None) => {}
+            Ok(Some(Entry::Directive(d))) => {
+                if let Err(reason) = state.apply(store, d) {
+                    let mut report = blank(first_column(line));
+                    report.reason = Some(reason);
+                    report.code = Some("unknown-source");
+                    reports.push(report);
+                }
+            }
+            Ok(Some(Entry::Claim(claim))) => {
+                let mut report = blank(first_column(line));
+                report.label = claim.label.clone();
+                report.text = claim.text.clone();
+                report.article = match (&state.article, claim.article_line) {
+                    (Some(path), Some(line)) => Some(ArticleRef {
+                        path: path.clone(),
+                        line,
+                    }),
+                    _ => None,
+                };
+                let outcome = check_claim(store, &claim, &state);
+                fill(store, &mut report, outcome);
+                reports.push(report);
+            }
+            Err(e) => {
+                let mut report = blank(e.column);
+                report.reason = Some(e.message);
+                report.code = Some("syntax");
+                reports.push(report);
+            }
+        }
+    }
+    reports
+}
+
+fn first_column(line: &str) -> usize {
+    line.chars().take_while(|c| c.is_whitespace()).count() + 1
+}
+
+/// The directives in force at a line of a claims file.
+#[derive(Debug, Default)]
+struct FileState {
+    /// `Some(Err(id))` when `@source` named a source the store lacks.
+    source: Option<Result<usize, String>>,
+    period: Option<String>,
+    article: Option<String>,
+    tolerance: f64,
+}
+
+impl FileState {
+    fn apply(&mut self, store: &Store, directive: Directive) -> Result<(), String> {
+        match directive {
+            Directive::Source(id) => match store.source_index(&id) {
+                Some(i) => self.source = Some(Ok(i)),
+                None => {
+                    self.source = Some(Err(id.clone()));
+                    return Err(unknown_source(store, &id));
+                }
+            },
+            Directive::Period(p) => self.period = Some(p),
+            Directive::Article(a) => self.article = Some(a),
+            Directive::Tolerance(t) => self.tolerance = t,
+        }
+        Ok(())
+    }
+}
+
+fn unknown_source(store: &Store, id: &str) -> String {
+    let known: Vec<&str> = store.sources.iter().map(|s| s.id.as_str()).collect();
+    format!(
+        "unknown source `{id}`; the store holds: {}",
+        known.join(", ")
+    )
+}
+
+/// The result of checking one claim, before it is put into a report.
+#[derive(Debug, Default)]
+struct Outcome {
+    verdict: Option<Verdict>,
+    loose_reason: Option<String>,
+    stated: Option<String>,
+    expected: Option<String>,
+    difference: Option<String>,
+    arithmetic: Vec<String>,
+    facts: Vec<u32>,
+    candidates: Vec<u32>,
+    reason: Option<String>,
+    code: Option<&'static str>,
+}
+
+fn fill(store: &Store, report: &mut ClaimReport, outcome: Outcome) {
+    report.verdict = outcome.verdict.unwrap_or(Verdict::Invalid);
+    report.loose = outcome.loose_reason.is_some();
+    report.loose_reason = outcome.loose_reason;
+    report.stated = outcome.stated;
+    report.expected = outcome.expected;
+    report.difference = outcome.difference;
+    report.arithmetic = outcome.arithmetic;
+    report.facts = outcome
+        .facts
+        .iter()
+        .map(|&f| FactRef::new(store, store.fact(f)))
+        .collect();
+    report.candidates = outcome
+        .candidates
+        .iter()
+        .map(|&f| FactRef::new(store, store.fact(f)))
+        .collect();
+    report.reason = outcome.reason;
+    report.code = outcome.code;
+}
+
+/// Why a claim could not be compared.
+#[derive(Debug)]
+enum Failure {
+    Invalid {
+        code: &'static str,
+        reason: String,
+    },
+    Missing {
+        code: &'static str,
+        reason: String,
+    },
+    Ambiguous {
+        reason: String,
+        candidates: Vec<u32>,
+    },
+}
+
+impl Failure {
+    fn invalid(code: &'static str, reason: impl Into<String>) -> Failure {
+        Failure::Invalid {
+            code,
+            reason: reason.into(),
+        }
+    }
+}
+
+/// A value the facts give: one fact's, or arithmetic over several.
+#[derive(Debug, Clone)]
+struct Term {
+    reading: Reading,
+    unit: Unit,
+    facts: Vec<u32>,
+    /// The fact's value as written, when the term is one fact.
+    written: Option<String>,
+    steps: Vec<String>,
+}
+
+struct Ctx<'a> {
+    store: &'a Store,
+    scope: Scope<'a>,
+    tolerance: f64,
+}
+
+fn check_claim(store: &Store, claim: &Claim, state: &FileState) -> Outcome {
+    let source = match (&claim.cite, &state.source) {
+        (Some(cite), _) => match store.source_index(cite) {
+            Some(i) => Some(i),
+            None => {
+                return failure_outcome(Failure::invalid(
+                    "unknown-source",
+                    unknown_source(store, cite),
+                ));
+            }
+        },
+        (None, Some(Ok(i))) => Some(*i),
+        (None, Some(Err(id))) => {
+            return failure_outcome(Failure::invalid(
+                "unknown-source",
+                format!("the file's @source `{id}` is not in the store"),
+            ));
+        }
+        (None, None) => None,
+    };
+    let ctx = Ctx {
+        store,
+        scope: Scope {
+            source,
+            default_period: state.period.as_deref(),
+        },
+        tolerance: state.tolerance,
+    };
+    match evaluate_body(&ctx, &claim.body) {
+        Ok(outcome) => with_provenance(store, outcome),
+        Err(Failure::Missing {
+            code: "no-fact",
+            reason,
+        }) if claim.cite.is_some() => {
+            // The number may be right while the cited source does not state it.
+            let unscoped = Ctx {
+                scope: Scope {
+                    source: None,
+                    ..ctx.scope
+                },
+                ..ctx
+            };
+            match evaluate_body(&unscoped, &claim.body) {
+                Ok(elsewhere) => {
+                    let sources: Vec<String> = elsewhere
+                        .facts
+                        .iter()
+                        .filter_map(|&f| store.source_of(store.fact(f)).map(|s| s.id.clone()))
+                        .collect();
+                    let mut outcome = failure_outcome(Failure::Missing {
+                        code: "not-in-cited-source",
+                        reason: format!(
+                            "{reason}; the cited source does not state it, but {} does (the claim would be a {})",
+                            sources.join(", "),
+                            elsewhere.verdict.unwrap_or(Verdict::Invalid).as_str()
+                        ),
+                    });
+                    outcome.facts = elsewhere.facts;
+                    outcome
+                }
+                Err(_) => failure_outcome(Failure::Missing {
+                    code: "no-fact",
+                    reason,
+                }),
+            }
+        }
+        Err(f) => failure_outcome(f),
+    }
+}
+
+fn failure_outcome(f: Failure) -> Outcome {
+    match f {
+        Failure::Invalid { code, reason } => Outcome {
+            verdict: Some(Verdict::Invalid),
+            reason: Some(reason),
+            code: Some(code),
+            ..Outcome::default()
+        },
+        Failure::Missing { code, reason } => Outcome {
+            verdict: Some(Verdict::MissingProvenance),
+            reason: Some(reason),
+            code: Some(code),
+            ..Outcome::default()
+        },
+        Failure::Ambiguous { reason, candidates } => Outcome {
+            verdict: Some(Verdict::Ambiguous),
+            reason: Some(reason),
+            candidates,
+            ..Outcome::default()
+        },
+    }
+}
+
+/// A verdict that rests on a fact with no source or no locator is not a verdict.
+fn with_provenance(store: &Store, mut outcome: Outcome) -> Outcome {
+    let unusable: Vec<String> = outcome
+        .facts
+        .iter()
+        .map(|&f| store.fact(f))
+        .filter_map(|fact| match (store.source_of(fact), &fact.locator) {
+            (None, _) => Some(format!("fact `{}` has no source", fact.id)),
+            (Some(_), None) => Some(format!(
+                "fact `{}` has no locator (chapter, section, page, ...)",
+                fact.id
+            )),
+            _ => None,
+        })
+        .collect();
+    if !unusable.is_empty() {
+        let was = outcome.verdict.map_or("", Verdict::as_str);
+        outcome.reason = Some(format!(
+            "{} (the value alone would be a {was})",
+            unusable.join("; ")
+        ));
+        outcome.verdict = Some(Verdict::MissingProvenance);
+        outcome.code = Some("no-provenance");
+        outcome.loose_reason = None;
+    }
+    outcome
+}
+
+fn evaluate_body(ctx: &Ctx<'_>, body: &Body) -> Result<Outcome, Failure> {
+    match body {
+        Body::Compare {
+            lhs,
+            op,
+            rhs: Rhs::Value(q),
+        } => {
+            let term = evaluate(ctx, lhs)?;
+            compare(ctx, &term, *op, q)
+        }
+        Body::Compare {
+            lhs,
+            op,
+            rhs: Rhs::Against { quantity, other },
+        } => {
+            let Expr::Ref(reference) = lhs else {
+                return Err(Failure::invalid(
+                    "syntax",
+                    "a comparison against another subject or period needs a single reference on the left",
+                ));
+            };
+            let a = fact_term(ctx, resolve_one(ctx, reference, ctx.scope)?);
+            let change = change_against(ctx, reference, &a, other, quantity)?;
+            compare(ctx, &change, *op, quantity)
+        }
+        Body::Chain {
+            reference,
+            periods,
+            op,
+            values,
+        } => {
+            let at = |p: &str| at_period(reference, p);
+            match values {
+                ChainValues::Each(values) => {
+                    let mut parts = Vec::new();
+                    for (period, q) in periods.iter().zip(values) {
+                        let term = fact_term(ctx, resolve_one(ctx, &at(period)?, ctx.scope)?);
+                        parts.push(compare(ctx, &term, *op, q)?);
+                    }
+                    Ok(merge(parts))
+                }
+                ChainValues::Change(q) => {
+                    let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
+                        return Err(Failure::invalid("syntax", "a change needs two periods"));
+                    };
+                    let old = fact_term(ctx, resolve_one(ctx, &at(first)?, ctx.scope)?);
+                    let new = fact_term(ctx, resolve_one(ctx, &at(last)?, ctx.scope)?);
+                    let change = change_between(&old, &new, q)?;
+                    compare(ctx, &change, *op, q)
+                }
+            }
+        }
+    }
+}
+
+/// The reference with a period put in (a chain names its periods apart).
+fn at_period(reference: &Reference, period: &str) -> Result<Reference, Failure> {
+    match reference {
+        Reference::Phrase(p) => Ok(Reference::Phrase(format!("{p} {period}"))),
+        Reference::Explicit {
+            subject, metric, ..
+        } => Ok(Reference::Explicit {
+            subject: subject.clone(),
+            metric: metric.clone(),
+            period: Some(period.to_owned()),
+        }),
+        Reference::FactId(id) => Err(Failure::invalid(
+            "syntax",
+            format!("`{{{id}}}` names one fact; a chain needs a subject and metric over periods"),
+        )),
+    }
+}
+
+/// Puts the parts of a chain together: the worst verdict wins.
+fn merge(parts: Vec<Outcome>) -> Outcome {
+    let mut merged = Outcome::default();
+    let mut stated = Vec::new();
+    let mut expected = Vec::new();
+    let mut differences = Vec::new();
+    let mut loose = Vec::new();
+    for part in parts {
+        let verdict = part.verdict.unwrap_or(Verdict::Invalid);
+        if merged
+            .verdict
+            .is_none_or(|v| verdict.severity() > v.severity())
+        {
+            merged.verdict = Some(verdict);
+        }
+        stated.extend(part.stated);
+        expected.extend(part.expected);
+        differences.extend(part.difference);
+        loose.extend(part.loose_reason);
+        merged.arithmetic.extend(part.arithmetic);
+        for f in part.facts {
+            if !merged.facts.contains(&f) {
+                merged.facts.push(f);
+            }
+        }
+    }
+    merged.stated = Some(stated.join(" -> "));
+    merged.expected = Some(expected.join(" -> "));
+    merged.difference = (!differences.is_empty()).then(|| differences.join("; "));
+    if merged.verdict == Some(Verdict::Match) && !loose.is_empty() {
+        merged.loose_reason = Some(loose.join("; "));
+    }
+    merged
+}
+
+fn resolve_one(ctx: &Ctx<'_>, reference: &Reference, scope: Scope<'_>) -> Result<u32, Failure> {
+    match resolve::resolve(ctx.store, reference, scope) {
+        Resolution::Found(f) => Ok(f),
+        Resolution::NotFound(reason) => Err(Failure::Missing {
+            code: "no-fact",
+            reason,
+        }),
+        Resolution::Ambiguous(candidates) => Err(Failure::Ambiguous {
+            reason: format!(
+                "{} facts answer `{reference}`; name the subject, metric or period, or use {{fact-id}}",
+                candidates.len()
+            ),
+            candidates,
+        }),
+    }
+}
+
+fn fact_term(ctx: &Ctx<'_>, f: u32) -> Term {
+    let fact = ctx.store.fact(f);
+    let reading = fact.value.reading(ctx.tolerance);
+    let fact_ref = FactRef::new(ctx.store, fact);
+    Term {
+        steps: vec![format!(
+            "{} = {} ({}) → {}",
+            fact_ref.name(),
+            fact.value.text,
+            fact.id,
+            show_interval(&reading.set, &fact.value.unit)
+        )],
+        reading,
+        unit: fact.value.unit.clone(),
+        facts: vec![f],
+        written: Some(fact.value.text.clone()),
+    }
+}
+
+fn evaluate(ctx: &Ctx<'_>, expr: &Expr) -> Result<Term, Failure> {
+    match expr {
+        Expr::Ref(r) => Ok(fact_term(ctx, resolve_one(ctx, r, ctx.scope)?)),
+        Expr::Binary(a, op, b) => {
+            let a = evaluate(ctx, a)?;
+            let b = evaluate(ctx, b)?;
+            arithmetic(&a, *op, &b)
+        }
+    }
+}
+
+/// `a op b` on intervals, with the unit the result is in.
+fn arithmetic(a: &Term, op: ArithOp, b: &Term) -> Result<Term, Failure> {
+    let unit = match op {
+        ArithOp::Add | ArithOp::Sub => {
+            if !a.unit.compatible(&b.unit) {
+                return Err(Failure::invalid(
+                    "unit-mismatch",
+                    format!(
+                        "cannot {} {} and {}",
+                        op_verb(op),
+                        a.unit.name(),
+                        b.unit.name()
+                    ),
+                ));
+            }
+            match (op, a.unit.more_specific(&b.unit)) {
+                (ArithOp::Sub, Unit::Percent) => Unit::PercentagePoints,
+                (_, unit) => unit,
+            }
+        }
+        ArithOp::Div => {
+            if a.unit.compatible(&b.unit) {
+                Unit::Multiple
+            } else if matches!(b.unit, Unit::Bare | Unit::Multiple) {
+                a.unit.clone()
+            } else {
+                return Err(Failure::invalid(
+                    "unit-mismatch",
+                    format!("cannot divide {} by {}", a.unit.name(), b.unit.name()),
+                ));
+            }
+        }
+        ArithOp::Mul => match (&a.unit, &b.unit) {
+            (u, Unit::Bare | Unit::Multiple) | (Unit::Bare | Unit::Multiple, u) => u.clone(),
+            (x, y) => {
+                return Err(Failure::invalid(
+                    "unit-mismatch",
+                    format!("cannot multiply {} by {}", x.name(), y.name()),
+                ));
+            }
+        },
+    };
+    let apply = |x: &Interval, y: &Interval| match op {
+        ArithOp::Add => Some(x.add(y)),
+        ArithOp::Sub => Some(x.sub(y)),
+        ArithOp::Mul => Some(x.mul(y)),
+        ArithOp::Div => x.div(y),
+    };
+    let point = |x: f64, y: f64| match op {
+        ArithOp::Add => x + y,
+        ArithOp::Sub => x - y,
+        ArithOp::Mul => x * y,
+        ArithOp::Div => x / y,
+    };
+    let (Some(set), Some(strict)) = (
+        apply(&a.reading.set, &b.reading.set),
+        apply(&a.reading.strict, &b.reading.strict),
+    ) else {
+        return Err(Failure::invalid(
+            "not-computable",
+            "the divisor may be zero",
+        ));
+    };
+    let central = match (a.reading.central, b.reading.central) {
+        (Some(x), Some(y)) => Some(point(x, y)).filter(|c| c.is_finite()),
+        _ => None,
+    };
+    let reading = Reading {
+        set,
+        strict,
+        central,
+    };
+    let mut steps = a.steps.clone();
+    steps.extend(b.steps.iter().cloned());
+    steps.push(format!(
+        "{} {} {} = {} → {}",
+        show_central(&a.reading, &a.unit),
+        op.as_str(),
+        show_central(&b.reading, &b.unit),
+        show_central(&reading, &unit),
+        show_interval(&reading.set, &unit)
+    ));
+    let mut facts = a.facts.clone();
+    facts.extend(b.facts.iter().copied());
+    Ok(Term {
+        reading,
+        unit,
+        facts,
+        written: None,
+        steps,
+    })
+}
+
+fn op_verb(op: ArithOp) -> &'static str {
+    match op {
+        ArithOp::Add => "add",
+        ArithOp::Sub => "subtract",
+        ArithOp::Mul => "multiply",
+        ArithOp::Div => "divide",
+    }
+}
+
+/// `A = 23x OTHER`, `A = +55% vs OTHER`, `A = -13pp vs OTHER`: the other fact
+/// is the same metric for another subject or period, or any reference.
+fn change_against(
+    ctx: &Ctx<'_>,
+    reference: &Reference,
+    a: &Term,
+    other: &Reference,
+    q: &Quantity,
+) -> Result<Term, Failure> {
+    let store = ctx.store;
+    let a_fact = a.facts[0];
+    let b = match other {
+        Reference::Phrase(phrase) => {
+            let name = normalize(phrase);
+            if let Some(period) = store.period_named(&name) {
+                let found = resolve::sibling(store, a_fact, None, Some(period), ctx.scope);
+                match found.as_slice() {
+                    [] => return stated_change(ctx, reference, a_fact, phrase, q),
+                    [one] => *one,
+                    _ => {
+                        return Err(Failure::Ambiguous {
+                            reason: format!("several facts answer `{phrase}`"),
+                            candidates: found,
+                        });
+                    }
+                }
+            } else if !store.subjects_named(&name).is_empty() {
+                let found = resolve::sibling(
+                    store,
+                    a_fact,
+                    Some(store.subjects_named(&name)),
+                    None,
+                    ctx.scope,
+                );
+                match found.as_slice() {
+                    [] => {
+                        let a_ref = store.fact(a_fact);
+                        return Err(Failure::Missing {
+                            code: "no-fact",
+                            reason: format!(
+                                "no fact gives `{}` for `{phrase}`{}",
+                                store.str(a_ref.metric),
+                                a_ref
+                                    .period
+                                    .map(|p| format!(" in {}", store.str(p)))
+                                    .unwrap_or_default()
+                            ),
+                        });
+                    }
+                    [one] => *one,
+                    _ => {
+                        return Err(Failure::Ambiguous {
+                            reason: format!("several facts answer `{phrase}`"),
+                            candidates: found,
+                        });
+                    }
+                }
+            } else {
+                resolve_one(ctx, other, other_scope(ctx, a_fact))?
+            }
+        }
+        _ => resolve_one(ctx, other, other_scope(ctx, a_fact))?,
+    };
+    let b = fact_term(ctx, b);
+    change_between(&b, a, q)
+}
+
+/// The other side of a comparison defaults to the first side's period.
+fn other_scope<'a>(ctx: &Ctx<'a>, a_fact: u32) -> Scope<'a> {
+    Scope {
+        default_period: ctx
+            .store
+            .fact(a_fact)
+            .period
+            .map(|p| ctx.store.str(p))
+            .or(ctx.scope.default_period),
+        ..ctx.scope
+    }
+}
+
+/// The change from `old` to `new` in the claim's terms: a ratio for `x`, a
+/// relative change for `%`, a difference for `pp` (and plain numbers).
+fn change_between(old: &Term, new: &Term, q: &Quantity) -> Result<Term, Failure> {
+    match q.unit {
+        Unit::Multiple => arithmetic(new, ArithOp::Div, old),
+        Unit::Percent => {
+            let ratio = arithmetic(new, ArithOp::Div, old)?;
+            let mut change = Term {
+                reading: Reading {
+                    set: ratio.reading.set.shift(-1.0).scale(100.0),
+                    strict: ratio.reading.strict.shift(-1.0).scale(100.0),
+                    central: ratio.reading.central.map(|c| (c - 1.0) * 100.0),
+                },
+                unit: Unit::Percent,
+                facts: ratio.facts,
+                written: None,
+                steps: ratio.steps,
+            };
+            change.steps.push(format!(
+                "relative change = {} → {}",
+                show_central(&change.reading, &Unit::Percent),
+                show_interval(&change.reading.set, &Unit::Percent)
+            ));
+            Ok(change)
+        }
+        Unit::PercentagePoints => {
+            if new.unit != Unit::Percent || old.unit != Unit::Percent {
+                return Err(Failure::invalid(
+                    "unit-mismatch",
+                    format!(
+                        "a change in percentage points needs percentages, not {}",
+                        new.unit.name()
+                    ),
+                ));
+            }
+            arithmetic(new, ArithOp::Sub, old)
+        }
+        Unit::Bare | Unit::Currency(_) | Unit::Measure(_) | Unit::Noun(_) => {
+            arithmetic(new, ArithOp::Sub, old)
+        }
+    }
+}
+
+/// No level for the other period: a fact that states the change itself
+/// (`private AI investment growth`) may answer a relative change or a ratio.
+fn stated_change(
+    ctx: &Ctx<'_>,
+    reference: &Reference,
+    a_fact: u32,
+    period: &str,
+    q: &Quantity,
+) -> Result<Term, Failure> {
+    let store = ctx.store;
+    let fact = store.fact(a_fact);
+    let missing = || Failure::Missing {
+        code: "no-fact",
+        reason: format!(
+            "no fact gives `{}` for {period}, and none states its change",
+            store.str(fact.metric)
+        ),
+    };
+    if !matches!(q.unit, Unit::Percent | Unit::Multiple) {
+        return Err(missing());
+    }
+    let Reference::Phrase(phrase) = reference else {
+        return Err(missing());
+    };
+    let base = match fact.period.map(|p| normalize(store.str(p))) {
+        Some(p) => normalize(phrase)
+            .strip_suffix(&p)
+            .map(|b| b.trim().to_owned())
+            .unwrap_or_else(|| normalize(phrase)),
+        None => normalize(phrase),
+    };
+    let scope = Scope {
+        default_period: fact.period.map(|p| store.str(p)),
+        ..ctx.scope
+    };
+    let tries = [
+        format!("{base} growth since {period}"),
+        format!("{base} growth"),
+        format!("growth in {base}"),
+    ];
+    let found = tries
+        .iter()
+        .map(|t| resolve::candidates(store, &Reference::Phrase(t.clone()), scope))
+        .find(|c| !c.facts.is_empty());
+    let Some(candidates) = found else {
+        return Err(missing());
+    };
+    let growth = match resolve::choose(store, reference, candidates, scope) {
+        Resolution::Found(g) if store.fact(g).value.unit == Unit::Percent => g,
+        Resolution::Ambiguous(candidates) => {
+            return Err(Failure::Ambiguous {
+                reason: "several facts state this change".to_owned(),
+                candidates,
+            });
+        }
+        _ => return Err(missing()),
+    };
+    let mut term = fact_term(ctx, growth);
+    if q.unit == Unit::Multiple {
+        let r = &term.reading;
+        term.reading = Reading {
+            set: r.set.scale(0.01).shift(1.0),
+            strict: r.strict.scale(0.01).shift(1.0),
+            central: r.central.map(|c| 1.0 + c / 100.0),
+        };
+        term.unit = Unit::Multiple;
+        term.written = None;
+        term.steps.push(format!(
+            "as a multiple: 1 + growth = {} → {}",
+            show_central(&term.reading, &Unit::Multiple),
+            show_interval(&term.reading.set, &Unit::Multiple)
+        ));
+    }
+    Ok(term)
+}
+
+/// The claim's side of a comparison, in the same units as the facts' side.
+struct Stated {
+    set: Interval,
+    strict: Interval,
+    central: Option<f64>,
+    truncated: Option<Interval>,
+}
+
+fn stated(op: Op, q: &Quantity, tolerance: f64, scale: f64) -> Stated {
+    let r = q.reading(tolerance);
+    let point = q.low.value() * q.unit.factor() * scale;
+    let scaled = |i: Interval| i.scale(scale);
+    match op {
+        Op::Eq => Stated {
+            set: scaled(r.set),
+            strict: scaled(r.strict),
+            central: r.central.map(|c| c * scale),
+            truncated: q.truncated().map(scaled),
+        },
+        Op::Approx => {
+            let slack = point.abs() * tolerance;
+            Stated {
+                set: scaled(r.set).hull(&Interval::closed(point - slack, point + slack)),
+                strict: scaled(r.strict),
+                central: r.central.map(|c| c * scale),
+                truncated: None,
+            }
+        }
+        Op::Gt | Op::Ge | Op::Lt | Op::Le => {
+            let bound = match op {
+                Op::Gt => Interval::above(point, false),
+                Op::Ge => Interval::above(point, true),
+                Op::Lt => Interval::below(point, false),
+                _ => Interval::below(point, true),
+            };
+            Stated {
+                set: bound,
+                strict: bound,
+                central: None,
+                truncated: None,
+            }
+        }
+    }
+}
+
+fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, Failure> {
+    // `A / B = 54%`: a computed ratio stated as a percentage (a share).
+    let as_share;
+    let term = if q.unit == Unit::Percent && term.unit == Unit::Multiple && term.written.is_none() {
+        let r = &term.reading;
+        let mut share = term.clone();
+        share.reading = Reading {
+            set: r.set.scale(100.0),
+            strict: r.strict.scale(100.0),
+            central: r.central.map(|c| c * 100.0),
+        };
+        share.unit = Unit::Percent;
+        share.steps.push(format!(
+            "as a percentage: × 100 = {} → {}",
+            show_central(&share.reading, &Unit::Percent),
+            show_interval(&share.reading.set, &Unit::Percent)
+        ));
+        as_share = share;
+        &as_share
+    } else {
+        term
+    };
+    if !q.unit.compatible(&term.unit) {
+        let hint = match (&q.unit, &term.unit) {
+            (Unit::Percent, Unit::PercentagePoints) => " (write the change in pp)",
+            (Unit::PercentagePoints, Unit::Percent) => {
+                " (a share is in %, a difference of shares in pp)"
+            }
+            _ => "",
+        };
+        return Err(Failure::invalid(
+            "unit-mismatch",
+            format!(
+                "the claim is in {} but the facts are in {}{hint}",
+                q.unit.name(),
+                term.unit.name()
+            ),
+        ));
+    }
+    // A bare number is read in the other side's unit (`29.6` against `29.6 GW`).
+    let (claim_scale, term_scale) = match (&q.unit, &term.unit) {
+        (Unit::Bare, u) => (u.factor(), 1.0),
+        (u, Unit::Bare) => (1.0, u.factor()),
+        _ => (1.0, 1.0),
+    };
+    let value = Reading {
+        set: term.reading.set.scale(term_scale),
+        strict: term.reading.strict.scale(term_scale),
+        central: term.reading.central.map(|c| c * term_scale),
+    };
+    let unit = term.unit.more_specific(&q.unit);
+    let claim = stated(op, q, ctx.tolerance, claim_scale);
+    let stated_text = match op {
+        Op::Eq => q.text.clone(),
+        op => format!("{} {}", op.as_str(), q.text),
+    };
+    let expected = match &term.written {
+        Some(written) => written.clone(),
+        None => format!(
+            "{} {}",
+            show_central(&value, &unit),
+            show_interval(&value.set, &unit)
+        ),
+    };
+    let mut arithmetic = term.steps.clone();
+    arithmetic.push(format!(
+        "claim: {stated_text} → {}",
+        show_interval(&claim.set, &unit)
+    ));
+    let (verdict, loose_reason) = judge(&claim, &value, op, q, &unit, ctx.tolerance);
+    let difference = (verdict == Verdict::Mismatch).then(|| difference(&claim, &value, &unit));
+    Ok(Outcome {
+        verdict: Some(verdict),
+        loose_reason,
+        stated: Some(stated_text),
+        expected: Some(expected),
+        difference,
+        arithmetic,
+        facts: term.facts.clone(),
+        ..Outcome::default()
+    })
+}
+
+/// Match when the claim's interval meets the facts'; loose when it meets them
+/// only through a tolerance, a truncated reading, or the rounding edges.
+fn judge(
+    claim: &Stated,
+    value: &Reading,
+    op: Op,
+    q: &Quantity,
+    unit: &Unit,
+    tolerance: f64,
+) -> (Verdict, Option<String>) {
+    let truncated_fits = |facts: &Interval| claim.truncated.is_some_and(|t| t.overlaps(facts));
+    let truncation = || {
+        Some(format!(
+            "holds only if `{}` was truncated rather than rounded (the facts give {})",
+            q.text,
+            show_central(value, unit)
+        ))
+    };
+    if !claim.set.overlaps(&value.set) {
+        return if truncated_fits(&value.set) {
+            (Verdict::Match, truncation())
+        } else {
+            (Verdict::Mismatch, None)
+        };
+    }
+    if !claim.strict.overlaps(&value.strict) {
+        if truncated_fits(&value.strict) {
+            return (Verdict::Match, truncation());
+        }
+        let word = match (op, q.qualifier) {
+            (Op::Approx, _) => "~".to_owned(),
+            (_, Some(qualifier)) if qualifier.is_approximate() => {
+                format!("`{}`", qualifier.as_str())
+            }
+            _ => "the approximate fact".to_owned(),
+        };
+        return (
+            Verdict::Match,
+            Some(format!(
+                "holds only within the {}% tolerance of {word}",
+                show_number(tolerance * 100.0)
+            )),
+        );
+    }
+    let value_central_fits = value.central.map(|c| claim.strict.contains(c));
+    let claim_central_fits = claim.central.map(|c| value.strict.contains(c));
+    let disagree = value_central_fits != Some(true)
+        && claim_central_fits != Some(true)
+        && (value_central_fits.is_some() || claim_central_fits.is_some());
+    if disagree {
+        let detail = match (value.central, op) {
+            (Some(c), Op::Eq | Op::Approx) => {
+                format!("the facts give {}, not {}", show_number_in(c, unit), q.text)
+            }
+            (Some(c), op) => format!(
+                "the facts give {}, which is not {} {}",
+                show_number_in(c, unit),
+                op.as_str(),
+                q.text
+            ),
+            (None, _) => format!("{} is only at the edge of what the facts allow", q.text),
+        };
+        return (
+            Verdict::Match,
+            Some(format!(
+                "holds only at the edge of the rounding intervals: {detail}"
+            )),
+        );
+    }
+    (Verdict::Match, None)
+}
+
+fn difference(claim: &Stated, value: &Reading, unit: &Unit) -> String {
+    match (claim.central, value.central) {
+        // Percentages differ by percentage points, not by a percent of a percent.
+        (Some(c), Some(v)) if *unit == Unit::Percent => {
+            format!(
+                "stated {} than the facts give",
+                show_signed(c - v, &Unit::PercentagePoints)
+            )
+        }
+        (Some(c), Some(v)) if v != 0.0 => {
+            let relative = (c - v) / v.abs() * 100.0;
+            let sign = if relative > 0.0 { "+" } else { "" };
+            format!(
+                "stated {} than the facts give ({sign}{}%)",
+                show_signed(c - v, unit),
+                show_number(relative)
+            )
+        }
+        _ => format!(
+            "{} outside what the facts allow",
+            show_number_in(claim.set.distance(&value.set), unit)
+        ),
+    }
+}
+
+fn show_signed(x: f64, unit: &Unit) -> String {
+    let text = show_number_in(x.abs(), unit);
+    if x < 0.0 {
+        format!("{text} lower")
+    } else {
+        format!("{text} higher")
+    }
+}
+
+/// Four significant digits, trailing zeros trimmed.
+pub(crate) fn show_number(x: f64) -> String {
+    show_digits(x, 4)
+}
+
+fn show_digits(x: f64, significant: i32) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return if x.is_nan() {
+            "?".to_owned()
+        } else {
+            format!("{x}")
+        };
+    }
+    let magnitude = x.abs().log10().floor() as i32;
+    let decimals = (significant - 1 - magnitude).max(0) as usize;
+    let text = format!("{x:.decimals$}");
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
+/// A number in a unit, with a magnitude word for large amounts.
+fn show_number_in(x: f64, unit: &Unit) -> String {
+    show_number_in_digits(x, unit, 4)
+}
+
+fn show_number_in_digits(x: f64, unit: &Unit, digits: i32) -> String {
+    let show_number = |x: f64| show_digits(x, digits);
+    if !x.is_finite() {
+        return if x > 0.0 {
+            "∞".to_owned()
+        } else {
+            "-∞".to_owned()
+        };
+    }
+    let scaled = |x: f64| {
+        let abs = x.abs();
+        if abs >= 1e12 {
+            format!("{} trillion", show_number(x / 1e12))
+        } else if abs >= 1e9 {
+            format!("{} billion", show_number(x / 1e9))
+        } else if abs >= 1e6 {
+            format!("{} million", show_number(x / 1e6))
+        } else {
+            show_number(x)
+        }
+    };
+    match unit {
+        Unit::Bare => scaled(x),
+        Unit::Percent => format!("{}%", show_number(x)),
+        Unit::PercentagePoints => format!("{}pp", show_number(x)),
+        Unit::Multiple => format!("{}x", show_number(x)),
+        Unit::Currency(code) if code == "USD" => {
+            if x < 0.0 {
+                format!("-${}", scaled(-x))
+            } else {
+                format!("${}", scaled(x))
+            }
+        }
+        Unit::Currency(code) => format!("{code} {}", scaled(x)),
+        Unit::Measure(m) => format!("{} {}", show_number(x / m.factor), m.symbol),
+        Unit::Noun(noun) => format!("{} {noun}", scaled(x)),
+    }
+}
+
+fn show_central(r: &Reading, unit: &Unit) -> String {
+    match r.central {
+        Some(c) => show_number_in(c, unit),
+        None => show_interval(&r.set, unit),
+    }
+}
+
+fn show_interval(i: &Interval, unit: &Unit) -> String {
+    let open = if i.lo_open { '(' } else { '[' };
+    let close = if i.hi_open { ')' } else { ']' };
+    // Five significant digits, or more where five would show the ends alike.
+    let mut digits = 5;
+    loop {
+        let (lo, hi) = (
+            show_number_in_digits(i.lo, unit, digits),
+            show_number_in_digits(i.hi, unit, digits),
+        );
+        if lo != hi || digits >= 9 {
+            return format!("{open}{lo}, {hi}{close}");
+        }
+        digits += 1;
+    }
+}
+
+/// Checks one ad-hoc claim (`claimcheck check -e "…"`).
+pub fn check_expression(
+    store: &Store,
+    claim: &str,
+    period: Option<&str>,
+    options: &Options,
+) -> Vec<ClaimReport> {
+    let mut text = String::new();
+    if let Some(p) = period {
+        text.push_str(&format!("@period {p}\n"));
+    }
+    let offset = usize::from(period.is_some());
+    text.push_str(claim);
+    let mut reports = check_text(store, "<expr>", &text, options);
+    for r in &mut reports {
+        r.line -= offset;
+    }
+    reports
+}

@@ -1,0 +1,211 @@
+//! The report: findings as data, rendered by the output formats.
+//!
+//! # JSON schema (`--format json`), version 1
+//!
+//! ```text
+//! {
+//!   "schema_version": 1,
+//!   "claims": [ClaimReport, ...],      // in file order, files in path order
+//!   "summary": {"total", "match", "mismatch", "missing-provenance",
+//!               "ambiguous", "invalid", "loose"}   // counts
+//! }
+//! ClaimReport = {
+//!   "file": "claims/x.claims", "line": 12, "column": 1,   // where the claim is written
+//!   "label": "us-china-ratio" | null,
+//!   "text": "US private AI investment = 23x China",        // the claim as written
+//!   "article": {"path": "...", "line": 57} | null,         // from @article and @L
+//!   "verdict": "match" | "mismatch" | "missing-provenance" | "ambiguous" | "invalid",
+//!   "loose": false, "loose_reason": null | "...",          // a match that holds only loosely
+//!   "stated": "23x" | null,                                // the claim's value
+//!   "expected": "23.06x [22.96x, 23.15x]" | null,          // what the facts give
+//!   "difference": null | "...",                            // for mismatches
+//!   "arithmetic": ["...", ...],                            // each step, with intervals
+//!   "facts": [FactRef, ...],                               // the facts the verdict rests on
+//!   "candidates": [FactRef, ...],                          // for ambiguous claims
+//!   "reason": null | "...",                                // why a claim is missing, ambiguous or invalid
+//!   "code": null | "no-fact" | "no-provenance" | "not-in-cited-source"
+//!           | "syntax" | "unit-mismatch" | "unknown-source" | "not-computable"
+//! }
+//! FactRef = {"id", "subject", "metric", "period", "value",
+//!            "source": {"id", "title", "publisher", "published", "url"} | null,
+//!            "locator": {"chapter", "section", "page", "pages", "figure", "table"} | null,
+//!            "url", "retrieved", "via": [...], "origin": "sources/x/facts.jsonl:3"}
+//! ```
+//!
+//! Fields are only ever added within a schema version; a rename or removal
+//! bumps `schema_version`.
+
+use serde::Serialize;
+
+use crate::store::{Fact, Locator, Store};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Match,
+    Mismatch,
+    MissingProvenance,
+    Ambiguous,
+    Invalid,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Match => "match",
+            Verdict::Mismatch => "mismatch",
+            Verdict::MissingProvenance => "missing-provenance",
+            Verdict::Ambiguous => "ambiguous",
+            Verdict::Invalid => "invalid",
+        }
+    }
+
+    /// Which of two verdicts a claim with both parts gets: the worse one.
+    pub fn severity(self) -> u8 {
+        match self {
+            Verdict::Match => 0,
+            Verdict::MissingProvenance => 1,
+            Verdict::Ambiguous => 2,
+            Verdict::Mismatch => 3,
+            Verdict::Invalid => 4,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ArticleRef {
+    pub path: String,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SourceRef {
+    pub id: String,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FactRef {
+    pub id: String,
+    pub subject: String,
+    pub metric: String,
+    pub period: Option<String>,
+    pub value: String,
+    pub source: Option<SourceRef>,
+    pub locator: Option<Locator>,
+    pub url: Option<String>,
+    pub retrieved: Option<String>,
+    pub via: Vec<String>,
+    pub origin: String,
+}
+
+impl FactRef {
+    pub fn new(store: &Store, fact: &Fact) -> FactRef {
+        FactRef {
+            id: fact.id.to_string(),
+            subject: store.str(fact.subject).to_owned(),
+            metric: store.str(fact.metric).to_owned(),
+            period: fact.period.map(|p| store.str(p).to_owned()),
+            value: fact.value.text.clone(),
+            source: store.source_of(fact).map(|s| SourceRef {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                publisher: s.publisher.clone(),
+                published: s.published.clone(),
+                url: s.url.clone(),
+            }),
+            locator: fact.locator.as_deref().cloned(),
+            url: fact.url.map(|u| store.str(u).to_owned()),
+            retrieved: fact.retrieved.map(|r| store.str(r).to_owned()),
+            via: fact.via.iter().map(|v| store.str(*v).to_owned()).collect(),
+            origin: store.origin(fact),
+        }
+    }
+
+    /// `United States · private AI investment · 2025`
+    pub fn name(&self) -> String {
+        let mut name = format!("{} · {}", self.subject, self.metric);
+        if let Some(p) = &self.period {
+            name.push_str(" · ");
+            name.push_str(p);
+        }
+        name
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ClaimReport {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub label: Option<String>,
+    pub text: String,
+    pub article: Option<ArticleRef>,
+    pub verdict: Verdict,
+    pub loose: bool,
+    pub loose_reason: Option<String>,
+    pub stated: Option<String>,
+    pub expected: Option<String>,
+    pub difference: Option<String>,
+    pub arithmetic: Vec<String>,
+    pub facts: Vec<FactRef>,
+    pub candidates: Vec<FactRef>,
+    pub reason: Option<String>,
+    pub code: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    pub total: usize,
+    #[serde(rename = "match")]
+    pub matched: usize,
+    pub mismatch: usize,
+    #[serde(rename = "missing-provenance")]
+    pub missing_provenance: usize,
+    pub ambiguous: usize,
+    pub invalid: usize,
+    pub loose: usize,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Report {
+    pub schema_version: u32,
+    pub claims: Vec<ClaimReport>,
+    pub summary: Summary,
+}
+
+impl Report {
+    pub fn new(claims: Vec<ClaimReport>) -> Report {
+        let mut summary = Summary {
+            total: claims.len(),
+            ..Summary::default()
+        };
+        for c in &claims {
+            match c.verdict {
+                Verdict::Match => summary.matched += 1,
+                Verdict::Mismatch => summary.mismatch += 1,
+                Verdict::MissingProvenance => summary.missing_provenance += 1,
+                Verdict::Ambiguous => summary.ambiguous += 1,
+                Verdict::Invalid => summary.invalid += 1,
+            }
+            if c.loose {
+                summary.loose += 1;
+            }
+        }
+        Report {
+            schema_version: SCHEMA_VERSION,
+            claims,
+            summary,
+        }
+    }
+
+    /// Every claim matched (loose matches included).
+    pub fn all_match(&self) -> bool {
+        self.claims.iter().all(|c| c.verdict == Verdict::Match)
+    }
+}
