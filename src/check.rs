@@ -77,6 +77,8 @@ pub fn check_text(store: &Store, file: &str, text: &str, options: &Options) -> V
             }
             Err(e) => {
                 let mut report = blank(e.column);
+                // The caret is drawn under the line as written.
+                report.text = line.trim_end().to_owned();
                 report.reason = Some(e.message);
                 report.code = Some("syntax");
                 reports.push(report);

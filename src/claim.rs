@@ -352,7 +352,9 @@ fn chain(i: &str) -> PResult<'_, Body> {
         preceded(space1, op),
     ))
     .parse(i)?;
-    let (i, first_value) = cut(preceded(space1, context("a quantity", quantity))).parse(i)?;
+    let (i, _) = cut(context("a quantity", space1)).parse(i)?;
+    let values_start = i;
+    let (i, first_value) = cut(context("a quantity", quantity)).parse(i)?;
     let (i, more) = many0(preceded(arrow, cut(context("a quantity", quantity)))).parse(i)?;
     let mut periods = vec![first.to_owned()];
     periods.extend(rest.into_iter().map(str::to_owned));
@@ -363,7 +365,7 @@ fn chain(i: &str) -> PResult<'_, Body> {
         all.extend(more);
         if all.len() != periods.len() {
             return Err(nom::Err::Failure(SyntaxError {
-                rest: i,
+                rest: values_start,
                 expected: None,
                 message: Some(format!(
                     "{} periods but {} values: give one value per period, or one change",
@@ -521,10 +523,13 @@ fn reference_until(i: &str, stop: Stop) -> PResult<'_, Reference> {
     }
     let (rest, phrase) = context(
         "a subject, metric or period",
-        recognize(many1(preceded(
-            not(|i| phrase_end(i, stop)),
-            nom::character::complete::anychar,
-        ))),
+        preceded(
+            not(op),
+            recognize(many1(preceded(
+                not(|i| phrase_end(i, stop)),
+                nom::character::complete::anychar,
+            ))),
+        ),
     )
     .parse(i)?;
     let phrase = phrase.trim();

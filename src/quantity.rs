@@ -415,6 +415,7 @@ fn amount(i: &str) -> PResult<'_, (Number, Unit)> {
     let (i, prefix) = opt(currency_prefix).parse(i)?;
     let (i, (mantissa, exponent)) = context("a number", digits).parse(i)?;
     let (i, magnitude) = opt(magnitude).parse(i)?;
+    let suffix_start = i;
     let (i, suffix) = if prefix.is_some() {
         opt(alt((currency_suffix, percent_like))).parse(i)?
     } else {
@@ -425,7 +426,7 @@ fn amount(i: &str) -> PResult<'_, (Number, Unit)> {
         (Some(code), Some(Unit::Currency(other))) if code == other => Unit::Currency(code),
         (Some(code), Some(other)) => {
             return Err(nom::Err::Failure(SyntaxError {
-                rest: i,
+                rest: suffix_start,
                 expected: None,
                 message: Some(format!(
                     "a {code} amount cannot also be in {}",

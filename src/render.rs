@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource, SourceSpan};
+use unicode_width::UnicodeWidthStr;
 
 use crate::report::{ClaimReport, Report, Verdict};
 
@@ -121,46 +121,27 @@ fn claim_block(out: &mut String, claim: &ClaimReport, color: bool) {
     }
 }
 
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("{message}")]
-struct SyntaxDiagnostic {
-    message: String,
-    #[source_code]
-    line: NamedSource<String>,
-    #[label("here")]
-    span: SourceSpan,
-}
-
-/// The claim line with a caret under the column where parsing stopped.
+/// The claim line with a caret under the column where parsing stopped:
+///
+/// ```text
+///     --> claims/x.claims:6:28
+///      |
+///    6 | US private AI investment = lots
+///      |                            ^^^^ expected a number, found `lots`
+/// ```
 fn caret(claim: &ClaimReport) -> String {
-    // Blank lines before the claim make the renderer number it as in the file.
-    let padding = "\n".repeat(claim.line.saturating_sub(1));
-    let column_offset: usize = claim
-        .text
-        .chars()
-        .take(claim.column.saturating_sub(1))
-        .map(char::len_utf8)
-        .sum();
-    let diagnostic = SyntaxDiagnostic {
-        message: claim.reason.clone().unwrap_or_default(),
-        line: NamedSource::new(
-            format!("{}:{}:{}", claim.file, claim.line, claim.column),
-            format!("{padding}{}", claim.text),
-        ),
-        span: SourceSpan::from((padding.len() + column_offset, 0)),
-    };
-    let mut out = String::new();
-    let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
-        .with_width(100)
-        .with_context_lines(0)
-        .without_syntax_highlighting();
-    if handler.render_report(&mut out, &diagnostic).is_err() {
-        return format!("    {}\n", claim.reason.clone().unwrap_or_default());
-    }
-    out.lines()
-        .map(|l| format!("    {l}\n"))
-        .collect::<String>()
-        .replace("\n    \n", "\n")
+    let line = claim.text.replace('\t', " ");
+    let before: String = line.chars().take(claim.column.saturating_sub(1)).collect();
+    let token = line[before.len()..].split_whitespace().next().unwrap_or("");
+    let number = claim.line.to_string();
+    let gutter = " ".repeat(number.len());
+    let pad = " ".repeat(before.width());
+    let marks = "^".repeat(token.width().max(1));
+    let message = claim.reason.as_deref().unwrap_or("");
+    format!(
+        "    {gutter}--> {}:{}:{}\n    {gutter} |\n    {number} | {line}\n    {gutter} | {pad}{marks} {message}\n",
+        claim.file, claim.line, claim.column
+    )
 }
 
 /// The report as pretty JSON (schema in [`crate::report`]).

@@ -228,6 +228,13 @@ pub enum LoadError {
         pointer: String,
         message: String,
     },
+    /// A problem inside a JSON file that has no line of its own, located by a JSON pointer.
+    #[error("{path}: {pointer}: {message}")]
+    Pointer {
+        path: String,
+        pointer: String,
+        message: String,
+    },
     #[error("{path}:{line}: duplicate fact id `{id}` (first at {first})")]
     DuplicateId {
         path: String,
@@ -609,9 +616,8 @@ impl Store {
                         NameKind::Metric => self.by_metric.contains_key(sym),
                     });
                 let Some(sym) = known else {
-                    errors.push(LoadError::Value {
+                    errors.push(LoadError::Pointer {
                         path: path.display().to_string(),
-                        line: 0,
                         pointer: format!(
                             "/{}s/{}",
                             kind_name(kind),

@@ -1,1 +1,12 @@
+//! The integration tests: one binary, one module per area.
 
+mod util;
+
+// Reports of every claims file under claims/, human and JSON, as snapshots.
+mod claims;
+// The binary: exit codes, -e, error output.
+mod cli;
+// Loading broken stores: every error with its file, line and column.
+mod store;
+// Verdicts on single claims against the bundled AI Index store.
+mod verdicts;

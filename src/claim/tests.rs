@@ -240,7 +240,7 @@ fn errors_point_at_the_column() {
         ),
         (
             "AI incidents: 2024 -> 2025 = 233 -> 362 -> 400",
-            "error at column 47: 2 periods but 3 values: give one value per period, or one change",
+            "error at column 30: 2 periods but 3 values: give one value per period, or one change",
         ),
         (
             "@bogus x",
