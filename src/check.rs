@@ -4,6 +4,7 @@ use crate::claim::{
     ArithOp, Body, ChainValues, Claim, Directive, Entry, Expr, Op, Reference, Rhs, parse_line,
 };
 use crate::interval::Interval;
+use crate::parallel::par_map;
 use crate::quantity::{Quantity, Reading, Unit};
 use crate::report::{ArticleRef, ClaimReport, FactRef, Verdict};
 use crate::resolve::{self, Resolution, Scope};
@@ -24,68 +25,101 @@ impl Default for Options {
 
 /// Checks every claim of a claims file; `file` is the path shown in reports.
 pub fn check_text(store: &Store, file: &str, text: &str, options: &Options) -> Vec<ClaimReport> {
-    let mut state = FileState {
+    let lines: Vec<&str> = text.lines().collect();
+    // Lines parse independently; only directives depend on what came before.
+    let parsed = par_map(&lines, |line| parse_line(line));
+    let mut states = vec![FileState {
         tolerance: options.tolerance,
         ..FileState::default()
-    };
-    let mut reports = Vec::new();
-    for (n, line) in text.lines().enumerate() {
+    }];
+    let mut items = Vec::new();
+    for (n, (line, parsed)) in lines.iter().zip(parsed).enumerate() {
         let line_no = n + 1;
-        let blank = |column: usize| ClaimReport {
-            file: file.to_owned(),
-            line: line_no,
-            column,
-            label: None,
-            text: line.trim().to_owned(),
-            article: None,
-            verdict: Verdict::Invalid,
-            loose: false,
-            loose_reason: None,
-            stated: None,
-            expected: None,
-            difference: None,
-            arithmetic: Vec::new(),
-            facts: Vec::new(),
-            candidates: Vec::new(),
-            reason: None,
-            code: None,
-        };
-        match parse_line(line) {
+        match parsed {
             Ok(None) => {}
             Ok(Some(Entry::Directive(d))) => {
-                if let Err(reason) = state.apply(store, d) {
-                    let mut report = blank(first_column(line));
+                let mut state = states.last().cloned().unwrap_or_default();
+                let applied = state.apply(store, d);
+                states.push(state);
+                if let Err(reason) = applied {
+                    let mut report = blank_report(file, line_no, first_column(line), line.trim());
                     report.reason = Some(reason);
                     report.code = Some("unknown-source");
-                    reports.push(report);
+                    items.push(Item::Done(Box::new(report)));
                 }
             }
-            Ok(Some(Entry::Claim(claim))) => {
-                let mut report = blank(first_column(line));
-                report.label = claim.label.clone();
-                report.text = claim.text.clone();
-                report.article = match (&state.article, claim.article_line) {
-                    (Some(path), Some(line)) => Some(ArticleRef {
-                        path: path.clone(),
-                        line,
-                    }),
-                    _ => None,
-                };
-                let outcome = check_claim(store, &claim, &state);
-                fill(store, &mut report, outcome);
-                reports.push(report);
-            }
+            Ok(Some(Entry::Claim(claim))) => items.push(Item::Claim {
+                line_no,
+                column: first_column(line),
+                claim,
+                state: states.len() - 1,
+            }),
             Err(e) => {
-                let mut report = blank(e.column);
                 // The caret is drawn under the line as written.
-                report.text = line.trim_end().to_owned();
+                let mut report = blank_report(file, line_no, e.column, line.trim_end());
                 report.reason = Some(e.message);
                 report.code = Some("syntax");
-                reports.push(report);
+                items.push(Item::Done(Box::new(report)));
             }
         }
     }
-    reports
+    par_map(&items, |item| match item {
+        Item::Done(report) => (**report).clone(),
+        Item::Claim {
+            line_no,
+            column,
+            claim,
+            state,
+        } => {
+            let state = &states[*state];
+            let mut report = blank_report(file, *line_no, *column, &claim.text);
+            report.label = claim.label.clone();
+            report.article = match (&state.article, claim.article_line) {
+                (Some(path), Some(line)) => Some(ArticleRef {
+                    path: path.clone(),
+                    line,
+                }),
+                _ => None,
+            };
+            fill(store, &mut report, check_claim(store, claim, state));
+            report
+        }
+    })
+}
+
+/// A line of a claims file, parsed, waiting for its verdict.
+enum Item {
+    /// A line whose report is known without the store (a syntax error).
+    Done(Box<ClaimReport>),
+    Claim {
+        line_no: usize,
+        column: usize,
+        claim: Box<Claim>,
+        /// Index of the directives in force.
+        state: usize,
+    },
+}
+
+fn blank_report(file: &str, line: usize, column: usize, text: &str) -> ClaimReport {
+    ClaimReport {
+        file: file.to_owned(),
+        line,
+        column,
+        label: None,
+        text: text.to_owned(),
+        article: None,
+        verdict: Verdict::Invalid,
+        loose: false,
+        loose_reason: None,
+        stated: None,
+        expected: None,
+        difference: None,
+        arithmetic: Vec::new(),
+        facts: Vec::new(),
+        candidates: Vec::new(),
+        reason: None,
+        code: None,
+    }
 }
 
 fn first_column(line: &str) -> usize {
@@ -93,7 +127,7 @@ fn first_column(line: &str) -> usize {
 }
 
 /// The directives in force at a line of a claims file.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct FileState {
     /// `Some(Err(id))` when `@source` named a source the store lacks.
     source: Option<Result<usize, String>>,
@@ -307,7 +341,7 @@ fn with_provenance(store: &Store, mut outcome: Outcome) -> Outcome {
         .facts
         .iter()
         .map(|&f| store.fact(f))
-        .filter_map(|fact| match (store.source_of(fact), &fact.locator) {
+        .filter_map(|fact| match (store.source_of(fact), store.locator(fact)) {
             (None, _) => Some(format!("fact `{}` has no source", fact.id)),
             (Some(_), None) => Some(format!(
                 "fact `{}` has no locator (chapter, section, page, ...)",
@@ -457,11 +491,10 @@ fn resolve_one(ctx: &Ctx<'_>, reference: &Reference, scope: Scope<'_>) -> Result
 fn fact_term(ctx: &Ctx<'_>, f: u32) -> Term {
     let fact = ctx.store.fact(f);
     let reading = fact.value.reading(ctx.tolerance);
-    let fact_ref = FactRef::new(ctx.store, fact);
     Term {
         steps: vec![format!(
             "{} = {} ({}) → {}",
-            fact_ref.name(),
+            ctx.store.fact_name(fact),
             fact.value.text,
             fact.id,
             show_interval(&reading.set, &fact.value.unit)
@@ -1096,18 +1129,19 @@ fn show_central(r: &Reading, unit: &Unit) -> String {
 fn show_interval(i: &Interval, unit: &Unit) -> String {
     let open = if i.lo_open { '(' } else { '[' };
     let close = if i.hi_open { ')' } else { ']' };
-    // Five significant digits, or more where five would show the ends alike.
-    let mut digits = 5;
-    loop {
-        let (lo, hi) = (
-            show_number_in_digits(i.lo, unit, digits),
-            show_number_in_digits(i.hi, unit, digits),
-        );
-        if lo != hi || digits >= 9 {
-            return format!("{open}{lo}, {hi}{close}");
-        }
-        digits += 1;
-    }
+    // Five significant digits, or as many more as it takes to show the ends apart.
+    let width = i.hi - i.lo;
+    let scale = i.lo.abs().max(i.hi.abs());
+    let digits = if width > 0.0 && width.is_finite() && scale > 0.0 {
+        ((scale / width).log10().ceil() as i32 + 1).clamp(5, 9)
+    } else {
+        5
+    };
+    format!(
+        "{open}{}, {}{close}",
+        show_number_in_digits(i.lo, unit, digits),
+        show_number_in_digits(i.hi, unit, digits)
+    )
 }
 
 /// Checks one ad-hoc claim (`claimcheck check -e "…"`).

@@ -277,7 +277,14 @@ fn tolerance(i: &str) -> PResult<'_, Directive> {
 
 fn claim(i: &str) -> PResult<'_, Claim> {
     let (i, label) = opt(terminated(label, space0)).parse(i)?;
-    let (i, (text, body)) = consumed(context("a claim", alt((chain, compare)))).parse(i)?;
+    // Only a line with an arrow can be a chain; trying the chain form on every
+    // line would parse each comparison twice.
+    let maybe_chain = i.contains("->") || i.contains('→');
+    let (i, (text, body)) = if maybe_chain {
+        consumed(context("a claim", alt((chain, compare)))).parse(i)?
+    } else {
+        consumed(context("a claim", compare)).parse(i)?
+    };
     let (i, annotations) = many0(preceded(space1, annotation)).parse(i)?;
     let mut claim = Claim {
         label: label.map(str::to_owned),
@@ -525,10 +532,15 @@ fn reference_until(i: &str, stop: Stop) -> PResult<'_, Reference> {
         "a subject, metric or period",
         preceded(
             not(op),
-            recognize(many1(preceded(
-                not(|i| phrase_end(i, stop)),
-                nom::character::complete::anychar,
-            ))),
+            // Every phrase end starts with white space or `:`, so runs of
+            // other characters are taken whole without testing each one.
+            recognize(many1(alt((
+                take_till1(|c: char| c.is_whitespace() || c == ':'),
+                recognize(preceded(
+                    not(|i| phrase_end(i, stop)),
+                    nom::character::complete::anychar,
+                )),
+            )))),
         ),
     )
     .parse(i)?;

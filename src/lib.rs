@@ -10,6 +10,7 @@
 pub mod check;
 pub mod claim;
 pub mod interval;
+mod parallel;
 pub mod quantity;
 pub mod render;
 pub mod report;

@@ -332,7 +332,13 @@ pub(crate) fn quantity(i: &str) -> PResult<'_, Quantity> {
 }
 
 fn quantity_parts(i: &str) -> PResult<'_, Quantity> {
-    let (i, qualifier) = opt(qualifier).parse(i)?;
+    // Most quantities start with a digit or a currency sign; only try the
+    // seventeen qualifier spellings when one could be there.
+    let (i, qualifier) = if i.starts_with(|c: char| c.is_alphabetic() || c == '~' || c == '≈') {
+        opt(qualifier).parse(i)?
+    } else {
+        (i, None)
+    };
     let (i, (low, low_unit)) = amount(i)?;
     let (i, high) = opt(preceded(
         tag(".."),

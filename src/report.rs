@@ -119,7 +119,7 @@ impl FactRef {
                 published: s.published.clone(),
                 url: s.url.clone(),
             }),
-            locator: fact.locator.as_deref().cloned(),
+            locator: store.locator(fact).cloned(),
             url: fact.url.map(|u| store.str(u).to_owned()),
             retrieved: fact.retrieved.map(|r| store.str(r).to_owned()),
             via: fact.via.iter().map(|v| store.str(*v).to_owned()).collect(),

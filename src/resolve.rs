@@ -258,18 +258,13 @@ fn collect(
         (Some(subjects), Some(metrics)) => {
             for &s in subjects {
                 for &m in metrics {
-                    // Walk the shorter list and check the other name on each fact.
-                    let by_subject = store.facts_of_subject(s);
-                    let by_metric = store.facts_of_metric(m);
-                    let matches = |f: &u32| {
-                        let fact = store.fact(*f);
-                        fact.subject == s && fact.metric == m && in_period(*f)
-                    };
-                    if by_subject.len() <= by_metric.len() {
-                        found.extend(by_subject.iter().copied().filter(matches));
-                    } else {
-                        found.extend(by_metric.iter().copied().filter(matches));
-                    }
+                    found.extend(
+                        store
+                            .facts_of_pair(s, m)
+                            .iter()
+                            .copied()
+                            .filter(|&f| in_period(f)),
+                    );
                 }
             }
         }

@@ -10,12 +10,15 @@
 //! follow the quantity grammar and aliases of unknown names are errors, all
 //! collected and reported together with their file, line and column.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::parallel::par_map;
 use crate::quantity::{Quantity, parse_quantity};
 
 /// An interned string: names and provenance repeat across thousands of facts.
@@ -148,8 +151,9 @@ struct RawFact<'a> {
     #[serde(default, borrow)]
     period: Option<std::borrow::Cow<'a, str>>,
     value: RawValue,
-    #[serde(default)]
-    locator: Option<Locator>,
+    /// Kept as raw JSON: facts share few distinct locators, each parsed once.
+    #[serde(default, borrow)]
+    locator: Option<&'a serde_json::value::RawValue>,
     #[serde(default, borrow)]
     url: Option<std::borrow::Cow<'a, str>>,
     #[serde(default, borrow)]
@@ -185,7 +189,8 @@ pub struct Fact {
     pub metric: Sym,
     pub period: Option<Sym>,
     pub value: Quantity,
-    pub locator: Option<Box<Locator>>,
+    /// Index into the store's locators (see [`Store::locator`]).
+    pub locator: Option<u32>,
     pub url: Option<Sym>,
     pub retrieved: Option<Sym>,
     pub via: Box<[Sym]>,
@@ -268,6 +273,9 @@ pub struct Store {
     /// The files facts were read from, for locations in messages.
     pub files: Vec<PathBuf>,
     strings: Interner,
+    locators: Vec<Locator>,
+    /// Raw JSON text of a locator → its index in `locators`.
+    locator_ids: HashMap<Sym, u32>,
     by_id: HashMap<Box<str>, u32>,
     /// Normalised name or alias → canonical subjects it names.
     subject_names: HashMap<String, Vec<Sym>>,
@@ -276,6 +284,8 @@ pub struct Store {
     periods: HashMap<String, Sym>,
     by_subject: HashMap<Sym, Vec<u32>>,
     by_metric: HashMap<Sym, Vec<u32>>,
+    /// (subject, metric) → facts: a claim names both far more often than either.
+    by_pair: HashMap<(Sym, Sym), Vec<u32>>,
     /// The longest period, in words, so phrase splitting tries no more.
     longest_period_words: usize,
     /// Facts that name a source of their own, until sources are resolved.
@@ -404,24 +414,58 @@ impl Store {
     }
 
     fn load_jsonl(&mut self, path: &Path, source: Option<usize>, errors: &mut Vec<LoadError>) {
-        let text = match read(path) {
-            Ok(text) => text,
-            Err(e) => return errors.push(e),
-        };
-        let file = self.add_file(path);
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            match serde_json::from_str::<RawFact<'_>>(line) {
-                Ok(raw) => self.add_fact(raw, source, file, n + 1, errors),
-                Err(e) => errors.push(LoadError::Json {
+        // Read in batches: the whole file and all its parsed lines never sit
+        // in memory at once beside the store being built.
+        const BATCH_LINES: usize = 1 << 16;
+        let file = match fs::File::open(path) {
+            Ok(file) => file,
+            Err(e) => {
+                return errors.push(LoadError::Io {
                     path: path.display().to_string(),
-                    line: n + 1,
-                    column: e.column(),
-                    message: strip_position(&e),
-                }),
+                    message: e.to_string(),
+                });
             }
+        };
+        let file_index = self.add_file(path);
+        let mut reader = BufReader::with_capacity(1 << 20, file);
+        let mut batch = String::new();
+        let mut first_line = 1;
+        loop {
+            batch.clear();
+            let mut count = 0;
+            while count < BATCH_LINES {
+                match reader.read_line(&mut batch) {
+                    Ok(0) => break,
+                    Ok(_) => count += 1,
+                    Err(e) => {
+                        return errors.push(LoadError::Io {
+                            path: path.display().to_string(),
+                            message: format!("line {}: {e}", first_line + count),
+                        });
+                    }
+                }
+            }
+            if count == 0 {
+                return;
+            }
+            let lines: Vec<(usize, &str)> = batch
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(n, l)| (first_line + n, l))
+                .collect();
+            // JSON and quantity parsing is most of the work and needs no shared
+            // state, so it runs on every core; interning and indexing follow in order.
+            let parsed = par_map(&lines, |(line, text)| {
+                parse_fact(text).map_err(|e| e.at(path, *line))
+            });
+            for ((line, _), fact) in lines.iter().zip(parsed) {
+                match fact {
+                    Ok(fact) => self.add_fact(fact, source, file_index, *line, errors),
+                    Err(e) => errors.push(e),
+                }
+            }
+            first_line += count;
         }
     }
 
@@ -439,14 +483,19 @@ impl Store {
         for raw in values {
             let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
             let line = text[..offset].matches('\n').count() + 1;
-            match serde_json::from_str::<RawFact<'_>>(raw.get()) {
+            match parse_fact(raw.get()) {
                 Ok(fact) => self.add_fact(fact, source, file, line, errors),
-                Err(e) => errors.push(LoadError::Json {
+                Err(FactError::Json {
+                    line: l,
+                    column,
+                    message,
+                }) => errors.push(LoadError::Json {
                     path: path.display().to_string(),
-                    line: line + e.line() - 1,
-                    column: e.column(),
-                    message: strip_position(&e),
+                    line: line + l - 1,
+                    column,
+                    message,
                 }),
+                Err(e) => errors.push(e.at(path, line)),
             }
         }
     }
@@ -458,39 +507,18 @@ impl Store {
 
     fn add_fact(
         &mut self,
-        raw: RawFact<'_>,
+        parsed: ParsedFact<'_>,
         source: Option<usize>,
         file: u32,
         line: usize,
         errors: &mut Vec<LoadError>,
     ) {
-        let path = || self.files[file as usize].display().to_string();
-        let value = match &raw.value {
-            RawValue::Text(text) => parse_quantity(text).map_err(|e| (text.clone(), e)),
-            RawValue::Number(n) => {
-                let text = n.to_string();
-                parse_quantity(&text).map_err(|e| (text, e))
-            }
-        };
-        let value = match value {
-            Ok(v) => v,
-            Err((text, e)) => {
-                return errors.push(LoadError::Value {
-                    path: path(),
-                    line,
-                    pointer: "/value".to_owned(),
-                    message: format!(
-                        "`{text}` is not a quantity: {} (at character {})",
-                        e.message,
-                        e.offset + 1
-                    ),
-                });
-            }
-        };
+        let ParsedFact { raw, value } = parsed;
+        let path = |store: &Store| store.files[file as usize].display().to_string();
         if let Some(&first) = self.by_id.get(&*raw.id) {
             let origin = self.facts[first as usize].origin;
             return errors.push(LoadError::DuplicateId {
-                path: path(),
+                path: path(self),
                 line,
                 id: raw.id.into_owned(),
                 first: format!(
@@ -500,6 +528,20 @@ impl Store {
                 ),
             });
         }
+        let locator = match raw.locator {
+            Some(json) => match self.intern_locator(json.get()) {
+                Ok(locator) => locator,
+                Err(message) => {
+                    return errors.push(LoadError::Value {
+                        path: path(self),
+                        line,
+                        pointer: "/locator".to_owned(),
+                        message,
+                    });
+                }
+            },
+            None => None,
+        };
         let index = u32::try_from(self.facts.len()).unwrap_or(u32::MAX);
         // A fact's own `source` is resolved once every source folder is read.
         if let Some(id) = &raw.source {
@@ -512,7 +554,7 @@ impl Store {
             metric: self.strings.intern(&raw.metric),
             period: raw.period.as_deref().map(|p| self.strings.intern(p)),
             value,
-            locator: raw.locator.filter(|l| !l.is_empty()).map(Box::new),
+            locator,
             url: raw.url.as_deref().map(|u| self.strings.intern(u)),
             retrieved: raw.retrieved.as_deref().map(|r| self.strings.intern(r)),
             via: raw.via.iter().map(|v| self.strings.intern(v)).collect(),
@@ -528,6 +570,22 @@ impl Store {
         };
         self.by_id.insert(fact.id.clone(), index);
         self.facts.push(fact);
+    }
+
+    /// The index of a locator given as JSON text; `None` for an empty one.
+    fn intern_locator(&mut self, json: &str) -> Result<Option<u32>, String> {
+        let key = self.strings.intern(json);
+        if let Some(&index) = self.locator_ids.get(&key) {
+            return Ok(Some(index));
+        }
+        let locator: Locator = serde_json::from_str(json).map_err(|e| strip_position(&e))?;
+        if locator.is_empty() {
+            return Ok(None);
+        }
+        let index = u32::try_from(self.locators.len()).unwrap_or(u32::MAX);
+        self.locators.push(locator);
+        self.locator_ids.insert(key, index);
+        Ok(Some(index))
     }
 
     /// Facts that name their own source get its index, or `None` if unknown.
@@ -560,6 +618,10 @@ impl Store {
             let i = i as u32;
             self.by_subject.entry(fact.subject).or_default().push(i);
             self.by_metric.entry(fact.metric).or_default().push(i);
+            self.by_pair
+                .entry((fact.subject, fact.metric))
+                .or_default()
+                .push(i);
             if let Some(p) = fact.period {
                 self.periods
                     .entry(normalize(self.strings.get(p)))
@@ -701,12 +763,34 @@ impl Store {
         self.by_metric.get(&metric).map_or(&[], Vec::as_slice)
     }
 
+    /// The facts with this subject and this metric, in store order.
+    pub fn facts_of_pair(&self, subject: Sym, metric: Sym) -> &[u32] {
+        self.by_pair
+            .get(&(subject, metric))
+            .map_or(&[], Vec::as_slice)
+    }
+
     pub fn source_of(&self, fact: &Fact) -> Option<&Source> {
         fact.source.map(|i| &self.sources[i])
     }
 
     pub fn source_index(&self, id: &str) -> Option<usize> {
         self.sources.iter().position(|s| s.id == id)
+    }
+
+    /// Where in its source document a fact is stated.
+    pub fn locator(&self, fact: &Fact) -> Option<&Locator> {
+        fact.locator.map(|i| &self.locators[i as usize])
+    }
+
+    /// `United States · private AI investment · 2025`
+    pub fn fact_name(&self, fact: &Fact) -> String {
+        let mut name = format!("{} · {}", self.str(fact.subject), self.str(fact.metric));
+        if let Some(p) = fact.period {
+            name.push_str(" · ");
+            name.push_str(self.str(p));
+        }
+        name
     }
 
     /// The file and line a fact was read from, as `path:line`.
@@ -717,6 +801,66 @@ impl Store {
             fact.origin.line
         )
     }
+}
+
+/// A fact line parsed, before its names are interned.
+struct ParsedFact<'a> {
+    raw: RawFact<'a>,
+    value: Quantity,
+}
+
+/// Why a fact's text could not be parsed; the file and line are added by the caller.
+enum FactError {
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    Value(String),
+}
+
+impl FactError {
+    fn at(self, path: &Path, line: usize) -> LoadError {
+        match self {
+            FactError::Json {
+                column, message, ..
+            } => LoadError::Json {
+                path: path.display().to_string(),
+                line,
+                column,
+                message,
+            },
+            FactError::Value(message) => LoadError::Value {
+                path: path.display().to_string(),
+                line,
+                pointer: "/value".to_owned(),
+                message,
+            },
+        }
+    }
+}
+
+fn parse_fact(text: &str) -> Result<ParsedFact<'_>, FactError> {
+    let raw: RawFact<'_> = serde_json::from_str(text).map_err(|e| FactError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e),
+    })?;
+    let value = match &raw.value {
+        RawValue::Text(text) => parse_quantity(text).map_err(|e| (text.clone(), e)),
+        RawValue::Number(n) => {
+            let text = n.to_string();
+            parse_quantity(&text).map_err(|e| (text, e))
+        }
+    };
+    let value = value.map_err(|(text, e)| {
+        FactError::Value(format!(
+            "`{text}` is not a quantity: {} (at character {})",
+            e.message,
+            e.offset + 1
+        ))
+    })?;
+    Ok(ParsedFact { raw, value })
 }
 
 fn kind_name(kind: NameKind) -> &'static str {
