@@ -213,6 +213,8 @@ enum Failure {
     Ambiguous {
         reason: String,
         candidates: Vec<u32>,
+        /// The reference that named several facts, when one did.
+        reference: Option<Reference>,
     },
 }
 
@@ -272,6 +274,38 @@ fn check_claim(store: &Store, claim: &Claim, state: &FileState) -> Outcome {
     };
     match evaluate_body(&ctx, &claim.body) {
         Ok(outcome) => with_provenance(store, outcome),
+        Err(Failure::Ambiguous {
+            reason,
+            candidates,
+            reference: Some(reference),
+        }) => {
+            // An editor wants to know which reading the claim fits: try each.
+            let mut outcome = failure_outcome(Failure::Ambiguous {
+                reason,
+                candidates: candidates.clone(),
+                reference: None,
+            });
+            for &c in candidates.iter().take(MAX_CANDIDATES_TRIED) {
+                let fact = store.fact(c);
+                let pinned = with_reference(
+                    &claim.body,
+                    &reference,
+                    &Reference::FactId(fact.id.to_string()),
+                );
+                let verdict = match evaluate_body(&ctx, &pinned) {
+                    Ok(o) if o.loose_reason.is_some() => "match (loose)",
+                    Ok(o) => o.verdict.unwrap_or(Verdict::Invalid).as_str(),
+                    Err(Failure::Ambiguous { .. }) => "ambiguous",
+                    Err(Failure::Missing { .. }) => "missing-provenance",
+                    Err(Failure::Invalid { .. }) => "invalid",
+                };
+                outcome.arithmetic.push(format!(
+                    "with {{{}}} ({}): {verdict}",
+                    fact.id, fact.value.text
+                ));
+            }
+            outcome
+        }
         Err(Failure::Missing {
             code: "no-fact",
             reason,
@@ -312,6 +346,39 @@ fn check_claim(store: &Store, claim: &Claim, state: &FileState) -> Outcome {
     }
 }
 
+/// How many candidates of an ambiguous claim are each tried as its reading.
+const MAX_CANDIDATES_TRIED: usize = 10;
+
+/// The claim body with one reference replaced wherever it stands.
+fn with_reference(body: &Body, from: &Reference, to: &Reference) -> Body {
+    let swap = |r: &Reference| if r == from { to.clone() } else { r.clone() };
+    fn swap_expr(e: &Expr, swap: &dyn Fn(&Reference) -> Reference) -> Expr {
+        match e {
+            Expr::Ref(r) => Expr::Ref(swap(r)),
+            Expr::Binary(a, op, b) => Expr::Binary(
+                Box::new(swap_expr(a, swap)),
+                *op,
+                Box::new(swap_expr(b, swap)),
+            ),
+        }
+    }
+    match body {
+        Body::Compare { lhs, op, rhs } => Body::Compare {
+            lhs: swap_expr(lhs, &swap),
+            op: *op,
+            rhs: match rhs {
+                Rhs::Value(q) => Rhs::Value(q.clone()),
+                Rhs::Against { quantity, other } => Rhs::Against {
+                    quantity: quantity.clone(),
+                    other: swap(other),
+                },
+            },
+        },
+        // A chain names its periods apart; pinning one fact would drop them.
+        Body::Chain { .. } => body.clone(),
+    }
+}
+
 fn failure_outcome(f: Failure) -> Outcome {
     match f {
         Failure::Invalid { code, reason } => Outcome {
@@ -326,7 +393,9 @@ fn failure_outcome(f: Failure) -> Outcome {
             code: Some(code),
             ..Outcome::default()
         },
-        Failure::Ambiguous { reason, candidates } => Outcome {
+        Failure::Ambiguous {
+            reason, candidates, ..
+        } => Outcome {
             verdict: Some(Verdict::Ambiguous),
             reason: Some(reason),
             candidates,
@@ -484,6 +553,7 @@ fn resolve_one(ctx: &Ctx<'_>, reference: &Reference, scope: Scope<'_>) -> Result
                 candidates.len()
             ),
             candidates,
+            reference: Some(reference.clone()),
         }),
     }
 }
@@ -510,11 +580,43 @@ fn evaluate(ctx: &Ctx<'_>, expr: &Expr) -> Result<Term, Failure> {
     match expr {
         Expr::Ref(r) => Ok(fact_term(ctx, resolve_one(ctx, r, ctx.scope)?)),
         Expr::Binary(a, op, b) => {
-            let a = evaluate(ctx, a)?;
-            let b = evaluate(ctx, b)?;
-            arithmetic(&a, *op, &b)
+            let operands = evaluate(ctx, a).and_then(|a| Ok((a, evaluate(ctx, b)?)));
+            match operands {
+                Ok((a, b)) => arithmetic(&a, *op, &b),
+                // `Microsoft AI Diagnostic Orchestrator + OpenAI o3` is one name:
+                // when the parts name nothing, the whole may.
+                Err(Failure::Missing {
+                    code: "no-fact",
+                    reason,
+                }) => match as_phrase(expr) {
+                    Some(whole) => match resolve::resolve(ctx.store, &whole, ctx.scope) {
+                        Resolution::NotFound(_) => Err(Failure::Missing {
+                            code: "no-fact",
+                            reason,
+                        }),
+                        _ => Ok(fact_term(ctx, resolve_one(ctx, &whole, ctx.scope)?)),
+                    },
+                    None => Err(Failure::Missing {
+                        code: "no-fact",
+                        reason,
+                    }),
+                },
+                Err(other) => Err(other),
+            }
         }
     }
+}
+
+/// The expression read back as one phrase, when every operand is a phrase.
+fn as_phrase(expr: &Expr) -> Option<Reference> {
+    fn text(expr: &Expr) -> Option<String> {
+        match expr {
+            Expr::Ref(Reference::Phrase(p)) => Some(p.clone()),
+            Expr::Ref(_) => None,
+            Expr::Binary(a, op, b) => Some(format!("{} {} {}", text(a)?, op.as_str(), text(b)?)),
+        }
+    }
+    text(expr).map(Reference::Phrase)
 }
 
 /// `a op b` on intervals, with the unit the result is in.
@@ -642,6 +744,7 @@ fn change_against(
                         return Err(Failure::Ambiguous {
                             reason: format!("several facts answer `{phrase}`"),
                             candidates: found,
+                            reference: None,
                         });
                     }
                 }
@@ -673,6 +776,7 @@ fn change_against(
                         return Err(Failure::Ambiguous {
                             reason: format!("several facts answer `{phrase}`"),
                             candidates: found,
+                            reference: None,
                         });
                     }
                 }
@@ -795,6 +899,7 @@ fn stated_change(
             return Err(Failure::Ambiguous {
                 reason: "several facts state this change".to_owned(),
                 candidates,
+                reference: None,
             });
         }
         _ => return Err(missing()),

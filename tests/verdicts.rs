@@ -257,3 +257,13 @@ fn verdicts_carry_provenance() {
         );
     }
 }
+
+/// Names may hold an operator between spaces; when the parts name nothing, the whole is tried.
+#[test]
+fn names_with_operators_resolve_whole() {
+    let report = check(
+        "Microsoft AI Diagnostic Orchestrator + OpenAI o3 diagnostic accuracy on complex cases 2025 = 85.5%",
+    );
+    assert_eq!(report.verdict, Verdict::Match, "{report:?}");
+    assert_eq!(report.facts.len(), 1);
+}
