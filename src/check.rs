@@ -886,25 +886,43 @@ fn stated_change(
         format!("{base} growth"),
         format!("growth in {base}"),
     ];
-    let found = tries
-        .iter()
-        .map(|t| resolve::candidates(store, &Reference::Phrase(t.clone()), scope))
-        .find(|c| !c.facts.is_empty());
-    let Some(candidates) = found else {
-        return Err(missing());
-    };
-    let growth = match resolve::choose(store, reference, candidates, scope) {
-        Resolution::Found(g) if store.fact(g).value.unit == Unit::Percent => g,
-        Resolution::Ambiguous(candidates) => {
+    // The stated change must be of the same subject and period as the level.
+    let mut found = Vec::new();
+    for t in &tries {
+        found = resolve::candidates(store, &Reference::Phrase(t.clone()), scope)
+            .facts
+            .into_iter()
+            .filter(|&g| {
+                let g = store.fact(g);
+                g.subject == fact.subject
+                    && g.period == fact.period
+                    && g.value.unit == Unit::Percent
+            })
+            .collect();
+        if !found.is_empty() {
+            break;
+        }
+    }
+    let growth = match found.as_slice() {
+        [] => return Err(missing()),
+        [one] => *one,
+        _ => {
             return Err(Failure::Ambiguous {
                 reason: "several facts state this change".to_owned(),
-                candidates,
+                candidates: found,
                 reference: None,
             });
         }
-        _ => return Err(missing()),
     };
     let mut term = fact_term(ctx, growth);
+    term.steps.insert(
+        0,
+        format!(
+            "no fact gives `{}` for {period}; {} states the change itself",
+            store.str(fact.metric),
+            store.fact(growth).id
+        ),
+    );
     if q.unit == Unit::Multiple {
         let r = &term.reading;
         term.reading = Reading {

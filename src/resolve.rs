@@ -82,6 +82,20 @@ pub fn choose(
             facts = in_default;
         }
     }
+    // A claim that names no subject means the store's default one (the
+    // report's "World") when that subject is among the answers.
+    let named_no_subject =
+        !candidates.readings.is_empty() && candidates.readings.iter().all(|r| r.subject.is_none());
+    if facts.len() > 1 && named_no_subject {
+        let of_default: Vec<u32> = facts
+            .iter()
+            .copied()
+            .filter(|&f| store.is_default_subject(store.fact(f).subject))
+            .collect();
+        if !of_default.is_empty() {
+            facts = of_default;
+        }
+    }
     match facts.as_slice() {
         [one] => Resolution::Found(*one),
         _ => Resolution::Ambiguous(facts),

@@ -259,6 +259,9 @@ pub struct LoadErrors(pub Vec<LoadError>);
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawAliases {
+    /// The subject a claim means when it names none (a report's "World").
+    #[serde(default)]
+    default_subject: Option<String>,
     #[serde(default)]
     subjects: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -290,6 +293,8 @@ pub struct Store {
     longest_period_words: usize,
     /// Facts that name a source of their own, until sources are resolved.
     named_sources: Vec<(u32, Sym)>,
+    /// Subjects preferred when a claim names none and several subjects answer.
+    default_subjects: Vec<Sym>,
     /// Aliases as declared: (kind, alias, canonical), for lint.
     pub aliases: Vec<(NameKind, String, String)>,
 }
@@ -663,6 +668,22 @@ impl Store {
             Ok(raw) => raw,
             Err(e) => return errors.push(e),
         };
+        if let Some(name) = raw.default_subject {
+            let known = self
+                .strings
+                .ids
+                .get(name.as_str())
+                .copied()
+                .filter(|s| self.by_subject.contains_key(s));
+            match known {
+                Some(sym) => push_unique(&mut self.default_subjects, sym),
+                None => errors.push(LoadError::Pointer {
+                    path: path.display().to_string(),
+                    pointer: "/default_subject".to_owned(),
+                    message: format!("no fact has the subject `{name}`"),
+                }),
+            }
+        }
         for (kind, table) in [
             (NameKind::Subject, raw.subjects),
             (NameKind::Metric, raw.metrics),
@@ -733,6 +754,11 @@ impl Store {
 
     pub fn fact_by_id(&self, id: &str) -> Option<u32> {
         self.by_id.get(id).copied()
+    }
+
+    /// Whether claims that name no subject prefer this one.
+    pub fn is_default_subject(&self, subject: Sym) -> bool {
+        self.default_subjects.contains(&subject)
     }
 
     /// The subjects a normalised name or alias stands for.

@@ -267,3 +267,46 @@ fn names_with_operators_resolve_whole() {
     assert_eq!(report.verdict, Verdict::Match, "{report:?}");
     assert_eq!(report.facts.len(), 1);
 }
+
+/// The claim forms of DESIGN.md, verbatim, against the bundled store.
+#[test]
+fn design_examples_get_careful_verdicts() {
+    let text = "\
+@source ai-index-2026
+@period 2025
+US private AI investment 2025 = $285.9 billion
+AI incidents 2025 = 362
+NVIDIA share of AI compute > 60%
+Google capital expenditure 2025 > $150B
+global AI compute capacity ~ 17 million H100-equivalents
+US private AI investment = 23x China
+global corporate AI investment 2025 >= 2x 2024
+AI incidents: 2024 -> 2025 = 233 -> 362
+Foundation Model Transparency Index: 2023 -> 2024 -> 2025 = 37 -> 58 -> 40
+private AI investment 2025 = +127.5% vs 2024
+firms without a responsible AI policy: 2024 -> 2025 = -13pp
+hallucination rate across models = 22%..94%
+human OSWorld task success - top agent OSWorld task success < 6pp
+US private AI investment / China private AI investment = 23.1x
+[us-china-ratio] US private AI investment = 23x China   @L57
+";
+    let reports =
+        claimcheck::check::check_text(bundled(), "design.claims", text, &Options::default());
+    assert_eq!(reports.len(), 15);
+    for report in &reports {
+        assert_eq!(
+            report.verdict,
+            Verdict::Match,
+            "{}: {:?} {:?}",
+            report.text,
+            report.reason,
+            report.arithmetic
+        );
+        let loose = report.text.contains("< 6pp");
+        assert_eq!(
+            report.loose, loose,
+            "{}: {:?}",
+            report.text, report.loose_reason
+        );
+    }
+}
