@@ -200,8 +200,23 @@ fn conflicting_facts_are_ambiguous() {
     assert_eq!(report.candidates.len(), 2);
     verdict("{e-adoption-uae-diffusion} = 64%", Verdict::Match, false);
     verdict(
-        "private AI investment 2025 = $12.4 billion",
+        "notable AI models released 2025 = 59",
         Verdict::Ambiguous,
+        false,
+    );
+}
+
+/// A claim that names no subject means the store's default subject (World) when it answers.
+#[test]
+fn no_subject_means_the_default_subject() {
+    verdict(
+        "private AI investment 2025 = $344.7 billion",
+        Verdict::Match,
+        false,
+    );
+    verdict(
+        "private AI investment 2025 = $12.4 billion",
+        Verdict::Mismatch,
         false,
     );
 }
