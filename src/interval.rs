@@ -219,6 +219,14 @@ mod tests {
             prop_assert!(a.mul(&b).contains(x * y));
         }
 
+        /// A relative change as the checker computes it: (new / old - 1) × 100.
+        #[test]
+        fn relative_change_contains_point_change(((old, x), (new, y)) in (interval(), interval())) {
+            if let Some(ratio) = new.div(&old) {
+                prop_assert!(ratio.shift(-1.0).scale(100.0).contains((y / x - 1.0) * 100.0));
+            }
+        }
+
         #[test]
         fn quotient_contains_point_quotient(((a, x), (b, y)) in (interval(), interval())) {
             match a.div(&b) {

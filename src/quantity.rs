@@ -742,6 +742,22 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever digits are written, the reading holds the written value.
+        #[test]
+        fn the_reading_holds_the_written_value(whole in 0u64..10_000_000, fraction in 0u32..1000, decimals in 0usize..4) {
+            let text = if decimals == 0 {
+                whole.to_string()
+            } else {
+                format!("{whole}.{:0width$}", fraction % 10u32.pow(decimals as u32), width = decimals)
+            };
+            let written: f64 = text.parse().unwrap();
+            let reading = q(&text).reading(0.05);
+            proptest::prop_assert!(reading.strict.contains(written), "{text}");
+            proptest::prop_assert!(reading.set.contains(written), "{text}");
+        }
+    }
+
     #[test]
     fn display_round_trips() {
         for text in [

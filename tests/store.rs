@@ -34,3 +34,22 @@ fn bundled_store_loads() {
     assert_eq!(store.str(us.subject), "United States");
     assert_eq!(us.value.text, "nearly $285.9 billion");
 }
+
+/// A facts.json array, plain JSON numbers and locators of every kind load.
+#[test]
+fn a_json_array_store_with_plain_numbers_loads() {
+    let store =
+        Store::load(&root().join("tests/fixtures/valid-store")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.facts.len(), 3);
+    let rain = store.fact(store.fact_by_id("n-rain").unwrap());
+    assert_eq!(rain.value.text, "812.5");
+    assert_eq!(rain.origin.line, 2);
+    let share = store.fact(store.fact_by_id("n-share").unwrap());
+    // The trailing zero is kept: 40.0% stands for [39.95%, 40.05%).
+    assert!(!share.value.reading(0.05).strict.contains(39.9));
+    let ferry = store.fact(store.fact_by_id("n-ferry").unwrap());
+    assert_eq!(
+        store.locator(ferry).and_then(|l| l.table.as_deref()),
+        Some("2")
+    );
+}
