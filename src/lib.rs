@@ -10,6 +10,7 @@
 pub mod check;
 pub mod claim;
 pub mod interval;
+pub mod lint;
 pub mod quantity;
 pub mod render;
 pub mod report;

@@ -33,12 +33,15 @@ enum Command {
     /// Check claims files (or one claim given with -e) against the fact store.
     #[command(after_help = EXAMPLES)]
     Check(cmd::check::CheckArgs),
+    /// Lint the fact store: provenance, conflicts, derived figures, quotes.
+    Lint(cmd::lint::LintArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => cmd::check::run(&args),
+        Command::Lint(args) => cmd::lint::run(&args),
     };
     match result {
         Ok(code) => code,
