@@ -9,6 +9,7 @@
 
 pub mod check;
 pub mod claim;
+pub mod facts;
 pub mod interval;
 pub mod lint;
 pub mod quantity;

@@ -35,6 +35,8 @@ enum Command {
     Check(cmd::check::CheckArgs),
     /// Lint the fact store: provenance, conflicts, derived figures, quotes.
     Lint(cmd::lint::LintArgs),
+    /// Search the fact store; every fact is shown with its provenance.
+    Facts(cmd::facts::FactsArgs),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => cmd::check::run(&args),
         Command::Lint(args) => cmd::lint::run(&args),
+        Command::Facts(args) => cmd::facts::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -6,6 +6,8 @@ mod util;
 mod claims;
 // The binary: exit codes, -e, error output.
 mod cli;
+// Searching the store with `facts`.
+mod facts;
 // Store lint: fixture stores with one defect each, the bundled store, the CLI.
 mod lint;
 // Loading broken stores: every error with its file, line and column.
