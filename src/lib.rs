@@ -9,6 +9,7 @@
 
 pub mod check;
 pub mod claim;
+pub mod explain;
 pub mod facts;
 pub mod interval;
 pub mod lint;

@@ -37,6 +37,8 @@ enum Command {
     Lint(cmd::lint::LintArgs),
     /// Search the fact store; every fact is shown with its provenance.
     Facts(cmd::facts::FactsArgs),
+    /// Explain one claim's check step by step: splits, facts, intervals, verdict.
+    Explain(cmd::explain::ExplainArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&args),
         Command::Lint(args) => cmd::lint::run(&args),
         Command::Facts(args) => cmd::facts::run(&args),
+        Command::Explain(args) => cmd::explain::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -6,6 +6,8 @@ mod util;
 mod claims;
 // The binary: exit codes, -e, error output.
 mod cli;
+// `explain`: every claim form and every verdict, step by step.
+mod explain;
 // Searching the store with `facts`.
 mod facts;
 // Store lint: fixture stores with one defect each, the bundled store, the CLI.

@@ -5,6 +5,7 @@ use std::io::{IsTerminal, Write};
 use clap::ValueEnum;
 
 pub(crate) mod check;
+pub(crate) mod explain;
 pub(crate) mod facts;
 pub(crate) mod lint;
 
