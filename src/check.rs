@@ -447,8 +447,9 @@ fn check_claim_traced(
         Err(Failure::Missing {
             code: "no-fact",
             reason,
-        }) if claim.cite.is_some() => {
-            // The number may be right while the cited source does not state it.
+        }) if ctx.scope.source.is_some() => {
+            // The number may be right while the cited source (the claim's
+            // own citation or the file's @source) does not state it.
             let unscoped = Ctx {
                 scope: Scope {
                     source: None,

@@ -103,7 +103,7 @@ impl Writer<'_> {
                 } => {
                     // check looks again without the citation when the cited
                     // source has nothing: is the number right at all?
-                    if claim.cite.is_some() && source.is_some() {
+                    if source.is_some() {
                         cited_search_failed |= matches!(resolution, Resolution::NotFound(_));
                     } else if cited_search_failed && source.is_none() {
                         cited_search_failed = false;

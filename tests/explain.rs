@@ -300,3 +300,27 @@ fn cli_exit_codes() {
         )
     });
 }
+
+/// `@source` at the top of a claims file scopes every claim below it, as a
+/// per-claim citation does; the claim's own citation wins.
+#[test]
+fn a_file_citation_scopes_every_claim() {
+    let text = "@source council\n\
+                Riverton parks 2025 = 42\n\
+                Riverton bike-share trips 2025 = 1.5 million\n\
+                Riverton bike-share trips 2025 = 1.5 million @source review\n";
+    let reports =
+        claimcheck::check::check_text(two_sources(), "cited.claims", text, &Options::default());
+    let codes: Vec<(&str, Option<&str>)> = reports
+        .iter()
+        .map(|r| (r.verdict.as_str(), r.code))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("match", None),
+            ("missing-provenance", Some("not-in-cited-source")),
+            ("match", None),
+        ]
+    );
+}
