@@ -226,6 +226,12 @@ fn no_store_exits_2() {
 }
 
 #[test]
+fn help_lists_examples_and_exit_codes() {
+    settings("lint")
+        .bind(|| assert_cmd_snapshot!("cli-help", claimcheck().args(["lint", "--help"])));
+}
+
+#[test]
 fn a_bad_date_is_a_usage_error() {
     let output = claimcheck()
         .args(["lint", "--today", "27/11/2026"])

@@ -10,7 +10,15 @@ use claimcheck::store::Store;
 
 use super::emit;
 
+const EXPLAIN_HELP: &str = "\
+Examples:
+  claimcheck explain 'US private AI investment = 23x China' --period 2025
+  claimcheck explain '{p-clockbench-ch2} = 50.6%'
+
+Exit codes: 0 the claim matches, 1 it does not, 2 usage or store error.";
+
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXPLAIN_HELP)]
 pub(crate) struct ExplainArgs {
     /// The claim, as written in a claims file.
     #[arg(value_name = "CLAIM")]

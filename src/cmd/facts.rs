@@ -8,7 +8,16 @@ use claimcheck::store::Store;
 
 use super::{Format, emit};
 
+const FACTS_HELP: &str = "\
+Examples:
+  claimcheck facts 285.9                 the fact whose value is 285.9 (of any magnitude)
+  claimcheck facts investment 2025       facts with `investment` in a name and 2025
+  claimcheck facts US --format json      every fact about the United States, as data
+
+Exit codes: 0 a fact matches, 1 none does, 2 the store cannot be loaded.";
+
 #[derive(Debug, clap::Args)]
+#[command(after_help = FACTS_HELP)]
 pub(crate) struct FactsArgs {
     /// Words naming the facts: subject, metric, alias, period, id or value
     /// (`285.9`, `investment 2025`, `US`). Every word must match; none lists all.

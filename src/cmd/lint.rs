@@ -7,7 +7,19 @@ use claimcheck::lint::{self, Date, Options};
 
 use super::{Color, Format, emit, use_color};
 
+const LINT_HELP: &str = "\
+Examples:
+  claimcheck lint                                    lint the store under sources/
+  claimcheck lint --format json                      findings as data
+  claimcheck lint --max-age 365 --today 2026-11-27   also report retrievals over a year old
+  claimcheck lint --codes                            every code, its severity and meaning
+
+A known conflict is acknowledged in sources/<id>/conflicts.json with a note.
+
+Exit codes: 0 no error finding, 1 an error finding, 2 the store cannot be read.";
+
 #[derive(Debug, clap::Args)]
+#[command(after_help = LINT_HELP)]
 pub(crate) struct LintArgs {
     /// The fact store: a folder of source folders.
     #[arg(long, value_name = "DIR", default_value = "sources")]
