@@ -97,8 +97,11 @@ fn collisions(store: &Store, kind: NameKind, figure: &Names, out: &mut Vec<Findi
                 Declared::Name => None,
             })
             .unwrap_or_else(|| {
-                let first = facts_named(store, kind, syms[1]).first().copied();
-                Location::fact(store, store.fact(first.unwrap_or(0)), "")
+                // Two canonical names that read alike: point at a fact of the second.
+                match facts_named(store, kind, syms[1]).first() {
+                    Some(&f) => Location::fact(store, store.fact(f), ""),
+                    None => Location::file(store.file(0)),
+                }
             });
         let listed: Vec<String> = targets.keys().map(|t| format!("`{t}`")).collect();
         let what = format!(
