@@ -1,5 +1,7 @@
 //! Verdicts: each claim evaluated against the facts with interval arithmetic.
 
+use std::cell::RefCell;
+
 use crate::claim::{
     ArithOp, Body, ChainValues, Claim, Directive, Entry, Expr, Op, Reference, Rhs, parse_line,
 };
@@ -242,9 +244,202 @@ struct Ctx<'a> {
     store: &'a Store,
     scope: Scope<'a>,
     tolerance: f64,
+    /// Where the steps go when the check is explained; `None` otherwise.
+    trace: Option<&'a RefCell<Vec<Step>>>,
+}
+
+impl Ctx<'_> {
+    fn record(&self, step: impl FnOnce() -> Step) {
+        if let Some(trace) = self.trace {
+            trace.borrow_mut().push(step());
+        }
+    }
+}
+
+/// One step the check of a claim took, recorded for `claimcheck explain`.
+///
+/// Recording changes nothing in the check: the steps only say what was
+/// looked up and compared, in order.
+#[derive(Debug, Clone)]
+pub enum Step {
+    /// A reference was looked up: every fact it may name, then the one kept.
+    Resolve {
+        reference: Reference,
+        /// The source facts must come from (`@source`, a citation).
+        source: Option<usize>,
+        /// The period preferred when the reference names none.
+        default_period: Option<String>,
+        candidates: resolve::Candidates,
+        resolution: Resolution,
+    },
+    /// The other side of `= 23x China` or `= +55% vs 2024`: the same metric
+    /// as `like` for another subject (`period` is `None`) or another period.
+    Sibling {
+        other: String,
+        like: u32,
+        period: Option<String>,
+        found: Vec<u32>,
+    },
+    /// No fact gives a level for `period`; facts stating the change were looked for.
+    StatedChange {
+        period: String,
+        /// The phrases looked up, in order, up to the first that named facts.
+        tried: Vec<String>,
+        /// The facts that phrase named (empty when none did).
+        candidates: Vec<u32>,
+    },
+    /// The claim's interval against the facts' interval.
+    Compare {
+        stated: String,
+        op: Op,
+        /// Every value the claim allows, tolerance included.
+        claim: Interval,
+        /// The same without the approximation tolerance.
+        claim_strict: Interval,
+        claim_central: Option<f64>,
+        /// The claim's digits read as truncated (`$285 billion` as [285, 286)).
+        truncated: Option<Interval>,
+        value: Reading,
+        unit: Unit,
+        tolerance: f64,
+        verdict: Verdict,
+        loose_reason: Option<String>,
+    },
+    /// The verdict was replaced because a fact lacks a source or locator.
+    Provenance { problems: Vec<String>, was: Verdict },
+    /// The cited source does not state it; these sources do.
+    CitedElsewhere { sources: Vec<String> },
+}
+
+/// A claim's report with the steps that led to it.
+#[derive(Debug, Clone)]
+pub struct Explained {
+    pub report: ClaimReport,
+    /// The claim as parsed; `None` when the line does not parse.
+    pub claim: Option<Claim>,
+    pub steps: Vec<Step>,
+}
+
+/// Checks one claim as `check -e` does and records every step taken.
+pub fn explain_expression(
+    store: &Store,
+    claim: &str,
+    period: Option<&str>,
+    options: &Options,
+) -> Explained {
+    let state = FileState {
+        tolerance: options.tolerance,
+        period: period.map(str::to_owned),
+        ..FileState::default()
+    };
+    let mut report = ClaimReport {
+        file: "<expr>".to_owned(),
+        line: 1,
+        column: first_column(claim),
+        label: None,
+        text: claim.trim().to_owned(),
+        article: None,
+        verdict: Verdict::Invalid,
+        loose: false,
+        loose_reason: None,
+        stated: None,
+        expected: None,
+        difference: None,
+        arithmetic: Vec::new(),
+        facts: Vec::new(),
+        candidates: Vec::new(),
+        reason: None,
+        code: None,
+    };
+    match parse_line(claim) {
+        Ok(Some(Entry::Claim(parsed))) => {
+            report.label = parsed.label.clone();
+            report.text = parsed.text.clone();
+            let trace = RefCell::new(Vec::new());
+            let outcome = check_claim_traced(store, &parsed, &state, Some(&trace));
+            fill(store, &mut report, outcome);
+            Explained {
+                report,
+                claim: Some(*parsed),
+                steps: trace.into_inner(),
+            }
+        }
+        Ok(Some(Entry::Directive(_))) => {
+            report.reason = Some("a directive, not a claim".to_owned());
+            report.code = Some("syntax");
+            Explained {
+                report,
+                claim: None,
+                steps: Vec::new(),
+            }
+        }
+        Ok(None) => {
+            report.reason = Some("no claim: the line is empty or a comment".to_owned());
+            report.code = Some("syntax");
+            Explained {
+                report,
+                claim: None,
+                steps: Vec::new(),
+            }
+        }
+        Err(e) => {
+            report.column = e.column;
+            report.text = claim.trim_end().to_owned();
+            report.reason = Some(e.message);
+            report.code = Some("syntax");
+            Explained {
+                report,
+                claim: None,
+                steps: Vec::new(),
+            }
+        }
+    }
+}
+
+/// Evaluates a claim on the numbers alone: no source scope, no default
+/// period and no provenance requirement. Lint uses it to recompute a derived
+/// fact from the facts it is derived from, with the verdict rules of `check`.
+pub fn recompute(store: &Store, claim: &Claim, options: &Options) -> ClaimReport {
+    let ctx = Ctx {
+        store,
+        scope: Scope::default(),
+        tolerance: options.tolerance,
+        trace: None,
+    };
+    let outcome = evaluate_body(&ctx, &claim.body).unwrap_or_else(failure_outcome);
+    let mut report = ClaimReport {
+        file: String::new(),
+        line: 0,
+        column: 0,
+        label: claim.label.clone(),
+        text: claim.text.clone(),
+        article: None,
+        verdict: Verdict::Invalid,
+        loose: false,
+        loose_reason: None,
+        stated: None,
+        expected: None,
+        difference: None,
+        arithmetic: Vec::new(),
+        facts: Vec::new(),
+        candidates: Vec::new(),
+        reason: None,
+        code: None,
+    };
+    fill(store, &mut report, outcome);
+    report
 }
 
 fn check_claim(store: &Store, claim: &Claim, state: &FileState) -> Outcome {
+    check_claim_traced(store, claim, state, None)
+}
+
+fn check_claim_traced(
+    store: &Store,
+    claim: &Claim,
+    state: &FileState,
+    trace: Option<&RefCell<Vec<Step>>>,
+) -> Outcome {
     let source = match (&claim.cite, &state.source) {
         (Some(cite), _) => match store.source_index(cite) {
             Some(i) => Some(i),
@@ -271,15 +466,28 @@ fn check_claim(store: &Store, claim: &Claim, state: &FileState) -> Outcome {
             default_period: state.period.as_deref(),
         },
         tolerance: state.tolerance,
+        trace,
     };
     match evaluate_body(&ctx, &claim.body) {
-        Ok(outcome) => with_provenance(store, outcome),
+        Ok(outcome) => {
+            let was = outcome.verdict;
+            let outcome = with_provenance(store, outcome);
+            if outcome.code == Some("no-provenance") {
+                ctx.record(|| Step::Provenance {
+                    problems: outcome.reason.iter().cloned().collect(),
+                    was: was.unwrap_or(Verdict::Invalid),
+                });
+            }
+            outcome
+        }
         Err(Failure::Ambiguous {
             reason,
             candidates,
             reference: Some(reference),
         }) => {
-            // An editor wants to know which reading the claim fits: try each.
+            // An editor wants to know which reading the claim fits: try each,
+            // without adding the tries to an explanation's steps.
+            let quiet = Ctx { trace: None, ..ctx };
             let mut outcome = failure_outcome(Failure::Ambiguous {
                 reason,
                 candidates: candidates.clone(),
@@ -292,7 +500,7 @@ fn check_claim(store: &Store, claim: &Claim, state: &FileState) -> Outcome {
                     &reference,
                     &Reference::FactId(fact.id.to_string()),
                 );
-                let verdict = match evaluate_body(&ctx, &pinned) {
+                let verdict = match evaluate_body(&quiet, &pinned) {
                     Ok(o) if o.loose_reason.is_some() => "match (loose)",
                     Ok(o) => o.verdict.unwrap_or(Verdict::Invalid).as_str(),
                     Err(Failure::Ambiguous { .. }) => "ambiguous",
@@ -309,8 +517,9 @@ fn check_claim(store: &Store, claim: &Claim, state: &FileState) -> Outcome {
         Err(Failure::Missing {
             code: "no-fact",
             reason,
-        }) if claim.cite.is_some() => {
-            // The number may be right while the cited source does not state it.
+        }) if ctx.scope.source.is_some() => {
+            // The number may be right while the cited source (the claim's
+            // own citation or the file's @source) does not state it.
             let unscoped = Ctx {
                 scope: Scope {
                     source: None,
@@ -325,6 +534,9 @@ fn check_claim(store: &Store, claim: &Claim, state: &FileState) -> Outcome {
                         .iter()
                         .filter_map(|&f| store.source_of(store.fact(f)).map(|s| s.id.clone()))
                         .collect();
+                    ctx.record(|| Step::CitedElsewhere {
+                        sources: sources.clone(),
+                    });
                     let mut outcome = failure_outcome(Failure::Missing {
                         code: "not-in-cited-source",
                         reason: format!(
@@ -541,7 +753,22 @@ fn merge(parts: Vec<Outcome>) -> Outcome {
 }
 
 fn resolve_one(ctx: &Ctx<'_>, reference: &Reference, scope: Scope<'_>) -> Result<u32, Failure> {
-    match resolve::resolve(ctx.store, reference, scope) {
+    let resolution = if ctx.trace.is_some() {
+        // The same as resolve::resolve, with the candidates kept for the trace.
+        let candidates = resolve::candidates(ctx.store, reference, scope);
+        let resolution = resolve::choose(ctx.store, reference, candidates.clone(), scope);
+        ctx.record(|| Step::Resolve {
+            reference: reference.clone(),
+            source: scope.source,
+            default_period: scope.default_period.map(str::to_owned),
+            candidates,
+            resolution: resolution.clone(),
+        });
+        resolution
+    } else {
+        resolve::resolve(ctx.store, reference, scope)
+    };
+    match resolution {
         Resolution::Found(f) => Ok(f),
         Resolution::NotFound(reason) => Err(Failure::Missing {
             code: "no-fact",
@@ -737,6 +964,12 @@ fn change_against(
             let name = normalize(phrase);
             if let Some(period) = store.period_named(&name) {
                 let found = resolve::sibling(store, a_fact, None, Some(period), ctx.scope);
+                ctx.record(|| Step::Sibling {
+                    other: phrase.clone(),
+                    like: a_fact,
+                    period: Some(store.str(period).to_owned()),
+                    found: found.clone(),
+                });
                 match found.as_slice() {
                     [] => return stated_change(ctx, reference, a_fact, phrase, q),
                     [one] => *one,
@@ -756,6 +989,12 @@ fn change_against(
                     None,
                     ctx.scope,
                 );
+                ctx.record(|| Step::Sibling {
+                    other: phrase.clone(),
+                    like: a_fact,
+                    period: None,
+                    found: found.clone(),
+                });
                 match found.as_slice() {
                     [] => {
                         let a_ref = store.fact(a_fact);
@@ -887,8 +1126,10 @@ fn stated_change(
         format!("growth in {base}"),
     ];
     // The stated change must be of the same subject and period as the level.
+    let mut tried = Vec::new();
     let mut found = Vec::new();
     for t in &tries {
+        tried.push(t.clone());
         found = resolve::candidates(store, &Reference::Phrase(t.clone()), scope)
             .facts
             .into_iter()
@@ -903,6 +1144,11 @@ fn stated_change(
             break;
         }
     }
+    ctx.record(|| Step::StatedChange {
+        period: period.to_owned(),
+        tried,
+        candidates: found.clone(),
+    });
     let growth = match found.as_slice() {
         [] => return Err(missing()),
         [one] => *one,
@@ -1056,6 +1302,19 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
         show_interval(&claim.set, &unit)
     ));
     let (verdict, loose_reason) = judge(&claim, &value, op, q, &unit, ctx.tolerance);
+    ctx.record(|| Step::Compare {
+        stated: stated_text.clone(),
+        op,
+        claim: claim.set,
+        claim_strict: claim.strict,
+        claim_central: claim.central,
+        truncated: claim.truncated,
+        value,
+        unit: unit.clone(),
+        tolerance: ctx.tolerance,
+        verdict,
+        loose_reason: loose_reason.clone(),
+    });
     let difference = (verdict == Verdict::Mismatch).then(|| difference(&claim, &value, &unit));
     Ok(Outcome {
         verdict: Some(verdict),
@@ -1199,7 +1458,7 @@ fn show_digits(x: f64, significant: i32) -> String {
 }
 
 /// A number in a unit, with a magnitude word for large amounts.
-fn show_number_in(x: f64, unit: &Unit) -> String {
+pub(crate) fn show_number_in(x: f64, unit: &Unit) -> String {
     show_number_in_digits(x, unit, 4)
 }
 
@@ -1249,7 +1508,7 @@ fn show_central(r: &Reading, unit: &Unit) -> String {
     }
 }
 
-fn show_interval(i: &Interval, unit: &Unit) -> String {
+pub(crate) fn show_interval(i: &Interval, unit: &Unit) -> String {
     let open = if i.lo_open { '(' } else { '[' };
     let close = if i.hi_open { ')' } else { ']' };
     // Five significant digits, or as many more as it takes to show the ends apart.

@@ -9,7 +9,10 @@
 
 pub mod check;
 pub mod claim;
+pub mod explain;
+pub mod facts;
 pub mod interval;
+pub mod lint;
 mod parallel;
 pub mod quantity;
 pub mod render;

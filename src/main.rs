@@ -38,12 +38,21 @@ enum Command {
     /// Check claims files (or one claim given with -e) against the fact store.
     #[command(after_help = EXAMPLES)]
     Check(cmd::check::CheckArgs),
+    /// Lint the fact store: provenance, conflicts, derived figures, quotes.
+    Lint(cmd::lint::LintArgs),
+    /// Search the fact store; every fact is shown with its provenance.
+    Facts(cmd::facts::FactsArgs),
+    /// Explain one claim's check step by step: splits, facts, intervals, verdict.
+    Explain(cmd::explain::ExplainArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => cmd::check::run(&args),
+        Command::Lint(args) => cmd::lint::run(&args),
+        Command::Facts(args) => cmd::facts::run(&args),
+        Command::Explain(args) => cmd::explain::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -27,9 +27,13 @@
 //!           | "syntax" | "unit-mismatch" | "unknown-source" | "not-computable"
 //! }
 //! FactRef = {"id", "subject", "metric", "period", "value",
-//!            "source": {"id", "title", "publisher", "published", "url"} | null,
+//!            "source": {"id", "title", "publisher", "published", "url",
+//!                       "retrieved"?} | null,      // "retrieved" only when the source gives one
 //!            "locator": {"chapter", "section", "page", "pages", "figure", "table"} | null,
-//!            "url", "retrieved", "via": [...], "origin": "sources/x/facts.jsonl:3"}
+//!            "url", "retrieved", "via": [...], "origin": "sources/x/facts.jsonl:3",
+//!            "quote"?: "...",                      // only when the fact has one
+//!            "derived"?: {"op": "ratio" | "difference" | "percent-change" | "share"
+//!                                | "sum" | "range", "from": ["fact-id", ...]}}
 //! ```
 //!
 //! Fields are only ever added within a schema version; a rename or removal
@@ -37,7 +41,7 @@
 
 use serde::Serialize;
 
-use crate::store::{Fact, Locator, Store};
+use crate::store::{Derivation, Fact, Locator, Store};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -87,6 +91,9 @@ pub struct SourceRef {
     pub publisher: Option<String>,
     pub published: Option<String>,
     pub url: Option<String>,
+    /// When the source was retrieved (facts may give their own date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retrieved: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -102,6 +109,12 @@ pub struct FactRef {
     pub retrieved: Option<String>,
     pub via: Vec<String>,
     pub origin: String,
+    /// The words of the source that state the value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// How the value follows from other facts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub derived: Option<Derivation>,
 }
 
 impl FactRef {
@@ -118,12 +131,15 @@ impl FactRef {
                 publisher: s.publisher.clone(),
                 published: s.published.clone(),
                 url: s.url.clone(),
+                retrieved: s.retrieved.clone(),
             }),
             locator: store.locator(fact).cloned(),
             url: fact.url.map(|u| store.str(u).to_owned()),
             retrieved: fact.retrieved.map(|r| store.str(r).to_owned()),
             via: fact.via.iter().map(|v| store.str(*v).to_owned()).collect(),
             origin: store.origin(fact),
+            quote: fact.quote.as_deref().map(str::to_owned),
+            derived: fact.derived.as_deref().cloned(),
         }
     }
 

@@ -4,6 +4,8 @@
 //! sources/<source-id>/source.json    the document: title, publisher, date, URL, licence, kind
 //! sources/<source-id>/facts.jsonl    one fact a line (or facts.json: an array)
 //! sources/<source-id>/aliases.json   other names of its subjects and metrics (optional)
+//! sources/<source-id>/conflicts.json known conflicts between its facts, acknowledged (optional)
+//! sources/<source-id>/text/          the document's text, for quote checks (optional)
 //! ```
 //!
 //! Loading is strict: unknown fields, duplicate ids, values that do not
@@ -251,6 +253,34 @@ pub enum LoadError {
     Store { path: String, message: String },
 }
 
+/// A known conflict between facts that a curator has looked at and kept, with
+/// the reason; `claimcheck lint` reports it as acknowledged instead of an error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acknowledgement {
+    /// The ids of the facts that disagree.
+    pub facts: Vec<String>,
+    /// Why both are kept (where each is stated, which one is right, if known).
+    pub note: String,
+    /// Index into [`Store::files`] of the conflicts file.
+    pub file: u32,
+    /// Where in that file: `/acknowledged/3`.
+    pub pointer: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConflicts {
+    #[serde(default)]
+    acknowledged: Vec<RawAcknowledgement>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAcknowledgement {
+    facts: Vec<String>,
+    note: String,
+}
+
 /// All the errors found while loading; the store is not usable until they are fixed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{} error(s) in the fact store:\n{}", .0.len(), .0.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"))]
@@ -297,9 +327,14 @@ pub struct Store {
     default_subjects: Vec<Sym>,
     /// Aliases as declared: (kind, alias, canonical), for lint.
     pub aliases: Vec<(NameKind, String, String)>,
+    /// For each of [`Store::aliases`], the index into [`Store::files`] of the
+    /// aliases file that declares it.
+    pub alias_files: Vec<u32>,
+    /// Conflicts the store's curators acknowledged (`conflicts.json`).
+    pub acknowledged: Vec<Acknowledgement>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NameKind {
     Subject,
@@ -328,6 +363,21 @@ pub fn normalize(s: &str) -> String {
 impl Store {
     /// Loads every source folder under `root`, in name order.
     pub fn load(root: &Path) -> Result<Store, LoadErrors> {
+        let (store, errors) = Store::load_partial(root)?;
+        if errors.is_empty() {
+            Ok(store)
+        } else {
+            Err(LoadErrors(errors))
+        }
+    }
+
+    /// Loads what can be loaded and returns it with every error, for a lint
+    /// that reports broken entries next to the rest of its findings: a fact
+    /// with a bad value or a duplicate id is left out, the others stay.
+    ///
+    /// Fails only when there is no store at all: `root` cannot be read or
+    /// holds no source folder.
+    pub fn load_partial(root: &Path) -> Result<(Store, Vec<LoadError>), LoadErrors> {
         let mut store = Store::default();
         let mut errors = Vec::new();
         let entries = match fs::read_dir(root) {
@@ -346,17 +396,22 @@ impl Store {
             .collect();
         dirs.sort();
         if dirs.is_empty() {
-            errors.push(LoadError::Store {
+            return Err(LoadErrors(vec![LoadError::Store {
                 path: root.display().to_string(),
                 message: "no source folders (each holds a source.json and a facts file)".to_owned(),
-            });
+            }]));
         }
         let mut alias_files = Vec::new();
+        let mut conflict_files = Vec::new();
         for dir in &dirs {
             store.load_source(dir, &mut errors);
             let aliases = dir.join("aliases.json");
             if aliases.exists() {
                 alias_files.push(aliases);
+            }
+            let conflicts = dir.join("conflicts.json");
+            if conflicts.exists() {
+                conflict_files.push(conflicts);
             }
         }
         store.resolve_sources(&mut errors);
@@ -364,12 +419,11 @@ impl Store {
         for path in alias_files {
             store.load_aliases(&path, &mut errors);
         }
-        store.check_derivations(&mut errors);
-        if errors.is_empty() {
-            Ok(store)
-        } else {
-            Err(LoadErrors(errors))
+        for path in conflict_files {
+            store.load_conflicts(&path, &mut errors);
         }
+        store.check_derivations(&mut errors);
+        Ok((store, errors))
     }
 
     fn load_source(&mut self, dir: &Path, errors: &mut Vec<LoadError>) {
@@ -684,6 +738,7 @@ impl Store {
                 }),
             }
         }
+        let file = self.add_file(path);
         for (kind, table) in [
             (NameKind::Subject, raw.subjects),
             (NameKind::Metric, raw.metrics),
@@ -717,7 +772,61 @@ impl Store {
                     };
                     push_unique(names.entry(normalize(&alias)).or_default(), sym);
                     self.aliases.push((kind, alias, canonical.clone()));
+                    self.alias_files.push(file);
                 }
+            }
+        }
+    }
+
+    /// Reads a `conflicts.json`: `{"acknowledged": [{"facts": [ids], "note": "why"}]}`.
+    fn load_conflicts(&mut self, path: &Path, errors: &mut Vec<LoadError>) {
+        let raw: RawConflicts = match read(path)
+            .and_then(|t| serde_json::from_str(&t).map_err(|e| json_error(path, &e)))
+        {
+            Ok(raw) => raw,
+            Err(e) => return errors.push(e),
+        };
+        let file = self.add_file(path);
+        for (n, entry) in raw.acknowledged.into_iter().enumerate() {
+            let pointer = format!("/acknowledged/{n}");
+            let mut problem = |at: String, message: String| {
+                errors.push(LoadError::Pointer {
+                    path: path.display().to_string(),
+                    pointer: at,
+                    message,
+                });
+            };
+            let mut usable = true;
+            if entry.facts.len() < 2 {
+                problem(
+                    format!("{pointer}/facts"),
+                    "a conflict needs at least two facts".to_owned(),
+                );
+                usable = false;
+            }
+            for (i, id) in entry.facts.iter().enumerate() {
+                if !self.by_id.contains_key(id.as_str()) {
+                    problem(
+                        format!("{pointer}/facts/{i}"),
+                        format!("no fact has the id `{id}`"),
+                    );
+                    usable = false;
+                }
+            }
+            if entry.note.trim().is_empty() {
+                problem(
+                    format!("{pointer}/note"),
+                    "an acknowledgement needs a note saying why both facts are kept".to_owned(),
+                );
+                usable = false;
+            }
+            if usable {
+                self.acknowledged.push(Acknowledgement {
+                    facts: entry.facts,
+                    note: entry.note,
+                    file,
+                    pointer,
+                });
             }
         }
     }
@@ -817,6 +926,13 @@ impl Store {
             name.push_str(self.str(p));
         }
         name
+    }
+
+    /// The path of one of [`Store::files`], as given when loading.
+    pub fn file(&self, index: u32) -> &Path {
+        self.files
+            .get(index as usize)
+            .map_or(Path::new(""), PathBuf::as_path)
     }
 
     /// The file and line a fact was read from, as `path:line`.

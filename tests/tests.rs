@@ -6,6 +6,12 @@ mod util;
 mod claims;
 // The binary: exit codes, -e, error output.
 mod cli;
+// `explain`: every claim form and every verdict, step by step.
+mod explain;
+// Searching the store with `facts`.
+mod facts;
+// Store lint: fixture stores with one defect each, the bundled store, the CLI.
+mod lint;
 // Loading broken stores: every error with its file, line and column.
 mod store;
 // Verdicts on single claims against the bundled AI Index store.

@@ -8,9 +8,12 @@ pub(crate) fn root() -> &'static Path {
 }
 
 /// The bundled store, loaded once for all tests.
+///
+/// Loaded by its relative path (cargo runs integration tests in the package
+/// root), so fact origins in snapshots do not depend on where the clone lives.
 pub(crate) fn bundled() -> &'static Store {
     static STORE: OnceLock<Store> = OnceLock::new();
-    STORE.get_or_init(|| Store::load(&root().join("sources")).unwrap_or_else(|e| panic!("{e}")))
+    STORE.get_or_init(|| Store::load(Path::new("sources")).unwrap_or_else(|e| panic!("{e}")))
 }
 
 /// Snapshot settings that write into the top-level `snapshots/<folder>`.

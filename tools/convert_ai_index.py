@@ -9,7 +9,8 @@ repository root. Outputs (overwritten on every run, byte-identical for the same
 input) go to sources/ai-index-2026/ under the repository root:
 
     source.json   the document record (id, title, publisher, ...)
-    facts.jsonl   one fact a line, in input order, then the added range facts
+    facts.jsonl   one fact a line, in input order, then the added range facts,
+                  then the added facts
 
 Why a script and not a hand-edited store: the reference gives values as JSON
 numbers plus a unit and a qualifier, while the store wants quantity strings
@@ -218,6 +219,20 @@ ADDED_RANGES = [
      "m-overviews-low", "m-overviews-high"),
 ]
 
+# Facts the reference data names only in conflicts.md: the second variant of a
+# figure the report states twice, where both variants are the report's own.
+# Kept as separate facts (as the reference keeps the other pairs) so that
+# `claimcheck lint` can find the conflict; conflicts.json acknowledges it.
+# (new id, subject, metric, period, value, chapter, section, via, seen_in_text)
+ADDED_FACTS = [
+    # C9: the chapter 4 highlight says 70% of organisations use generative AI in
+    # at least one business function; the section 4.3 text says 79% (vs 71% in 2024).
+    ("e-genai-function-body", "Organizations (surveyed)",
+     "use generative AI in at least one business function (section 4.3 text)", "2025",
+     "79%", 4, "4.3 Corporate AI Adoption",
+     ["a markdown transcription of the full report text (per conflicts.md C9)"], True),
+]
+
 RAW_VALUE_RE = re.compile(r'"value":\s*(-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\s*[,}]')
 
 # Exponent-notation raw values expanded to plain digits (reported on stderr).
@@ -393,14 +408,35 @@ def main(argv: list[str]) -> int:
         facts.append(fact)
         by_id[fid] = fact
 
+    for fid, subject, metric, period, value, chapter, section, via, seen in ADDED_FACTS:
+        if fid in by_id:
+            die(f"added fact id {fid} already exists")
+        fact = {
+            "id": fid,
+            "subject": subject,
+            "metric": metric,
+            "period": period,
+            "value": value,
+            "locator": locator({"id": fid, "chapter": chapter, "section": section}),
+            "url": None,
+            "retrieved": None,
+            "via": via,
+            "corroboration": 1,
+            "seen_in_text": seen,
+        }
+        facts.append(fact)
+        by_id[fid] = fact
+
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     write_atomic(OUT_DIR / "source.json", json.dumps(SOURCE, indent=2, ensure_ascii=False) + "\n")
     write_atomic(OUT_DIR / "facts.jsonl",
                  "".join(json.dumps(f, ensure_ascii=False) + "\n" for f in facts))
 
     no_loc = [f["id"] for f in facts if "chapter" not in f["locator"] or "section" not in f["locator"]]
-    print(f"wrote {len(facts)} facts ({len(facts) - len(ADDED_RANGES)} converted, "
-          f"{len(ADDED_RANGES)} added ranges, {len(DERIVED)} derivations) to {OUT_DIR}")
+    added = len(ADDED_RANGES) + len(ADDED_FACTS)
+    print(f"wrote {len(facts)} facts ({len(facts) - added} converted, "
+          f"{len(ADDED_RANGES)} added ranges, {len(ADDED_FACTS)} added facts, "
+          f"{len(DERIVED)} derivations) to {OUT_DIR}")
     if no_loc:
         print(f"facts without chapter or section: {', '.join(no_loc)}")
     for e in expanded_exponents:

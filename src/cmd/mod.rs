@@ -5,6 +5,9 @@ use std::io::{IsTerminal, Write};
 use clap::ValueEnum;
 
 pub(crate) mod check;
+pub(crate) mod explain;
+pub(crate) mod facts;
+pub(crate) mod lint;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum Format {

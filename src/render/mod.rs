@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::report::{ClaimReport, Report, Verdict};
+use crate::report::{ClaimReport, FactRef, Report, Verdict};
 
 /// Output for a person: one line per claim, then the arithmetic and the provenance.
 pub fn human(report: &Report, color: bool) -> String {
@@ -42,7 +42,16 @@ fn verdict_tag(claim: &ClaimReport, color: bool) -> String {
         (Verdict::Match, false) => ("match", "32"),
         (Verdict::Match, true) => ("match (loose)", "33"),
         (Verdict::Mismatch, _) => ("MISMATCH", "1;31"),
-        (Verdict::MissingProvenance, _) => ("missing-provenance", "35"),
+        (Verdict::MissingProvenance, _) => {
+            // Which case: no fact at all, or a fact without a usable source.
+            let text = match claim.code {
+                Some("no-fact") => "missing-provenance [no-fact]",
+                Some("no-provenance") => "missing-provenance [no-provenance]",
+                Some("not-in-cited-source") => "missing-provenance [not-in-cited-source]",
+                _ => "missing-provenance",
+            };
+            (text, "35")
+        }
         (Verdict::Ambiguous, _) => ("ambiguous", "35"),
         (Verdict::Invalid, _) => ("INVALID", "1;31"),
     };
@@ -90,34 +99,88 @@ fn claim_block(out: &mut String, claim: &ClaimReport, color: bool) {
     for step in &claim.arithmetic {
         let _ = writeln!(out, "{indent}│ {step}");
     }
-    for fact in claim.facts.iter().chain(&claim.candidates) {
-        let mut cite = match &fact.source {
-            Some(s) => s.title.clone().unwrap_or_else(|| s.id.clone()),
-            None => "no source".to_owned(),
-        };
-        if let Some(locator) = &fact.locator {
-            cite.push_str(", ");
-            cite.push_str(&locator.describe());
+    for fact in &claim.facts {
+        provenance(out, fact, indent, "");
+    }
+    for fact in &claim.candidates {
+        provenance(out, fact, indent, "candidate ");
+    }
+}
+
+/// A fact and where it comes from, as a chain an editor can follow to the
+/// page: the fact, the source document (title, publisher, date), the place
+/// in it, the URL to open, and the secondary documents it was read through.
+///
+/// ```text
+///     e-us-private: United States · private AI investment · 2025 = nearly $285.9 billion
+///       source: The AI Index 2026 Annual Report · AI Index Steering Committee, … · 2026-04
+///       where:  ch. 4 Economy, §4.2 Investment and Infrastructure, pp. 171-230
+///       url:    https://hai.stanford.edu/ai-index/2026-ai-index-report/economy
+///       via:    https://github.com/…/economy.js; a public wiki note summarising the report
+/// ```
+pub fn provenance(out: &mut String, fact: &FactRef, indent: &str, prefix: &str) {
+    let _ = writeln!(
+        out,
+        "{indent}{prefix}{}: {} = {}",
+        fact.id,
+        fact.name(),
+        fact.value
+    );
+    let more = format!("{indent}  ");
+    match &fact.source {
+        Some(s) => {
+            let mut parts = vec![s.title.clone().unwrap_or_else(|| s.id.clone())];
+            parts.extend(s.publisher.clone());
+            parts.extend(s.published.clone());
+            let _ = writeln!(out, "{more}source: {}", parts.join(" · "));
         }
-        let prefix = if claim.candidates.contains(fact) {
-            "candidate "
-        } else {
-            ""
-        };
+        None => {
+            let _ = writeln!(
+                out,
+                "{more}source: none (the fact names no source the store holds)"
+            );
+        }
+    }
+    match &fact.locator {
+        Some(locator) => {
+            let _ = writeln!(out, "{more}where:  {}", locator.describe());
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "{more}where:  no locator (no chapter, section, page, figure or table)"
+            );
+        }
+    }
+    if let Some(url) = fact
+        .url
+        .as_ref()
+        .or(fact.source.as_ref().and_then(|s| s.url.as_ref()))
+    {
+        let _ = writeln!(out, "{more}url:    {url}");
+    }
+    // The secondaries, one a line; a long list is cut (JSON has them all).
+    const SHOWN: usize = 3;
+    for (i, via) in fact.via.iter().take(SHOWN).enumerate() {
+        let label = if i == 0 { "via:   " } else { "       " };
+        let _ = writeln!(out, "{more}{label} {via}");
+    }
+    if fact.via.len() > SHOWN {
         let _ = writeln!(
             out,
-            "{indent}{prefix}{} ({} = {}): {cite}",
-            fact.id,
-            fact.name(),
-            fact.value
+            "{more}        and {} more (all in --format json)",
+            fact.via.len() - SHOWN
         );
-        if let Some(url) = fact
-            .url
-            .as_ref()
-            .or(fact.source.as_ref().and_then(|s| s.url.as_ref()))
-        {
-            let _ = writeln!(out, "{indent}  {url}");
-        }
+    }
+    if let Some(date) = fact
+        .retrieved
+        .as_ref()
+        .or(fact.source.as_ref().and_then(|s| s.retrieved.as_ref()))
+    {
+        let _ = writeln!(out, "{more}retrieved: {date}");
+    }
+    if let Some(quote) = &fact.quote {
+        let _ = writeln!(out, "{more}quote:  \"{quote}\"");
     }
 }
 

@@ -1,0 +1,59 @@
+//! `claimcheck explain`: one claim, every step of its check in words.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use claimcheck::check::Options;
+use claimcheck::explain;
+use claimcheck::report::Verdict;
+use claimcheck::store::Store;
+
+use super::emit;
+
+const EXPLAIN_HELP: &str = "\
+Examples:
+  claimcheck explain 'US private AI investment = 23x China' --period 2025
+  claimcheck explain '{p-clockbench-ch2} = 50.6%'
+
+Exit codes: 0 the claim matches, 1 it does not, 2 usage or store error.";
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXPLAIN_HELP)]
+pub(crate) struct ExplainArgs {
+    /// The claim, as written in a claims file.
+    #[arg(value_name = "CLAIM")]
+    pub(crate) claim: String,
+
+    /// The period of a claim that names none.
+    #[arg(long, value_name = "PERIOD")]
+    pub(crate) period: Option<String>,
+
+    /// The fact store: a folder of source folders.
+    #[arg(long, value_name = "DIR", default_value = "sources")]
+    pub(crate) store: PathBuf,
+
+    /// Relative width of about, ~ and nearly, in percent.
+    #[arg(long, value_name = "PERCENT", default_value_t = 5.0)]
+    pub(crate) tolerance: f64,
+}
+
+/// Exit codes as for `check`: 0 when the claim matches, 1 when it does not.
+pub(crate) fn run(args: &ExplainArgs) -> Result<ExitCode, String> {
+    if !(0.0..100.0).contains(&args.tolerance) {
+        return Err(format!(
+            "--tolerance must be a percentage from 0 to 100, not {}",
+            args.tolerance
+        ));
+    }
+    let store = Store::load(&args.store).map_err(|e| e.to_string())?;
+    let options = Options {
+        tolerance: args.tolerance / 100.0,
+    };
+    let explanation = explain::explain(&store, &args.claim, args.period.as_deref(), &options);
+    emit(&explanation.text)?;
+    Ok(if explanation.report.verdict == Verdict::Match {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

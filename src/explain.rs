@@ -1,0 +1,1086 @@
+//! `claimcheck explain "CLAIM"`: every step of a check, in words.
+//!
+//! An editor who has never seen the tool should be able to read why a claim
+//! matched or not: how its phrases were split into subject, metric and
+//! period (and which splits were rejected), which facts were chosen and why,
+//! what interval each number stands for, the arithmetic, and the verdict with
+//! the reason it is, or is not, loose.
+//!
+//! The narrative follows the steps `check` itself recorded
+//! ([`crate::check::Step`]), so it cannot drift from the real verdict; only
+//! the list of rejected splits is rebuilt here, from the store's vocabulary,
+//! the way the resolver reads a phrase.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use crate::check::{self, Explained, Options, Step, show_interval, show_number_in};
+use crate::claim::{Body, ChainValues, Claim, Expr, Op, Reference, Rhs};
+use crate::interval::Interval;
+use crate::quantity::{Qualifier, Quantity, Unit};
+use crate::render;
+use crate::report::{ClaimReport, FactRef, Verdict};
+use crate::resolve::{Candidates, Resolution};
+use crate::store::{Store, Sym, normalize};
+
+/// An explanation: the check's report and the text that walks through it.
+#[derive(Debug, Clone)]
+pub struct Explanation {
+    pub report: ClaimReport,
+    pub text: String,
+}
+
+/// Explains one claim as `check -e CLAIM [--period P]` would judge it.
+pub fn explain(store: &Store, claim: &str, period: Option<&str>, options: &Options) -> Explanation {
+    let explained = check::explain_expression(store, claim, period, options);
+    let text = Writer {
+        store,
+        raw: claim.trim(),
+        period,
+        out: String::new(),
+        step: 0,
+        told_how_phrases_read: false,
+    }
+    .write(&explained);
+    Explanation {
+        report: explained.report,
+        text,
+    }
+}
+
+struct Writer<'a> {
+    store: &'a Store,
+    /// The claim as given, citation and all.
+    raw: &'a str,
+    /// The `--period` the claim was checked with.
+    period: Option<&'a str>,
+    out: String,
+    step: usize,
+    /// How phrases are read is said once, at the first phrase.
+    told_how_phrases_read: bool,
+}
+
+impl Writer<'_> {
+    fn line(&mut self, indent: usize, text: impl AsRef<str>) {
+        let _ = writeln!(self.out, "{}{}", "  ".repeat(indent), text.as_ref());
+    }
+
+    fn heading(&mut self, text: impl AsRef<str>) {
+        self.step += 1;
+        let _ = writeln!(self.out, "\n{}. {}", self.step, text.as_ref());
+    }
+
+    fn write(mut self, explained: &Explained) -> String {
+        let report = &explained.report;
+        self.line(0, format!("Claim: {}", self.raw));
+        let Some(claim) = &explained.claim else {
+            self.line(0, "The claim could not be read, so nothing was looked up.");
+            if let Some(reason) = &report.reason {
+                // The line as written, with a caret under the column where reading stopped.
+                let before: String = report
+                    .text
+                    .chars()
+                    .take(report.column.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                self.line(1, &report.text);
+                self.line(1, format!("{before}^ {reason} (column {})", report.column));
+            }
+            self.verdict(report);
+            return self.out;
+        };
+        self.line(0, format!("Form: {}.", form(self.store, claim)));
+        self.rules(claim);
+        let mut cited_search_failed = false;
+        for step in &explained.steps {
+            match step {
+                Step::Resolve {
+                    reference,
+                    source,
+                    default_period,
+                    candidates,
+                    resolution,
+                } => {
+                    // check looks again without the citation when the cited
+                    // source has nothing: is the number right at all?
+                    if source.is_some() {
+                        cited_search_failed |= matches!(resolution, Resolution::NotFound(_));
+                    } else if cited_search_failed && source.is_none() {
+                        cited_search_failed = false;
+                        self.line(
+                            0,
+                            "\nThe cited source has no such fact. To tell whether the number is right at all, the whole store is searched again, without the citation.",
+                        );
+                    }
+                    self.resolve(
+                        reference,
+                        *source,
+                        default_period.as_deref(),
+                        candidates,
+                        resolution,
+                    );
+                }
+                Step::Sibling {
+                    other,
+                    like,
+                    period,
+                    found,
+                } => self.sibling(other, *like, period.as_deref(), found),
+                Step::StatedChange {
+                    period,
+                    tried,
+                    candidates,
+                } => self.stated_change(period, tried, candidates),
+                Step::Compare { .. } => {}
+                Step::Provenance { .. } | Step::CitedElsewhere { .. } => {}
+            }
+        }
+        if !report.arithmetic.is_empty() {
+            self.heading("The numbers as intervals, and the arithmetic");
+            self.line(
+                1,
+                "Every number stands for the values its digits allow: `23` for [22.5, 23.5), `$285.9 billion` for ±$0.05 billion; `about` and `nearly` widen that by the tolerance. Arithmetic on intervals keeps every value the inputs allow.",
+            );
+            for step in &report.arithmetic {
+                self.line(1, format!("│ {step}"));
+            }
+        }
+        let compares: Vec<&Step> = explained
+            .steps
+            .iter()
+            .filter(|s| matches!(s, Step::Compare { .. }))
+            .collect();
+        if !compares.is_empty() {
+            self.heading(if compares.len() == 1 {
+                "The comparison".to_owned()
+            } else {
+                format!("The comparisons, one for each of {} values", compares.len())
+            });
+            for (i, step) in compares.iter().enumerate() {
+                if compares.len() > 1 {
+                    self.line(1, format!("({})", i + 1));
+                }
+                self.compare(step);
+            }
+        }
+        for step in &explained.steps {
+            match step {
+                Step::Provenance { was, .. } => {
+                    self.heading("Provenance");
+                    let problems: Vec<String> = report
+                        .facts
+                        .iter()
+                        .filter_map(|f| match (&f.source, &f.locator) {
+                            (None, _) => Some(format!("`{}` names no source document", f.id)),
+                            (Some(_), None) => Some(format!(
+                                "`{}` does not say where in its source it is stated (no chapter, section, page, figure or table)",
+                                f.id
+                            )),
+                            _ => None,
+                        })
+                        .collect();
+                    self.line(
+                        1,
+                        format!(
+                            "On the numbers alone this is a {}, but a verdict must rest on facts an editor can find in their source, and {}.",
+                            was.as_str(),
+                            problems.join("; ")
+                        ),
+                    );
+                }
+                Step::CitedElsewhere { sources } => {
+                    self.heading("The cited source");
+                    self.line(
+                        1,
+                        format!(
+                            "The claim cites a source that does not state this; {} does. The number may be right, but not with this citation.",
+                            sources.join(", ")
+                        ),
+                    );
+                }
+                _ => {}
+            }
+        }
+        self.verdict(report);
+        self.sources(report);
+        self.out
+    }
+
+    /// What applies to the whole claim: its citation and default period.
+    fn rules(&mut self, claim: &Claim) {
+        if let Some(cite) = &claim.cite {
+            self.line(
+                0,
+                format!("Citation: `@source {cite}`: only facts of source `{cite}` count."),
+            );
+        }
+        if let Some(p) = self.period {
+            self.line(
+                0,
+                format!("Default period: {p} (from --period), used where a phrase names none."),
+            );
+        }
+    }
+
+    fn resolve(
+        &mut self,
+        reference: &Reference,
+        source: Option<usize>,
+        default_period: Option<&str>,
+        candidates: &Candidates,
+        resolution: &Resolution,
+    ) {
+        let store = self.store;
+        self.heading(format!("Which fact is `{reference}`?"));
+        match reference {
+            Reference::FactId(id) => {
+                self.line(
+                    1,
+                    format!("`{{{id}}}` names one fact by its id: no splitting."),
+                );
+            }
+            Reference::Explicit {
+                subject,
+                metric,
+                period,
+            } => {
+                let part = |p: &Option<String>| p.clone().unwrap_or_else(|| "(any)".to_owned());
+                self.line(
+                    1,
+                    format!(
+                        "The braces name the parts directly, with no splitting: subject {}, metric {}, period {}.",
+                        part(subject),
+                        part(metric),
+                        part(period)
+                    ),
+                );
+            }
+            Reference::Phrase(phrase) => self.splits(phrase, source),
+        }
+        if let Some(s) = source {
+            self.line(
+                1,
+                format!(
+                    "Only facts of source `{}` count.",
+                    store.sources.get(s).map_or("?", |s| s.id.as_str())
+                ),
+            );
+        }
+        let facts = &candidates.facts;
+        if !facts.is_empty() {
+            self.line(
+                1,
+                format!(
+                    "{} named: {}.",
+                    plural(facts.len(), "fact is", "facts are"),
+                    list_facts(store, facts, 8)
+                ),
+            );
+        }
+        match resolution {
+            Resolution::Found(f) => {
+                let why = if facts.len() == 1 {
+                    "it is the only one".to_owned()
+                } else {
+                    match (candidates.period, default_period) {
+                        (None, Some(d)) => format!(
+                            "the phrase names no period, and the default period {d} ({}) keeps only this one",
+                            self.period_origin(d)
+                        ),
+                        _ => "it is the only one left".to_owned(),
+                    }
+                };
+                let fact = FactRef::new(store, store.fact(*f));
+                self.line(
+                    1,
+                    format!(
+                        "Chosen: {} ({} = {}), because {why}.",
+                        fact.id,
+                        fact.name(),
+                        fact.value
+                    ),
+                );
+            }
+            Resolution::Ambiguous(left) => {
+                let period_note = match (candidates.period, default_period) {
+                    (Some(p), _) => format!("all are in the period it names ({})", store.str(p)),
+                    (None, Some(d)) if left.len() < facts.len() => {
+                        format!("the default period {d} still leaves {}", left.len())
+                    }
+                    (None, Some(d)) => {
+                        format!("none of them is in the default period {d}, so it picks none")
+                    }
+                    (None, None) => "the claim names no period and there is no default".to_owned(),
+                };
+                let which = if left.len() == facts.len() {
+                    "them".to_owned()
+                } else {
+                    list_facts(store, left, 8)
+                };
+                self.line(
+                    1,
+                    format!(
+                        "Not chosen: {period_note}; nothing else in the claim picks one of {which}. Name the subject, metric or period, or use {{fact-id}}."
+                    ),
+                );
+            }
+            Resolution::NotFound(reason) => {
+                self.line(1, format!("Nothing found: {reason}."));
+            }
+        }
+    }
+
+    /// Where a default period came from: --period, or the first side's fact.
+    fn period_origin(&self, period: &str) -> &'static str {
+        if self
+            .period
+            .is_some_and(|p| normalize(p) == normalize(period))
+        {
+            "from --period"
+        } else {
+            "the period of the fact on the other side"
+        }
+    }
+
+    /// How the phrase was split, rebuilt the way the resolver reads it.
+    fn splits(&mut self, phrase: &str, source: Option<usize>) {
+        let store = self.store;
+        if !self.told_how_phrases_read {
+            self.told_how_phrases_read = true;
+            self.line(
+                1,
+                "A phrase is read with the store's vocabulary: a period the store uses at its end, then a subject and a metric (names or aliases, in any case).",
+            );
+        }
+        let readings = read_phrase(store, phrase, source);
+        let mut unknown = 0;
+        for (i, reading) in readings.iter().enumerate() {
+            let head = match &reading.period {
+                Some(p) => format!("Ending in the period `{p}`, the rest `{}`:", reading.rest),
+                None if readings.len() > 1 => {
+                    format!("With no period, the whole phrase `{}`:", reading.rest)
+                }
+                None => format!(
+                    "The phrase does not end in a period the store uses; the whole phrase `{}`:",
+                    reading.rest
+                ),
+            };
+            self.line(1, head);
+            let mut listed = 0;
+            for split in &reading.splits {
+                if !matches!(split.outcome, SplitOutcome::Unknown) {
+                    listed += 1;
+                }
+                match &split.outcome {
+                    SplitOutcome::Names(n) => self.line(
+                        2,
+                        format!(
+                            "✓ {}: names {}",
+                            split.describe(store),
+                            plural(*n, "fact", "facts")
+                        ),
+                    ),
+                    SplitOutcome::Rejected(why) => {
+                        self.line(2, format!("✗ {}: {why}", split.describe(store)));
+                    }
+                    SplitOutcome::Unknown => unknown += 1,
+                }
+            }
+            if unknown > 0 {
+                let (one, many) = if listed > 0 {
+                    ("other split names", "other splits name")
+                } else {
+                    ("split names", "splits name")
+                };
+                self.line(
+                    2,
+                    format!(
+                        "✗ {} neither a subject nor a metric the store knows",
+                        plural(unknown, one, many)
+                    ),
+                );
+                unknown = 0;
+            }
+            if reading.chosen {
+                if i + 1 < readings.len() {
+                    self.line(
+                        2,
+                        "This reading names facts, so the readings after it are not tried.",
+                    );
+                }
+                break;
+            }
+        }
+    }
+
+    fn sibling(&mut self, other: &str, like: u32, period: Option<&str>, found: &[u32]) {
+        let store = self.store;
+        let base = store.fact(like);
+        let metric = store.str(base.metric);
+        self.heading(format!("Which fact is `{other}`?"));
+        match period {
+            Some(p) => self.line(
+                1,
+                format!(
+                    "`{other}` is a period: the other side is the same subject and metric ({} · {metric}) in {p}.",
+                    store.str(base.subject)
+                ),
+            ),
+            None => self.line(
+                1,
+                format!(
+                    "`{other}` names a subject: the other side is the same metric ({metric}){} for it.",
+                    base.period
+                        .map(|p| format!(" in the same period ({})", store.str(p)))
+                        .unwrap_or_default()
+                ),
+            ),
+        }
+        match found {
+            [] => self.line(1, "No fact gives that."),
+            [one] => {
+                let fact = FactRef::new(store, store.fact(*one));
+                self.line(
+                    1,
+                    format!("Chosen: {} ({} = {}).", fact.id, fact.name(), fact.value),
+                );
+            }
+            many => self.line(
+                1,
+                format!(
+                    "Not chosen: several facts give it: {}.",
+                    list_facts(store, many, 8)
+                ),
+            ),
+        }
+    }
+
+    fn stated_change(&mut self, period: &str, tried: &[String], candidates: &[u32]) {
+        self.line(
+            1,
+            format!(
+                "No fact gives a level for {period} to compute the change from, so a fact that states the change itself was looked for: {}.",
+                tried
+                    .iter()
+                    .map(|t| format!("`{t}`"))
+                    .collect::<Vec<_>>()
+                    .join(", then ")
+            ),
+        );
+        if candidates.is_empty() {
+            self.line(1, "None was found.");
+        } else {
+            self.line(
+                1,
+                format!(
+                    "The last of these names {}; the next step compares with it.",
+                    list_facts(self.store, candidates, 8)
+                ),
+            );
+        }
+    }
+
+    fn compare(&mut self, step: &Step) {
+        let Step::Compare {
+            stated,
+            op,
+            claim,
+            claim_strict,
+            claim_central,
+            truncated,
+            value,
+            unit,
+            tolerance,
+            verdict,
+            loose_reason,
+        } = step
+        else {
+            return;
+        };
+        let shown = |i: &Interval| show_interval(i, unit);
+        let number = |x: f64| show_number_in(x, unit);
+        let claim_words = match op {
+            Op::Gt | Op::Ge | Op::Lt | Op::Le => {
+                format!("The claim `{stated}` allows every value {}", shown(claim))
+            }
+            Op::Approx => format!(
+                "The claim `{stated}` allows {}: its digits and {}% either side (the tolerance of ~)",
+                shown(claim),
+                check::show_number(tolerance * 100.0)
+            ),
+            Op::Eq if claim != claim_strict => format!(
+                "The claim `{stated}` allows {} ({} from its digits, widened by the {}% tolerance of its qualifier)",
+                shown(claim),
+                shown(claim_strict),
+                check::show_number(tolerance * 100.0)
+            ),
+            Op::Eq => format!("The claim `{stated}` allows {}", shown(claim)),
+        };
+        self.line(1, format!("{claim_words}."));
+        let facts_words = match value.central {
+            Some(c) if value.set == value.strict => format!(
+                "The facts give {}, which stands for {}.",
+                number(c),
+                shown(&value.set)
+            ),
+            Some(c) => format!(
+                "The facts give {}, which stands for {} ({} without the tolerance of `about` or `nearly`).",
+                number(c),
+                shown(&value.set),
+                shown(&value.strict)
+            ),
+            None => format!("The facts allow {}.", shown(&value.set)),
+        };
+        self.line(1, facts_words);
+        match verdict {
+            Verdict::Match => {
+                if claim.overlaps(&value.set) {
+                    self.line(1, "The two intervals meet, so the claim matches the facts.");
+                } else {
+                    self.line(
+                        1,
+                        "The two intervals do not meet as rounded numbers, but they do if the claim's digits were cut off rather than rounded.",
+                    );
+                }
+                match loose_reason {
+                    Some(reason) => self.line(1, format!("Loose: it {reason}.")),
+                    None => {
+                        let why = not_loose(claim_strict, *claim_central, value, unit);
+                        self.line(1, format!("Not loose: {why}."));
+                    }
+                }
+            }
+            Verdict::Mismatch => {
+                let gap = claim.distance(&value.set);
+                let truncation = if truncated.is_some() {
+                    " Not even reading the claim's digits as cut off (truncated) rather than rounded makes them meet."
+                } else {
+                    ""
+                };
+                self.line(
+                    1,
+                    format!(
+                        "The two intervals do not meet: they are {} apart, so no rounding of the claim or of the facts reconciles them.{truncation}",
+                        number(gap)
+                    ),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    fn verdict(&mut self, report: &ClaimReport) {
+        self.heading(format!(
+            "Verdict: {}{}",
+            report.verdict.as_str(),
+            if report.loose { " (loose)" } else { "" }
+        ));
+        let why = match report.verdict {
+            Verdict::Match if report.loose => {
+                "the source supports the claim, but only loosely (see above)".to_owned()
+            }
+            Verdict::Match => "the source supports the claim at the precision it states".to_owned(),
+            Verdict::Mismatch => format!(
+                "the source says otherwise: expected {}, stated {}{}",
+                report.expected.as_deref().unwrap_or("?"),
+                report.stated.as_deref().unwrap_or("?"),
+                report
+                    .difference
+                    .as_deref()
+                    .map(|d| format!("; {d}"))
+                    .unwrap_or_default()
+            ),
+            Verdict::MissingProvenance => {
+                let case = match report.code {
+                    Some("no-fact") => "no fact in the store answers the claim",
+                    Some("no-provenance") => "the fact exists but has no usable source",
+                    Some("not-in-cited-source") => "the cited source does not state it",
+                    _ => "no sourced fact backs it",
+                };
+                format!(
+                    "{case} [{}]: {}",
+                    report.code.unwrap_or("missing-provenance"),
+                    report.reason.as_deref().unwrap_or("")
+                )
+            }
+            Verdict::Ambiguous => format!(
+                "several facts answer it and nothing in the claim picks one: {}",
+                report.reason.as_deref().unwrap_or("")
+            ),
+            Verdict::Invalid => format!(
+                "the claim cannot be compared [{}]: {}",
+                report.code.unwrap_or("invalid"),
+                report.reason.as_deref().unwrap_or("")
+            ),
+        };
+        self.line(1, format!("{}.", capitalized(&why)));
+    }
+
+    /// The provenance chain of every fact the verdict rests on.
+    fn sources(&mut self, report: &ClaimReport) {
+        if report.facts.is_empty() && report.candidates.is_empty() {
+            return;
+        }
+        self.heading("Where to check it");
+        for fact in &report.facts {
+            let mut chain = String::new();
+            render::provenance(&mut chain, fact, "  ", "");
+            self.out.push_str(&chain);
+        }
+        // Candidates are many and none was used: one line each.
+        for fact in &report.candidates {
+            let place = fact
+                .locator
+                .as_ref()
+                .map(|l| l.describe())
+                .unwrap_or_else(|| "no locator".to_owned());
+            self.line(
+                1,
+                format!(
+                    "candidate {}: {} = {} ({place})",
+                    fact.id,
+                    fact.name(),
+                    fact.value
+                ),
+            );
+        }
+    }
+}
+
+/// Why a match is not loose, in the terms of the verdict rules.
+fn not_loose(
+    claim_strict: &Interval,
+    claim_central: Option<f64>,
+    value: &crate::quantity::Reading,
+    unit: &Unit,
+) -> String {
+    let shown = |i: &Interval| show_interval(i, unit);
+    let number = |x: f64| show_number_in(x, unit);
+    match (value.central, claim_central) {
+        (Some(v), _) if claim_strict.contains(v) => format!(
+            "it holds without any tolerance, and the facts' value {} lies within the claim's own interval {}",
+            number(v),
+            shown(claim_strict)
+        ),
+        (_, Some(c)) if value.strict.contains(c) => format!(
+            "it holds without any tolerance, and the claim's value {} lies within the facts' interval {}",
+            number(c),
+            shown(&value.strict)
+        ),
+        _ => format!(
+            "it holds without any tolerance: {} and {} overlap, and neither side has a single value that could disagree",
+            shown(claim_strict),
+            shown(&value.strict)
+        ),
+    }
+}
+
+/// The claim's form, in words.
+fn form(store: &Store, claim: &Claim) -> String {
+    match &claim.body {
+        Body::Compare { lhs, op, rhs } => {
+            let left = match lhs {
+                Expr::Ref(r) => format!("`{r}`"),
+                Expr::Binary(..) => format!("the arithmetic `{}` between facts", show_expr(lhs)),
+            };
+            match rhs {
+                Rhs::Value(q) => format!("{} — {left} {}", value_form(*op, q), op_words(*op, q)),
+                Rhs::Against { quantity, other } => {
+                    let other_is_period = match other {
+                        Reference::Phrase(p) => store.period_named(&normalize(p)).is_some(),
+                        _ => false,
+                    };
+                    let against = if other_is_period {
+                        format!("the same measure in {other}")
+                    } else {
+                        format!("`{other}`")
+                    };
+                    let kind = match (&quantity.unit, other_is_period) {
+                        (Unit::Multiple, true) => "a ratio between periods",
+                        (Unit::Multiple, false) => "a ratio between subjects",
+                        (Unit::Percent, _) => "a relative change",
+                        (Unit::PercentagePoints, _) => "a change in percentage points",
+                        _ => "a difference",
+                    };
+                    format!(
+                        "{kind} — {left} {} {} against {against}",
+                        op.as_str(),
+                        quantity.text
+                    )
+                }
+            }
+        }
+        Body::Chain {
+            reference,
+            periods,
+            op,
+            values,
+        } => match values {
+            ChainValues::Each(values) => format!(
+                "a change over time — `{reference}` in {} {} {} respectively",
+                periods.join(", "),
+                op.as_str(),
+                values
+                    .iter()
+                    .map(|q| q.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ChainValues::Change(q) => {
+                let kind = match q.unit {
+                    Unit::PercentagePoints => "a change in percentage points",
+                    Unit::Percent => "a relative change",
+                    Unit::Multiple => "a ratio between periods",
+                    _ => "a change",
+                };
+                format!(
+                    "{kind} — `{reference}` from {} to {} {} {}",
+                    periods.first().map_or("", String::as_str),
+                    periods.last().map_or("", String::as_str),
+                    op.as_str(),
+                    q.text
+                )
+            }
+        },
+    }
+}
+
+fn value_form(op: Op, q: &Quantity) -> &'static str {
+    match (op, q.high, q.qualifier) {
+        (Op::Approx, _, _) => "an approximation",
+        (Op::Gt | Op::Ge | Op::Lt | Op::Le, _, _) => "a bound",
+        (_, Some(_), _) => "a range",
+        (_, None, Some(Qualifier::About | Qualifier::Nearly)) => "an approximation",
+        (_, None, Some(_)) => "a bound",
+        (_, None, None) => "a value",
+    }
+}
+
+fn op_words(op: Op, q: &Quantity) -> String {
+    format!("{} {}", op.as_str(), q.text)
+}
+
+fn show_expr(expr: &Expr) -> String {
+    match expr {
+        Expr::Ref(r) => r.to_string(),
+        Expr::Binary(a, op, b) => format!("{} {} {}", show_expr(a), op.as_str(), show_expr(b)),
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// `e-a (2024), e-b (2025) and 3 more`.
+fn list_facts(store: &Store, facts: &[u32], most: usize) -> String {
+    let mut parts: Vec<String> = facts
+        .iter()
+        .take(most)
+        .map(|&f| {
+            let fact = store.fact(f);
+            match fact.period {
+                Some(p) => format!("{} ({}, {})", fact.id, store.str(p), fact.value.text),
+                None => format!("{} ({})", fact.id, fact.value.text),
+            }
+        })
+        .collect();
+    if facts.len() > most {
+        parts.push(format!("and {} more", facts.len() - most));
+    }
+    parts.join(", ")
+}
+
+/// One way the resolver may read a phrase: with a trailing period, or none.
+#[derive(Debug)]
+struct PhraseReading {
+    period: Option<String>,
+    /// The words before the period.
+    rest: String,
+    splits: Vec<Split>,
+    /// The resolver stops at the first reading that names facts in scope.
+    chosen: bool,
+}
+
+#[derive(Debug)]
+struct Split {
+    subject: Option<String>,
+    metric: Option<String>,
+    subjects: Vec<Sym>,
+    metrics: Vec<Sym>,
+    outcome: SplitOutcome,
+}
+
+#[derive(Debug)]
+enum SplitOutcome {
+    Names(usize),
+    Rejected(String),
+    /// Neither part is a name the store knows: counted, not listed.
+    Unknown,
+}
+
+impl Split {
+    fn describe(&self, store: &Store) -> String {
+        let names = |syms: &[Sym]| {
+            syms.iter()
+                .map(|s| store.str(*s))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        };
+        let part = |label: &str, text: &Option<String>, syms: &[Sym]| match text {
+            None => None,
+            Some(t) if syms.is_empty() || syms.iter().all(|s| normalize(store.str(*s)) == *t) => {
+                Some(format!("{label} `{t}`"))
+            }
+            Some(t) => Some(format!("{label} `{t}` ({})", names(syms))),
+        };
+        let parts: Vec<String> = [
+            part("subject", &self.subject, &self.subjects),
+            part("metric", &self.metric, &self.metrics),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        parts.join(" + ")
+    }
+}
+
+/// Reads a phrase every way the resolver may: the longest trailing period
+/// first, then none; in each, the whole phrase as a metric or a subject, then
+/// every split into subject + metric.
+fn read_phrase(store: &Store, phrase: &str, source: Option<usize>) -> Vec<PhraseReading> {
+    let normalized = normalize(phrase);
+    let words: Vec<&str> = normalized.split(' ').collect();
+    let mut ends: Vec<(usize, Option<Sym>)> = Vec::new();
+    let longest = store
+        .longest_period_words()
+        .min(words.len().saturating_sub(1));
+    for k in (1..=longest).rev() {
+        let tail = words[words.len() - k..].join(" ");
+        if let Some(p) = store.period_named(&tail) {
+            ends.push((words.len() - k, Some(p)));
+        }
+    }
+    ends.push((words.len(), None));
+    let mut readings = Vec::new();
+    for (len, period) in ends {
+        let rest = &words[..len];
+        let whole = rest.join(" ");
+        let mut tries: Vec<(Option<String>, Option<String>)> =
+            vec![(None, Some(whole.clone())), (Some(whole.clone()), None)];
+        for i in 1..rest.len() {
+            tries.push((Some(rest[..i].join(" ")), Some(rest[i..].join(" "))));
+        }
+        let mut splits = Vec::new();
+        let mut in_scope_total = BTreeSet::new();
+        for (subject, metric) in tries {
+            let subjects = subject
+                .as_deref()
+                .map(|s| store.subjects_named(s).to_vec())
+                .unwrap_or_default();
+            let metrics = metric
+                .as_deref()
+                .map(|m| store.metrics_named(m).to_vec())
+                .unwrap_or_default();
+            let subject_known = subject.is_none() || !subjects.is_empty();
+            let metric_known = metric.is_none() || !metrics.is_empty();
+            let outcome = match (subject_known, metric_known) {
+                (false, false) => SplitOutcome::Unknown,
+                (false, true) if metric.is_none() => SplitOutcome::Unknown,
+                (true, false) if subject.is_none() => SplitOutcome::Unknown,
+                (false, true) => SplitOutcome::Rejected(format!(
+                    "no subject or alias is called `{}`",
+                    subject.as_deref().unwrap_or("")
+                )),
+                (true, false) => SplitOutcome::Rejected(format!(
+                    "no metric or alias is called `{}`",
+                    metric.as_deref().unwrap_or("")
+                )),
+                (true, true) => {
+                    let facts = facts_of(
+                        store,
+                        &subjects,
+                        &metrics,
+                        subject.is_some(),
+                        metric.is_some(),
+                        period,
+                    );
+                    let in_scope: Vec<u32> = facts
+                        .iter()
+                        .copied()
+                        .filter(|&f| source.is_none() || store.fact(f).source == source)
+                        .collect();
+                    if in_scope.is_empty() {
+                        SplitOutcome::Rejected(if !facts.is_empty() {
+                            "its facts are all from other sources".to_owned()
+                        } else if let Some(p) = period {
+                            format!("no fact has these names in {}", store.str(p))
+                        } else {
+                            "no fact has both of these names".to_owned()
+                        })
+                    } else {
+                        in_scope_total.extend(in_scope.iter().copied());
+                        SplitOutcome::Names(in_scope.len())
+                    }
+                }
+            };
+            splits.push(Split {
+                subject,
+                metric,
+                subjects,
+                metrics,
+                outcome,
+            });
+        }
+        let names_facts = !in_scope_total.is_empty();
+        readings.push(PhraseReading {
+            period: period.map(|p| store.str(p).to_owned()),
+            rest: whole,
+            splits,
+            chosen: names_facts,
+        });
+        if names_facts {
+            break;
+        }
+    }
+    readings
+}
+
+/// Facts with one of the subjects (if a subject is named) and one of the
+/// metrics (if a metric is named), in the period.
+fn facts_of(
+    store: &Store,
+    subjects: &[Sym],
+    metrics: &[Sym],
+    by_subject: bool,
+    by_metric: bool,
+    period: Option<Sym>,
+) -> Vec<u32> {
+    let pool: Vec<u32> = if by_subject {
+        subjects
+            .iter()
+            .flat_map(|&s| store.facts_of_subject(s).iter().copied())
+            .collect()
+    } else {
+        metrics
+            .iter()
+            .flat_map(|&m| store.facts_of_metric(m).iter().copied())
+            .collect()
+    };
+    let mut found: Vec<u32> = pool
+        .into_iter()
+        .filter(|&f| {
+            let fact = store.fact(f);
+            (!by_subject || subjects.contains(&fact.subject))
+                && (!by_metric || metrics.contains(&fact.metric))
+                && (period.is_none() || fact.period == period)
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::claim::{Entry, parse_line};
+
+    fn phrases(expr: &Expr, out: &mut Vec<String>) {
+        match expr {
+            Expr::Ref(Reference::Phrase(p)) => out.push(p.clone()),
+            Expr::Ref(_) => {}
+            Expr::Binary(a, _, b) => {
+                phrases(a, out);
+                phrases(b, out);
+            }
+        }
+    }
+
+    /// The splits explain lists are the resolver's: for every phrase of
+    /// every claims file, the reading explain marks as chosen names exactly
+    /// the facts the resolver finds.
+    #[test]
+    fn splits_agree_with_the_resolver() {
+        let store = Store::load(Path::new("sources")).unwrap_or_else(|e| panic!("{e}"));
+        let mut checked = 0;
+        for file in [
+            "claims/ai-index-2026/summary.claims",
+            "claims/examples/benchmarks-brief.claims",
+            "claims/examples/investment-digest.claims",
+        ] {
+            let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+            for line in text.lines() {
+                let Ok(Some(Entry::Claim(claim))) = parse_line(line) else {
+                    continue;
+                };
+                let mut found = Vec::new();
+                match &claim.body {
+                    Body::Compare { lhs, .. } => phrases(lhs, &mut found),
+                    Body::Chain {
+                        reference: Reference::Phrase(p),
+                        periods,
+                        ..
+                    } => found.extend(periods.iter().map(|period| format!("{p} {period}"))),
+                    Body::Chain { .. } => {}
+                }
+                for phrase in found {
+                    let reference = Reference::Phrase(phrase.clone());
+                    let expected =
+                        crate::resolve::candidates(&store, &reference, Default::default()).facts;
+                    let mut named = Vec::new();
+                    for reading in read_phrase(&store, &phrase, None) {
+                        if !reading.chosen {
+                            continue;
+                        }
+                        let period = reading
+                            .period
+                            .as_deref()
+                            .and_then(|p| store.period_named(&normalize(p)));
+                        for split in &reading.splits {
+                            if let SplitOutcome::Names(_) = split.outcome {
+                                named.extend(facts_of(
+                                    &store,
+                                    &split.subjects,
+                                    &split.metrics,
+                                    split.subject.is_some(),
+                                    split.metric.is_some(),
+                                    period,
+                                ));
+                            }
+                        }
+                    }
+                    named.sort_unstable();
+                    named.dedup();
+                    assert_eq!(named, expected, "{phrase}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 60, "{checked} phrases");
+    }
+
+    #[test]
+    fn value_forms() {
+        let q = |t: &str| crate::quantity::parse_quantity(t).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(value_form(Op::Eq, &q("5")), "a value");
+        assert_eq!(value_form(Op::Eq, &q("22%..94%")), "a range");
+        assert_eq!(value_form(Op::Gt, &q("60%")), "a bound");
+        assert_eq!(value_form(Op::Eq, &q("over 60%")), "a bound");
+        assert_eq!(value_form(Op::Approx, &q("17 million")), "an approximation");
+        assert_eq!(value_form(Op::Eq, &q("nearly 50%")), "an approximation");
+    }
+}
