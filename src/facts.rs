@@ -172,17 +172,13 @@ pub fn render_human(list: &FactList) -> String {
         let _ = writeln!(out, "  store:  {}", fact.origin);
         out.push('\n');
     }
+    let one = list.count == 1;
     let what = if list.query.trim().is_empty() {
         "in the store".to_owned()
     } else {
-        format!("match `{}`", list.query.trim())
+        format!("{} `{}`", if one { "matches" } else { "match" }, list.query.trim())
     };
-    let _ = writeln!(
-        out,
-        "{} fact{} {what}",
-        list.count,
-        if list.count == 1 { "" } else { "s" }
-    );
+    let _ = writeln!(out, "{} fact{} {what}", list.count, if one { "" } else { "s" });
     out
 }
 
