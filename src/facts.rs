@@ -176,9 +176,18 @@ pub fn render_human(list: &FactList) -> String {
     let what = if list.query.trim().is_empty() {
         "in the store".to_owned()
     } else {
-        format!("{} `{}`", if one { "matches" } else { "match" }, list.query.trim())
+        format!(
+            "{} `{}`",
+            if one { "matches" } else { "match" },
+            list.query.trim()
+        )
     };
-    let _ = writeln!(out, "{} fact{} {what}", list.count, if one { "" } else { "s" });
+    let _ = writeln!(
+        out,
+        "{} fact{} {what}",
+        list.count,
+        if one { "" } else { "s" }
+    );
     out
 }
 
