@@ -191,6 +191,17 @@ pub struct ParseError {
 
 /// Parses one line of a claims file. `Ok(None)` for blank and comment lines.
 pub fn parse_line(line: &str) -> Result<Option<Entry>, ParseError> {
+    // Control characters would reach reports and terminals as they are.
+    if let Some((offset, c)) = line
+        .char_indices()
+        .find(|(_, c)| c.is_control() && *c != '\t')
+    {
+        return Err(ParseError {
+            column: line[..offset].chars().count() + 1,
+            offset,
+            message: format!("unexpected control character U+{:04X}", u32::from(c)),
+        });
+    }
     let content = strip_comment(line).trim_end();
     if content.trim().is_empty() {
         return Ok(None);

@@ -70,7 +70,7 @@ fn claim_block(out: &mut String, claim: &ClaimReport, color: bool) {
         verdict_tag(claim, color),
         claim.file,
         claim.line,
-        claim.text
+        printable(&claim.text)
     );
     let indent = "    ";
     if let Some(article) = &claim.article {
@@ -193,7 +193,7 @@ pub fn provenance(out: &mut String, fact: &FactRef, indent: &str, prefix: &str) 
 ///      |                            ^^^^ expected a number, found `lots`
 /// ```
 fn caret(claim: &ClaimReport) -> String {
-    let line = claim.text.replace('\t', " ");
+    let line = printable(&claim.text);
     let before: String = line.chars().take(claim.column.saturating_sub(1)).collect();
     let token = line[before.len()..].split_whitespace().next().unwrap_or("");
     let number = claim.line.to_string();
@@ -205,6 +205,19 @@ fn caret(claim: &ClaimReport) -> String {
         "    {gutter}--> {}:{}:{}\n    {gutter} |\n    {number} | {line}\n    {gutter} | {pad}{marks} {message}\n",
         claim.file, claim.line, claim.column
     )
+}
+
+/// The text with tabs as one space and control characters as a visible
+/// mark, so that nothing in a claim line can drive the terminal and a caret
+/// under it lines up.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
 }
 
 /// The report as pretty JSON (schema in [`crate::report`]).
