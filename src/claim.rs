@@ -567,6 +567,23 @@ fn reference_until(i: &str, stop: Stop) -> PResult<'_, Reference> {
 }
 
 fn phrase_end(i: &str, stop: Stop) -> PResult<'_, ()> {
+    // Every end is white space followed by an operator or `@` (or, in a
+    // chain, a colon): a cheap look at the next word spares the parsers below
+    // on the common case, a space between two words of a name.
+    let after_space = i.trim_start_matches([' ', '\t']);
+    let could_end = match after_space.chars().next() {
+        _ if stop == Stop::Colon && i.starts_with(':') => true,
+        _ if after_space.len() == i.len() => false,
+        Some(c) => "=<>~≈≥≤+-−*×/÷@".contains(c),
+        None => false,
+    };
+    if !could_end {
+        return Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: None,
+            message: None,
+        }));
+    }
     let mut annotation_ahead = value(
         (),
         (space1, alt((preceded(tag("@L"), digit1), tag("@source ")))),
