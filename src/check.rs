@@ -49,6 +49,7 @@ pub fn check_text(store: &Store, file: &str, text: &str, options: &Options) -> V
             candidates: Vec::new(),
             reason: None,
             code: None,
+            waived: None,
         };
         match parse_line(line) {
             Ok(None) => {}

@@ -7,6 +7,7 @@
 //! in [`render`] turn into text, JSON or CI annotations.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod audit;
 pub mod check;
 pub mod claim;
 pub mod interval;

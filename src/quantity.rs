@@ -11,7 +11,7 @@ use std::fmt;
 use nom::{
     Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while1},
+    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
     character::complete::{char, digit1, satisfy, space0, space1},
     combinator::{all_consuming, consumed, cut, map, not, opt, peek, recognize, value},
     error::context,
@@ -646,6 +646,520 @@ fn singular(word: &str) -> String {
         *last = &last[..last.len() - 1];
     }
     out.join(" ")
+}
+
+// ---------------------------------------------------------------------------
+// Prose mode
+//
+// Claims and store values put a number where the grammar expects one, so the
+// words after it can safely be read as its unit. Prose does not: in "59 in
+// 2025" or "5,427 data centers" the following words are just prose. Prose mode
+// reads the same numbers, magnitudes, currencies, percentages and multiples,
+// but only units it knows (no free nouns), plus what writers spell out:
+// "twenty-three times", "nearly half", "a third", "more than doubled".
+// ---------------------------------------------------------------------------
+
+/// Reads one quantity at the very start of `text` as prose writes it.
+///
+/// Returns the quantity and the number of bytes it spans, or `None` when
+/// `text` does not start with a number (or starts with a name that holds
+/// digits, such as `4o` or an ordinal such as `21st`). `ranges` allows
+/// `14-15%`, `1.8% to 5.4%` and `between 44 and 50`; a caller that has seen
+/// "from" before the number turns it off, since "from 24% to 11%" is a change.
+pub fn prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
+    let parsed: PResult<'_, Quantity> = consumed(|i| prose_parts(i, ranges))
+        .map(|(written, mut q): (&str, Quantity)| {
+            q.text = written.trim_end().to_owned();
+            q
+        })
+        .parse(text);
+    match parsed {
+        Ok((rest, q)) => Some((q, text.len() - rest.len())),
+        Err(_) => None,
+    }
+}
+
+fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
+    let (i, qualifier) = opt(prose_qualifier).parse(i)?;
+    if ranges && let Ok((rest, q)) = between(i, qualifier) {
+        return Ok((rest, q));
+    }
+    let (i, (low, low_unit)) = prose_amount(i)?;
+    let single = Quantity {
+        text: String::new(),
+        qualifier,
+        low,
+        high: None,
+        unit: low_unit.clone(),
+    };
+    if !ranges {
+        return Ok((i, single));
+    }
+    let separator = alt((
+        value((), (space0, alt((char('-'), char('–'), char('—'))), space0)),
+        value((), (space1, tag("to"), space1)),
+        value((), tag("..")),
+    ));
+    match preceded(separator, prose_amount).parse(i) {
+        Ok((rest, (high, high_unit))) if low_unit.compatible(&high_unit) => {
+            Ok((rest, prose_range(qualifier, low, low_unit, high, high_unit)))
+        }
+        _ => Ok((i, single)),
+    }
+}
+
+/// `between 44 and 50 mg`
+fn between(i: &str, qualifier: Option<Qualifier>) -> PResult<'_, Quantity> {
+    let (i, _) = (tag_no_case("between"), space1).parse(i)?;
+    let (i, (low, low_unit)) = prose_amount(i)?;
+    let (i, _) = (space1, alt((tag("and"), tag("&"))), space1).parse(i)?;
+    let (rest, (high, high_unit)) = prose_amount(i)?;
+    if !low_unit.compatible(&high_unit) {
+        return Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("the same unit at both ends"),
+            message: None,
+        }));
+    }
+    Ok((rest, prose_range(qualifier, low, low_unit, high, high_unit)))
+}
+
+fn prose_range(
+    qualifier: Option<Qualifier>,
+    mut low: Number,
+    low_unit: Unit,
+    mut high: Number,
+    high_unit: Unit,
+) -> Quantity {
+    // `1.5-2 billion`: a magnitude written once applies to both ends.
+    if low.exponent <= 0 && high.exponent > 0 && low_unit == Unit::Bare {
+        low.exponent += magnitude_of(high.exponent);
+    }
+    if high.exponent <= 0 && low.exponent > 0 && high_unit == Unit::Bare {
+        high.exponent += magnitude_of(low.exponent);
+    }
+    Quantity {
+        text: String::new(),
+        qualifier,
+        low,
+        high: Some(high),
+        unit: low_unit.more_specific(&high_unit),
+    }
+}
+
+fn prose_qualifier(i: &str) -> PResult<'_, Qualifier> {
+    let word = |w: &'static str, q: Qualifier| value(q, terminated(tag_no_case(w), space1));
+    let symbol = |s: &'static str, q: Qualifier| value(q, terminated(tag(s), space0));
+    alt((
+        alt((
+            word("more than", Qualifier::Over),
+            word("just over", Qualifier::Over),
+            word("exceeding", Qualifier::Over),
+            word("at least", Qualifier::AtLeast),
+            word("less than", Qualifier::Under),
+            word("fewer than", Qualifier::Under),
+            word("just under", Qualifier::Under),
+            word("up to", Qualifier::AtMost),
+            word("at most", Qualifier::AtMost),
+            word("as many as", Qualifier::AtMost),
+            word("as much as", Qualifier::AtMost),
+            word("over", Qualifier::Over),
+            word("above", Qualifier::Over),
+        )),
+        alt((
+            word("under", Qualifier::Under),
+            word("below", Qualifier::Under),
+            word("nearly", Qualifier::Nearly),
+            word("almost", Qualifier::Nearly),
+            word("close to", Qualifier::About),
+            word("an estimated", Qualifier::About),
+            word("about", Qualifier::About),
+            word("around", Qualifier::About),
+            word("roughly", Qualifier::About),
+            word("approximately", Qualifier::About),
+            word("some", Qualifier::About),
+            symbol("~", Qualifier::About),
+            symbol("≈", Qualifier::About),
+        )),
+    ))
+    .parse(i)
+}
+
+/// `[sign] [currency] (digits [magnitude] | spelled) [known unit]`, then a word end.
+fn prose_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    alt((word_amount, digit_amount)).parse(i)
+}
+
+fn digit_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    let (i, negative) = opt(sign).parse(i)?;
+    let (i, prefix) = opt(currency_prefix).parse(i)?;
+    let (i, (mantissa, exponent)) = digits(i)?;
+    let (i, magnitude) = opt(prose_magnitude).parse(i)?;
+    let (i, suffix) = if prefix.is_some() {
+        opt(alt((currency_suffix, percent_like))).parse(i)?
+    } else {
+        opt(prose_unit).parse(i)?
+    };
+    let (i, _) = word_end(i)?;
+    let unit = match (prefix, suffix) {
+        (Some(code), None) => Unit::Currency(code),
+        (Some(code), Some(Unit::Currency(other))) if code == other => Unit::Currency(code),
+        (Some(_), Some(_)) => {
+            return Err(nom::Err::Error(SyntaxError {
+                rest: i,
+                expected: Some("one unit"),
+                message: None,
+            }));
+        }
+        (None, suffix) => suffix.unwrap_or(Unit::Bare),
+    };
+    let number = Number {
+        negative: negative.unwrap_or(false),
+        mantissa,
+        exponent: exponent + magnitude.unwrap_or(0),
+    };
+    Ok((i, (number, unit)))
+}
+
+/// Magnitudes as prose writes them; `M`, `B` and `T` only glued to the digits.
+fn prose_magnitude(i: &str) -> PResult<'_, i32> {
+    let long = |w: &'static str, e: i32| value(e, (space1, tag_no_case(w), word_end));
+    let glued = |w: &'static str, e: i32| value(e, (tag(w), word_end));
+    alt((
+        long("thousand", 3),
+        long("million", 6),
+        long("billion", 9),
+        long("trillion", 12),
+        long("mn", 6),
+        long("bn", 9),
+        long("tn", 12),
+        glued("bn", 9),
+        glued("mn", 6),
+        glued("k", 3),
+        glued("K", 3),
+        glued("M", 6),
+        glued("B", 9),
+        glued("T", 12),
+    ))
+    .parse(i)
+}
+
+/// Units prose mode knows: percentages, multiples, currencies, measures, and
+/// short unit symbols glued to the digits (`10kg`). Free nouns are not units.
+fn prose_unit(i: &str) -> PResult<'_, Unit> {
+    alt((
+        percent_like,
+        multiple,
+        currency_suffix,
+        currency_word,
+        measure_word,
+        glued_symbol,
+    ))
+    .parse(i)
+}
+
+fn currency_word(i: &str) -> PResult<'_, Unit> {
+    let code = |w: &'static str, c: &'static str| {
+        value(c, (space1, tag_no_case(w), opt(char('s')), word_end))
+    };
+    map(
+        alt((
+            code("dollar", "USD"),
+            code("euro", "EUR"),
+            code("yuan", "CNY"),
+            code("yen", "JPY"),
+        )),
+        |c: &str| Unit::Currency(c.to_owned()),
+    )
+    .parse(i)
+}
+
+fn measure_word(i: &str) -> PResult<'_, Unit> {
+    let (rest, word) = preceded(
+        space0,
+        take_while_m_n(1, 16, |c: char| c.is_ascii_alphanumeric()),
+    )
+    .parse(i)?;
+    match unit_from_words(word) {
+        Unit::Measure(m) => Ok((rest, Unit::Measure(m))),
+        _ => Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("a unit"),
+            message: None,
+        })),
+    }
+}
+
+/// `10kg`, `25lbs`, `4km^3`: a short lower-case symbol glued to the digits.
+/// Ordinal suffixes (`21st`) and clock times (`2pm`) are not units.
+fn glued_symbol(i: &str) -> PResult<'_, Unit> {
+    let (rest, symbol) = recognize((
+        take_while1(|c: char| c.is_ascii_lowercase()),
+        opt((opt(char('^')), satisfy(|c| c == '2' || c == '3'))),
+    ))
+    .parse(i)?;
+    let letters = symbol.trim_end_matches(['^', '2', '3']);
+    let refused =
+        letters.len() > 5 || ["st", "nd", "rd", "th", "am", "pm", "s", "o"].contains(&letters);
+    if refused {
+        return Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("a unit"),
+            message: None,
+        }));
+    }
+    Ok((rest, unit_from_words(symbol)))
+}
+
+/// Spelled-out amounts: `twenty-three times`, `a third`, `nearly half`, `doubled`.
+fn word_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    alt((multiplier_word, fraction_amount, spelled_amount)).parse(i)
+}
+
+/// `doubled`, `tripling`, `threefold`, `halved`: a ratio written as a verb.
+fn multiplier_word(i: &str) -> PResult<'_, (Number, Unit)> {
+    let word = |w: &'static str, n: u128, e: i32| {
+        value(
+            Number {
+                negative: false,
+                mantissa: n,
+                exponent: e,
+            },
+            (tag_no_case(w), word_end),
+        )
+    };
+    map(
+        alt((
+            word("doubled", 2, 0),
+            word("doubling", 2, 0),
+            word("tripled", 3, 0),
+            word("tripling", 3, 0),
+            word("quadrupled", 4, 0),
+            word("quadrupling", 4, 0),
+            word("halved", 5, -1),
+            word("twice", 2, 0),
+            word("twofold", 2, 0),
+            word("two-fold", 2, 0),
+            word("threefold", 3, 0),
+            word("three-fold", 3, 0),
+            word("fourfold", 4, 0),
+            word("tenfold", 10, 0),
+        )),
+        |n| (n, Unit::Multiple),
+    )
+    .parse(i)
+}
+
+/// `a third`, `two-thirds`, `half`, `three quarters`, `one sixth`: a share, in percent.
+fn fraction_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    let (i, numerator) = opt(terminated(
+        alt((value(1, tag_no_case("a")), spelled_below_hundred)),
+        alt((char(' '), char('-'))),
+    ))
+    .parse(i)?;
+    let numerator = numerator.unwrap_or(1);
+    let (i, denominator) = terminated(
+        alt((
+            value(2, alt((tag_no_case("halves"), tag_no_case("half")))),
+            value(3, alt((tag_no_case("thirds"), tag_no_case("third")))),
+            value(4, alt((tag_no_case("quarters"), tag_no_case("quarter")))),
+            value(5, alt((tag_no_case("fifths"), tag_no_case("fifth")))),
+            value(6, alt((tag_no_case("sixths"), tag_no_case("sixth")))),
+            value(8, alt((tag_no_case("eighths"), tag_no_case("eighth")))),
+            value(10, alt((tag_no_case("tenths"), tag_no_case("tenth")))),
+        )),
+        word_end,
+    )
+    .parse(i)?;
+    // A tenth of a percent is as precise as a spelled fraction deserves.
+    let tenths = (numerator * 1000 + denominator / 2) / denominator;
+    let (mantissa, exponent) = if tenths.is_multiple_of(10) {
+        (tenths / 10, 0)
+    } else {
+        (tenths, -1)
+    };
+    let number = Number {
+        negative: false,
+        mantissa,
+        exponent,
+    };
+    Ok((i, (number, Unit::Percent)))
+}
+
+/// A spelled cardinal, with an optional `and a half`, then a known unit.
+fn spelled_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    let (i, (value, exponent)) = spelled_cardinal(i)?;
+    let (i, half) = opt((tag_no_case(" and a half"), word_end)).parse(i)?;
+    let (i, unit) = opt(alt((percent_like, multiple, currency_word, measure_word))).parse(i)?;
+    let number = if half.is_some() {
+        Number {
+            negative: false,
+            mantissa: value * 10 + 5,
+            exponent: -1,
+        }
+    } else {
+        let mut n = Number {
+            negative: false,
+            mantissa: value,
+            exponent: 0,
+        };
+        // "three million" is precise to the million, not to the unit.
+        for _ in 0..exponent {
+            if !n.mantissa.is_multiple_of(10) {
+                break;
+            }
+            n.mantissa /= 10;
+            n.exponent += 1;
+        }
+        n
+    };
+    Ok((i, (number, unit.unwrap_or(Unit::Bare))))
+}
+
+/// `three million, two hundred & forty`: groups below a thousand, each times a scale.
+/// Returns the value and the exponent of the last scale word.
+fn spelled_cardinal(i: &str) -> PResult<'_, (u128, i32)> {
+    let (mut i, (first, mut last_exponent)) = scaled_group(i)?;
+    let mut total = first;
+    while last_exponent >= 3 {
+        let separator = alt((tag(", "), tag(" and "), tag(" & "), tag(" ")));
+        match preceded(separator, scaled_group).parse(i) {
+            Ok((rest, (group, exponent))) if exponent < last_exponent => {
+                total += group;
+                last_exponent = exponent;
+                i = rest;
+            }
+            _ => break,
+        }
+    }
+    Ok((i, (total, last_exponent)))
+}
+
+/// `(a|one…nine hundred …) [thousand|million|billion|trillion]`
+fn scaled_group(i: &str) -> PResult<'_, (u128, i32)> {
+    let (i, group) = below_thousand(i)?;
+    let (i, scale) = opt(preceded(
+        char(' '),
+        terminated(
+            alt((
+                value(3, tag_no_case("thousand")),
+                value(6, tag_no_case("million")),
+                value(9, tag_no_case("billion")),
+                value(12, tag_no_case("trillion")),
+                value(1, tag_no_case("dozen")),
+            )),
+            word_end,
+        ),
+    ))
+    .parse(i)?;
+    Ok(match scale {
+        Some(1) => (i, (group * 12, 0)),
+        Some(e) => (i, (group * 10u128.pow(e as u32), e)),
+        None => (
+            i,
+            (
+                group,
+                if group >= 100 && group.is_multiple_of(100) {
+                    2
+                } else {
+                    0
+                },
+            ),
+        ),
+    })
+}
+
+fn below_thousand(i: &str) -> PResult<'_, u128> {
+    let hundreds = map(
+        (
+            alt((
+                value(1, terminated(tag_no_case("a"), char(' '))),
+                terminated(spelled_below_hundred, char(' ')),
+            )),
+            tag_no_case("hundred"),
+            word_end,
+            opt(preceded(
+                alt((tag(" and "), tag(" & "), tag(" "))),
+                spelled_below_hundred,
+            )),
+        ),
+        |(h, _, _, rest): (u128, &str, (), Option<u128>)| h * 100 + rest.unwrap_or(0),
+    );
+    // A lone "a" is only a number before a scale word ("a million").
+    let scaled_a = terminated(
+        value(1, tag_no_case("a")),
+        peek((
+            char(' '),
+            alt((
+                tag_no_case("thousand"),
+                tag_no_case("million"),
+                tag_no_case("billion"),
+                tag_no_case("trillion"),
+                tag_no_case("dozen"),
+            )),
+        )),
+    );
+    alt((hundreds, spelled_below_hundred, scaled_a)).parse(i)
+}
+
+const ONES: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+fn spelled_word<'a>(i: &'a str, words: &[&str]) -> PResult<'a, u128> {
+    let end = i
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(i.len(), |(n, _)| n);
+    let word = &i[..end];
+    match words.iter().position(|w| w.eq_ignore_ascii_case(word)) {
+        Some(n) => Ok((&i[end..], n as u128)),
+        None => Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("a number word"),
+            message: None,
+        })),
+    }
+}
+
+/// `seven`, `forty`, `twenty-three`, `twenty three`
+fn spelled_below_hundred(i: &str) -> PResult<'_, u128> {
+    let tens = |i| spelled_word(i, TENS).map(|(r, n)| (r, 20 + n * 10));
+    let ones = |i| spelled_word(i, ONES);
+    let (rest, ten) = opt(tens).parse(i)?;
+    match ten {
+        Some(ten) => {
+            let (rest, one) = opt(preceded(
+                alt((char('-'), char(' '))),
+                nom::combinator::verify(ones, |n: &u128| (1..10).contains(n)),
+            ))
+            .parse(rest)?;
+            Ok((rest, ten + one.unwrap_or(0)))
+        }
+        None => ones(i),
+    }
 }
 
 impl fmt::Display for Quantity {

@@ -6,6 +6,10 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::report::{ClaimReport, Report, Verdict};
 
+mod audit;
+
+pub use audit::{audit_human, audit_json};
+
 /// Output for a person: one line per claim, then the arithmetic and the provenance.
 pub fn human(report: &Report, color: bool) -> String {
     let mut out = String::new();
@@ -29,7 +33,7 @@ pub fn human(report: &Report, color: bool) -> String {
 }
 
 /// ANSI colours, only when asked for.
-fn paint(text: &str, code: &str, color: bool) -> String {
+pub(crate) fn paint(text: &str, code: &str, color: bool) -> String {
     if color {
         format!("\x1b[{code}m{text}\x1b[0m")
     } else {

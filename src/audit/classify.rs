@@ -1,0 +1,249 @@
+//! Which facts a sentence is about, and whether a number agrees with them.
+
+use std::collections::{BTreeSet, HashMap};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::quantity::{Quantity, Reading, Unit};
+use crate::store::{NameKind, Store, Sym};
+
+/// Every subject and metric name and alias of the store, found in a
+/// sentence in one pass.
+#[derive(Debug)]
+pub(crate) struct Vocabulary {
+    matcher: Option<AhoCorasick>,
+    names: Vec<Name>,
+}
+
+#[derive(Debug, Default)]
+struct Name {
+    subjects: Vec<Sym>,
+    metrics: Vec<Sym>,
+    /// A name with a number inside it ("Grok 4", "ISO/IEC 42001"): a number
+    /// within it is part of the name.
+    holds_number: bool,
+}
+
+/// A name found in a sentence, as a byte range of the sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    name: usize,
+}
+
+impl Vocabulary {
+    pub(crate) fn new(store: &Store) -> Vocabulary {
+        let mut by_text: HashMap<String, usize> = HashMap::new();
+        let mut names: Vec<Name> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut add = |text: &str, kind: NameKind, sym: Sym| {
+            let key = text.trim().to_lowercase();
+            if key.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                return;
+            }
+            let variants = [key.clone(), key.replace('\'', "’")];
+            for variant in variants {
+                let index = *by_text.entry(variant.clone()).or_insert_with(|| {
+                    patterns.push(variant.clone());
+                    names.push(Name {
+                        holds_number: holds_number(&variant),
+                        ..Name::default()
+                    });
+                    names.len() - 1
+                });
+                let list = match kind {
+                    NameKind::Subject => &mut names[index].subjects,
+                    NameKind::Metric => &mut names[index].metrics,
+                };
+                if !list.contains(&sym) {
+                    list.push(sym);
+                }
+            }
+        };
+        // Keyed by (is a subject, name): NameKind has no Hash.
+        let mut canonical: HashMap<(bool, &str), Sym> = HashMap::new();
+        for fact in &store.facts {
+            canonical
+                .entry((true, store.str(fact.subject)))
+                .or_insert(fact.subject);
+            canonical
+                .entry((false, store.str(fact.metric)))
+                .or_insert(fact.metric);
+        }
+        let kind_of = |subject: bool| {
+            if subject {
+                NameKind::Subject
+            } else {
+                NameKind::Metric
+            }
+        };
+        let mut sorted: Vec<_> = canonical.iter().collect();
+        sorted.sort();
+        for (&(subject, text), &sym) in sorted {
+            add(text, kind_of(subject), sym);
+        }
+        for (kind, alias, name) in &store.aliases {
+            let subject = *kind == NameKind::Subject;
+            if let Some(&sym) = canonical.get(&(subject, name.as_str())) {
+                add(alias, *kind, sym);
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        Vocabulary { matcher, names }
+    }
+
+    /// The names that stand as whole words in `sentence`.
+    pub(crate) fn hits(&self, sentence: &str) -> Vec<Hit> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let bytes = sentence.as_bytes();
+        let word_char = |i: usize| {
+            sentence[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        };
+        matcher
+            .find_overlapping_iter(sentence)
+            .filter(|m| {
+                let before_ok = m.start() == 0 || !word_char(m.start());
+                let after_ok = m.end() >= bytes.len()
+                    || !sentence[m.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                before_ok && after_ok
+            })
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                name: m.pattern().as_usize(),
+            })
+            .collect()
+    }
+
+    /// Whether the range `start..end` of the sentence lies in a name that
+    /// holds a number ("Veo 3", "Evo 2"): then it is no quantity.
+    pub(crate) fn inside_name(&self, hits: &[Hit], start: usize, end: usize) -> bool {
+        hits.iter()
+            .any(|h| self.names[h.name].holds_number && h.start <= start && end <= h.end)
+    }
+
+    pub(crate) fn subjects<'a>(&'a self, hits: &'a [Hit]) -> impl Iterator<Item = Sym> + 'a {
+        hits.iter()
+            .flat_map(|h| self.names[h.name].subjects.iter().copied())
+    }
+
+    pub(crate) fn metrics<'a>(&'a self, hits: &'a [Hit]) -> impl Iterator<Item = Sym> + 'a {
+        hits.iter()
+            .flat_map(|h| self.names[h.name].metrics.iter().copied())
+    }
+}
+
+/// "grok 4", "iso/iec 42001": a word, then a number, and not a quantity
+/// name such as "1.2 million people".
+fn holds_number(name: &str) -> bool {
+    let first_digit = name.find(|c: char| c.is_ascii_digit());
+    match first_digit {
+        Some(0) | None => false,
+        Some(i) => name[..i].chars().any(char::is_alphabetic),
+    }
+}
+
+/// How a number stands against the facts its sentence names.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Judgement {
+    /// These facts agree with it, best first.
+    Backed(Vec<u32>),
+    /// The sentence names these facts (subject and metric), and none agrees.
+    Contradicted(Vec<u32>),
+    Unsourced,
+}
+
+/// Judges a number against the facts named in its sentence.
+///
+/// A fact is a candidate when its subject or its metric is named; it backs
+/// the number when their intervals overlap (precision and qualifiers
+/// included) in compatible units. Contradiction needs more: the sentence
+/// names both the subject and the metric of a fact, the units are the same
+/// kind (a bare count against a percentage proves nothing), and no candidate
+/// agrees.
+pub(crate) fn judge(
+    store: &Store,
+    readings: &[Reading],
+    vocabulary: &Vocabulary,
+    hits: &[Hit],
+    sentence: &str,
+    quantity: &Quantity,
+    tolerance: f64,
+) -> Judgement {
+    let subjects: BTreeSet<Sym> = vocabulary.subjects(hits).collect();
+    let metrics: BTreeSet<Sym> = vocabulary.metrics(hits).collect();
+    if subjects.is_empty() && metrics.is_empty() {
+        return Judgement::Unsourced;
+    }
+    let mut candidates: BTreeSet<u32> = BTreeSet::new();
+    for &s in &subjects {
+        candidates.extend(store.facts_of_subject(s));
+    }
+    for &m in &metrics {
+        candidates.extend(store.facts_of_metric(m));
+    }
+    let stated = quantity.reading(tolerance);
+    let stated_set = stated.set;
+    let lower = sentence.to_lowercase();
+    let score = |f: u32| {
+        let fact = store.fact(f);
+        let named =
+            u8::from(subjects.contains(&fact.subject)) + u8::from(metrics.contains(&fact.metric));
+        let period = fact
+            .period
+            .is_some_and(|p| lower.contains(&store.str(p).to_lowercase()));
+        named * 2 + u8::from(period)
+    };
+    let mut fitting: Vec<(u8, u32)> = Vec::new();
+    let mut named_both: Vec<(u8, u32)> = Vec::new();
+    for &f in &candidates {
+        let fact = store.fact(f);
+        let s = score(f);
+        if s >= 4 && strictly_compatible(&quantity.unit, &fact.value.unit) {
+            named_both.push((s, f));
+        }
+        if fact.value.unit.compatible(&quantity.unit)
+            && readings[f as usize].set.overlaps(&stated_set)
+        {
+            fitting.push((s, f));
+        }
+    }
+    if !fitting.is_empty() {
+        return Judgement::Backed(best(fitting));
+    }
+    if !named_both.is_empty() {
+        return Judgement::Contradicted(best(named_both));
+    }
+    Judgement::Unsourced
+}
+
+/// The candidates with the highest score, at most three, in store order.
+fn best(mut scored: Vec<(u8, u32)>) -> Vec<u32> {
+    let top = scored.iter().map(|&(s, _)| s).max().unwrap_or(0);
+    scored.retain(|&(s, _)| s == top);
+    scored.sort_by_key(|&(_, f)| f);
+    scored.into_iter().take(3).map(|(_, f)| f).collect()
+}
+
+/// Units of the same kind: both counts, both percentages, the same currency,
+/// the same dimension. Enough to say a value is wrong, not just different.
+fn strictly_compatible(stated: &Unit, fact: &Unit) -> bool {
+    match (stated, fact) {
+        (Unit::Bare, Unit::Bare | Unit::Noun(_)) => true,
+        (Unit::Bare, _) | (_, Unit::Bare) => false,
+        (a, b) => a.compatible(b),
+    }
+}
