@@ -10,6 +10,7 @@
 pub mod audit;
 pub mod check;
 pub mod claim;
+pub mod config;
 pub mod interval;
 pub mod quantity;
 pub mod render;

@@ -33,12 +33,25 @@ enum Command {
     /// Check claims files (or one claim given with -e) against the fact store.
     #[command(after_help = EXAMPLES)]
     Check(cmd::check::CheckArgs),
+    /// Find every number in Markdown or plain-text articles and say which are
+    /// claimed, backed, contradicted or unsourced.
+    #[command(after_help = AUDIT_EXAMPLES)]
+    Audit(cmd::audit::AuditArgs),
 }
+
+const AUDIT_EXAMPLES: &str = "\
+Examples:
+  claimcheck audit claims/examples/investment-digest.md
+  claimcheck audit draft.md --format github
+  claimcheck audit draft.md --suggest draft.claims
+
+Exit codes: 0 nothing fails the policy, 1 something does, 2 usage or input error.";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => cmd::check::run(&args),
+        Command::Audit(args) => cmd::audit::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -4,6 +4,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::interval::Interval;
 use crate::quantity::{Quantity, Reading, Unit};
 use crate::store::{NameKind, Store, Sym};
 
@@ -215,8 +216,15 @@ pub(crate) fn judge(
         if s >= 4 && strictly_compatible(&quantity.unit, &fact.value.unit) {
             named_both.push((s, f));
         }
-        if fact.value.unit.compatible(&quantity.unit)
-            && readings[f as usize].set.overlaps(&stated_set)
+        let reading = &readings[f as usize].set;
+        // A fact named only by its subject must pin a value down: "more than
+        // 10x" would otherwise back every ratio in a sentence about the US.
+        // A bound backs the same bound ("over 60%" for "more than 60%").
+        let same_bound = quantity.qualifier.is_some_and(|q| !q.is_approximate())
+            && fact.value.qualifier == quantity.qualifier
+            && fact.value.low == quantity.low;
+        let pinned = metrics.contains(&fact.metric) || reading.is_bounded() || same_bound;
+        if pinned && backs(&quantity.unit, &fact.value.unit) && shares_values(reading, &stated_set)
         {
             fitting.push((s, f));
         }
@@ -236,6 +244,33 @@ fn best(mut scored: Vec<(u8, u32)>) -> Vec<u32> {
     scored.retain(|&(s, _)| s == top);
     scored.sort_by_key(|&(_, f)| f);
     scored.into_iter().take(3).map(|(_, f)| f).collect()
+}
+
+/// Whether a fact in `fact` units can back a number written in `stated`
+/// units. Percentages, multiples and currencies are always written with a
+/// sign or a word prose mode reads, so a bare number is none of them; it may
+/// be a count, or a measure whose unit prose spells in words ("metric tons").
+fn backs(stated: &Unit, fact: &Unit) -> bool {
+    match (stated, fact) {
+        (Unit::Bare, Unit::Bare | Unit::Noun(_) | Unit::Measure(_)) => true,
+        (Unit::Bare, _) => false,
+        (a, b) => a.compatible(b),
+    }
+}
+
+/// Overlap of more than a touching edge: intervals are widened by an ulp
+/// for safe arithmetic, and "13%" must not be backed by a fact of 14%.
+fn shares_values(a: &Interval, b: &Interval) -> bool {
+    if !a.overlaps(b) {
+        return false;
+    }
+    let lo = a.lo.max(b.lo);
+    let hi = a.hi.min(b.hi);
+    if !(lo.is_finite() && hi.is_finite()) {
+        return true;
+    }
+    hi - lo > 1e-9 * lo.abs().max(hi.abs()).max(1.0)
+        || (lo == hi && a.contains(lo) && b.contains(lo))
 }
 
 /// Units of the same kind: both counts, both percentages, the same currency,

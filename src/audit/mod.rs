@@ -299,9 +299,6 @@ impl<'a> Auditor<'a> {
                 if self.vocabulary.inside_name(hits, ms, me) {
                     continue;
                 }
-                if mention.weak && hits.is_empty() {
-                    continue;
-                }
                 let (line, column) = lines.locate(block.original(mention.start));
                 let mut finding = Finding {
                     file: file.to_owned(),
@@ -330,6 +327,11 @@ impl<'a> Auditor<'a> {
                     .collect();
                 if linked.is_empty() {
                     self.judge(&mut finding, &mention.quantity, hits, sentence);
+                    // "four words", "seven dimensions": a spelled-out count
+                    // that no claim states and no fact answers is prose.
+                    if mention.weak && finding.status == Status::Unsourced {
+                        continue;
+                    }
                 } else {
                     finding.status = Status::Claimed;
                     let worst = linked

@@ -23,8 +23,8 @@ pub struct Mention {
     pub end: usize,
     pub quantity: Quantity,
     /// A spelled-out count with no unit and no qualifier ("five cities",
-    /// "four words"): a number, but a statement only where the sentence is
-    /// about something the store knows.
+    /// "four words"): a number, but reported as a statement only when a
+    /// claim or the store has something to say about it.
     pub weak: bool,
 }
 
@@ -175,6 +175,14 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
         return Read::Skip(token_end);
     }
     let (start, ranges) = context_start(text, at);
+    // A year is a date before it is the start of a range: "in February 2025
+    // to 77.3%" and "in 2023 to 58" are no ranges.
+    if start == at
+        && let Some((single, len)) = prose_quantity(&text[at..], false)
+        && is_date(text, &single, before, at + len)
+    {
+        return Read::Skip(token_end);
+    }
     let parsed = prose_quantity(&text[start..], ranges)
         .map(|(q, len)| (start, q, len))
         .or_else(|| prose_quantity(&text[at..], ranges).map(|(q, len)| (at, q, len)));
@@ -183,7 +191,7 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
     };
     let end = start + len;
     if is_date(text, &quantity, before, end) {
-        return Read::Skip(end.max(token_end));
+        return Read::Skip(token_end);
     }
     let bare = quantity.unit == Unit::Bare && quantity.qualifier.is_none() && at == start;
     if bare && names_with_digits(before, previous) {
@@ -397,12 +405,15 @@ fn names_with_digits(before: &str, previous: &str) -> bool {
     if !(has_digit || capitalised) {
         return false;
     }
+    // "GPT", "DeepSeek", "Terminal-Bench": capitals past the first letter
+    // make a name even at the start of a sentence.
+    let inner_capital = word.chars().skip(1).any(char::is_uppercase);
     // The first word of a sentence is capitalised for grammar, not as a name.
     let before_word = before.trim_end()[..before.trim_end().len() - previous.len()].trim_end();
     let starts_sentence = before_word.is_empty()
         || before_word.ends_with(['.', '!', '?', ':', '\n', '"', '“'])
         || before_word.ends_with("—");
-    has_digit || !starts_sentence
+    has_digit || inner_capital || !starts_sentence
 }
 
 /// The byte length of a sign standing right before the number, if any.

@@ -4,12 +4,17 @@ use std::io::{IsTerminal, Write};
 
 use clap::ValueEnum;
 
+pub(crate) mod audit;
 pub(crate) mod check;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum Format {
     Human,
     Json,
+    // GitHub Actions workflow commands (annotations).
+    Github,
+    // SARIF 2.1.0, for code scanning.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -7,8 +7,12 @@ use unicode_width::UnicodeWidthStr;
 use crate::report::{ClaimReport, Report, Verdict};
 
 mod audit;
+mod github;
+mod sarif;
 
 pub use audit::{audit_human, audit_json};
+pub use github::{github_audit, github_check};
+pub use sarif::{sarif_audit, sarif_check};
 
 /// Output for a person: one line per claim, then the arithmetic and the provenance.
 pub fn human(report: &Report, color: bool) -> String {
@@ -70,6 +74,9 @@ fn claim_block(out: &mut String, claim: &ClaimReport, color: bool) {
     let indent = "    ";
     if let Some(article) = &claim.article {
         let _ = writeln!(out, "{indent}article: {}:{}", article.path, article.line);
+    }
+    if let Some(waived) = &claim.waived {
+        let _ = writeln!(out, "{indent}waived: {} ({})", waived.reason, waived.by);
     }
     if claim.code == Some("syntax") {
         let _ = write!(out, "{}", caret(claim));
