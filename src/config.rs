@@ -232,12 +232,24 @@ struct RawWaiver {
 }
 
 impl Config {
-    /// The nearest `claimcheck.toml` in `dir` or a folder above it.
+    /// The nearest `claimcheck.toml` in `dir` or a folder above it. Its path
+    /// is kept relative to `dir` (`claimcheck.toml`, `../claimcheck.toml`),
+    /// so that reports and waivers show short, machine-independent paths.
     pub fn discover(dir: &Path) -> Result<Option<Config>, ConfigError> {
-        for folder in dir.ancestors() {
-            let candidate = folder.join(FILE_NAME);
-            if candidate.is_file() {
-                return Config::load(&candidate).map(Some);
+        for (up, folder) in dir.ancestors().enumerate() {
+            if folder.join(FILE_NAME).is_file() {
+                let mut relative = PathBuf::new();
+                for _ in 0..up {
+                    relative.push("..");
+                }
+                relative.push(FILE_NAME);
+                let text = std::fs::read_to_string(folder.join(FILE_NAME)).map_err(|e| {
+                    ConfigError::Io {
+                        path: relative.display().to_string(),
+                        message: e.to_string(),
+                    }
+                })?;
+                return Config::parse(&relative, &text).map(Some);
             }
         }
         Ok(None)

@@ -679,8 +679,19 @@ pub fn prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
     }
 }
 
+/// Whether `i` starts the way a written-out number does (a digit, a sign,
+/// a currency sign): then no qualifier or number word needs trying.
+fn starts_with_digits(i: &str) -> bool {
+    i.starts_with(|c: char| c.is_ascii_digit() || "$€£¥-−+½¼¾⅓⅔".contains(c))
+        || i.starts_with("US$")
+}
+
 fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
-    let (i, qualifier) = opt(prose_qualifier).parse(i)?;
+    let (i, qualifier) = if starts_with_digits(i) {
+        (i, None)
+    } else {
+        opt(prose_qualifier).parse(i)?
+    };
     if ranges && let Ok((rest, q)) = between(i, qualifier) {
         return Ok((rest, q));
     }
@@ -787,14 +798,27 @@ fn prose_qualifier(i: &str) -> PResult<'_, Qualifier> {
 
 /// `[sign] [currency] (digits [magnitude] | spelled) [known unit]`, then a word end.
 fn prose_amount(i: &str) -> PResult<'_, (Number, Unit)> {
-    alt((word_amount, digit_amount)).parse(i)
+    // Dispatch on the first character: trying every number word before
+    // each digit is most of the cost of reading prose.
+    if starts_with_digits(i) {
+        digit_amount(i)
+    } else {
+        alt((word_amount, digit_amount)).parse(i)
+    }
 }
 
 fn digit_amount(i: &str) -> PResult<'_, (Number, Unit)> {
     let (i, negative) = opt(sign).parse(i)?;
     let (i, prefix) = opt(currency_prefix).parse(i)?;
-    let (i, (mantissa, exponent)) = digits(i)?;
+    // `$-99.99`: some writers put the sign after the currency.
+    let (i, negative) = match negative {
+        Some(n) => (i, Some(n)),
+        None => opt(sign).parse(i)?,
+    };
+    let (i, mut number) = prose_number(i)?;
     let (i, magnitude) = opt(prose_magnitude).parse(i)?;
+    // `9.83e-3 +/- 1e-5 km/s2`: the uncertainty belongs to the number.
+    let (i, _) = opt((space0, alt((tag("±"), tag("+/-"))), space0, prose_number)).parse(i)?;
     let (i, suffix) = if prefix.is_some() {
         opt(alt((currency_suffix, percent_like))).parse(i)?
     } else {
@@ -813,12 +837,166 @@ fn digit_amount(i: &str) -> PResult<'_, (Number, Unit)> {
         }
         (None, suffix) => suffix.unwrap_or(Unit::Bare),
     };
-    let number = Number {
-        negative: negative.unwrap_or(false),
-        mantissa,
-        exponent: exponent + magnitude.unwrap_or(0),
-    };
+    number.negative = negative.unwrap_or(false);
+    number.exponent += magnitude.unwrap_or(0);
     Ok((i, (number, unit)))
+}
+
+/// Digits as prose writes them: `72,816`, `10 000`, `2 1/2`, `1/40`, `2½`,
+/// `½`, `4e14`, `2.48×10−5`.
+fn prose_number(i: &str) -> PResult<'_, Number> {
+    if !i.starts_with(|c: char| c.is_ascii_digit())
+        && let Ok((rest, value)) = vulgar_fraction(i)
+    {
+        return Ok((rest, decimal(value)));
+    }
+    let (i, (mantissa, exponent, text)) = prose_digits(i)?;
+    let simple = exponent == 0 && text.bytes().all(|b| b.is_ascii_digit());
+    if simple {
+        let whole = mantissa as f64;
+        let denominator = |i| -> PResult<'_, f64> {
+            map(digit1, |d: &str| d.parse::<f64>().unwrap_or(0.0)).parse(i)
+        };
+        // `1/40`: the digits were a numerator; `1/0` is no number at all.
+        if let Ok((rest, (_, d))) = (char('/'), denominator).parse(i) {
+            if d == 0.0 {
+                return Err(nom::Err::Error(SyntaxError {
+                    rest: i,
+                    expected: Some("a fraction"),
+                    message: None,
+                }));
+            }
+            return Ok((rest, decimal(whole / d)));
+        }
+        // `2 1/2`: a whole number, a space, a proper fraction.
+        if let Ok((rest, (_, a, _, d))) = (char(' '), denominator, char('/'), denominator).parse(i)
+            && d > a
+        {
+            return Ok((rest, decimal(whole + a / d)));
+        }
+        // `2½`
+        if let Ok((rest, f)) = vulgar_fraction(i) {
+            return Ok((rest, decimal(whole + f)));
+        }
+    }
+    // Scientific notation: `4e14`, `9.83e-3`, `2.48×10−5`, `5.5x10-3`.
+    let (i, power) = opt(alt((
+        preceded(alt((char('e'), char('E'))), signed_power),
+        preceded(
+            (
+                alt((char('×'), char('x'))),
+                space0,
+                tag("10"),
+                opt(char('^')),
+            ),
+            signed_power,
+        ),
+    )))
+    .parse(i)?;
+    let mut n = plain(mantissa, exponent);
+    n.exponent += power.unwrap_or(0);
+    Ok((i, n))
+}
+
+fn plain(mantissa: u128, exponent: i32) -> Number {
+    Number {
+        negative: false,
+        mantissa,
+        exponent,
+    }
+}
+
+/// `-5`, `14`, `−5` after `e` or `×10`: at most three digits.
+fn signed_power(i: &str) -> PResult<'_, i32> {
+    let (i, negative) = opt(sign).parse(i)?;
+    let (i, digits) = terminated(
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        not(peek(satisfy(|c: char| c.is_ascii_digit()))),
+    )
+    .parse(i)?;
+    let power: i32 = digits.parse().unwrap_or(0);
+    Ok((
+        i,
+        if negative == Some(true) {
+            -power
+        } else {
+            power
+        },
+    ))
+}
+
+fn vulgar_fraction(i: &str) -> PResult<'_, f64> {
+    alt((
+        value(0.5, char('½')),
+        value(0.25, char('¼')),
+        value(0.75, char('¾')),
+        value(1.0 / 3.0, char('⅓')),
+        value(2.0 / 3.0, char('⅔')),
+    ))
+    .parse(i)
+}
+
+/// A value as a decimal: exact when six decimals hold it, else to three
+/// significant digits (`1/3` is 0.333).
+fn decimal(value: f64) -> Number {
+    for places in 0..=6 {
+        let scaled = value * 10f64.powi(places);
+        if (scaled - scaled.round()).abs() < 1e-9 {
+            return plain(scaled.round() as u128, -places);
+        }
+    }
+    let magnitude = value.abs().log10().floor() as i32;
+    let places = 2 - magnitude;
+    plain((value * 10f64.powi(places)).round() as u128, -places)
+}
+
+/// `72,816`, `10 000` (groups of three after a space), `285.9`.
+/// Returns the mantissa, the exponent and the digits as written.
+fn prose_digits(i: &str) -> PResult<'_, (u128, i32, &str)> {
+    let space_group = preceded(
+        alt((char(' '), char('\u{a0}'), char('\u{202f}'))),
+        grouped_digits,
+    );
+    let (rest, text) = recognize((
+        digit1,
+        alt((
+            recognize(nom::multi::many1(preceded(char(','), grouped_digits))),
+            recognize(nom::multi::many1(space_group)),
+            nom::combinator::success(""),
+        )),
+        opt(preceded(char('.'), digit1)),
+    ))
+    .parse(i)?;
+    // Space groups only after at most three digits: "10 000", not "2024 100".
+    let first_group = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let spaced = text.contains([' ', '\u{a0}', '\u{202f}']);
+    if spaced && first_group > 3 {
+        let (rest, (m, e)) = digits(i)?;
+        return Ok((rest, (m, e, &i[..i.len() - rest.len()])));
+    }
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let mut mantissa: u128 = 0;
+    for c in whole
+        .chars()
+        .chain(fraction.chars())
+        .filter(char::is_ascii_digit)
+    {
+        let digit = u128::from(c as u8 - b'0');
+        mantissa = match mantissa.checked_mul(10).and_then(|m| m.checked_add(digit)) {
+            Some(m) => m,
+            None => {
+                return Err(nom::Err::Error(SyntaxError {
+                    rest: i,
+                    expected: None,
+                    message: Some("number has too many digits".to_owned()),
+                }));
+            }
+        };
+    }
+    let exponent = -i32::try_from(fraction.len()).unwrap_or(i32::MAX);
+    Ok((rest, (mantissa, exponent, text)))
 }
 
 /// Magnitudes as prose writes them; `M`, `B` and `T` only glued to the digits.
@@ -853,9 +1031,39 @@ fn prose_unit(i: &str) -> PResult<'_, Unit> {
         currency_suffix,
         currency_word,
         measure_word,
+        prose_symbol,
         glued_symbol,
     ))
     .parse(i)
+}
+
+/// Common unit symbols written after a space (`2.80 GHz`, `300 °C`): known
+/// as units, though without a conversion table they stay nouns.
+const PROSE_SYMBOLS: &[&str] = &[
+    "hz", "khz", "mhz", "ghz", "thz", "mm", "cm", "m", "km", "nm", "mi", "ft", "kg", "mg", "g",
+    "lb", "lbs", "oz", "ml", "cl", "l", "ev", "kev", "mev", "gev", "tev", "j", "kj", "mj", "gy",
+    "mgy", "°c", "°f", "°", "mph", "kph", "kbps", "mbps", "gbps",
+];
+
+fn prose_symbol(i: &str) -> PResult<'_, Unit> {
+    let (rest, symbol) = preceded(
+        space1,
+        take_while_m_n(1, 4, |c: char| c.is_alphabetic() || c == '°'),
+    )
+    .parse(i)?;
+    let (rest, _) = word_end(rest)?;
+    if let Some(known) = PROSE_SYMBOLS
+        .iter()
+        .find(|k| k.chars().eq(symbol.chars().flat_map(char::to_lowercase)))
+    {
+        Ok((rest, Unit::Noun((*known).to_owned())))
+    } else {
+        Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("a unit"),
+            message: None,
+        }))
+    }
 }
 
 fn currency_word(i: &str) -> PResult<'_, Unit> {
@@ -880,9 +1088,18 @@ fn measure_word(i: &str) -> PResult<'_, Unit> {
         take_while_m_n(1, 16, |c: char| c.is_ascii_alphanumeric()),
     )
     .parse(i)?;
-    match unit_from_words(word) {
-        Unit::Measure(m) => Ok((rest, Unit::Measure(m))),
-        _ => Err(nom::Err::Error(SyntaxError {
+    // Compared without allocating: nearly every number in prose is followed
+    // by a word, and nearly none of those words is a unit.
+    let singular = word
+        .strip_suffix(['s', 'S'])
+        .filter(|w| w.len() >= 3 && !w.ends_with(['s', 'S']))
+        .unwrap_or(word);
+    let found = MEASURES
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(word) || k.eq_ignore_ascii_case(singular));
+    match found {
+        Some((_, m)) => Ok((rest, Unit::Measure(*m))),
+        None => Err(nom::Err::Error(SyntaxError {
             rest: i,
             expected: Some("a unit"),
             message: None,
@@ -899,8 +1116,10 @@ fn glued_symbol(i: &str) -> PResult<'_, Unit> {
     ))
     .parse(i)?;
     let letters = symbol.trim_end_matches(['^', '2', '3']);
-    let refused =
-        letters.len() > 5 || ["st", "nd", "rd", "th", "am", "pm", "s", "o"].contains(&letters);
+    // Longer runs of letters are words ("31mover" in escape-code debris).
+    let known = PROSE_SYMBOLS.contains(&letters) || MEASURES.iter().any(|(k, _)| *k == letters);
+    let refused = (letters.len() > 3 && !known)
+        || ["st", "nd", "rd", "th", "am", "pm", "s", "o", "x"].contains(&letters);
     if refused {
         return Err(nom::Err::Error(SyntaxError {
             rest: i,
@@ -1046,14 +1265,12 @@ fn scaled_group(i: &str) -> PResult<'_, (u128, i32)> {
                 value(6, tag_no_case("million")),
                 value(9, tag_no_case("billion")),
                 value(12, tag_no_case("trillion")),
-                value(1, tag_no_case("dozen")),
             )),
             word_end,
         ),
     ))
     .parse(i)?;
     Ok(match scale {
-        Some(1) => (i, (group * 12, 0)),
         Some(e) => (i, (group * 10u128.pow(e as u32), e)),
         None => (
             i,
@@ -1095,7 +1312,6 @@ fn below_thousand(i: &str) -> PResult<'_, u128> {
                 tag_no_case("million"),
                 tag_no_case("billion"),
                 tag_no_case("trillion"),
-                tag_no_case("dozen"),
             )),
         )),
     );

@@ -189,33 +189,33 @@ pub(crate) fn judge(
     if subjects.is_empty() && metrics.is_empty() {
         return Judgement::Unsourced;
     }
-    let mut candidates: BTreeSet<u32> = BTreeSet::new();
+    let mut candidates: Vec<u32> = Vec::new();
     for &s in &subjects {
         candidates.extend(store.facts_of_subject(s));
     }
     for &m in &metrics {
         candidates.extend(store.facts_of_metric(m));
     }
-    let stated = quantity.reading(tolerance);
-    let stated_set = stated.set;
-    let lower = sentence.to_lowercase();
-    let score = |f: u32| {
+    candidates.sort_unstable();
+    candidates.dedup();
+    let stated_set = quantity.reading(tolerance).set;
+    // Scored only for the few facts that fit or may contradict: the period
+    // test lower-cases text.
+    let mut lower: Option<String> = None;
+    let mut score = |f: u32| {
         let fact = store.fact(f);
         let named =
             u8::from(subjects.contains(&fact.subject)) + u8::from(metrics.contains(&fact.metric));
+        let sentence = lower.get_or_insert_with(|| sentence.to_lowercase());
         let period = fact
             .period
-            .is_some_and(|p| lower.contains(&store.str(p).to_lowercase()));
+            .is_some_and(|p| sentence.contains(&store.str(p).to_lowercase()));
         named * 2 + u8::from(period)
     };
     let mut fitting: Vec<(u8, u32)> = Vec::new();
     let mut named_both: Vec<(u8, u32)> = Vec::new();
     for &f in &candidates {
         let fact = store.fact(f);
-        let s = score(f);
-        if s >= 4 && strictly_compatible(&quantity.unit, &fact.value.unit) {
-            named_both.push((s, f));
-        }
         let reading = &readings[f as usize].set;
         // A fact named only by its subject must pin a value down: "more than
         // 10x" would otherwise back every ratio in a sentence about the US.
@@ -226,7 +226,12 @@ pub(crate) fn judge(
         let pinned = metrics.contains(&fact.metric) || reading.is_bounded() || same_bound;
         if pinned && backs(&quantity.unit, &fact.value.unit) && shares_values(reading, &stated_set)
         {
-            fitting.push((s, f));
+            fitting.push((score(f), f));
+        } else if subjects.contains(&fact.subject)
+            && metrics.contains(&fact.metric)
+            && strictly_compatible(&quantity.unit, &fact.value.unit)
+        {
+            named_both.push((score(f), f));
         }
     }
     if !fitting.is_empty() {

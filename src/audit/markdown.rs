@@ -32,6 +32,9 @@ pub fn markdown_blocks(source: &str) -> Vec<Block> {
         match event {
             Event::Start(Tag::Link { link_type, .. }) => {
                 let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                if autolink {
+                    current.push_break();
+                }
                 skipping += usize::from(autolink);
                 links.push(autolink);
             }
@@ -41,6 +44,7 @@ pub fn markdown_blocks(source: &str) -> Vec<Block> {
             }
             Event::Start(tag) => {
                 if skips(&tag) {
+                    current.push_break();
                     skipping += 1;
                 } else if !is_inline(&tag) {
                     let kind = match tag {

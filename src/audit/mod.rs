@@ -22,6 +22,8 @@ pub mod text;
 
 mod classify;
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::check::Options;
@@ -234,6 +236,10 @@ pub struct Auditor<'a> {
     vocabulary: Vocabulary,
     readings: Vec<Reading>,
     options: Options,
+    /// Per fact, made on first use: a dense article cites the same facts
+    /// thousands of times.
+    fact_refs: Vec<OnceLock<FactRef>>,
+    references: Vec<OnceLock<String>>,
 }
 
 impl<'a> Auditor<'a> {
@@ -248,6 +254,8 @@ impl<'a> Auditor<'a> {
             vocabulary: Vocabulary::new(store),
             readings,
             options,
+            fact_refs: store.facts.iter().map(|_| OnceLock::new()).collect(),
+            references: store.facts.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -282,19 +290,18 @@ impl<'a> Auditor<'a> {
         let mut findings = Vec::new();
         for block in &blocks {
             let mentions = scan::scan(&block.text, block.kind);
-            let mut sentence_cache: Option<((usize, usize), Vec<classify::Hit>)> = None;
+            // Numbers share sentences: names and the quote are found once per sentence.
+            let mut cache: Option<((usize, usize), Vec<classify::Hit>, String)> = None;
             for mention in mentions {
                 let (s, e) = text::sentence(&block.text, mention.start, mention.end);
                 let sentence = &block.text[s..e];
-                if sentence_cache
-                    .as_ref()
-                    .is_none_or(|(range, _)| *range != (s, e))
-                {
-                    sentence_cache = Some(((s, e), self.vocabulary.hits(sentence)));
+                if cache.as_ref().is_none_or(|(range, _, _)| *range != (s, e)) {
+                    let hits = self.vocabulary.hits(sentence);
+                    cache = Some(((s, e), hits, text::quote(sentence, 240)));
                 }
-                let hits = sentence_cache
+                let (hits, quoted) = cache
                     .as_ref()
-                    .map_or(&[][..], |(_, h)| h.as_slice());
+                    .map_or((&[][..], ""), |(_, h, q)| (h.as_slice(), q.as_str()));
                 let (ms, me) = (mention.start - s, mention.end - s);
                 if self.vocabulary.inside_name(hits, ms, me) {
                     continue;
@@ -305,7 +312,7 @@ impl<'a> Auditor<'a> {
                     line,
                     column,
                     text: text::quote(&block.text[mention.start..mention.end], 80),
-                    sentence: text::quote(sentence, 240),
+                    sentence: quoted.to_owned(),
                     status: Status::Unsourced,
                     verdict: None,
                     loose: false,
@@ -314,7 +321,7 @@ impl<'a> Auditor<'a> {
                     expected: None,
                     suggestion: None,
                     waived: None,
-                    quantity: Some(mention.quantity.clone()),
+                    quantity: None,
                 };
                 let stated = stated_values(&mention.quantity);
                 let linked: Vec<&ClaimReport> = claims
@@ -327,6 +334,7 @@ impl<'a> Auditor<'a> {
                     .collect();
                 if linked.is_empty() {
                     self.judge(&mut finding, &mention.quantity, hits, sentence);
+                    finding.quantity = Some(mention.quantity.clone());
                     // "four words", "seven dimensions": a spelled-out count
                     // that no claim states and no fact answers is prose.
                     if mention.weak && finding.status == Status::Unsourced {
@@ -392,14 +400,19 @@ impl<'a> Auditor<'a> {
                 .collect();
             finding.expected = Some(values.join(" or "));
         }
-        finding.suggestion = Some(suggest::claim_line(
-            self.store,
-            facts.first().copied(),
-            quantity,
-        ));
+        let reference = facts.first().map(|&f| {
+            self.references[f as usize]
+                .get_or_init(|| suggest::reference(self.store, f))
+                .as_str()
+        });
+        finding.suggestion = Some(suggest::claim_line(reference, quantity));
         finding.facts = facts
             .iter()
-            .map(|&f| FactRef::new(self.store, self.store.fact(f)))
+            .map(|&f| {
+                self.fact_refs[f as usize]
+                    .get_or_init(|| FactRef::new(self.store, self.store.fact(f)))
+                    .clone()
+            })
             .collect();
     }
 }
@@ -432,6 +445,9 @@ fn stated_values(q: &Quantity) -> Vec<f64> {
     values
 }
 
+/// The same number, sign aside: prose says "fell 13%" where the claim
+/// writes `-13%`.
 fn same(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-12)
+    let (a, b) = (a.abs(), b.abs());
+    (a - b).abs() <= 1e-9 * a.max(b).max(1e-12)
 }

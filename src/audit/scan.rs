@@ -13,7 +13,7 @@ use regex::Regex;
 
 use crate::quantity::{Qualifier, Quantity, Unit, prose_quantity};
 
-use super::text::{BlockKind, floor_boundary};
+use super::text::{BlockKind, ceil_boundary, floor_boundary};
 
 /// One number found in a block of prose.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +30,7 @@ pub struct Mention {
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:US\$|[$€£¥])?[0-9]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|dozen|third|quarter|half|fifth|tenth)|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold)\b",
+        r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold)\b",
     )
     .unwrap_or_else(|e| unreachable!("the candidate regex is valid: {e}"))
 });
@@ -66,7 +66,7 @@ static NOT_A_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
           | [0-9]{1,2}:[0-9]{2}                          # 10:30
           | [0-9]{1,2}(?:[.:][0-9]{2})?\ ?(?:a\.?m|p\.?m)\b  # 2 pm, 2.17pm
           | [0-9]{1,2}/[0-9]{1,2}\ [0-9]{4}\b            # 07/01 2026
-          | [0-9]+/[0-9]+                                # fractions and short dates
+          | 0[0-9]/[0-9]{1,2}\b                          # 07/01
           | [0-9]{4}s\b                                  # the 1960s
           | [0-9]{4}[-–][0-9]{2}\b                       # 2013-14
         )",
@@ -114,23 +114,27 @@ pub fn scan(text: &str, kind: BlockKind) -> Vec<Mention> {
     let urls = url_spans(text);
     let mut mentions = Vec::new();
     let mut cursor = 0;
-    for m in CANDIDATE.find_iter(text) {
+    // Searching on from the cursor, not from every match: a skipped 10 MB
+    // token of digits is skipped once.
+    while let Some(m) = CANDIDATE.find_at(text, cursor) {
         let at = m.start();
-        if at < cursor || urls.iter().any(|&(s, e)| s <= at && at < e) {
+        cursor = m.end();
+        if urls.iter().any(|&(s, e)| s <= at && at < e) {
             continue;
         }
-        let digit_led = m.as_str().ends_with(|c: char| c.is_ascii_digit());
+        let last = m.as_str().chars().next_back().unwrap_or(' ');
+        let digit_led = last.is_ascii_digit() || "½¼¾⅓⅔".contains(last);
         let outcome = if digit_led {
-            read_digits(text, at, m.end() - 1, kind)
+            read_digits(text, at, m.end() - last.len_utf8(), kind)
         } else {
             read_words(text, at)
         };
         match outcome {
             Read::Found(mention) => {
-                cursor = mention.end;
+                cursor = cursor.max(mention.end);
                 mentions.push(mention);
             }
-            Read::Skip(end) => cursor = end,
+            Read::Skip(end) => cursor = cursor.max(end),
         }
     }
     if kind != BlockKind::Cell {
@@ -154,35 +158,30 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
     if prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == ',') {
         return Read::Skip(token_end);
     }
-    if let Some(p @ ('-' | '–' | '/' | '−')) = prev {
+    if prev == Some('^') {
+        return Read::Skip(token_end);
+    }
+    if let Some(p @ ('-' | '–' | '/' | '−' | '+')) = prev {
         let before_dash = before[..before.len() - p.len_utf8()].chars().next_back();
         if before_dash.is_some_and(|c| c.is_alphanumeric() || c == ')') {
             return Read::Skip(token_end);
         }
     }
-    if NOT_A_QUANTITY.is_match(&text[digit..]) {
+    // Dates and versions are short: a bounded look keeps long tokens cheap.
+    if NOT_A_QUANTITY.is_match(&text[digit..ceil_boundary(text, digit + 40)]) {
         return Read::Skip(token_end);
     }
     if at == digit && is_list_or_section_number(text, at, kind) {
         return Read::Skip(token_end);
     }
     let previous = previous_word(before);
-    let previous_lower = previous.to_lowercase();
-    if matches!(
-        previous_lower.as_str(),
-        "top" | "version" | "v" | "release" | "no" | "chapter" | "section" | "figure" | "table"
-    ) {
+    let scope_words = [
+        "top", "version", "v", "release", "no", "chapter", "section", "figure", "table",
+    ];
+    if scope_words.iter().any(|w| w.eq_ignore_ascii_case(previous)) {
         return Read::Skip(token_end);
     }
     let (start, ranges) = context_start(text, at);
-    // A year is a date before it is the start of a range: "in February 2025
-    // to 77.3%" and "in 2023 to 58" are no ranges.
-    if start == at
-        && let Some((single, len)) = prose_quantity(&text[at..], false)
-        && is_date(text, &single, before, at + len)
-    {
-        return Read::Skip(token_end);
-    }
     let parsed = prose_quantity(&text[start..], ranges)
         .map(|(q, len)| (start, q, len))
         .or_else(|| prose_quantity(&text[at..], ranges).map(|(q, len)| (at, q, len)));
@@ -190,25 +189,23 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
         return Read::Skip(token_end);
     };
     let end = start + len;
-    if is_date(text, &quantity, before, end) {
+    // A year is a date before it is the start of a range: "in February 2025
+    // to 77.3%" and "in 2023 to 58" are no ranges, nor is "2024-2025".
+    let year_first = quantity.high.is_some()
+        && start == at
+        && !text[at..end].contains(',')
+        && is_year(&quantity.low);
+    if year_first || is_date(text, &quantity, before, end) {
         return Read::Skip(token_end);
     }
     let bare = quantity.unit == Unit::Bare && quantity.qualifier.is_none() && at == start;
     if bare && names_with_digits(before, previous) {
         return Read::Skip(token_end);
     }
-    // A sign only counts when it stands apart: "-13pp", not "A-13".
-    if start == at
-        && let Some(sign) = sign_before(before)
-        && let Some((q, len)) = prose_quantity(&text[at - sign..], ranges)
-    {
-        quantity = q;
-        return Read::Found(Mention {
-            start: at - sign,
-            end: at - sign + len,
-            quantity,
-            weak: false,
-        });
+    // Accounts write a loss in parentheses: "($99.99)".
+    let accounting = before.ends_with('(') && text[end..].starts_with(')');
+    if accounting && matches!(quantity.unit, Unit::Currency(_)) {
+        quantity.low.negative = true;
     }
     Read::Found(Mention {
         start,
@@ -254,7 +251,10 @@ fn read_words(text: &str, at: usize) -> Read {
     let bare_fraction = written.starts_with("half") || written.starts_with("quarter");
     if bare_fraction {
         let qualified = quantity.qualifier.is_some();
-        let of_follows = text[end..].trim_start().to_lowercase().starts_with("of ");
+        let after = text[end..].trim_start();
+        let of_follows = after
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("of "));
         let ordinal = matches!(
             previous.as_str(),
             "first"
@@ -308,11 +308,20 @@ fn is_verb(written: &str) -> bool {
 fn context_start(text: &str, at: usize) -> (usize, bool) {
     let window_start = floor_boundary(text, at.saturating_sub(48));
     let window = &text[window_start..at];
+    // Most numbers have neither a qualifier nor "from" before them; the
+    // regexes run only when a word or `~` stands right before the number.
+    let last = window.trim_end_matches(' ').chars().next_back();
+    if !last.is_some_and(|c| c.is_alphabetic() || c == '~' || c == '≈') {
+        return (at, true);
+    }
     let start = BEFORE.find(window).map_or(at, |m| window_start + m.start());
     let head = &text[window_start..start];
-    let from = FROM.is_match(&text[window_start..at]) || FROM.is_match(head);
+    let from = FROM.is_match(window) || FROM.is_match(head);
+    if !from {
+        return (start, true);
+    }
     let ranging = RANGING_FROM.is_match(&text[floor_boundary(text, at.saturating_sub(64))..at]);
-    (start, !from || ranging)
+    (start, ranging)
 }
 
 /// The end of the run of characters that make one token with the digit at
@@ -340,8 +349,10 @@ fn previous_word(before: &str) -> &str {
 
 /// `1.` at the start of a line of plain text, `2.1` at the start of a heading.
 fn is_list_or_section_number(text: &str, at: usize, kind: BlockKind) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-    if !text[line_start..at].trim().is_empty() {
+    // Only white space between the line start and the number (looking back
+    // no further than that white space: a 10 MB line has no line start near).
+    let indent = text[..at].trim_end_matches([' ', '\t']);
+    if !(indent.is_empty() || indent.ends_with('\n')) {
         return false;
     }
     let token: String = text[at..]
@@ -358,10 +369,12 @@ fn is_list_or_section_number(text: &str, at: usize, kind: BlockKind) -> bool {
 }
 
 /// A year used as a date ("in 2025", "2024-2025"), or a day next to a month.
+fn is_year(n: &crate::quantity::Number) -> bool {
+    !n.negative && n.exponent == 0 && (1800..=2199).contains(&n.mantissa)
+}
+
 fn is_date(text: &str, q: &Quantity, before: &str, end: usize) -> bool {
-    let year_like = |n: &crate::quantity::Number| {
-        !n.negative && n.exponent == 0 && (1000..=2199).contains(&n.mantissa)
-    };
+    let year_like = is_year;
     let plain = q.unit == Unit::Bare && q.qualifier.is_none() && !q.text.contains(',');
     if plain && year_like(&q.low) && q.high.is_none_or(|h| year_like(&h) || h.mantissa < 100) {
         return true;
@@ -369,16 +382,13 @@ fn is_date(text: &str, q: &Quantity, before: &str, end: usize) -> bool {
     let day =
         q.unit == Unit::Bare && q.high.is_none() && q.low.exponent == 0 && q.low.mantissa <= 31;
     if day {
-        let previous = previous_word(before)
-            .trim_end_matches([',', '.'])
-            .to_lowercase();
-        let next: String = text[end..]
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_lowercase();
-        return MONTHS.contains(&previous.as_str()) || MONTHS.contains(&next.as_str());
+        let previous = previous_word(before).trim_end_matches([',', '.']);
+        let after = text[end..].trim_start();
+        let next = &after[..after
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(after.len())];
+        let month = |w: &str| MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w));
+        return month(previous) || month(next);
     }
     false
 }
@@ -395,8 +405,10 @@ fn names_with_digits(before: &str, previous: &str) -> bool {
     if word.len() != previous.len() || word.ends_with("'s") || word.ends_with("’s") {
         return false;
     }
-    if NOT_NAMES.contains(&word.to_lowercase().as_str())
-        || MONTHS.contains(&word.to_lowercase().as_str())
+    if NOT_NAMES
+        .iter()
+        .chain(MONTHS)
+        .any(|w| w.eq_ignore_ascii_case(word))
     {
         return false;
     }
@@ -414,16 +426,6 @@ fn names_with_digits(before: &str, previous: &str) -> bool {
         || before_word.ends_with(['.', '!', '?', ':', '\n', '"', '“'])
         || before_word.ends_with("—");
     has_digit || inner_capital || !starts_sentence
-}
-
-/// The byte length of a sign standing right before the number, if any.
-fn sign_before(before: &str) -> Option<usize> {
-    let mut chars = before.chars().rev();
-    let sign = chars.next().filter(|c| matches!(c, '-' | '−' | '+'))?;
-    chars
-        .next()
-        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '['))
-        .then_some(sign.len_utf8())
 }
 
 /// URLs and e-mail addresses written out in prose.

@@ -15,17 +15,16 @@ use crate::store::Store;
 
 use super::{Finding, Status};
 
-/// A claim line for a number: `{subject | metric | period} = value`.
-pub fn claim_line(store: &Store, fact: Option<u32>, quantity: &Quantity) -> String {
+/// A claim line for a number: `{subject | metric | period} = value`, or
+/// `TODO = value` when no fact answers it.
+pub fn claim_line(reference: Option<&str>, quantity: &Quantity) -> String {
     let value = claim_value(quantity);
-    match fact {
-        Some(f) => format!("{} = {value}", reference(store, f)),
-        None => format!("TODO = {value}"),
-    }
+    format!("{} = {value}", reference.unwrap_or("TODO"))
 }
 
-/// The explicit form names the fact when it is unambiguous; its id otherwise.
-fn reference(store: &Store, f: u32) -> String {
+/// How a claim names fact `f`: the explicit form when it is unambiguous,
+/// the fact's id otherwise.
+pub fn reference(store: &Store, f: u32) -> String {
     let fact = store.fact(f);
     let explicit = Reference::Explicit {
         subject: Some(store.str(fact.subject).to_owned()),
@@ -155,8 +154,15 @@ fn fragment(sentence: &str, number: &str) -> String {
     let at = sentence
         .find(number)
         .map_or(0, |b| sentence[..b].chars().count());
-    let start = at.saturating_sub(30);
-    let end = (at + number.chars().count() + 30).min(chars.len());
+    // About 30 characters each side, widened to whole words.
+    let mut start = at.saturating_sub(30);
+    while start > 0 && !chars[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    let mut end = (at + number.chars().count() + 30).min(chars.len());
+    while end < chars.len() && !chars[end].is_whitespace() {
+        end += 1;
+    }
     let mut text: String = chars[start..end].iter().collect();
     text = text.replace('"', "'");
     let lead = if start > 0 { "…" } else { "" };

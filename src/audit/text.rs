@@ -45,9 +45,9 @@ impl Block {
         }
     }
 
-    /// Appends `piece`, found at `offset` in the original. A piece that does
-    /// not continue the previous one is separated from it by a space, so
-    /// that words on either side of skipped markup stay apart.
+    /// Appends `piece`, found at `offset` in the original. Pieces join as
+    /// the reader sees them: "over *60*%" reads "over 60%"; where skipped
+    /// markup stood for a word break, the caller calls [`Block::push_break`].
     pub fn push(&mut self, piece: &str, offset: usize) {
         if piece.is_empty() {
             return;
@@ -57,9 +57,6 @@ impl Block {
             .last()
             .is_some_and(|&(at, orig)| orig + (self.text.len() - at) == offset);
         if !continues {
-            if !self.text.is_empty() && !self.text.ends_with(' ') {
-                self.text.push(' ');
-            }
             self.pieces.push((self.text.len(), offset));
         }
         self.text.push_str(piece);
@@ -277,9 +274,12 @@ mod tests {
         block.push("US spent ", 10);
         block.push("$80", 21);
         block.push(" billion", 24);
-        assert_eq!(block.text, "US spent $80 billion");
+        block.push_break();
+        block.push("in", 40);
+        assert_eq!(block.text, "US spent $80 billion in");
         assert_eq!(block.original(9), 21);
         assert_eq!(block.original(13), 25);
+        assert_eq!(block.original(21), 40);
     }
 
     #[test]

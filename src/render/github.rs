@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use crate::audit::{AuditReport, Finding};
 use crate::config::Outcome;
-use crate::report::{ClaimReport, Report};
+use crate::report::{ClaimReport, Report, Verdict};
 
 /// One annotation per claim that does not simply pass.
 pub fn github_check(report: &Report, outcomes: &[Outcome]) -> String {
@@ -115,6 +115,13 @@ pub(crate) fn finding_message(finding: &Finding) -> String {
             if claim.loose { " (loose)" } else { "" },
             claim.text
         );
+        if let Some(expected) = claim
+            .expected
+            .as_ref()
+            .filter(|_| claim.verdict != Verdict::Match)
+        {
+            let _ = write!(message, " (expected {expected})");
+        }
     }
     for fact in &finding.facts {
         let _ = write!(message, "\nfact {} = {}", fact.id, fact.value);

@@ -13,7 +13,8 @@ use crate::report::Report;
 
 use super::github::{claim_kind, claim_message, finding_kind, finding_message};
 
-const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 /// The rules, in a fixed order: `ruleIndex` points into this list.
 const RULES: &[(&str, &str, &str)] = &[
