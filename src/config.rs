@@ -526,6 +526,17 @@ mod tests {
         );
     }
 
+    /// The example of docs/ci.md and of this module's documentation is valid.
+    #[test]
+    fn the_documented_example_parses() {
+        let docs = include_str!("../docs/ci.md");
+        let start = docs.find("```toml\n").unwrap() + "```toml\n".len();
+        let end = start + docs[start..].find("```").unwrap();
+        let config = parse(&docs[start..end]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(config.waivers.len(), 2);
+        assert_eq!(config.unsourced, Some(Level::Warn));
+    }
+
     #[test]
     fn paths_resolve_against_the_folder() {
         let config = parse(

@@ -530,6 +530,32 @@ mod tests {
         assert_eq!(scan("424", BlockKind::Cell).len(), 1);
     }
 
+    mod never_panics {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// On any text the scanner returns mentions on char boundaries, in order.
+            #[test]
+            fn on_any_text(text in "\\PC{0,120}") {
+                for kind in [BlockKind::Paragraph, BlockKind::Heading, BlockKind::Cell, BlockKind::PlainText] {
+                    let mut last = 0;
+                    for m in scan(&text, kind) {
+                        prop_assert!(last <= m.start && m.start < m.end && m.end <= text.len());
+                        prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                        last = m.end;
+                    }
+                }
+            }
+
+            #[test]
+            fn on_number_like_text(text in "[0-9a-z $%.,/:~½×x+-]{0,60}") {
+                let _ = scan(&text, BlockKind::PlainText);
+                let _ = crate::quantity::prose_quantity(&text, true);
+            }
+        }
+    }
+
     #[test]
     fn urls_are_not_prose() {
         assert_eq!(
