@@ -816,6 +816,13 @@ fn digit_amount(i: &str) -> PResult<'_, (Number, Unit)> {
         None => opt(sign).parse(i)?,
     };
     let (i, mut number) = prose_number(i)?;
+    if !may_have_unit(i) {
+        // Most numbers in prose end at a space and an ordinary word.
+        let (i, _) = word_end(i)?;
+        number.negative = negative.unwrap_or(false);
+        let unit = prefix.map_or(Unit::Bare, Unit::Currency);
+        return Ok((i, (number, unit)));
+    }
     let (i, magnitude) = opt(prose_magnitude).parse(i)?;
     // `9.83e-3 +/- 1e-5 km/s2`: the uncertainty belongs to the number.
     let (i, _) = opt((space0, alt((tag("±"), tag("+/-"))), space0, prose_number)).parse(i)?;
@@ -997,6 +1004,61 @@ fn prose_digits(i: &str) -> PResult<'_, (u128, i32, &str)> {
     }
     let exponent = -i32::try_from(fraction.len()).unwrap_or(i32::MAX);
     Ok((rest, (mantissa, exponent, text)))
+}
+
+/// Words that may follow a number as its magnitude or unit.
+const UNIT_WORDS: &[&str] = &[
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "mn",
+    "bn",
+    "tn",
+    "percent",
+    "per",
+    "percentage",
+    "pp",
+    "times",
+    "dollar",
+    "dollars",
+    "euro",
+    "euros",
+    "yuan",
+    "yen",
+];
+
+/// Whether anything after the digits could be a magnitude, a unit or an
+/// uncertainty: a cheap test that spares trying each of them in turn.
+fn may_have_unit(i: &str) -> bool {
+    let Some(first) = i.chars().next() else {
+        return false;
+    };
+    if first.is_alphabetic() || "%×-^±+/°".contains(first) {
+        return true;
+    }
+    if !matches!(first, ' ' | '\u{a0}') {
+        return false;
+    }
+    let rest = i.trim_start_matches([' ', '\u{a0}']);
+    let Some(next) = rest.chars().next() else {
+        return false;
+    };
+    if "%±+°×".contains(next) {
+        return true;
+    }
+    let word = &rest[..rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len())];
+    if word.is_empty() || word.len() > 16 {
+        return false;
+    }
+    let singular = word.strip_suffix(['s', 'S']).unwrap_or(word);
+    let known = |k: &&str| k.eq_ignore_ascii_case(word) || k.eq_ignore_ascii_case(singular);
+    word.bytes().all(|b| b.is_ascii_uppercase())
+        || UNIT_WORDS.iter().any(known)
+        || PROSE_SYMBOLS.iter().any(known)
+        || MEASURES.iter().map(|(k, _)| k).any(known)
 }
 
 /// Magnitudes as prose writes them; `M`, `B` and `T` only glued to the digits.

@@ -167,6 +167,58 @@ pub(crate) enum Judgement {
     Unsourced,
 }
 
+/// What a sentence names: its subjects, metrics and their facts, worked
+/// out once for all the numbers of the sentence.
+#[derive(Debug)]
+pub(crate) struct Context<'s> {
+    sentence: &'s str,
+    subjects: BTreeSet<Sym>,
+    metrics: BTreeSet<Sym>,
+    candidates: Vec<u32>,
+    /// Lower-cased on first need: only fitting facts test their period.
+    lower: std::cell::OnceCell<String>,
+}
+
+impl<'s> Context<'s> {
+    pub(crate) fn new(
+        store: &Store,
+        vocabulary: &Vocabulary,
+        hits: &[Hit],
+        sentence: &'s str,
+    ) -> Context<'s> {
+        let subjects: BTreeSet<Sym> = vocabulary.subjects(hits).collect();
+        let metrics: BTreeSet<Sym> = vocabulary.metrics(hits).collect();
+        let mut candidates: Vec<u32> = Vec::new();
+        for &s in &subjects {
+            candidates.extend(store.facts_of_subject(s));
+        }
+        for &m in &metrics {
+            candidates.extend(store.facts_of_metric(m));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        Context {
+            sentence,
+            subjects,
+            metrics,
+            candidates,
+            lower: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// 2 per name (subject, metric) of the fact in the sentence, 1 for its period.
+    fn score(&self, store: &Store, f: u32) -> u8 {
+        let fact = store.fact(f);
+        let named = u8::from(self.subjects.contains(&fact.subject))
+            + u8::from(self.metrics.contains(&fact.metric));
+        let sentence = self.lower.get_or_init(|| self.sentence.to_lowercase());
+        let period = fact
+            .period
+            .is_some_and(|p| sentence.contains(&store.str(p).to_lowercase()));
+        named * 2 + u8::from(period)
+    }
+}
+
 /// Judges a number against the facts named in its sentence.
 ///
 /// A fact is a candidate when its subject or its metric is named; it backs
@@ -178,60 +230,35 @@ pub(crate) enum Judgement {
 pub(crate) fn judge(
     store: &Store,
     readings: &[Reading],
-    vocabulary: &Vocabulary,
-    hits: &[Hit],
-    sentence: &str,
+    context: &Context<'_>,
     quantity: &Quantity,
     tolerance: f64,
 ) -> Judgement {
-    let subjects: BTreeSet<Sym> = vocabulary.subjects(hits).collect();
-    let metrics: BTreeSet<Sym> = vocabulary.metrics(hits).collect();
-    if subjects.is_empty() && metrics.is_empty() {
+    if context.candidates.is_empty() {
         return Judgement::Unsourced;
     }
-    let mut candidates: Vec<u32> = Vec::new();
-    for &s in &subjects {
-        candidates.extend(store.facts_of_subject(s));
-    }
-    for &m in &metrics {
-        candidates.extend(store.facts_of_metric(m));
-    }
-    candidates.sort_unstable();
-    candidates.dedup();
     let stated_set = quantity.reading(tolerance).set;
-    // Scored only for the few facts that fit or may contradict: the period
-    // test lower-cases text.
-    let mut lower: Option<String> = None;
-    let mut score = |f: u32| {
-        let fact = store.fact(f);
-        let named =
-            u8::from(subjects.contains(&fact.subject)) + u8::from(metrics.contains(&fact.metric));
-        let sentence = lower.get_or_insert_with(|| sentence.to_lowercase());
-        let period = fact
-            .period
-            .is_some_and(|p| sentence.contains(&store.str(p).to_lowercase()));
-        named * 2 + u8::from(period)
-    };
     let mut fitting: Vec<(u8, u32)> = Vec::new();
     let mut named_both: Vec<(u8, u32)> = Vec::new();
-    for &f in &candidates {
+    for &f in &context.candidates {
         let fact = store.fact(f);
         let reading = &readings[f as usize].set;
+        let metric_named = context.metrics.contains(&fact.metric);
         // A fact named only by its subject must pin a value down: "more than
         // 10x" would otherwise back every ratio in a sentence about the US.
         // A bound backs the same bound ("over 60%" for "more than 60%").
         let same_bound = quantity.qualifier.is_some_and(|q| !q.is_approximate())
             && fact.value.qualifier == quantity.qualifier
             && fact.value.low == quantity.low;
-        let pinned = metrics.contains(&fact.metric) || reading.is_bounded() || same_bound;
+        let pinned = metric_named || reading.is_bounded() || same_bound;
         if pinned && backs(&quantity.unit, &fact.value.unit) && shares_values(reading, &stated_set)
         {
-            fitting.push((score(f), f));
-        } else if subjects.contains(&fact.subject)
-            && metrics.contains(&fact.metric)
+            fitting.push((context.score(store, f), f));
+        } else if metric_named
+            && context.subjects.contains(&fact.subject)
             && strictly_compatible(&quantity.unit, &fact.value.unit)
         {
-            named_both.push((score(f), f));
+            named_both.push((context.score(store, f), f));
         }
     }
     if !fitting.is_empty() {

@@ -290,18 +290,27 @@ impl<'a> Auditor<'a> {
         let mut findings = Vec::new();
         for block in &blocks {
             let mentions = scan::scan(&block.text, block.kind);
-            // Numbers share sentences: names and the quote are found once per sentence.
-            let mut cache: Option<((usize, usize), Vec<classify::Hit>, String)> = None;
+            // Numbers share sentences: names, facts and the quote are found
+            // once per sentence.
+            let mut cache: Option<Sentence<'_>> = None;
             for mention in mentions {
                 let (s, e) = text::sentence(&block.text, mention.start, mention.end);
                 let sentence = &block.text[s..e];
-                if cache.as_ref().is_none_or(|(range, _, _)| *range != (s, e)) {
+                if cache.as_ref().is_none_or(|c| c.range != (s, e)) {
                     let hits = self.vocabulary.hits(sentence);
-                    cache = Some(((s, e), hits, text::quote(sentence, 240)));
+                    let context =
+                        classify::Context::new(self.store, &self.vocabulary, &hits, sentence);
+                    cache = Some(Sentence {
+                        range: (s, e),
+                        hits,
+                        context,
+                        quoted: text::quote(sentence, 240),
+                    });
                 }
-                let (hits, quoted) = cache
-                    .as_ref()
-                    .map_or((&[][..], ""), |(_, h, q)| (h.as_slice(), q.as_str()));
+                let Some(current) = cache.as_ref() else {
+                    continue;
+                };
+                let (hits, quoted) = (current.hits.as_slice(), current.quoted.as_str());
                 let (ms, me) = (mention.start - s, mention.end - s);
                 if self.vocabulary.inside_name(hits, ms, me) {
                     continue;
@@ -333,7 +342,7 @@ impl<'a> Auditor<'a> {
                     .map(|(c, _)| c)
                     .collect();
                 if linked.is_empty() {
-                    self.judge(&mut finding, &mention.quantity, hits, sentence);
+                    self.judge(&mut finding, &mention.quantity, &current.context);
                     finding.quantity = Some(mention.quantity.clone());
                     // "four words", "seven dimensions": a spelled-out count
                     // that no claim states and no fact answers is prose.
@@ -368,19 +377,11 @@ impl<'a> Auditor<'a> {
         findings
     }
 
-    fn judge(
-        &self,
-        finding: &mut Finding,
-        quantity: &Quantity,
-        hits: &[classify::Hit],
-        sentence: &str,
-    ) {
+    fn judge(&self, finding: &mut Finding, quantity: &Quantity, context: &classify::Context<'_>) {
         let judgement = classify::judge(
             self.store,
             &self.readings,
-            &self.vocabulary,
-            hits,
-            sentence,
+            context,
             quantity,
             self.options.tolerance,
         );
@@ -415,6 +416,14 @@ impl<'a> Auditor<'a> {
             })
             .collect();
     }
+}
+
+/// A sentence of a block and what it names, shared by its numbers.
+struct Sentence<'s> {
+    range: (usize, usize),
+    hits: Vec<classify::Hit>,
+    context: classify::Context<'s>,
+    quoted: String,
 }
 
 /// The values a claim states, in base units, to recognise its number in prose.

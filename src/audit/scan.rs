@@ -30,7 +30,7 @@ pub struct Mention {
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold)\b",
+        r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold)(?-u:\b)",
     )
     .unwrap_or_else(|e| unreachable!("the candidate regex is valid: {e}"))
 });
@@ -38,21 +38,21 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 /// A qualifier, `between` or `from` right before the number.
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:more than|just over|exceeding|at least|less than|fewer than|just under|up to|at most|as many as|as much as|over|above|under|below|nearly|almost|close to|an estimated|about|around|roughly|approximately|some|between) +|[~≈] *)$",
+        r"(?i)(?:(?-u:\b)(?:more than|just over|exceeding|at least|less than|fewer than|just under|up to|at most|as many as|as much as|over|above|under|below|nearly|almost|close to|an estimated|about|around|roughly|approximately|some|between) +|[~≈] *)$",
     )
     .unwrap_or_else(|e| unreachable!("the qualifier regex is valid: {e}"))
 });
 
 /// "from" before the number (and its qualifier): a change, not a range...
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfrom +(?:[~≈] *|(?:about|around|roughly|nearly|almost|approximately|over|under) +)?$")
+    Regex::new(r"(?i)(?-u:\b)from +(?:[~≈] *|(?:about|around|roughly|nearly|almost|approximately|over|under) +)?$")
         .unwrap_or_else(|e| unreachable!("the from regex is valid: {e}"))
 });
 
 /// ...unless a verb of extent says it spans values.
 static RANGING_FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|spann?(?:s|ed|ing)?) +from +\S*$",
+        r"(?i)(?-u:\b)(?:range[sd]?|ranging|var(?:y|ies|ied|ying)|spann?(?:s|ed|ing)?) +from +\S*$",
     )
     .unwrap_or_else(|e| unreachable!("the ranging regex is valid: {e}"))
 });
@@ -167,8 +167,19 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
             return Read::Skip(token_end);
         }
     }
-    // Dates and versions are short: a bounded look keeps long tokens cheap.
-    if NOT_A_QUANTITY.is_match(&text[digit..ceil_boundary(text, digit + 40)]) {
+    // Dates and versions are short: a bounded look keeps long tokens cheap,
+    // and the regex runs only where a date, time or version could be.
+    let near = &text[digit..ceil_boundary(text, digit + 40)];
+    let token = &text[digit..token_end.min(digit + 40).max(digit)];
+    let maybe_date = token.contains(['/', ':', '-', '–'])
+        || token.matches('.').count() >= 2
+        || token.ends_with('s')
+        || near[token.len().min(near.len())..]
+            .trim_start()
+            .get(..1)
+            .is_some_and(|c| c.eq_ignore_ascii_case("a") || c.eq_ignore_ascii_case("p"))
+        || token.contains(['a', 'p', 'A', 'P']);
+    if maybe_date && NOT_A_QUANTITY.is_match(near) {
         return Read::Skip(token_end);
     }
     if at == digit && is_list_or_section_number(text, at, kind) {
@@ -308,14 +319,43 @@ fn is_verb(written: &str) -> bool {
 fn context_start(text: &str, at: usize) -> (usize, bool) {
     let window_start = floor_boundary(text, at.saturating_sub(48));
     let window = &text[window_start..at];
-    // Most numbers have neither a qualifier nor "from" before them; the
-    // regexes run only when a word or `~` stands right before the number.
+    // Most numbers have neither a qualifier nor "from" before them: the
+    // regexes run only when the word before could end one.
     let last = window.trim_end_matches(' ').chars().next_back();
-    if !last.is_some_and(|c| c.is_alphabetic() || c == '~' || c == '≈') {
-        return (at, true);
-    }
-    let start = BEFORE.find(window).map_or(at, |m| window_start + m.start());
+    let word = previous_word(window);
+    let qualifier_end = [
+        "over",
+        "than",
+        "least",
+        "to",
+        "most",
+        "under",
+        "below",
+        "above",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "some",
+        "between",
+        "exceeding",
+        "estimated",
+        "as",
+    ];
+    let qualified = last.is_some_and(|c| c == '~' || c == '≈')
+        || qualifier_end.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let start = if qualified {
+        BEFORE.find(window).map_or(at, |m| window_start + m.start())
+    } else {
+        at
+    };
     let head = &text[window_start..start];
+    let from_word = |w: &str| w.eq_ignore_ascii_case("from");
+    if !(from_word(previous_word(window)) || from_word(previous_word(head))) {
+        return (start, true);
+    }
     let from = FROM.is_match(window) || FROM.is_match(head);
     if !from {
         return (start, true);

@@ -9,7 +9,7 @@
 use std::fmt::Write;
 
 use crate::claim::Reference;
-use crate::quantity::{Number, Qualifier, Quantity, Unit, parse_quantity};
+use crate::quantity::{Number, Qualifier, Quantity, Unit};
 use crate::resolve::{Resolution, Scope, resolve};
 use crate::store::Store;
 
@@ -42,17 +42,10 @@ pub fn reference(store: &Store, f: u32) -> String {
     }
 }
 
-/// The quantity in claim syntax: as written when the claim grammar reads it
-/// the same way, else rebuilt ("more than doubled" is `over 2x`).
+/// The quantity in claim syntax, rebuilt from what prose mode read
+/// ("more than doubled" is `over 2x`, "14-15%" is `14%..15%`), so the claim
+/// grammar reads exactly the same value, precision and unit.
 pub fn claim_value(q: &Quantity) -> String {
-    if let Ok(parsed) = parse_quantity(&q.text)
-        && parsed.qualifier == q.qualifier
-        && parsed.low == q.low
-        && parsed.high == q.high
-        && parsed.unit == q.unit
-    {
-        return q.text.clone();
-    }
     let mut out = String::new();
     if let Some(qualifier) = q.qualifier {
         out.push_str(match qualifier {
@@ -183,6 +176,9 @@ mod tests {
     #[test]
     fn prose_becomes_claim_syntax() {
         assert_eq!(value("over 60%"), "over 60%");
+        assert_eq!(value("more than $150 billion"), "over $150 billion");
+        assert_eq!(value("29.6 GW"), "29.6 GW");
+        assert_eq!(value("-13pp"), "-13pp");
         assert_eq!(value("$285.9 billion"), "$285.9 billion");
         assert_eq!(value("more than doubled"), "over 2x");
         assert_eq!(value("twenty-three times"), "23x");

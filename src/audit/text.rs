@@ -170,19 +170,29 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
     let lo = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
     let hi = ceil_boundary(text, end.saturating_add(SENTENCE_REACH));
+    // Only the (ASCII) terminators need a closer look, so jump between them.
+    let terminators: &[char] = &['.', '!', '?', ';', '\n'];
     let mut begin = lo;
-    for (i, c) in text[lo..start].char_indices().rev() {
-        if ends_sentence(text, lo + i, c) {
-            begin = lo + i + c.len_utf8();
+    let mut upto = start;
+    while let Some(i) = text[lo..upto].rfind(terminators) {
+        let at = lo + i;
+        let c = char::from(text.as_bytes()[at]);
+        if ends_sentence(text, at, c) {
+            begin = at + 1;
             break;
         }
+        upto = at;
     }
     let mut finish = hi;
-    for (i, c) in text[end..hi].char_indices() {
-        if ends_sentence(text, end + i, c) {
-            finish = end + i + c.len_utf8();
+    let mut from = end;
+    while let Some(i) = text[from..hi].find(terminators) {
+        let at = from + i;
+        let c = char::from(text.as_bytes()[at]);
+        if ends_sentence(text, at, c) {
+            finish = at + 1;
             break;
         }
+        from = at + 1;
     }
     (begin, finish)
 }
