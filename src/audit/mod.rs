@@ -294,7 +294,7 @@ impl<'a> Auditor<'a> {
             // once per sentence.
             let mut cache: Option<Sentence<'_>> = None;
             for mention in mentions {
-                let (s, e) = text::sentence(&block.text, mention.start, mention.end);
+                let (s, e) = mention.sentence;
                 let sentence = &block.text[s..e];
                 if cache.as_ref().is_none_or(|c| c.range != (s, e)) {
                     let hits = self.vocabulary.hits(sentence);
@@ -343,12 +343,12 @@ impl<'a> Auditor<'a> {
                     .collect();
                 if linked.is_empty() {
                     self.judge(&mut finding, &mention.quantity, &current.context);
-                    finding.quantity = Some(mention.quantity.clone());
                     // "four words", "seven dimensions": a spelled-out count
                     // that no claim states and no fact answers is prose.
                     if mention.weak && finding.status == Status::Unsourced {
                         continue;
                     }
+                    finding.quantity = Some(mention.quantity);
                 } else {
                     finding.status = Status::Claimed;
                     let worst = linked

@@ -26,6 +26,8 @@ pub struct Mention {
     /// "four words"): a number, but reported as a statement only when a
     /// claim or the store has something to say about it.
     pub weak: bool,
+    /// The byte range of the mention's sentence in the block's prose.
+    pub sentence: (usize, usize),
 }
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -130,8 +132,22 @@ pub fn scan(text: &str, kind: BlockKind) -> Vec<Mention> {
             read_words(text, at)
         };
         match outcome {
-            Read::Found(mention) => {
+            Read::Found(mut mention) => {
                 cursor = cursor.max(mention.end);
+                // Numbers share sentences: reuse the last one when it ends at a
+                // real full stop past this number.
+                let last = mentions.last().map(|m: &Mention| m.sentence);
+                mention.sentence = match last {
+                    Some((s, e))
+                        if s <= mention.start
+                            && mention.end <= e
+                            && (e == text.len()
+                                || text[..e].ends_with(['.', '!', '?', ';', '\n'])) =>
+                    {
+                        (s, e)
+                    }
+                    _ => super::text::sentence(text, mention.start, mention.end),
+                };
                 mentions.push(mention);
             }
             Read::Skip(end) => cursor = cursor.max(end),
@@ -223,6 +239,7 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
         end,
         quantity,
         weak: false,
+        sentence: (0, 0),
     })
 }
 
@@ -307,6 +324,7 @@ fn read_words(text: &str, at: usize) -> Read {
         end,
         quantity,
         weak,
+        sentence: (0, 0),
     })
 }
 
@@ -484,9 +502,9 @@ fn url_spans(text: &str) -> Vec<(usize, usize)> {
 /// line by itself): they state nothing. Table cells are exempt.
 fn drop_wordless(text: &str, mentions: &mut Vec<Mention>) {
     mentions.retain(|m| {
-        let (s, e) = super::text::sentence(text, m.start, m.end);
-        let outside = text[s..m.start].chars().chain(text[m.end..e].chars());
-        outside.clone().filter(|c| c.is_alphabetic()).count() >= 2
+        let (s, e) = m.sentence;
+        let outside = text[s..m.start].chars().rev().chain(text[m.end..e].chars());
+        outside.filter(|c| c.is_alphabetic()).nth(1).is_some()
     });
 }
 
