@@ -232,28 +232,38 @@ pub(crate) fn judge(
     readings: &[Reading],
     context: &Context<'_>,
     quantity: &Quantity,
+    after: &str,
     tolerance: f64,
 ) -> Judgement {
     if context.candidates.is_empty() {
         return Judgement::Unsourced;
     }
-    let stated_set = quantity.reading(tolerance).set;
+    let stated = quantity.reading(tolerance);
+    let stated_set = stated.set;
     let mut fitting: Vec<(u8, u32)> = Vec::new();
     let mut named_both: Vec<(u8, u32)> = Vec::new();
     for &f in &context.candidates {
         let fact = store.fact(f);
         let reading = &readings[f as usize].set;
         let metric_named = context.metrics.contains(&fact.metric);
-        // A fact named only by its subject must pin a value down: "more than
-        // 10x" would otherwise back every ratio in a sentence about the US.
         // A bound backs the same bound ("over 60%" for "more than 60%").
         let same_bound = quantity.qualifier.is_some_and(|q| !q.is_approximate())
             && fact.value.qualifier == quantity.qualifier
             && fact.value.low == quantity.low;
-        let pinned = metric_named || reading.is_bounded() || same_bound;
-        if pinned && backs(&quantity.unit, &fact.value.unit) && shares_values(reading, &stated_set)
-        {
-            fitting.push((context.score(store, f), f));
+        // Named only by its subject, a fact backs a number only with both
+        // pinned down and in the same kind of unit: a sentence about the US
+        // holds many numbers, and the US has many facts.
+        let fits = if metric_named {
+            backs(&quantity.unit, &fact.value.unit)
+        } else {
+            let pinned = (reading.is_bounded() && stated_set.is_bounded()) || same_bound;
+            pinned && same_kind(&quantity.unit, &fact.value.unit, after)
+        };
+        if fits && shares_values(reading, &stated_set) {
+            // A fit without the approximation tolerance beats one with it:
+            // 29.6 GW is the fact of 29.6 GW, not the one "about 31 GW".
+            let exact = shares_values(&readings[f as usize].strict, &stated.strict);
+            fitting.push((context.score(store, f) + 4 * u8::from(exact), f));
         } else if metric_named
             && context.subjects.contains(&fact.subject)
             && strictly_compatible(&quantity.unit, &fact.value.unit)
@@ -285,7 +295,23 @@ fn best(mut scored: Vec<(u8, u32)>) -> Vec<u32> {
 fn backs(stated: &Unit, fact: &Unit) -> bool {
     match (stated, fact) {
         (Unit::Bare, Unit::Bare | Unit::Noun(_) | Unit::Measure(_)) => true,
-        (Unit::Bare, _) => false,
+        (Unit::Bare, _) | (_, Unit::Bare) => false,
+        (a, b) => a.compatible(b),
+    }
+}
+
+/// The same kind of unit on both sides: a bare count against a bare count,
+/// or against a count of things when the text names those things right
+/// after the number ("17.1 million H100-equivalents").
+fn same_kind(stated: &Unit, fact: &Unit, after: &str) -> bool {
+    match (stated, fact) {
+        (Unit::Bare, Unit::Bare) => true,
+        (Unit::Bare, Unit::Noun(noun)) => {
+            let next = after.trim_start();
+            next.get(..noun.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+        }
+        (Unit::Bare, _) | (_, Unit::Bare) => false,
         (a, b) => a.compatible(b),
     }
 }

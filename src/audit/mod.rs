@@ -116,7 +116,7 @@ pub struct Finding {
     pub suggestion: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waived: Option<Waived>,
-    /// The number as read, for programs (and `--suggest`).
+    /// The number as prose mode read it, for programs; not in the JSON.
     #[serde(skip)]
     pub quantity: Option<Quantity>,
 }
@@ -213,7 +213,9 @@ pub struct NotText {
 }
 
 /// Reads an article's bytes as text, or says where they stop being UTF-8.
+/// A byte-order mark is dropped: editors do not count it as a column.
 pub fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, NotText> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
         // The valid prefix is text, so lines and columns can be counted in it.
@@ -342,13 +344,14 @@ impl<'a> Auditor<'a> {
                     .map(|(c, _)| c)
                     .collect();
                 if linked.is_empty() {
-                    self.judge(&mut finding, &mention.quantity, &current.context);
+                    let after = &block.text[mention.end..];
+                    let after = &after[..text::floor_boundary(after, 64)];
+                    self.judge(&mut finding, &mention.quantity, &current.context, after);
                     // "four words", "seven dimensions": a spelled-out count
                     // that no claim states and no fact answers is prose.
                     if mention.weak && finding.status == Status::Unsourced {
                         continue;
                     }
-                    finding.quantity = Some(mention.quantity);
                 } else {
                     finding.status = Status::Claimed;
                     let worst = linked
@@ -371,18 +374,27 @@ impl<'a> Auditor<'a> {
                         })
                         .collect();
                 }
+                finding.quantity = Some(mention.quantity);
                 findings.push(finding);
             }
         }
         findings
     }
 
-    fn judge(&self, finding: &mut Finding, quantity: &Quantity, context: &classify::Context<'_>) {
+    /// Judges a number no claim states; `after` is the text that follows it.
+    fn judge(
+        &self,
+        finding: &mut Finding,
+        quantity: &Quantity,
+        context: &classify::Context<'_>,
+        after: &str,
+    ) {
         let judgement = classify::judge(
             self.store,
             &self.readings,
             context,
             quantity,
+            after,
             self.options.tolerance,
         );
         let facts = match &judgement {
