@@ -87,6 +87,26 @@ fn main() {
         "  of which Markdown to prose {:.3} s, number scanner {:.3} s ({scanned} numbers), store lookups and findings the rest",
         markdown_secs, scan_secs
     );
+    // For scale: the same measurement on the seed article (a real derived
+    // summary, a number every ~350 bytes) repeated to the same size, if the
+    // shared reference folder is beside the repository.
+    if let Ok(seed) = std::fs::read_to_string(root.join("../shared/seeds/000_eba7b0e877cdae88.txt"))
+    {
+        let copies = TARGET_BYTES / seed.len().max(1) + 1;
+        let text = seed.repeat(copies);
+        let started = Instant::now();
+        let found = auditor.audit("seed-corpus.txt", &text, Format::PlainText, &[]);
+        let secs = started.elapsed().as_secs_f64();
+        let mb = text.len() as f64 / 1e6;
+        let _ = writeln!(
+            out,
+            "for scale, the seed article repeated: {:.1} MB, {} numbers, {:.3} s, {:.1} MB/s",
+            mb,
+            found.len(),
+            secs,
+            mb / secs
+        );
+    }
     match grep {
         Ok(output) if output.status.success() => {
             let lines = String::from_utf8_lossy(&output.stdout).trim().to_owned();

@@ -22,7 +22,7 @@ pub mod text;
 
 mod classify;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -109,7 +109,7 @@ pub struct Finding {
     pub loose: bool,
     pub claims: Vec<ClaimLink>,
     /// The facts that back it, or (contradicted) the facts it contradicts.
-    pub facts: Vec<FactRef>,
+    pub facts: Vec<SharedFact>,
     /// For contradicted numbers: what the facts say.
     pub expected: Option<String>,
     /// A claim line for a claims file (all but claimed numbers).
@@ -119,6 +119,26 @@ pub struct Finding {
     /// The number as prose mode read it, for programs; not in the JSON.
     #[serde(skip)]
     pub quantity: Option<Quantity>,
+}
+
+/// A fact with its provenance, shared by every finding that cites it: a
+/// dense article cites the same facts thousands of times. Serialises as the
+/// [`FactRef`] it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedFact(pub Arc<FactRef>);
+
+impl std::ops::Deref for SharedFact {
+    type Target = FactRef;
+
+    fn deref(&self) -> &FactRef {
+        &self.0
+    }
+}
+
+impl Serialize for SharedFact {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
 }
 
 /// The audit of one or more articles.
@@ -240,7 +260,7 @@ pub struct Auditor<'a> {
     options: Options,
     /// Per fact, made on first use: a dense article cites the same facts
     /// thousands of times.
-    fact_refs: Vec<OnceLock<FactRef>>,
+    fact_refs: Vec<OnceLock<SharedFact>>,
     references: Vec<OnceLock<String>>,
 }
 
@@ -339,7 +359,7 @@ impl<'a> Auditor<'a> {
                     .iter()
                     .zip(&claim_values)
                     .filter(|(_, (l, values))| {
-                        *l == line && stated.iter().any(|v| values.iter().any(|c| same(*v, *c)))
+                        *l == line && stated.clone().any(|v| values.iter().any(|c| same(v, *c)))
                     })
                     .map(|(c, _)| c)
                     .collect();
@@ -423,7 +443,9 @@ impl<'a> Auditor<'a> {
             .iter()
             .map(|&f| {
                 self.fact_refs[f as usize]
-                    .get_or_init(|| FactRef::new(self.store, self.store.fact(f)))
+                    .get_or_init(|| {
+                        SharedFact(Arc::new(FactRef::new(self.store, self.store.fact(f))))
+                    })
                     .clone()
             })
             .collect();
@@ -457,13 +479,9 @@ fn values_of(claim_text: &str) -> Vec<f64> {
 }
 
 /// The numbers a quantity states: its value, or both ends of a range.
-fn stated_values(q: &Quantity) -> Vec<f64> {
+fn stated_values(q: &Quantity) -> impl Iterator<Item = f64> + Clone + use<> {
     let factor = q.unit.factor();
-    let mut values = vec![q.low.value() * factor];
-    if let Some(high) = q.high {
-        values.push(high.value() * factor);
-    }
-    values
+    std::iter::once(q.low.value() * factor).chain(q.high.map(|h| h.value() * factor))
 }
 
 /// The same number, sign aside: prose says "fell 13%" where the claim
