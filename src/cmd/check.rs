@@ -169,13 +169,14 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, String> {
         let files = claim_files(&args.paths, settings.config.as_ref())?;
         claims = check_files(&store, &files, &settings)?;
     } else {
-        for expr in &args.exprs {
-            claims.extend(check::check_expression(
-                &store,
-                expr,
-                args.period.as_deref(),
-                &settings.options,
-            ));
+        for (number, expr) in args.exprs.iter().enumerate() {
+            // `<expr>:N` is the N-th -e claim, so a report line points at its claim.
+            let reports =
+                check::check_expression(&store, expr, args.period.as_deref(), &settings.options);
+            claims.extend(reports.into_iter().map(|mut r| {
+                r.line = number + 1;
+                r
+            }));
         }
     }
     let report = Report::new(claims);
