@@ -1528,6 +1528,26 @@ mod tests {
         );
     }
 
+    #[test]
+    fn display_round_trips() {
+        for text in [
+            "nearly $285.9 billion",
+            "60%",
+            "-13pp",
+            "23.1x",
+            "22%..94%",
+            "44.0%",
+        ] {
+            assert_eq!(q(text).to_string(), text);
+        }
+    }
+}
+
+/// Prose mode, apart from the claim grammar's tests.
+#[cfg(test)]
+mod prose_tests {
+    use super::*;
+
     fn prose(text: &str) -> (String, Option<Qualifier>, f64, Option<f64>, Unit) {
         let (q, len) = prose_quantity(text, true).unwrap_or_else(|| panic!("{text}"));
         let high = q.high.map(|h| h.value());
@@ -1588,19 +1608,5 @@ mod tests {
         assert_eq!(prose("2024 100").0, "2024");
         assert_eq!(prose("½ tbsp").2, 0.5);
         assert_eq!(prose("9.83e-3 +/- 1e-5 km").0, "9.83e-3 +/- 1e-5 km");
-    }
-
-    #[test]
-    fn display_round_trips() {
-        for text in [
-            "nearly $285.9 billion",
-            "60%",
-            "-13pp",
-            "23.1x",
-            "22%..94%",
-            "44.0%",
-        ] {
-            assert_eq!(q(text).to_string(), text);
-        }
     }
 }
