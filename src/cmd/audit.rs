@@ -10,8 +10,10 @@ use claimcheck::render;
 use claimcheck::report::ClaimReport;
 use claimcheck::store::Store;
 
-use super::check::{CommonArgs, LevelArg, check_files, claim_files, exit_code, shorten};
-use super::{Format, emit, use_color};
+use super::check::{
+    CommonArgs, LevelArg, ReportFormat, check_files, claim_files, exit_code, shorten,
+};
+use super::{emit, use_color};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct AuditArgs {
@@ -139,10 +141,10 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
         .map(|f| settings.policy.finding(f))
         .collect();
     let text = match args.common.format {
-        Format::Human => render::audit_human(&report, use_color(args.common.color)),
-        Format::Json => render::audit_json(&report),
-        Format::Github => render::github_audit(&report, &outcomes),
-        Format::Sarif => render::sarif_audit(&report, &outcomes),
+        ReportFormat::Human => render::audit_human(&report, use_color(args.common.color)),
+        ReportFormat::Json => render::audit_json(&report),
+        ReportFormat::Github => render::github_audit(&report, &outcomes),
+        ReportFormat::Sarif => render::sarif_audit(&report, &outcomes),
     };
     emit(&text)?;
     Ok(exit_code(&outcomes))

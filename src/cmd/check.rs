@@ -10,7 +10,7 @@ use claimcheck::render;
 use claimcheck::report::{ClaimReport, Report};
 use claimcheck::store::Store;
 
-use super::{Color, Format, emit, use_color};
+use super::{Color, emit, use_color};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct CheckArgs {
@@ -40,8 +40,8 @@ pub(crate) struct CommonArgs {
     pub(crate) store: Option<PathBuf>,
 
     /// Output: text, JSON, GitHub Actions annotations or SARIF 2.1.0.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub(crate) format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub(crate) format: ReportFormat,
 
     /// Relative width of about, ~ and nearly, in percent [default: 5]
     #[arg(long, value_name = "PERCENT")]
@@ -68,6 +68,15 @@ pub(crate) struct CommonArgs {
     /// Whether loose matches fail the run or only warn [default: warn]
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub(crate) loose: Option<LevelArg>,
+}
+
+/// The formats of `check` and `audit`: those of every command, and the CI ones.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub(crate) enum ReportFormat {
+    Human,
+    Json,
+    Github,
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -186,10 +195,10 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, String> {
         .map(|c| settings.policy.claim(c))
         .collect();
     let text = match args.common.format {
-        Format::Human => render::human(&report, use_color(args.common.color)),
-        Format::Json => render::json(&report),
-        Format::Github => render::github_check(&report, &outcomes),
-        Format::Sarif => render::sarif_check(&report, &outcomes),
+        ReportFormat::Human => render::human(&report, use_color(args.common.color)),
+        ReportFormat::Json => render::json(&report),
+        ReportFormat::Github => render::github_check(&report, &outcomes),
+        ReportFormat::Sarif => render::sarif_check(&report, &outcomes),
     };
     emit(&text)?;
     Ok(exit_code(&outcomes))

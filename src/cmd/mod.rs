@@ -11,10 +11,6 @@ pub(crate) mod check;
 pub(crate) enum Format {
     Human,
     Json,
-    // GitHub Actions workflow commands (annotations).
-    Github,
-    // SARIF 2.1.0, for code scanning.
-    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
