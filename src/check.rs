@@ -121,6 +121,7 @@ fn blank_report(file: &str, line: usize, column: usize, text: &str) -> ClaimRepo
         candidates: Vec::new(),
         reason: None,
         code: None,
+        waived: None,
     }
 }
 
@@ -332,25 +333,7 @@ pub fn explain_expression(
         period: period.map(str::to_owned),
         ..FileState::default()
     };
-    let mut report = ClaimReport {
-        file: "<expr>".to_owned(),
-        line: 1,
-        column: first_column(claim),
-        label: None,
-        text: claim.trim().to_owned(),
-        article: None,
-        verdict: Verdict::Invalid,
-        loose: false,
-        loose_reason: None,
-        stated: None,
-        expected: None,
-        difference: None,
-        arithmetic: Vec::new(),
-        facts: Vec::new(),
-        candidates: Vec::new(),
-        reason: None,
-        code: None,
-    };
+    let mut report = blank_report("<expr>", 1, first_column(claim), claim.trim());
     match parse_line(claim) {
         Ok(Some(Entry::Claim(parsed))) => {
             report.label = parsed.label.clone();
@@ -407,25 +390,8 @@ pub fn recompute(store: &Store, claim: &Claim, options: &Options) -> ClaimReport
         trace: None,
     };
     let outcome = evaluate_body(&ctx, &claim.body).unwrap_or_else(failure_outcome);
-    let mut report = ClaimReport {
-        file: String::new(),
-        line: 0,
-        column: 0,
-        label: claim.label.clone(),
-        text: claim.text.clone(),
-        article: None,
-        verdict: Verdict::Invalid,
-        loose: false,
-        loose_reason: None,
-        stated: None,
-        expected: None,
-        difference: None,
-        arithmetic: Vec::new(),
-        facts: Vec::new(),
-        candidates: Vec::new(),
-        reason: None,
-        code: None,
-    };
+    let mut report = blank_report("", 0, 0, &claim.text);
+    report.label = claim.label.clone();
     fill(store, &mut report, outcome);
     report
 }

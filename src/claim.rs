@@ -47,6 +47,8 @@ pub struct Claim {
     pub article_line: Option<u32>,
     /// A per-claim citation (`@source ID` after the claim).
     pub cite: Option<String>,
+    /// `@waive "reason"`: the claim is accepted as it is, for this reason.
+    pub waiver: Option<String>,
     pub body: Body,
     /// The claim as written, without its label, annotations and comment.
     pub text: String,
@@ -301,6 +303,7 @@ fn claim(i: &str) -> PResult<'_, Claim> {
         label: label.map(str::to_owned),
         article_line: None,
         cite: None,
+        waiver: None,
         body,
         text: text.trim().to_owned(),
     };
@@ -308,6 +311,7 @@ fn claim(i: &str) -> PResult<'_, Claim> {
         match a {
             Annotation::Line(n) => claim.article_line = Some(n),
             Annotation::Cite(s) => claim.cite = Some(s.to_owned()),
+            Annotation::Waive(s) => claim.waiver = Some(s.trim().to_owned()),
         }
     }
     Ok((i, claim))
@@ -328,6 +332,7 @@ fn label(i: &str) -> PResult<'_, &str> {
 enum Annotation<'a> {
     Line(u32),
     Cite(&'a str),
+    Waive(&'a str),
 }
 
 fn annotation(i: &str) -> PResult<'_, Annotation<'_>> {
@@ -348,6 +353,25 @@ fn annotation(i: &str) -> PResult<'_, Annotation<'_>> {
                 cut(context("a source id", identifier)),
             ),
             Annotation::Cite,
+        ),
+        map(
+            preceded(
+                tag("@waive"),
+                cut(context(
+                    "a reason in double quotes after @waive",
+                    preceded(
+                        space1,
+                        delimited(
+                            char('"'),
+                            nom::combinator::verify(take_till1(|c| c == '"'), |r: &str| {
+                                !r.trim().is_empty()
+                            }),
+                            char('"'),
+                        ),
+                    ),
+                )),
+            ),
+            Annotation::Waive,
         ),
     ))
     .parse(i)
@@ -586,7 +610,14 @@ fn phrase_end(i: &str, stop: Stop) -> PResult<'_, ()> {
     }
     let mut annotation_ahead = value(
         (),
-        (space1, alt((preceded(tag("@L"), digit1), tag("@source ")))),
+        (
+            space1,
+            alt((
+                preceded(tag("@L"), digit1),
+                tag("@source "),
+                terminated(tag("@waive"), peek(alt((space1, nom::combinator::eof)))),
+            )),
+        ),
     );
     match stop {
         Stop::Colon => value((), alt((value((), (char(':'), space1)), annotation_ahead))).parse(i),

@@ -7,8 +7,10 @@
 //! in [`render`] turn into text, JSON or CI annotations.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod audit;
 pub mod check;
 pub mod claim;
+pub mod config;
 pub mod explain;
 pub mod facts;
 pub mod interval;

@@ -44,7 +44,19 @@ enum Command {
     Facts(cmd::facts::FactsArgs),
     /// Explain one claim's check step by step: splits, facts, intervals, verdict.
     Explain(cmd::explain::ExplainArgs),
+    /// Find every number in Markdown or plain-text articles and say which are
+    /// claimed, backed, contradicted or unsourced.
+    #[command(after_help = AUDIT_EXAMPLES)]
+    Audit(cmd::audit::AuditArgs),
 }
+
+const AUDIT_EXAMPLES: &str = "\
+Examples:
+  claimcheck audit claims/examples/investment-digest.md
+  claimcheck audit draft.md --format github
+  claimcheck audit draft.md --suggest draft.claims
+
+Exit codes: 0 nothing fails the policy, 1 something does, 2 usage or input error.";
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -53,6 +65,7 @@ fn main() -> ExitCode {
         Command::Lint(args) => cmd::lint::run(&args),
         Command::Facts(args) => cmd::facts::run(&args),
         Command::Explain(args) => cmd::explain::run(&args),
+        Command::Audit(args) => cmd::audit::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -11,7 +11,7 @@ use std::fmt;
 use nom::{
     Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while1},
+    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
     character::complete::{char, digit1, satisfy, space0, space1},
     combinator::{all_consuming, consumed, cut, map, not, opt, peek, recognize, value},
     error::context,
@@ -654,6 +654,798 @@ fn singular(word: &str) -> String {
     out.join(" ")
 }
 
+// ---------------------------------------------------------------------------
+// Prose mode
+//
+// Claims and store values put a number where the grammar expects one, so the
+// words after it can safely be read as its unit. Prose does not: in "59 in
+// 2025" or "5,427 data centers" the following words are just prose. Prose mode
+// reads the same numbers, magnitudes, currencies, percentages and multiples,
+// but only units it knows (no free nouns), plus what writers spell out:
+// "twenty-three times", "nearly half", "a third", "more than doubled".
+// ---------------------------------------------------------------------------
+
+/// Reads one quantity at the very start of `text` as prose writes it.
+///
+/// Returns the quantity and the number of bytes it spans, or `None` when
+/// `text` does not start with a number (or starts with a name that holds
+/// digits, such as `4o` or an ordinal such as `21st`). `ranges` allows
+/// `14-15%`, `1.8% to 5.4%` and `between 44 and 50`; a caller that has seen
+/// "from" before the number turns it off, since "from 24% to 11%" is a change.
+pub fn prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
+    let parsed: PResult<'_, Quantity> = consumed(|i| prose_parts(i, ranges))
+        .map(|(written, mut q): (&str, Quantity)| {
+            q.text = written.trim_end().to_owned();
+            q
+        })
+        .parse(text);
+    match parsed {
+        Ok((rest, q)) => Some((q, text.len() - rest.len())),
+        Err(_) => None,
+    }
+}
+
+/// Whether `i` starts the way a written-out number does (a digit, a sign,
+/// a currency sign): then no qualifier or number word needs trying.
+fn starts_with_digits(i: &str) -> bool {
+    i.starts_with(|c: char| c.is_ascii_digit() || "$€£¥-−+½¼¾⅓⅔".contains(c))
+        || i.starts_with("US$")
+}
+
+fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
+    let (i, qualifier) = if starts_with_digits(i) {
+        (i, None)
+    } else {
+        opt(prose_qualifier).parse(i)?
+    };
+    if ranges && let Ok((rest, q)) = between(i, qualifier) {
+        return Ok((rest, q));
+    }
+    let (i, (low, low_unit)) = prose_amount(i)?;
+    let single = Quantity {
+        text: String::new(),
+        qualifier,
+        low,
+        high: None,
+        unit: low_unit.clone(),
+    };
+    if !ranges {
+        return Ok((i, single));
+    }
+    let separator = alt((
+        value((), (space0, alt((char('-'), char('–'), char('—'))), space0)),
+        value((), (space1, tag("to"), space1)),
+        value((), tag("..")),
+    ));
+    match preceded(separator, prose_amount).parse(i) {
+        Ok((rest, (high, high_unit))) if low_unit.compatible(&high_unit) => {
+            Ok((rest, prose_range(qualifier, low, low_unit, high, high_unit)))
+        }
+        _ => Ok((i, single)),
+    }
+}
+
+/// `between 44 and 50 mg`
+fn between(i: &str, qualifier: Option<Qualifier>) -> PResult<'_, Quantity> {
+    let (i, _) = (tag_no_case("between"), space1).parse(i)?;
+    let (i, (low, low_unit)) = prose_amount(i)?;
+    let (i, _) = (space1, alt((tag("and"), tag("&"))), space1).parse(i)?;
+    let (rest, (high, high_unit)) = prose_amount(i)?;
+    if !low_unit.compatible(&high_unit) {
+        return Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("the same unit at both ends"),
+            message: None,
+        }));
+    }
+    Ok((rest, prose_range(qualifier, low, low_unit, high, high_unit)))
+}
+
+fn prose_range(
+    qualifier: Option<Qualifier>,
+    mut low: Number,
+    low_unit: Unit,
+    mut high: Number,
+    high_unit: Unit,
+) -> Quantity {
+    // `1.5-2 billion`: a magnitude written once applies to both ends.
+    if low.exponent <= 0 && high.exponent > 0 && low_unit == Unit::Bare {
+        low.exponent += magnitude_of(high.exponent);
+    }
+    if high.exponent <= 0 && low.exponent > 0 && high_unit == Unit::Bare {
+        high.exponent += magnitude_of(low.exponent);
+    }
+    Quantity {
+        text: String::new(),
+        qualifier,
+        low,
+        high: Some(high),
+        unit: low_unit.more_specific(&high_unit),
+    }
+}
+
+fn prose_qualifier(i: &str) -> PResult<'_, Qualifier> {
+    let word = |w: &'static str, q: Qualifier| value(q, terminated(tag_no_case(w), space1));
+    let symbol = |s: &'static str, q: Qualifier| value(q, terminated(tag(s), space0));
+    alt((
+        alt((
+            word("more than", Qualifier::Over),
+            word("just over", Qualifier::Over),
+            word("exceeding", Qualifier::Over),
+            word("at least", Qualifier::AtLeast),
+            word("less than", Qualifier::Under),
+            word("fewer than", Qualifier::Under),
+            word("just under", Qualifier::Under),
+            word("up to", Qualifier::AtMost),
+            word("at most", Qualifier::AtMost),
+            word("as many as", Qualifier::AtMost),
+            word("as much as", Qualifier::AtMost),
+            word("over", Qualifier::Over),
+            word("above", Qualifier::Over),
+        )),
+        alt((
+            word("under", Qualifier::Under),
+            word("below", Qualifier::Under),
+            word("nearly", Qualifier::Nearly),
+            word("almost", Qualifier::Nearly),
+            word("close to", Qualifier::About),
+            word("an estimated", Qualifier::About),
+            word("about", Qualifier::About),
+            word("around", Qualifier::About),
+            word("roughly", Qualifier::About),
+            word("approximately", Qualifier::About),
+            word("some", Qualifier::About),
+            symbol("~", Qualifier::About),
+            symbol("≈", Qualifier::About),
+        )),
+    ))
+    .parse(i)
+}
+
+/// `[sign] [currency] (digits [magnitude] | spelled) [known unit]`, then a word end.
+fn prose_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    // Dispatch on the first character: trying every number word before
+    // each digit is most of the cost of reading prose.
+    if starts_with_digits(i) {
+        digit_amount(i)
+    } else {
+        alt((word_amount, digit_amount)).parse(i)
+    }
+}
+
+fn digit_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    let (i, negative) = opt(sign).parse(i)?;
+    let (i, prefix) = opt(currency_prefix).parse(i)?;
+    // `$-99.99`: some writers put the sign after the currency.
+    let (i, negative) = match negative {
+        Some(n) => (i, Some(n)),
+        None => opt(sign).parse(i)?,
+    };
+    let (i, mut number) = prose_number(i)?;
+    if !may_have_unit(i) {
+        // Most numbers in prose end at a space and an ordinary word.
+        let (i, _) = word_end(i)?;
+        number.negative = negative.unwrap_or(false);
+        let unit = prefix.map_or(Unit::Bare, Unit::Currency);
+        return Ok((i, (number, unit)));
+    }
+    let (i, magnitude) = opt(prose_magnitude).parse(i)?;
+    // `9.83e-3 +/- 1e-5 km/s2`: the uncertainty belongs to the number.
+    let (i, _) = opt((space0, alt((tag("±"), tag("+/-"))), space0, prose_number)).parse(i)?;
+    let (i, suffix) = if prefix.is_some() {
+        opt(alt((currency_suffix, percent_like))).parse(i)?
+    } else {
+        opt(prose_unit).parse(i)?
+    };
+    let (i, _) = word_end(i)?;
+    let unit = match (prefix, suffix) {
+        (Some(code), None) => Unit::Currency(code),
+        (Some(code), Some(Unit::Currency(other))) if code == other => Unit::Currency(code),
+        (Some(_), Some(_)) => {
+            return Err(nom::Err::Error(SyntaxError {
+                rest: i,
+                expected: Some("one unit"),
+                message: None,
+            }));
+        }
+        (None, suffix) => suffix.unwrap_or(Unit::Bare),
+    };
+    number.negative = negative.unwrap_or(false);
+    number.exponent += magnitude.unwrap_or(0);
+    Ok((i, (number, unit)))
+}
+
+/// Digits as prose writes them: `72,816`, `10 000`, `2 1/2`, `1/40`, `2½`,
+/// `½`, `4e14`, `2.48×10−5`.
+fn prose_number(i: &str) -> PResult<'_, Number> {
+    if !i.starts_with(|c: char| c.is_ascii_digit())
+        && let Ok((rest, value)) = vulgar_fraction(i)
+    {
+        return Ok((rest, decimal(value)));
+    }
+    let (i, (mantissa, exponent, text)) = prose_digits(i)?;
+    let simple = exponent == 0 && text.bytes().all(|b| b.is_ascii_digit());
+    if simple {
+        let whole = mantissa as f64;
+        let denominator = |i| -> PResult<'_, f64> {
+            map(digit1, |d: &str| d.parse::<f64>().unwrap_or(0.0)).parse(i)
+        };
+        // `1/40`: the digits were a numerator; `1/0` is no number at all.
+        if let Ok((rest, (_, d))) = (char('/'), denominator).parse(i) {
+            if d == 0.0 {
+                return Err(nom::Err::Error(SyntaxError {
+                    rest: i,
+                    expected: Some("a fraction"),
+                    message: None,
+                }));
+            }
+            return Ok((rest, decimal(whole / d)));
+        }
+        // `2 1/2`: a whole number, a space, a proper fraction.
+        if let Ok((rest, (_, a, _, d))) = (char(' '), denominator, char('/'), denominator).parse(i)
+            && d > a
+        {
+            return Ok((rest, decimal(whole + a / d)));
+        }
+        // `2½`
+        if let Ok((rest, f)) = vulgar_fraction(i) {
+            return Ok((rest, decimal(whole + f)));
+        }
+    }
+    // Scientific notation: `4e14`, `9.83e-3`, `2.48×10−5`, `5.5x10-3`.
+    let (i, power) = opt(alt((
+        preceded(alt((char('e'), char('E'))), signed_power),
+        preceded(
+            (
+                alt((char('×'), char('x'))),
+                space0,
+                tag("10"),
+                opt(char('^')),
+            ),
+            signed_power,
+        ),
+    )))
+    .parse(i)?;
+    let mut n = plain(mantissa, exponent);
+    n.exponent += power.unwrap_or(0);
+    Ok((i, n))
+}
+
+fn plain(mantissa: u128, exponent: i32) -> Number {
+    Number {
+        negative: false,
+        mantissa,
+        exponent,
+    }
+}
+
+/// `-5`, `14`, `−5` after `e` or `×10`: at most three digits.
+fn signed_power(i: &str) -> PResult<'_, i32> {
+    let (i, negative) = opt(sign).parse(i)?;
+    let (i, digits) = terminated(
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        not(peek(satisfy(|c: char| c.is_ascii_digit()))),
+    )
+    .parse(i)?;
+    let power: i32 = digits.parse().unwrap_or(0);
+    Ok((
+        i,
+        if negative == Some(true) {
+            -power
+        } else {
+            power
+        },
+    ))
+}
+
+fn vulgar_fraction(i: &str) -> PResult<'_, f64> {
+    alt((
+        value(0.5, char('½')),
+        value(0.25, char('¼')),
+        value(0.75, char('¾')),
+        value(1.0 / 3.0, char('⅓')),
+        value(2.0 / 3.0, char('⅔')),
+    ))
+    .parse(i)
+}
+
+/// A value as a decimal: exact when six decimals hold it, else to three
+/// significant digits (`1/3` is 0.333).
+fn decimal(value: f64) -> Number {
+    for places in 0..=6 {
+        let scaled = value * 10f64.powi(places);
+        if (scaled - scaled.round()).abs() < 1e-9 {
+            return plain(scaled.round() as u128, -places);
+        }
+    }
+    let magnitude = value.abs().log10().floor() as i32;
+    let places = 2 - magnitude;
+    plain((value * 10f64.powi(places)).round() as u128, -places)
+}
+
+/// `72,816`, `10 000` (groups of three after a space), `285.9`.
+/// Returns the mantissa, the exponent and the digits as written.
+fn prose_digits(i: &str) -> PResult<'_, (u128, i32, &str)> {
+    let space_group = preceded(
+        alt((char(' '), char('\u{a0}'), char('\u{202f}'))),
+        grouped_digits,
+    );
+    let (rest, text) = recognize((
+        digit1,
+        alt((
+            recognize(nom::multi::many1(preceded(char(','), grouped_digits))),
+            recognize(nom::multi::many1(space_group)),
+            nom::combinator::success(""),
+        )),
+        opt(preceded(char('.'), digit1)),
+    ))
+    .parse(i)?;
+    // Space groups only after at most three digits: "10 000", not "2024 100".
+    let first_group = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let spaced = text.contains([' ', '\u{a0}', '\u{202f}']);
+    if spaced && first_group > 3 {
+        let (rest, (m, e)) = digits(i)?;
+        return Ok((rest, (m, e, &i[..i.len() - rest.len()])));
+    }
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let mut mantissa: u128 = 0;
+    for c in whole
+        .chars()
+        .chain(fraction.chars())
+        .filter(char::is_ascii_digit)
+    {
+        let digit = u128::from(c as u8 - b'0');
+        mantissa = match mantissa.checked_mul(10).and_then(|m| m.checked_add(digit)) {
+            Some(m) => m,
+            None => {
+                return Err(nom::Err::Error(SyntaxError {
+                    rest: i,
+                    expected: None,
+                    message: Some("number has too many digits".to_owned()),
+                }));
+            }
+        };
+    }
+    let exponent = -i32::try_from(fraction.len()).unwrap_or(i32::MAX);
+    Ok((rest, (mantissa, exponent, text)))
+}
+
+/// Words that may follow a number as its magnitude or unit.
+const UNIT_WORDS: &[&str] = &[
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "mn",
+    "bn",
+    "tn",
+    "percent",
+    "per",
+    "percentage",
+    "pp",
+    "times",
+    "dollar",
+    "dollars",
+    "euro",
+    "euros",
+    "yuan",
+    "yen",
+];
+
+/// Whether anything after the digits could be a magnitude, a unit or an
+/// uncertainty: a cheap test that spares trying each of them in turn.
+fn may_have_unit(i: &str) -> bool {
+    let Some(first) = i.chars().next() else {
+        return false;
+    };
+    if first.is_alphabetic() || "%×-^±+/°".contains(first) {
+        return true;
+    }
+    if !matches!(first, ' ' | '\u{a0}') {
+        return false;
+    }
+    let rest = i.trim_start_matches([' ', '\u{a0}']);
+    let Some(next) = rest.chars().next() else {
+        return false;
+    };
+    if "%±+°×".contains(next) {
+        return true;
+    }
+    let word = &rest[..rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len())];
+    if word.is_empty() || word.len() > 16 {
+        return false;
+    }
+    let singular = word.strip_suffix(['s', 'S']).unwrap_or(word);
+    let known = |k: &&str| k.eq_ignore_ascii_case(word) || k.eq_ignore_ascii_case(singular);
+    word.bytes().all(|b| b.is_ascii_uppercase())
+        || UNIT_WORDS.iter().any(known)
+        || PROSE_SYMBOLS.iter().any(known)
+        || MEASURES.iter().map(|(k, _)| k).any(known)
+}
+
+/// Magnitudes as prose writes them; `M`, `B` and `T` only glued to the digits.
+fn prose_magnitude(i: &str) -> PResult<'_, i32> {
+    let long = |w: &'static str, e: i32| value(e, (space1, tag_no_case(w), word_end));
+    let glued = |w: &'static str, e: i32| value(e, (tag(w), word_end));
+    alt((
+        long("thousand", 3),
+        long("million", 6),
+        long("billion", 9),
+        long("trillion", 12),
+        long("mn", 6),
+        long("bn", 9),
+        long("tn", 12),
+        glued("bn", 9),
+        glued("mn", 6),
+        glued("k", 3),
+        glued("K", 3),
+        glued("M", 6),
+        glued("B", 9),
+        glued("T", 12),
+    ))
+    .parse(i)
+}
+
+/// Units prose mode knows: percentages, multiples, currencies, measures, and
+/// short unit symbols glued to the digits (`10kg`). Free nouns are not units.
+fn prose_unit(i: &str) -> PResult<'_, Unit> {
+    alt((
+        percent_like,
+        multiple,
+        currency_suffix,
+        currency_word,
+        measure_word,
+        prose_symbol,
+        glued_symbol,
+    ))
+    .parse(i)
+}
+
+/// Common unit symbols written after a space (`2.80 GHz`, `300 °C`): known
+/// as units, though without a conversion table they stay nouns.
+const PROSE_SYMBOLS: &[&str] = &[
+    "hz", "khz", "mhz", "ghz", "thz", "mm", "cm", "m", "km", "nm", "mi", "ft", "kg", "mg", "g",
+    "lb", "lbs", "oz", "ml", "cl", "l", "ev", "kev", "mev", "gev", "tev", "j", "kj", "mj", "gy",
+    "mgy", "°c", "°f", "°", "mph", "kph", "kbps", "mbps", "gbps",
+];
+
+fn prose_symbol(i: &str) -> PResult<'_, Unit> {
+    let (rest, symbol) = preceded(
+        space1,
+        take_while_m_n(1, 4, |c: char| c.is_alphabetic() || c == '°'),
+    )
+    .parse(i)?;
+    let (rest, _) = word_end(rest)?;
+    if let Some(known) = PROSE_SYMBOLS
+        .iter()
+        .find(|k| k.chars().eq(symbol.chars().flat_map(char::to_lowercase)))
+    {
+        Ok((rest, Unit::Noun((*known).to_owned())))
+    } else {
+        Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("a unit"),
+            message: None,
+        }))
+    }
+}
+
+fn currency_word(i: &str) -> PResult<'_, Unit> {
+    let code = |w: &'static str, c: &'static str| {
+        value(c, (space1, tag_no_case(w), opt(char('s')), word_end))
+    };
+    map(
+        alt((
+            code("dollar", "USD"),
+            code("euro", "EUR"),
+            code("yuan", "CNY"),
+            code("yen", "JPY"),
+        )),
+        |c: &str| Unit::Currency(c.to_owned()),
+    )
+    .parse(i)
+}
+
+fn measure_word(i: &str) -> PResult<'_, Unit> {
+    let (rest, word) = preceded(
+        space0,
+        take_while_m_n(1, 16, |c: char| c.is_ascii_alphanumeric()),
+    )
+    .parse(i)?;
+    // Compared without allocating: nearly every number in prose is followed
+    // by a word, and nearly none of those words is a unit.
+    let singular = word
+        .strip_suffix(['s', 'S'])
+        .filter(|w| w.len() >= 3 && !w.ends_with(['s', 'S']))
+        .unwrap_or(word);
+    let found = MEASURES
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(word) || k.eq_ignore_ascii_case(singular));
+    match found {
+        Some((_, m)) => Ok((rest, Unit::Measure(*m))),
+        None => Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("a unit"),
+            message: None,
+        })),
+    }
+}
+
+/// `10kg`, `25lbs`, `4km^3`: a short lower-case symbol glued to the digits.
+/// Ordinal suffixes (`21st`) and clock times (`2pm`) are not units.
+fn glued_symbol(i: &str) -> PResult<'_, Unit> {
+    let (rest, symbol) = recognize((
+        take_while1(|c: char| c.is_ascii_lowercase()),
+        opt((opt(char('^')), satisfy(|c| c == '2' || c == '3'))),
+    ))
+    .parse(i)?;
+    let letters = symbol.trim_end_matches(['^', '2', '3']);
+    // Longer runs of letters are words ("31mover" in escape-code debris).
+    let known = PROSE_SYMBOLS.contains(&letters) || MEASURES.iter().any(|(k, _)| *k == letters);
+    let refused = (letters.len() > 3 && !known)
+        || ["st", "nd", "rd", "th", "am", "pm", "s", "o", "x"].contains(&letters);
+    if refused {
+        return Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("a unit"),
+            message: None,
+        }));
+    }
+    Ok((rest, unit_from_words(symbol)))
+}
+
+/// Spelled-out amounts: `twenty-three times`, `a third`, `nearly half`, `doubled`.
+fn word_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    alt((multiplier_word, fraction_amount, spelled_amount)).parse(i)
+}
+
+/// `doubled`, `tripling`, `threefold`, `halved`: a ratio written as a verb.
+fn multiplier_word(i: &str) -> PResult<'_, (Number, Unit)> {
+    let word = |w: &'static str, n: u128, e: i32| {
+        value(
+            Number {
+                negative: false,
+                mantissa: n,
+                exponent: e,
+            },
+            (tag_no_case(w), word_end),
+        )
+    };
+    map(
+        alt((
+            word("doubled", 2, 0),
+            word("doubling", 2, 0),
+            word("tripled", 3, 0),
+            word("tripling", 3, 0),
+            word("quadrupled", 4, 0),
+            word("quadrupling", 4, 0),
+            word("halved", 5, -1),
+            word("twice", 2, 0),
+            word("twofold", 2, 0),
+            word("two-fold", 2, 0),
+            word("threefold", 3, 0),
+            word("three-fold", 3, 0),
+            word("fourfold", 4, 0),
+            word("tenfold", 10, 0),
+        )),
+        |n| (n, Unit::Multiple),
+    )
+    .parse(i)
+}
+
+/// `a third`, `two-thirds`, `half`, `three quarters`, `one sixth`: a share, in percent.
+fn fraction_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    let (i, numerator) = opt(terminated(
+        alt((value(1, tag_no_case("a")), spelled_below_hundred)),
+        alt((char(' '), char('-'))),
+    ))
+    .parse(i)?;
+    let numerator = numerator.unwrap_or(1);
+    let (i, denominator) = terminated(
+        alt((
+            value(2, alt((tag_no_case("halves"), tag_no_case("half")))),
+            value(3, alt((tag_no_case("thirds"), tag_no_case("third")))),
+            value(4, alt((tag_no_case("quarters"), tag_no_case("quarter")))),
+            value(5, alt((tag_no_case("fifths"), tag_no_case("fifth")))),
+            value(6, alt((tag_no_case("sixths"), tag_no_case("sixth")))),
+            value(8, alt((tag_no_case("eighths"), tag_no_case("eighth")))),
+            value(10, alt((tag_no_case("tenths"), tag_no_case("tenth")))),
+        )),
+        word_end,
+    )
+    .parse(i)?;
+    // A tenth of a percent is as precise as a spelled fraction deserves.
+    let tenths = (numerator * 1000 + denominator / 2) / denominator;
+    let (mantissa, exponent) = if tenths.is_multiple_of(10) {
+        (tenths / 10, 0)
+    } else {
+        (tenths, -1)
+    };
+    let number = Number {
+        negative: false,
+        mantissa,
+        exponent,
+    };
+    Ok((i, (number, Unit::Percent)))
+}
+
+/// A spelled cardinal, with an optional `and a half`, then a known unit.
+fn spelled_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    let (i, (value, exponent)) = spelled_cardinal(i)?;
+    let (i, half) = opt((tag_no_case(" and a half"), word_end)).parse(i)?;
+    let (i, unit) = opt(alt((percent_like, multiple, currency_word, measure_word))).parse(i)?;
+    let number = if half.is_some() {
+        Number {
+            negative: false,
+            mantissa: value * 10 + 5,
+            exponent: -1,
+        }
+    } else {
+        let mut n = Number {
+            negative: false,
+            mantissa: value,
+            exponent: 0,
+        };
+        // "three million" is precise to the million, not to the unit.
+        for _ in 0..exponent {
+            if !n.mantissa.is_multiple_of(10) {
+                break;
+            }
+            n.mantissa /= 10;
+            n.exponent += 1;
+        }
+        n
+    };
+    Ok((i, (number, unit.unwrap_or(Unit::Bare))))
+}
+
+/// `three million, two hundred & forty`: groups below a thousand, each times a scale.
+/// Returns the value and the exponent of the last scale word.
+fn spelled_cardinal(i: &str) -> PResult<'_, (u128, i32)> {
+    let (mut i, (first, mut last_exponent)) = scaled_group(i)?;
+    let mut total = first;
+    while last_exponent >= 3 {
+        let separator = alt((tag(", "), tag(" and "), tag(" & "), tag(" ")));
+        match preceded(separator, scaled_group).parse(i) {
+            Ok((rest, (group, exponent))) if exponent < last_exponent => {
+                total += group;
+                last_exponent = exponent;
+                i = rest;
+            }
+            _ => break,
+        }
+    }
+    Ok((i, (total, last_exponent)))
+}
+
+/// `(a|one…nine hundred …) [thousand|million|billion|trillion]`
+fn scaled_group(i: &str) -> PResult<'_, (u128, i32)> {
+    let (i, group) = below_thousand(i)?;
+    let (i, scale) = opt(preceded(
+        char(' '),
+        terminated(
+            alt((
+                value(3, tag_no_case("thousand")),
+                value(6, tag_no_case("million")),
+                value(9, tag_no_case("billion")),
+                value(12, tag_no_case("trillion")),
+            )),
+            word_end,
+        ),
+    ))
+    .parse(i)?;
+    Ok(match scale {
+        Some(e) => (i, (group * 10u128.pow(e as u32), e)),
+        None => (
+            i,
+            (
+                group,
+                if group >= 100 && group.is_multiple_of(100) {
+                    2
+                } else {
+                    0
+                },
+            ),
+        ),
+    })
+}
+
+fn below_thousand(i: &str) -> PResult<'_, u128> {
+    let hundreds = map(
+        (
+            alt((
+                value(1, terminated(tag_no_case("a"), char(' '))),
+                terminated(spelled_below_hundred, char(' ')),
+            )),
+            tag_no_case("hundred"),
+            word_end,
+            opt(preceded(
+                alt((tag(" and "), tag(" & "), tag(" "))),
+                spelled_below_hundred,
+            )),
+        ),
+        |(h, _, _, rest): (u128, &str, (), Option<u128>)| h * 100 + rest.unwrap_or(0),
+    );
+    // A lone "a" is only a number before a scale word ("a million").
+    let scaled_a = terminated(
+        value(1, tag_no_case("a")),
+        peek((
+            char(' '),
+            alt((
+                tag_no_case("thousand"),
+                tag_no_case("million"),
+                tag_no_case("billion"),
+                tag_no_case("trillion"),
+            )),
+        )),
+    );
+    alt((hundreds, spelled_below_hundred, scaled_a)).parse(i)
+}
+
+const ONES: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+fn spelled_word<'a>(i: &'a str, words: &[&str]) -> PResult<'a, u128> {
+    let end = i
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(i.len(), |(n, _)| n);
+    let word = &i[..end];
+    match words.iter().position(|w| w.eq_ignore_ascii_case(word)) {
+        Some(n) => Ok((&i[end..], n as u128)),
+        None => Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("a number word"),
+            message: None,
+        })),
+    }
+}
+
+/// `seven`, `forty`, `twenty-three`, `twenty three`
+fn spelled_below_hundred(i: &str) -> PResult<'_, u128> {
+    let tens = |i| spelled_word(i, TENS).map(|(r, n)| (r, 20 + n * 10));
+    let ones = |i| spelled_word(i, ONES);
+    let (rest, ten) = opt(tens).parse(i)?;
+    match ten {
+        Some(ten) => {
+            let (rest, one) = opt(preceded(
+                alt((char('-'), char(' '))),
+                nom::combinator::verify(ones, |n: &u128| (1..10).contains(n)),
+            ))
+            .parse(rest)?;
+            Ok((rest, ten + one.unwrap_or(0)))
+        }
+        None => ones(i),
+    }
+}
+
 impl fmt::Display for Quantity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
@@ -770,5 +1562,73 @@ mod tests {
         ] {
             assert_eq!(q(text).to_string(), text);
         }
+    }
+}
+
+/// Prose mode, apart from the claim grammar's tests.
+#[cfg(test)]
+mod prose_tests {
+    use super::*;
+
+    fn prose(text: &str) -> (String, Option<Qualifier>, f64, Option<f64>, Unit) {
+        let (q, len) = prose_quantity(text, true).unwrap_or_else(|| panic!("{text}"));
+        let high = q.high.map(|h| h.value());
+        (
+            text[..len].to_owned(),
+            q.qualifier,
+            q.low.value(),
+            high,
+            q.unit,
+        )
+    }
+
+    /// Prose reads known units only: the words after a count are prose.
+    #[test]
+    fn prose_units_are_known_units() {
+        assert_eq!(prose("59 in 2025").0, "59");
+        assert_eq!(prose("5,427 data centers").4, Unit::Bare);
+        assert_eq!(prose("29.6 GW of power").4.name(), "GW (power)");
+        assert_eq!(prose("$285.9 billion in").2, 285.9e9);
+        assert_eq!(
+            prose("over a billion dollars").4,
+            Unit::Currency("USD".into())
+        );
+        assert!(prose_quantity("4o model", true).is_none());
+        assert!(prose_quantity("21st century", true).is_none());
+    }
+
+    #[test]
+    fn prose_qualifiers_ranges_and_words() {
+        assert_eq!(prose("fewer than 25 points").1, Some(Qualifier::Under));
+        let range = prose("14-15% faster");
+        assert_eq!(
+            (range.2, range.3, range.4),
+            (14.0, Some(15.0), Unit::Percent)
+        );
+        assert_eq!(prose("between 44 and 50 mg").3, Some(50.0));
+        assert_eq!(prose("24% to 11%").3, Some(11.0));
+        assert_eq!(
+            prose_quantity("24% to 11%", false).map(|(q, _)| q.high),
+            Some(None)
+        );
+        assert_eq!(prose("twenty-three times").2, 23.0);
+        assert_eq!(prose("twenty-three times").4, Unit::Multiple);
+        assert_eq!(prose("three million, two hundred & forty").2, 3_000_240.0);
+        assert_eq!(prose("more than doubled").1, Some(Qualifier::Over));
+        assert_eq!(prose("nearly half").2, 50.0);
+        assert_eq!(prose("two thirds").2, 66.7);
+    }
+
+    #[test]
+    fn prose_numbers_in_other_notations() {
+        assert_eq!(prose("2 1/2 in").2, 2.5);
+        assert_eq!(prose("1/40 of").2, 0.025);
+        assert!(prose_quantity("1/0 is", true).is_none());
+        assert!((prose("2.48×10−5 more").2 - 2.48e-5).abs() < 1e-15);
+        assert_eq!(prose("4e14 s").2, 4e14);
+        assert_eq!(prose("10 000 dollars").2, 10_000.0);
+        assert_eq!(prose("2024 100").0, "2024");
+        assert_eq!(prose("½ tbsp").2, 0.5);
+        assert_eq!(prose("9.83e-3 +/- 1e-5 km").0, "9.83e-3 +/- 1e-5 km");
     }
 }

@@ -24,7 +24,8 @@
 //!   "candidates": [FactRef, ...],                          // for ambiguous claims
 //!   "reason": null | "...",                                // why a claim is missing, ambiguous or invalid
 //!   "code": null | "no-fact" | "no-provenance" | "not-in-cited-source"
-//!           | "syntax" | "unit-mismatch" | "unknown-source" | "not-computable"
+//!           | "syntax" | "unit-mismatch" | "unknown-source" | "not-computable",
+//!   "waived": {"reason": "...", "by": "claimcheck.toml:12"}   // only when waived
 //! }
 //! FactRef = {"id", "subject", "metric", "period", "value",
 //!            "source": {"id", "title", "publisher", "published", "url",
@@ -173,6 +174,19 @@ pub struct ClaimReport {
     pub candidates: Vec<FactRef>,
     pub reason: Option<String>,
     pub code: Option<&'static str>,
+    /// Set when a waiver (in `claimcheck.toml` or `@waive` next to the claim)
+    /// accepts this claim as it is: it is still reported, and does not fail
+    /// the run. Absent from the JSON when not waived.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waived: Option<Waived>,
+}
+
+/// A waiver that applies to a claim or a finding.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Waived {
+    pub reason: String,
+    /// Where the waiver is written: `claimcheck.toml:12` or `x.claims:7`.
+    pub by: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]

@@ -16,3 +16,11 @@ mod lint;
 mod store;
 // Verdicts on single claims against the bundled AI Index store.
 mod verdicts;
+// `audit`: findings in every format, Markdown skipping, hostile input, --suggest.
+mod audit;
+// The scanner's recall and precision on quantulum3 cases and on the seed article.
+mod extraction;
+// GitHub annotations and SARIF (validated against the schema) for check and audit.
+mod ci_formats;
+// claimcheck.toml, --fail-on, waivers and --suggest files through the binary.
+mod config;

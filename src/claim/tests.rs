@@ -268,6 +268,45 @@ fn errors_point_at_the_column() {
     }
 }
 
+/// `@waive "reason"` next to a claim accepts it as it is; the reason is kept.
+#[test]
+fn waivers_next_to_claims() {
+    let claim = |line: &str| match parse_line(line) {
+        Ok(Some(Entry::Claim(c))) => c,
+        other => panic!("{line}: {other:?}"),
+    };
+    let c = claim(r#"[gap] X m = 3.3% @L40 @waive "the report states 3.3% and 3.4%""#);
+    assert_eq!(c.waiver.as_deref(), Some("the report states 3.3% and 3.4%"));
+    assert_eq!(c.article_line, Some(40));
+    assert_eq!(c.label.as_deref(), Some("gap"));
+    // The reason does not leak into a reference after the value.
+    let c = claim(r#"US data centers 2025 = 10x Germany @waive "counted by region""#);
+    assert_eq!(c.waiver.as_deref(), Some("counted by region"));
+    match &c.body {
+        Body::Compare {
+            rhs: Rhs::Against { other, .. },
+            ..
+        } => assert_eq!(other.to_string(), "Germany"),
+        body => panic!("{body:?}"),
+    }
+    let c = claim(r#"AI incidents: 2024 -> 2025 = 233 -> 362 @waive "ok""#);
+    assert_eq!(c.waiver.as_deref(), Some("ok"));
+    assert_eq!(claim("X m = 5").waiver, None);
+    for bad in [
+        "X m = 5 @waive",
+        "X m = 5 @waive \"\"",
+        "X m = 5 @waive reason",
+    ] {
+        let err = parse_line(bad).unwrap_err();
+        assert!(
+            err.message
+                .contains("a reason in double quotes after @waive"),
+            "{bad}: {}",
+            err.message
+        );
+    }
+}
+
 mod never_panics {
     use super::*;
     use proptest::prelude::*;

@@ -4,16 +4,19 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use claimcheck::check::{self, Options};
+use claimcheck::claim::{Entry, parse_line};
+use claimcheck::config::{Config, FailOn, Level, Outcome, Policy, Waivers};
 use claimcheck::render;
-use claimcheck::report::Report;
+use claimcheck::report::{ClaimReport, Report};
 use claimcheck::store::Store;
 
-use super::{Color, Format, emit, use_color};
+use super::{Color, emit, use_color};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct CheckArgs {
-    /// Claims files, or folders searched for *.claims files.
-    #[arg(value_name = "PATHS", default_value = "claims")]
+    /// Claims files, or folders searched for *.claims files [default: the
+    /// claim globs of claimcheck.toml, else claims]
+    #[arg(value_name = "PATHS")]
     pub(crate) paths: Vec<PathBuf>,
 
     /// Check this claim instead of files (repeatable).
@@ -24,49 +27,161 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "PERIOD")]
     pub(crate) period: Option<String>,
 
-    /// The fact store: a folder of source folders.
-    #[arg(long, value_name = "DIR", default_value = "sources")]
-    pub(crate) store: PathBuf,
+    #[command(flatten)]
+    pub(crate) common: CommonArgs,
+}
 
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub(crate) format: Format,
+/// What `check` and `audit` share: the store, the output and the policy.
+#[derive(Debug, clap::Args)]
+pub(crate) struct CommonArgs {
+    /// The fact store: a folder of source folders [default: the store of
+    /// claimcheck.toml, else sources]
+    #[arg(long, value_name = "DIR")]
+    pub(crate) store: Option<PathBuf>,
 
-    /// Relative width of about, ~ and nearly, in percent.
-    #[arg(long, value_name = "PERCENT", default_value_t = 5.0)]
-    pub(crate) tolerance: f64,
+    /// Output: text, JSON, GitHub Actions annotations or SARIF 2.1.0.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub(crate) format: ReportFormat,
+
+    /// Relative width of about, ~ and nearly, in percent [default: 5]
+    #[arg(long, value_name = "PERCENT")]
+    pub(crate) tolerance: Option<f64>,
 
     /// Colour in human output; `auto` colours a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub(crate) color: Color,
+
+    /// Read this claimcheck.toml instead of searching from the working
+    /// directory up.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) config: Option<PathBuf>,
+
+    /// Ignore any claimcheck.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub(crate) no_config: bool,
+
+    /// The verdicts that fail the run, comma-separated: mismatch,
+    /// missing-provenance, ambiguous, invalid, contradicted [default: all]
+    #[arg(long, value_name = "VERDICTS", value_delimiter = ',')]
+    pub(crate) fail_on: Option<Vec<String>>,
+
+    /// Whether loose matches fail the run or only warn [default: warn]
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub(crate) loose: Option<LevelArg>,
+}
+
+/// The formats of `check` and `audit`: those of every command, and the CI ones.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub(crate) enum ReportFormat {
+    Human,
+    Json,
+    Github,
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub(crate) enum LevelArg {
+    Warn,
+    Fail,
+}
+
+impl From<LevelArg> for Level {
+    fn from(level: LevelArg) -> Level {
+        match level {
+            LevelArg::Warn => Level::Warn,
+            LevelArg::Fail => Level::Fail,
+        }
+    }
+}
+
+/// The settings in force: command-line flags over claimcheck.toml over defaults.
+pub(crate) struct Settings {
+    pub(crate) config: Option<Config>,
+    pub(crate) store: PathBuf,
+    pub(crate) options: Options,
+    pub(crate) policy: Policy,
+    pub(crate) waivers: Waivers,
+}
+
+impl CommonArgs {
+    pub(crate) fn settings(&self, unsourced: Option<LevelArg>) -> Result<Settings, String> {
+        let config = if self.no_config {
+            None
+        } else if let Some(path) = &self.config {
+            Some(Config::load(path).map_err(|e| e.to_string())?)
+        } else {
+            let here = std::env::current_dir().map_err(|e| format!("no working directory: {e}"))?;
+            Config::discover(&here).map_err(|e| e.to_string())?
+        };
+        let tolerance = self
+            .tolerance
+            .or(config.as_ref().and_then(|c| c.tolerance))
+            .unwrap_or(5.0);
+        if !(0.0..100.0).contains(&tolerance) {
+            return Err(format!(
+                "--tolerance must be a percentage from 0 to 100, not {tolerance}"
+            ));
+        }
+        let mut policy = Policy::default();
+        if let Some(c) = &config {
+            if let Some(fail_on) = &c.fail_on {
+                policy.fail_on = fail_on.clone();
+            }
+            policy.loose = c.loose.unwrap_or(policy.loose);
+            policy.unsourced = c.unsourced.unwrap_or(policy.unsourced);
+        }
+        if let Some(names) = &self.fail_on {
+            policy.fail_on = names
+                .iter()
+                .map(|n| n.trim())
+                .filter(|n| !n.is_empty() && *n != "none")
+                .map(|n| {
+                    FailOn::parse(n).ok_or_else(|| {
+                        let known: Vec<&str> = FailOn::ALL.iter().map(|f| f.as_str()).collect();
+                        format!(
+                            "--fail-on: unknown verdict `{n}`; use {} or none",
+                            known.join(", ")
+                        )
+                    })
+                })
+                .collect::<Result<_, _>>()?;
+        }
+        if let Some(level) = self.loose {
+            policy.loose = level.into();
+        }
+        if let Some(level) = unsourced {
+            policy.unsourced = level.into();
+        }
+        let store = self
+            .store
+            .clone()
+            .or(config.as_ref().and_then(|c| c.store.clone()))
+            .unwrap_or_else(|| PathBuf::from("sources"));
+        let waivers = Waivers::new(config.as_ref());
+        Ok(Settings {
+            config,
+            store,
+            options: Options {
+                tolerance: tolerance / 100.0,
+            },
+            policy,
+            waivers,
+        })
+    }
 }
 
 pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, String> {
-    if !(0.0..100.0).contains(&args.tolerance) {
-        return Err(format!(
-            "--tolerance must be a percentage from 0 to 100, not {}",
-            args.tolerance
-        ));
-    }
-    let options = Options {
-        tolerance: args.tolerance / 100.0,
-    };
-    let store = Store::load(&args.store).map_err(|e| e.to_string())?;
+    let settings = args.common.settings(None)?;
+    let store = Store::load(&settings.store).map_err(|e| e.to_string())?;
     let mut claims = Vec::new();
     if args.exprs.is_empty() {
-        for file in claim_files(&args.paths)? {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
-            claims.extend(check::check_text(
-                &store,
-                &file.display().to_string(),
-                &text,
-                &options,
-            ));
-        }
+        let files = claim_files(&args.paths, settings.config.as_ref())?;
+        claims = check_files(&store, &files, &settings)?;
     } else {
         for (number, expr) in args.exprs.iter().enumerate() {
             // `<expr>:N` is the N-th -e claim, so a report line points at its claim.
-            let reports = check::check_expression(&store, expr, args.period.as_deref(), &options);
+            let reports =
+                check::check_expression(&store, expr, args.period.as_deref(), &settings.options);
             claims.extend(reports.into_iter().map(|mut r| {
                 r.line = number + 1;
                 r
@@ -74,20 +189,72 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, String> {
         }
     }
     let report = Report::new(claims);
-    let text = match args.format {
-        Format::Human => render::human(&report, use_color(args.color)),
-        Format::Json => render::json(&report),
+    let outcomes: Vec<Outcome> = report
+        .claims
+        .iter()
+        .map(|c| settings.policy.claim(c))
+        .collect();
+    let text = match args.common.format {
+        ReportFormat::Human => render::human(&report, use_color(args.common.color)),
+        ReportFormat::Json => render::json(&report),
+        ReportFormat::Github => render::github_check(&report, &outcomes),
+        ReportFormat::Sarif => render::sarif_check(&report, &outcomes),
     };
     emit(&text)?;
-    Ok(if report.all_match() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(exit_code(&outcomes))
 }
 
-/// The files to check: each path itself, or the *.claims files under a folder, sorted.
-fn claim_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+/// 1 when anything fails the policy, 0 otherwise.
+pub(crate) fn exit_code(outcomes: &[Outcome]) -> ExitCode {
+    if outcomes.contains(&Outcome::Fail) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Checks claims files and applies the waivers (the configuration's, and
+/// `@waive` next to a claim).
+pub(crate) fn check_files(
+    store: &Store,
+    files: &[PathBuf],
+    settings: &Settings,
+) -> Result<Vec<ClaimReport>, String> {
+    let mut claims = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+        let mut reports =
+            check::check_text(store, &file.display().to_string(), &text, &settings.options);
+        let lines: Vec<&str> = text.lines().collect();
+        for report in &mut reports {
+            let annotation =
+                lines
+                    .get(report.line.wrapping_sub(1))
+                    .and_then(|line| match parse_line(line) {
+                        Ok(Some(Entry::Claim(c))) => c.waiver,
+                        _ => None,
+                    });
+            settings.waivers.apply_to_claim(report, annotation);
+        }
+        claims.extend(reports);
+    }
+    Ok(claims)
+}
+
+/// The files to check: the paths given, else the configuration's claim
+/// globs, else `claims/`; a folder stands for the *.claims files under it.
+pub(crate) fn claim_files(
+    paths: &[PathBuf],
+    config: Option<&Config>,
+) -> Result<Vec<PathBuf>, String> {
+    if paths.is_empty() {
+        if let Some(c) = config.filter(|c| !c.claims.is_empty()) {
+            let found = c.files(&c.claims).map_err(|e| e.to_string())?;
+            return Ok(found.into_iter().map(|p| shorten(&p)).collect());
+        }
+        return claim_files(&[PathBuf::from("claims")], None);
+    }
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -101,6 +268,27 @@ fn claim_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         }
     }
     Ok(files)
+}
+
+/// A path relative to the working directory when it lies under it, so that
+/// reports show the paths a reader would type.
+pub(crate) fn shorten(path: &Path) -> PathBuf {
+    let Ok(here) = std::env::current_dir() else {
+        return path.to_owned();
+    };
+    let absolute = if path.is_absolute() {
+        path.to_owned()
+    } else {
+        here.join(path)
+    };
+    let cleaned: PathBuf = absolute
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .collect();
+    cleaned
+        .strip_prefix(&here)
+        .map(Path::to_owned)
+        .unwrap_or(cleaned)
 }
 
 fn collect_claims(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {

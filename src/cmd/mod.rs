@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 
 use clap::ValueEnum;
 
+pub(crate) mod audit;
 pub(crate) mod check;
 pub(crate) mod explain;
 pub(crate) mod facts;

@@ -110,6 +110,7 @@ fn as_claim(fact: &Fact, op: DerivationOp, inputs: &[&Fact]) -> Claim {
         label: None,
         article_line: None,
         cite: None,
+        waiver: None,
         body: Body::Compare {
             lhs,
             op: Op::Eq,

@@ -6,6 +6,14 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::report::{ClaimReport, FactRef, Report, Verdict};
 
+mod audit;
+mod github;
+mod sarif;
+
+pub use audit::{audit_human, audit_json};
+pub use github::{github_audit, github_check};
+pub use sarif::{sarif_audit, sarif_check};
+
 /// Output for a person: one line per claim, then the arithmetic and the provenance.
 pub fn human(report: &Report, color: bool) -> String {
     let mut out = String::new();
@@ -29,7 +37,7 @@ pub fn human(report: &Report, color: bool) -> String {
 }
 
 /// ANSI colours, only when asked for.
-fn paint(text: &str, code: &str, color: bool) -> String {
+pub(crate) fn paint(text: &str, code: &str, color: bool) -> String {
     if color {
         format!("\x1b[{code}m{text}\x1b[0m")
     } else {
@@ -75,6 +83,9 @@ fn claim_block(out: &mut String, claim: &ClaimReport, color: bool) {
     let indent = "    ";
     if let Some(article) = &claim.article {
         let _ = writeln!(out, "{indent}article: {}:{}", article.path, article.line);
+    }
+    if let Some(waived) = &claim.waived {
+        let _ = writeln!(out, "{indent}waived: {} ({})", waived.reason, waived.by);
     }
     if claim.code == Some("syntax") {
         let _ = write!(out, "{}", caret(claim));

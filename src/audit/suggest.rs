@@ -1,0 +1,204 @@
+//! `audit --suggest`: a draft claims file for an article.
+//!
+//! One claim line per number that no claim states yet, at its `@L` line,
+//! with the sentence quoted in a comment. Backed numbers name the fact that
+//! backs them, contradicted ones the fact they contradict (so `check` says
+//! mismatch), and unsourced ones a `TODO` reference for the editor to fill
+//! in (so `check` says missing-provenance until then).
+
+use std::fmt::Write;
+
+use crate::claim::Reference;
+use crate::quantity::{Number, Qualifier, Quantity, Unit};
+use crate::resolve::{Resolution, Scope, resolve};
+use crate::store::Store;
+
+use super::{Finding, Status};
+
+/// A claim line for a number: `{subject | metric | period} = value`, or
+/// `TODO = value` when no fact answers it.
+pub fn claim_line(reference: Option<&str>, quantity: &Quantity) -> String {
+    let value = claim_value(quantity);
+    format!("{} = {value}", reference.unwrap_or("TODO"))
+}
+
+/// How a claim names fact `f`: the explicit form when it is unambiguous,
+/// the fact's id otherwise.
+pub fn reference(store: &Store, f: u32) -> String {
+    let fact = store.fact(f);
+    let explicit = Reference::Explicit {
+        subject: Some(store.str(fact.subject).to_owned()),
+        metric: Some(store.str(fact.metric).to_owned()),
+        period: fact.period.map(|p| store.str(p).to_owned()),
+    };
+    let clean = |s: &str| !s.contains(['|', '{', '}', '#']);
+    let writable = clean(store.str(fact.subject))
+        && clean(store.str(fact.metric))
+        && fact.period.is_none_or(|p| clean(store.str(p)));
+    if writable && resolve(store, &explicit, Scope::default()) == Resolution::Found(f) {
+        explicit.to_string()
+    } else {
+        format!("{{{}}}", fact.id)
+    }
+}
+
+/// The quantity in claim syntax, rebuilt from what prose mode read
+/// ("more than doubled" is `over 2x`, "14-15%" is `14%..15%`), so the claim
+/// grammar reads exactly the same value, precision and unit.
+pub fn claim_value(q: &Quantity) -> String {
+    let mut out = String::new();
+    if let Some(qualifier) = q.qualifier {
+        out.push_str(match qualifier {
+            Qualifier::Over => "over ",
+            Qualifier::AtLeast => "at least ",
+            Qualifier::Under => "under ",
+            Qualifier::AtMost => "up to ",
+            Qualifier::Nearly => "nearly ",
+            Qualifier::About => "about ",
+        });
+    }
+    out.push_str(&amount(&q.low, &q.unit));
+    if let Some(high) = &q.high {
+        out.push_str("..");
+        out.push_str(&amount(high, &q.unit));
+    }
+    out
+}
+
+fn amount(n: &Number, unit: &Unit) -> String {
+    let digits = number(n);
+    match unit {
+        Unit::Bare => digits,
+        Unit::Percent => format!("{digits}%"),
+        Unit::PercentagePoints => format!("{digits}pp"),
+        Unit::Multiple => format!("{digits}x"),
+        Unit::Currency(code) if code == "USD" => match digits.strip_prefix('-') {
+            Some(rest) => format!("-${rest}"),
+            None => format!("${digits}"),
+        },
+        Unit::Currency(code) => format!("{digits} {code}"),
+        Unit::Measure(m) => format!("{digits} {}", m.symbol),
+        Unit::Noun(noun) => format!("{digits} {noun}"),
+    }
+}
+
+/// Digits that keep the precision: the last digit keeps its weight, with a
+/// magnitude word when the weight is a thousand or more (`17.1 million`).
+fn number(n: &Number) -> String {
+    let sign = if n.negative { "-" } else { "" };
+    let digits = n.mantissa.to_string();
+    // The power of ten of the leading digit picks the magnitude word.
+    let size = digits.len() as i32 - 1 + n.exponent;
+    let (magnitude, word) = match size {
+        _ if n.exponent < 3 => (0, ""),
+        s if s >= 12 => (12, " trillion"),
+        s if s >= 9 => (9, " billion"),
+        s if s >= 6 => (6, " million"),
+        _ => (3, " thousand"),
+    };
+    let exponent = n.exponent - magnitude;
+    let body = if exponent >= 0 {
+        format!("{digits}{}", "0".repeat(exponent as usize))
+    } else {
+        let point = exponent.unsigned_abs() as usize;
+        let padded = format!("{digits:0>width$}", width = point + 1);
+        let (whole, fraction) = padded.split_at(padded.len() - point);
+        format!("{whole}.{fraction}")
+    };
+    format!("{sign}{body}{word}")
+}
+
+/// The draft claims file for one article's findings.
+pub fn draft(article: &str, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Draft claims for {article}, written by `claimcheck audit --suggest`.\n\
+         # Backed numbers name the fact that backs them; contradicted ones the fact\n\
+         # they contradict; TODO marks a number no fact answers: name one, or delete the line."
+    );
+    let _ = writeln!(out, "@article {article}");
+    let mut lines: Vec<(usize, String, String)> = Vec::new();
+    for f in findings.iter().filter(|f| f.status != Status::Claimed) {
+        let Some(claim) = &f.suggestion else { continue };
+        let note = format!(
+            "{}: \"{}\"",
+            f.status.as_str(),
+            fragment(&f.sentence, &f.text)
+        );
+        lines.push((f.line, claim.clone(), note));
+    }
+    let width = lines
+        .iter()
+        .map(|(_, c, _)| c.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(72);
+    for (line, claim, note) in lines {
+        let pad = width.saturating_sub(claim.chars().count());
+        let _ = writeln!(out, "{claim}{} @L{line}   # {note}", " ".repeat(pad + 1));
+    }
+    out
+}
+
+/// About 60 characters of the sentence around the number, on one line.
+fn fragment(sentence: &str, number: &str) -> String {
+    let chars: Vec<char> = sentence.chars().collect();
+    let at = sentence
+        .find(number)
+        .map_or(0, |b| sentence[..b].chars().count());
+    // About 30 characters each side, widened to whole words.
+    let mut start = at.saturating_sub(30);
+    while start > 0 && !chars[start - 1].is_whitespace() {
+        start -= 1;
+    }
+    let mut end = (at + number.chars().count() + 30).min(chars.len());
+    while end < chars.len() && !chars[end].is_whitespace() {
+        end += 1;
+    }
+    let mut text: String = chars[start..end].iter().collect();
+    text = text.replace('"', "'");
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < chars.len() { "…" } else { "" };
+    format!("{lead}{}{tail}", text.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quantity::prose_quantity;
+
+    fn value(prose: &str) -> String {
+        let (q, _) = prose_quantity(prose, true).unwrap_or_else(|| panic!("{prose}"));
+        claim_value(&q)
+    }
+
+    #[test]
+    fn prose_becomes_claim_syntax() {
+        assert_eq!(value("over 60%"), "over 60%");
+        assert_eq!(value("more than $150 billion"), "over $150 billion");
+        assert_eq!(value("29.6 GW"), "29.6 GW");
+        assert_eq!(value("-13pp"), "-13pp");
+        assert_eq!(value("$285.9 billion"), "$285.9 billion");
+        assert_eq!(value("more than doubled"), "over 2x");
+        assert_eq!(value("twenty-three times"), "23x");
+        assert_eq!(value("14-15%"), "14%..15%");
+        assert_eq!(value("nearly half"), "nearly 50%");
+        assert_eq!(value("a third"), "33.3%");
+        assert_eq!(value("17.1 million"), "17.1 million");
+        assert_eq!(value("fewer than 25"), "under 25");
+    }
+
+    #[test]
+    fn numbers_keep_their_precision() {
+        let n = |mantissa, exponent| Number {
+            negative: false,
+            mantissa,
+            exponent,
+        };
+        assert_eq!(number(&n(171, 5)), "17.1 million");
+        assert_eq!(number(&n(5, -3)), "0.005");
+        assert_eq!(number(&n(72816, 0)), "72816");
+        assert_eq!(number(&n(3, 2)), "300");
+    }
+}

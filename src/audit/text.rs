@@ -1,0 +1,300 @@
+//! Positions in the original text, prose blocks and sentences.
+//!
+//! The scanner works on prose: the text of one paragraph, heading or table
+//! cell with markup removed. A [`Block`] keeps, for each piece of its prose,
+//! where that piece sits in the original file, so every finding can point at
+//! the line and column a reader sees in an editor.
+
+/// What kind of block the prose came from; a few rules depend on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph, a list item, a quote: running prose.
+    Paragraph,
+    /// A heading, whose leading number is a section number.
+    Heading,
+    /// A table cell, where a number may stand alone.
+    Cell,
+    /// A paragraph of a plain-text file, where lines may start with list numbers.
+    PlainText,
+}
+
+/// The prose of one block and the map back to the original text.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    /// `(offset in text, offset in the original)` where each piece starts, ascending.
+    pieces: Vec<(usize, usize)>,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind) -> Block {
+        Block {
+            kind,
+            text: String::new(),
+            pieces: Vec::new(),
+        }
+    }
+
+    /// A block that is a slice of the original text as it is.
+    pub fn verbatim(kind: BlockKind, text: &str, offset: usize) -> Block {
+        Block {
+            kind,
+            text: text.to_owned(),
+            pieces: vec![(0, offset)],
+        }
+    }
+
+    /// Appends `piece`, found at `offset` in the original. Pieces join as
+    /// the reader sees them: "over *60*%" reads "over 60%"; where skipped
+    /// markup stood for a word break, the caller calls [`Block::push_break`].
+    pub fn push(&mut self, piece: &str, offset: usize) {
+        if piece.is_empty() {
+            return;
+        }
+        let continues = self
+            .pieces
+            .last()
+            .is_some_and(|&(at, orig)| orig + (self.text.len() - at) == offset);
+        if !continues {
+            self.pieces.push((self.text.len(), offset));
+        }
+        self.text.push_str(piece);
+    }
+
+    /// A word break where markup was skipped (inline code, a line break).
+    pub fn push_break(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with(' ') {
+            self.text.push(' ');
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// The offset in the original text of an offset in the prose.
+    pub fn original(&self, offset: usize) -> usize {
+        let i = self.pieces.partition_point(|&(at, _)| at <= offset);
+        match i.checked_sub(1).map(|i| self.pieces[i]) {
+            Some((at, orig)) => orig + (offset - at),
+            None => offset,
+        }
+    }
+}
+
+/// Line starts of the original text, and a cursor that turns increasing byte
+/// offsets into 1-based lines and character columns without rescanning: a
+/// 10 MB single line with thousands of numbers stays linear.
+#[derive(Debug)]
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    cursor: (usize, usize, usize),
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Lines<'a> {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text));
+        Lines {
+            text,
+            starts,
+            cursor: (0, 0, 1),
+        }
+    }
+
+    /// `(line, column)`, both 1-based, the column counted in characters.
+    pub fn locate(&mut self, offset: usize) -> (usize, usize) {
+        let offset = floor_boundary(self.text, offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let (last_offset, last_line, last_column) = self.cursor;
+        let column = if last_line == line && last_offset <= offset && last_offset >= start {
+            last_column + self.text[last_offset..offset].chars().count()
+        } else {
+            self.text[start..offset].chars().count() + 1
+        };
+        self.cursor = (offset, line, column);
+        (line + 1, column)
+    }
+
+    /// The text of a 1-based line, without its line break.
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self.starts.get(line).map_or(self.text.len(), |&e| e - 1);
+        self.text[start..end].trim_end_matches('\r')
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i + 1)
+}
+
+/// The largest char boundary at or before `i`.
+pub fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary at or after `i`.
+pub fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// How far a sentence may reach on either side of a number: sentences are
+/// context, and a 10 MB line without a full stop must not make every
+/// number's context 10 MB long.
+const SENTENCE_REACH: usize = 320;
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "vs", "etc", "e.g", "i.e", "approx", "fig", "no", "dr", "mr", "mrs", "ms", "st", "al", "inc",
+    "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec",
+];
+
+/// The sentence of `text` around `start..end`, as a byte range.
+pub fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let lo = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
+    let hi = ceil_boundary(text, end.saturating_add(SENTENCE_REACH));
+    // Only the (ASCII) terminators need a closer look, so jump between them.
+    let terminators: &[char] = &['.', '!', '?', ';', '\n'];
+    let mut begin = lo;
+    let mut upto = start;
+    while let Some(i) = text[lo..upto].rfind(terminators) {
+        let at = lo + i;
+        let c = char::from(text.as_bytes()[at]);
+        if ends_sentence(text, at, c) {
+            begin = at + 1;
+            break;
+        }
+        upto = at;
+    }
+    let mut finish = hi;
+    let mut from = end;
+    while let Some(i) = text[from..hi].find(terminators) {
+        let at = from + i;
+        let c = char::from(text.as_bytes()[at]);
+        if ends_sentence(text, at, c) {
+            finish = at + 1;
+            break;
+        }
+        from = at + 1;
+    }
+    (begin, finish)
+}
+
+/// Whether the character `c` at `at` ends a sentence: a line break, or `.`,
+/// `!`, `?` or `;` followed by white space (or the end), and not a full stop
+/// after an abbreviation or an initial (`U.S.`, `e.g.`, `vs.`).
+fn ends_sentence(text: &str, at: usize, c: char) -> bool {
+    if c == '\n' {
+        // Markdown prose has no line breaks left; in plain text a line is
+        // a paragraph or a heading more often than a wrapped sentence.
+        return true;
+    }
+    if !matches!(c, '.' | '!' | '?' | ';') {
+        return false;
+    }
+    let after = &text[at + c.len_utf8()..];
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return false;
+    }
+    if c != '.' {
+        return true;
+    }
+    let word_start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, ch)| ch.is_alphanumeric() || *ch == '.')
+        .last()
+        .map_or(at, |(i, _)| i);
+    let word = text[word_start..at].to_ascii_lowercase();
+    let single_letters = word.split('.').all(|w| w.chars().count() <= 1);
+    !(single_letters && !word.is_empty() || ABBREVIATIONS.contains(&word.as_str()))
+}
+
+/// Text fit to quote in a report: control characters made visible, runs of
+/// white space collapsed, and at most `max` characters around the middle.
+pub fn quote(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(max * 4));
+    let mut space = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        if c.is_control() {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    let count = out.chars().count();
+    if count <= max {
+        return out;
+    }
+    let keep: String = out.chars().take(max.saturating_sub(1)).collect();
+    format!("{keep}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "é1\nab 23 ü4";
+        let mut lines = Lines::new(text);
+        assert_eq!(lines.locate(2), (1, 2));
+        assert_eq!(lines.locate(7), (2, 4));
+        assert_eq!(lines.locate(12), (2, 8));
+        assert_eq!(lines.locate(4), (2, 1));
+        assert_eq!(lines.line_text(2), "ab 23 ü4");
+    }
+
+    #[test]
+    fn sentences_skip_initials_and_abbreviations() {
+        let text = "First. The U.S. has 5,427 data centers, e.g. many. Last one.";
+        let at = text.find("5,427").unwrap();
+        let (s, e) = sentence(text, at, at + 5);
+        assert_eq!(&text[s..e], " The U.S. has 5,427 data centers, e.g. many.");
+    }
+
+    #[test]
+    fn pieces_map_back_to_the_original() {
+        let mut block = Block::new(BlockKind::Paragraph);
+        block.push("US spent ", 10);
+        block.push("$80", 21);
+        block.push(" billion", 24);
+        block.push_break();
+        block.push("in", 40);
+        assert_eq!(block.text, "US spent $80 billion in");
+        assert_eq!(block.original(9), 21);
+        assert_eq!(block.original(13), 25);
+        assert_eq!(block.original(21), 40);
+    }
+
+    #[test]
+    fn quotes_are_safe_to_print() {
+        assert_eq!(quote("a\u{1b}[31m  b\n c", 80), "a\\u{1b}[31m b c");
+        assert_eq!(quote("abcdef", 4), "abc…");
+    }
+}

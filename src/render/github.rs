@@ -1,0 +1,172 @@
+//! GitHub Actions workflow commands: annotations at file, line and column.
+//!
+//! `::error file=F,line=L,col=C,title=T::message` for what fails the run,
+//! `::warning` for what only warns (loose matches, unsourced numbers, verdicts
+//! left out of `fail-on`) and `::notice` for waived items, which are shown,
+//! never hidden. A claim with `@article` and `@L` is annotated in the article,
+//! where a reviewer reads the number; other claims in their claims file.
+
+use std::fmt::Write;
+
+use crate::audit::{AuditReport, Finding};
+use crate::config::Outcome;
+use crate::report::{ClaimReport, Report, Verdict};
+
+/// One annotation per claim that does not simply pass.
+pub fn github_check(report: &Report, outcomes: &[Outcome]) -> String {
+    let mut out = String::new();
+    for (claim, outcome) in report.claims.iter().zip(outcomes) {
+        let Some(command) = command(*outcome) else {
+            continue;
+        };
+        let (file, line, column) = match &claim.article {
+            Some(a) => (a.path.as_str(), a.line as usize, None),
+            None => (claim.file.as_str(), claim.line, Some(claim.column)),
+        };
+        let title = format!("claimcheck: {}", claim_kind(claim));
+        let message = claim_message(claim);
+        annotation(&mut out, command, file, line, column, &title, &message);
+    }
+    out
+}
+
+/// One annotation per article number that does not simply pass.
+pub fn github_audit(report: &AuditReport, outcomes: &[Outcome]) -> String {
+    let mut out = String::new();
+    for (finding, outcome) in report.findings.iter().zip(outcomes) {
+        let Some(command) = command(*outcome) else {
+            continue;
+        };
+        let title = format!("claimcheck: {}", finding_kind(finding));
+        let message = finding_message(finding);
+        annotation(
+            &mut out,
+            command,
+            &finding.file,
+            finding.line,
+            Some(finding.column),
+            &title,
+            &message,
+        );
+    }
+    out
+}
+
+fn command(outcome: Outcome) -> Option<&'static str> {
+    match outcome {
+        Outcome::Pass => None,
+        Outcome::Waived => Some("notice"),
+        Outcome::Warn => Some("warning"),
+        Outcome::Fail => Some("error"),
+    }
+}
+
+/// The rule a claim falls under: its verdict, or `loose-match`.
+pub(crate) fn claim_kind(claim: &ClaimReport) -> &'static str {
+    if claim.loose && claim.verdict == crate::report::Verdict::Match {
+        "loose-match"
+    } else {
+        claim.verdict.as_str()
+    }
+}
+
+/// The rule a finding falls under: its claim's verdict, or its status.
+pub(crate) fn finding_kind(finding: &Finding) -> &'static str {
+    match finding.verdict {
+        Some(crate::report::Verdict::Match) if finding.loose => "loose-match",
+        Some(verdict) => verdict.as_str(),
+        None => finding.status.as_str(),
+    }
+}
+
+pub(crate) fn claim_message(claim: &ClaimReport) -> String {
+    let mut message = claim.text.clone();
+    match (&claim.stated, &claim.expected) {
+        (Some(stated), Some(expected)) => {
+            let _ = write!(message, ": stated {stated}, expected {expected}");
+        }
+        (Some(stated), None) => {
+            let _ = write!(message, ": stated {stated}");
+        }
+        _ => {}
+    }
+    for extra in [&claim.reason, &claim.loose_reason].into_iter().flatten() {
+        let _ = write!(message, "\n{extra}");
+    }
+    if let Some(w) = &claim.waived {
+        let _ = write!(message, "\nwaived: {} ({})", w.reason, w.by);
+    }
+    let _ = write!(message, "\n({}:{})", claim.file, claim.line);
+    message
+}
+
+pub(crate) fn finding_message(finding: &Finding) -> String {
+    let mut message = format!("{} {}", finding.status.as_str(), finding.text);
+    if let Some(expected) = &finding.expected {
+        let _ = write!(message, ": expected {expected}");
+    }
+    for claim in &finding.claims {
+        let _ = write!(
+            message,
+            "\nclaim {}:{} {}{}: {}",
+            claim.file,
+            claim.line,
+            claim.verdict.as_str(),
+            if claim.loose { " (loose)" } else { "" },
+            claim.text
+        );
+        if let Some(expected) = claim
+            .expected
+            .as_ref()
+            .filter(|_| claim.verdict != Verdict::Match)
+        {
+            let _ = write!(message, " (expected {expected})");
+        }
+    }
+    for fact in &finding.facts {
+        let _ = write!(message, "\nfact {} = {}", fact.id, fact.value);
+    }
+    if let Some(w) = &finding.waived {
+        let _ = write!(message, "\nwaived: {} ({})", w.reason, w.by);
+    }
+    message
+}
+
+fn annotation(
+    out: &mut String,
+    command: &str,
+    file: &str,
+    line: usize,
+    column: Option<usize>,
+    title: &str,
+    message: &str,
+) {
+    let _ = write!(out, "::{command} file={},line={line}", property(file));
+    if let Some(column) = column {
+        let _ = write!(out, ",col={column}");
+    }
+    let _ = writeln!(out, ",title={}::{}", property(title), data(message));
+}
+
+/// Escapes a message as GitHub requires: `%`, CR and LF.
+pub(crate) fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value: the message's escapes, plus `:` and `,`.
+pub(crate) fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_follow_the_runner() {
+        assert_eq!(data("60% a\r\nb"), "60%25 a%0D%0Ab");
+        assert_eq!(property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+}

@@ -1,0 +1,209 @@
+//! `audit`: every number of the example articles and of the seed, in every
+//! format; Markdown that is not prose; hostile input; `--suggest`.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use claimcheck::audit::{AuditReport, Auditor, Finding, Format, Status, decode, suggest};
+use claimcheck::check::{Options, check_text};
+use claimcheck::config::Policy;
+use claimcheck::render;
+use claimcheck::report::{ClaimReport, Verdict};
+use claimcheck::store::Store;
+
+use crate::util::{root, settings};
+
+/// The bundled store loaded from the relative path `sources`, so fact origins
+/// in snapshots read `sources/…` on any machine. Tests run at the root.
+pub(crate) fn relative_store() -> &'static Store {
+    static STORE: OnceLock<Store> = OnceLock::new();
+    STORE.get_or_init(|| {
+        assert!(
+            Path::new("sources").is_dir(),
+            "tests run at the repository root"
+        );
+        Store::load(Path::new("sources")).unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+/// The checked claims of `files` whose `@article` is `article`.
+pub(crate) fn claims_for(store: &Store, files: &[&str], article: &str) -> Vec<ClaimReport> {
+    files
+        .iter()
+        .flat_map(|file| {
+            let text = std::fs::read_to_string(root().join(file)).unwrap();
+            check_text(store, file, &text, &Options::default())
+        })
+        .filter(|c| c.article.as_ref().is_some_and(|a| a.path == article))
+        .collect()
+}
+
+pub(crate) fn audit(article: &str, claims_files: &[&str]) -> Vec<Finding> {
+    let store = relative_store();
+    let text = std::fs::read_to_string(root().join(article)).unwrap();
+    let claims = claims_for(store, claims_files, article);
+    Auditor::new(store, Options::default()).audit(article, &text, Format::of_path(article), &claims)
+}
+
+pub(crate) fn report(article: &str, claims_files: &[&str]) -> AuditReport {
+    AuditReport::new(vec![article.to_owned()], audit(article, claims_files))
+}
+
+fn lines_and_texts(findings: &[Finding]) -> Vec<(usize, usize, String)> {
+    findings
+        .iter()
+        .map(|f| (f.line, f.column, f.text.clone()))
+        .collect()
+}
+
+/// Code, HTML, front matter, link targets and URLs are not prose; what is
+/// found keeps its line and column in the original file.
+#[test]
+fn markdown_that_is_not_prose_is_skipped() {
+    let findings = audit("tests/fixtures/audit/not-prose.md", &[]);
+    assert_eq!(
+        lines_and_texts(&findings),
+        [
+            (9, 14, "12%".to_owned()),
+            (28, 19, "5,427".to_owned()),
+            (30, 22, "over 60%".to_owned()),
+            (30, 47, "over 60%".to_owned()),
+        ]
+    );
+}
+
+/// The example articles and the seed, with the claims under claims/, in every format.
+#[test]
+fn every_format_for_the_examples_and_the_seed() {
+    let cases = [
+        ("benchmarks-brief", "claims/examples/benchmarks-brief.md"),
+        ("investment-digest", "claims/examples/investment-digest.md"),
+        ("seed", "../shared/seeds/000_eba7b0e877cdae88.txt"),
+    ];
+    let claims = [
+        "claims/examples/benchmarks-brief.claims",
+        "claims/examples/investment-digest.claims",
+        "claims/ai-index-2026/summary.claims",
+    ];
+    let policy = Policy::default();
+    for (name, article) in cases {
+        let report = report(article, &claims);
+        let outcomes: Vec<_> = report.findings.iter().map(|f| policy.finding(f)).collect();
+        settings("audit").bind(|| {
+            insta::assert_snapshot!(format!("{name}.human"), render::audit_human(&report, false));
+            insta::assert_snapshot!(format!("{name}.json"), render::audit_json(&report));
+            insta::assert_snapshot!(
+                format!("{name}.github"),
+                render::github_audit(&report, &outcomes)
+            );
+            insta::assert_snapshot!(
+                format!("{name}.sarif"),
+                render::sarif_audit(&report, &outcomes)
+            );
+        });
+    }
+}
+
+/// With no claims file, the digest's planted errors that the sentence makes
+/// checkable are contradicted, with what the facts say.
+#[test]
+fn planted_errors_are_contradicted_without_claims() {
+    let findings = audit("claims/examples/investment-digest.md", &[]);
+    let contradicted: Vec<(usize, String, Option<String>)> = findings
+        .iter()
+        .filter(|f| f.status == Status::Contradicted)
+        .map(|f| (f.line, f.text.clone(), f.expected.clone()))
+        .collect();
+    assert_eq!(
+        contradicted,
+        [
+            (18, "542".to_owned(), Some("5427".to_owned())),
+            (24, "13%".to_owned(), Some("11% or 24%".to_owned())),
+            (
+                28,
+                "$80 billion".to_owned(),
+                Some("nearly $285.9 billion".to_owned())
+            ),
+            (
+                29,
+                "$3.5 billion".to_owned(),
+                Some("$12.4 billion".to_owned())
+            ),
+        ]
+    );
+}
+
+/// `--suggest` then `check` on the suggestion gives the audit's verdicts:
+/// backed numbers match, contradicted ones mismatch, unsourced ones have no
+/// provenance until an editor names a fact.
+#[test]
+fn suggest_then_check_reproduces_the_audit() {
+    let article = "claims/examples/investment-digest.md";
+    let findings = audit(article, &[]);
+    let draft = suggest::draft(article, &findings);
+    let checked = check_text(
+        relative_store(),
+        "draft.claims",
+        &draft,
+        &Options::default(),
+    );
+    assert_eq!(checked.len(), findings.len(), "{draft}");
+    for (finding, claim) in findings.iter().zip(&checked) {
+        let expected = match finding.status {
+            Status::Backed => Verdict::Match,
+            Status::Contradicted => Verdict::Mismatch,
+            Status::Unsourced => Verdict::MissingProvenance,
+            Status::Claimed => unreachable!("no claims were read"),
+        };
+        assert_eq!(
+            (
+                claim.verdict,
+                claim.article.as_ref().map(|a| a.line as usize)
+            ),
+            (expected, Some(finding.line)),
+            "{}: {} -> {}\n{draft}",
+            finding.line,
+            finding.text,
+            claim.text
+        );
+    }
+    settings("audit").bind(|| insta::assert_snapshot!("investment-digest.suggested", draft));
+}
+
+/// Control characters, a 10 MB line and invalid UTF-8: findings or a clear
+/// error, never a panic.
+#[test]
+fn hostile_articles() {
+    let store = relative_store();
+    let auditor = Auditor::new(store, Options::default());
+    let controls = "NVIDIA\u{0}has \u{1b}[1m over 60%\u{7} of\r\ncompute\u{c} and\t$5\u{200b}";
+    for format in [Format::Markdown, Format::PlainText] {
+        let findings = auditor.audit("controls.md", controls, format, &[]);
+        let found = findings.iter().find(|f| f.text == "over 60%").unwrap();
+        assert_eq!((found.line, found.column), (1, 17));
+        assert!(findings.iter().all(|f| !f.sentence.contains('\u{1b}')));
+    }
+    // A 10 MB single line: a number every 5,000 bytes, and one at the very end.
+    let mut line = String::new();
+    for _ in 0..2_200 {
+        line.push_str(&"The share rose in a market, more or less, as it did. ".repeat(90));
+        line.push_str("It reached 12%. ");
+    }
+    line.push_str("Nvidia holds over 60%");
+    assert!(line.len() > 10_000_000);
+    for format in [Format::Markdown, Format::PlainText] {
+        let findings = auditor.audit("long.md", &line, format, &[]);
+        let last = findings.last().unwrap();
+        assert_eq!(findings.len(), 2_201);
+        assert_eq!((last.line, last.text.as_str()), (1, "over 60%"));
+        assert_eq!(last.column, line.chars().count() - "over 60%".len() + 1);
+    }
+    // Numbers everywhere, no spaces: one long token.
+    let digits = "1234567890".repeat(1_000_000);
+    let _ = auditor.audit("digits.txt", &digits, Format::PlainText, &[]);
+    let err = decode("bad.md", b"ok 12%\nnot \xff text").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "bad.md:2:5: not valid UTF-8 (byte 11); save the file as UTF-8"
+    );
+}
