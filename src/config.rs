@@ -526,10 +526,10 @@ mod tests {
         );
     }
 
-    /// The example of docs/ci.md and of this module's documentation is valid.
+    /// The example in the README is valid.
     #[test]
     fn the_documented_example_parses() {
-        let docs = include_str!("../docs/ci.md");
+        let docs = include_str!("../README.md");
         let start = docs.find("```toml\n").unwrap() + "```toml\n".len();
         let end = start + docs[start..].find("```").unwrap();
         let config = parse(&docs[start..end]).unwrap_or_else(|e| panic!("{e}"));

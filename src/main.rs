@@ -12,6 +12,17 @@ mod cmd;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+const OVERVIEW: &str = "\
+Examples:
+  claimcheck check                                   check every .claims file under claims/
+  claimcheck check -e 'US private AI investment 2025 = $285.9 billion'
+  claimcheck audit claims/examples/investment-digest.md
+  claimcheck explain 'US private AI investment = 23x China' --period 2025
+  claimcheck facts investment 2025 US
+  claimcheck lint
+
+Exit codes: 0 nothing fails, 1 a claim or finding fails, 2 usage or input error.";
+
 const EXAMPLES: &str = "\
 Examples:
   claimcheck check                                   check every .claims file under claims/
@@ -27,7 +38,7 @@ Exit codes: 0 every claim matches, 1 a claim does not, 2 usage or input error.";
     version,
     about = "Checks the numbers in a piece of writing against a store of sourced facts"
 )]
-#[command(after_help = EXAMPLES)]
+#[command(after_help = OVERVIEW)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
