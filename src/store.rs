@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
@@ -29,8 +30,9 @@ pub struct Sym(u32);
 
 #[derive(Debug, Default)]
 struct Interner {
-    strings: Vec<Box<str>>,
-    ids: HashMap<Box<str>, Sym>,
+    // Shared between the list and the map: one allocation a string.
+    strings: Vec<Arc<str>>,
+    ids: HashMap<Arc<str>, Sym>,
 }
 
 impl Interner {
@@ -39,8 +41,9 @@ impl Interner {
             return sym;
         }
         let sym = Sym(u32::try_from(self.strings.len()).expect("fewer than 2^32 distinct strings"));
-        self.strings.push(s.into());
-        self.ids.insert(s.into(), sym);
+        let shared: Arc<str> = Arc::from(s);
+        self.strings.push(Arc::clone(&shared));
+        self.ids.insert(shared, sym);
         sym
     }
 
@@ -186,7 +189,8 @@ enum RawValue {
 /// A fact, with its provenance.
 #[derive(Debug, Clone)]
 pub struct Fact {
-    pub id: Box<str>,
+    /// Shared with the store's id index.
+    pub id: Arc<str>,
     pub subject: Sym,
     pub metric: Sym,
     pub period: Option<Sym>,
@@ -309,7 +313,7 @@ pub struct Store {
     locators: Vec<Locator>,
     /// Raw JSON text of a locator → its index in `locators`.
     locator_ids: HashMap<Sym, u32>,
-    by_id: HashMap<Box<str>, u32>,
+    by_id: HashMap<Arc<str>, u32>,
     /// Normalised name or alias → canonical subjects it names.
     subject_names: HashMap<String, Vec<Sym>>,
     metric_names: HashMap<String, Vec<Sym>>,
@@ -486,6 +490,7 @@ impl Store {
             }
         };
         let file_index = self.add_file(path);
+        let file_len = file.metadata().map_or(0, |m| m.len());
         let mut reader = BufReader::with_capacity(1 << 20, file);
         let mut batch = String::new();
         let mut first_line = 1;
@@ -523,6 +528,17 @@ impl Store {
                     Ok(fact) => self.add_fact(fact, source, file_index, *line, errors),
                     Err(e) => errors.push(e),
                 }
+            }
+            if first_line == 1 {
+                // Size the store for the whole file from the first batch's
+                // line length: growing a vector of a million facts by
+                // doubling copies it over and over.
+                let per_line = (batch.len() / count).max(1) as u64;
+                let expected = usize::try_from(file_len / per_line).unwrap_or(0);
+                self.facts
+                    .reserve(expected.saturating_sub(self.facts.len()));
+                self.by_id
+                    .reserve(expected.saturating_sub(self.by_id.len()));
             }
             first_line += count;
         }
