@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::interval::Interval;
 use crate::quantity::{Quantity, Reading, Unit};
@@ -90,9 +90,12 @@ impl Vocabulary {
                 add(alias, *kind, sym);
             }
         }
+        // A DFA: the overlapping search runs once per sentence of every
+        // article, and the store's few hundred names make a small one.
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
         Vocabulary { matcher, names }
