@@ -11,7 +11,7 @@ use std::fmt;
 use nom::{
     Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
+    bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::{char, digit1, satisfy, space0, space1},
     combinator::{all_consuming, consumed, cut, map, not, opt, peek, recognize, value},
     error::context,
@@ -22,6 +22,24 @@ use serde::Serialize;
 
 use crate::interval::Interval;
 use crate::syntax::{PResult, SyntaxError};
+
+/// nom's `tag_no_case` for the grammar's tags, which are all ASCII: a byte
+/// comparison instead of lower-casing every character of both sides, the
+/// most expensive step of reading prose. The same result and the same error
+/// (the input, nothing expected) for every input: the only non-ASCII
+/// character that lower-cases to an ASCII letter is the Kelvin sign (`k`),
+/// and no tag of this grammar holds a `k`.
+fn tag_no_case(tag: &'static str) -> impl Fn(&str) -> PResult<'_, &str> {
+    debug_assert!(tag.is_ascii() && !tag.contains(['k', 'K']));
+    move |i: &str| match i.get(..tag.len()) {
+        Some(head) if head.eq_ignore_ascii_case(tag) => Ok((&i[tag.len()..], head)),
+        _ => Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: None,
+            message: None,
+        })),
+    }
+}
 
 /// A decimal number as written: `mantissa × 10^exponent`, sign apart.
 ///
@@ -714,7 +732,11 @@ fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
     } else {
         opt(prose_qualifier).parse(i)?
     };
-    if ranges && let Ok((rest, q)) = between(i, qualifier) {
+    // Only a `b` can start "between"; the look spares a failed tag per number.
+    if ranges
+        && i.starts_with(['b', 'B'])
+        && let Ok((rest, q)) = between(i, qualifier)
+    {
         return Ok((rest, q));
     }
     let (i, (low, low_unit)) = prose_amount(i)?;
@@ -725,7 +747,7 @@ fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
         high: None,
         unit: low_unit.clone(),
     };
-    if !ranges {
+    if !ranges || !may_continue_range(i) {
         return Ok((i, single));
     }
     let separator = alt((
@@ -739,6 +761,12 @@ fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
         }
         _ => Ok((i, single)),
     }
+}
+
+/// Whether a range separator (`-`, `–`, `—`, ` to `, `..`) may follow.
+fn may_continue_range(i: &str) -> bool {
+    let spaced = i.trim_start_matches([' ', '\t']);
+    spaced.starts_with(['-', '–', '—']) || spaced.starts_with("to") || i.starts_with("..")
 }
 
 /// `between 44 and 50 mg`

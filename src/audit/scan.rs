@@ -463,16 +463,17 @@ fn names_with_digits(before: &str, previous: &str) -> bool {
     if word.len() != previous.len() || word.ends_with("'s") || word.ends_with("’s") {
         return false;
     }
+    // The cheap test first: most words before a number are neither.
+    let has_digit = word.chars().any(|c| c.is_ascii_digit());
+    let capitalised = word.chars().any(char::is_uppercase);
+    if !(has_digit || capitalised) {
+        return false;
+    }
     if NOT_NAMES
         .iter()
         .chain(MONTHS)
         .any(|w| w.eq_ignore_ascii_case(word))
     {
-        return false;
-    }
-    let has_digit = word.chars().any(|c| c.is_ascii_digit());
-    let capitalised = word.chars().any(char::is_uppercase);
-    if !(has_digit || capitalised) {
         return false;
     }
     // "GPT", "DeepSeek", "Terminal-Bench": capitals past the first letter
