@@ -19,8 +19,10 @@ use super::{Finding, Status};
 /// `TODO = value` when no fact answers it.
 pub fn claim_line(reference: Option<&str>, quantity: &Quantity) -> String {
     // Written into one buffer: an audit makes one of these per number.
-    let mut out = String::with_capacity(64);
-    out.push_str(reference.unwrap_or("TODO"));
+    let reference = reference.unwrap_or("TODO");
+    // Room for most values ("about $581.69 billion" needs one more step).
+    let mut out = String::with_capacity(reference.len() + 3 + 16);
+    out.push_str(reference);
     out.push_str(" = ");
     write_claim_value(&mut out, quantity);
     out
