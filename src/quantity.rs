@@ -1068,20 +1068,49 @@ fn decimal(value: f64) -> Number {
 /// `72,816`, `10 000` (groups of three after a space), `285.9`.
 /// Returns the mantissa, the exponent and the digits as written.
 fn prose_digits(i: &str) -> PResult<'_, (u128, i32, &str)> {
-    let space_group = preceded(
-        alt((char(' '), char('\u{a0}'), char('\u{202f}'))),
-        grouped_digits,
-    );
-    let (rest, text) = recognize((
-        digit1,
-        alt((
-            recognize(nom::multi::many1(preceded(char(','), grouped_digits))),
-            recognize(nom::multi::many1(space_group)),
-            nom::combinator::success(""),
-        )),
-        opt(preceded(char('.'), digit1)),
-    ))
-    .parse(i)?;
+    // By hand, byte by byte: every number of an article goes through here.
+    // The grammar: digits, then either `,ddd` groups or groups of three
+    // after a space (ordinary, no-break or narrow no-break), each group
+    // ending at a non-digit, then an optional `.` and digits.
+    let bytes = i.as_bytes();
+    let run = |from: usize| {
+        bytes[from.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let group_at = |at: usize| run(at) == 3;
+    let leading = run(0);
+    if leading == 0 {
+        return Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: None,
+            message: None,
+        }));
+    }
+    let mut end = leading;
+    while bytes.get(end) == Some(&b',') && group_at(end + 1) {
+        end += 4;
+    }
+    if end == leading {
+        loop {
+            let space = [" ", "\u{a0}", "\u{202f}"]
+                .into_iter()
+                .find(|s| i[end..].starts_with(s))
+                .map_or(0, str::len);
+            if space == 0 || !group_at(end + space) {
+                break;
+            }
+            end += space + 3;
+        }
+    }
+    if bytes.get(end) == Some(&b'.') {
+        let fraction = run(end + 1);
+        if fraction > 0 {
+            end += 1 + fraction;
+        }
+    }
+    let (text, rest) = i.split_at(end);
     // Space groups only after at most three digits: "10 000", not "2024 100".
     let first_group = text
         .find(|c: char| !c.is_ascii_digit())
