@@ -423,15 +423,12 @@ impl<'a> Auditor<'a> {
             after,
             self.options.tolerance,
         );
-        let facts = match &judgement {
-            Judgement::Backed(f) | Judgement::Contradicted(f) => f.clone(),
-            Judgement::Unsourced => Vec::new(),
+        let (status, facts) = match judgement {
+            Judgement::Backed(f) => (Status::Backed, f),
+            Judgement::Contradicted(f) => (Status::Contradicted, f),
+            Judgement::Unsourced => (Status::Unsourced, Vec::new()),
         };
-        finding.status = match judgement {
-            Judgement::Backed(_) => Status::Backed,
-            Judgement::Contradicted(_) => Status::Contradicted,
-            Judgement::Unsourced => Status::Unsourced,
-        };
+        finding.status = status;
         if finding.status == Status::Contradicted {
             let values: Vec<String> = facts
                 .iter()
