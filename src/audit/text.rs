@@ -232,9 +232,11 @@ fn ends_sentence(text: &str, at: usize, c: char) -> bool {
         .take_while(|(_, ch)| ch.is_alphanumeric() || *ch == '.')
         .last()
         .map_or(at, |(i, _)| i);
-    let word = text[word_start..at].to_ascii_lowercase();
+    // Compared in place: a full stop is looked at for every number's sentence.
+    let word = &text[word_start..at];
     let single_letters = word.split('.').all(|w| w.chars().count() <= 1);
-    !(single_letters && !word.is_empty() || ABBREVIATIONS.contains(&word.as_str()))
+    let abbreviation = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    !(single_letters && !word.is_empty() || abbreviation)
 }
 
 /// Text fit to quote in a report: control characters made visible, runs of
