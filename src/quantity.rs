@@ -11,7 +11,7 @@ use std::fmt;
 use nom::{
     Parser,
     branch::alt,
-    bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1},
+    bytes::complete::{tag, take_while_m_n, take_while1},
     character::complete::{char, digit1, satisfy, space0, space1},
     combinator::{all_consuming, consumed, cut, map, not, opt, peek, recognize, value},
     error::context,
@@ -22,6 +22,24 @@ use serde::Serialize;
 
 use crate::interval::Interval;
 use crate::syntax::{PResult, SyntaxError};
+
+/// nom's `tag_no_case` for the grammar's tags, which are all ASCII: a byte
+/// comparison instead of lower-casing every character of both sides, the
+/// most expensive step of reading prose. The same result and the same error
+/// (the input, nothing expected) for every input: the only non-ASCII
+/// character that lower-cases to an ASCII letter is the Kelvin sign (`k`),
+/// and no tag of this grammar holds a `k`.
+fn tag_no_case(tag: &'static str) -> impl Fn(&str) -> PResult<'_, &str> {
+    debug_assert!(tag.is_ascii() && !tag.contains(['k', 'K']));
+    move |i: &str| match i.get(..tag.len()) {
+        Some(head) if head.eq_ignore_ascii_case(tag) => Ok((&i[tag.len()..], head)),
+        _ => Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: None,
+            message: None,
+        })),
+    }
+}
 
 /// A decimal number as written: `mantissa × 10^exponent`, sign apart.
 ///
@@ -451,12 +469,24 @@ fn amount(i: &str) -> PResult<'_, (Number, Unit)> {
 }
 
 fn sign(i: &str) -> PResult<'_, bool> {
-    alt((
-        value(false, char('+')),
-        value(true, char('-')),
-        value(true, char('−')),
-    ))
-    .parse(i)
+    // A match on the first character: tried before every number, so nom's
+    // alternatives (one error value per miss) cost more than the reading.
+    let mut chars = i.chars();
+    let negative = match chars.next() {
+        Some('+') => false,
+        Some('-' | '−') => true,
+        _ => return Err(no_match(i, "a sign")),
+    };
+    Ok((chars.as_str(), negative))
+}
+
+/// The error of a hand-written parser that did not match at `i`.
+fn no_match<'a>(i: &'a str, expected: &'static str) -> nom::Err<SyntaxError<'a>> {
+    nom::Err::Error(SyntaxError {
+        rest: i,
+        expected: Some(expected),
+        message: None,
+    })
 }
 
 const ISO_CODES: &[&str] = &[
@@ -484,6 +514,10 @@ fn iso_code(i: &str) -> PResult<'_, String> {
 }
 
 fn currency_prefix(i: &str) -> PResult<'_, String> {
+    // Every alternative starts with a currency sign or an upper-case letter.
+    if !i.starts_with(|c: char| c.is_ascii_uppercase() || matches!(c, '$' | '€' | '£' | '¥')) {
+        return Err(no_match(i, "a currency"));
+    }
     alt((
         map(tag("US$"), |_| "USD".to_owned()),
         map(char('$'), |_| "USD".to_owned()),
@@ -698,7 +732,11 @@ fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
     } else {
         opt(prose_qualifier).parse(i)?
     };
-    if ranges && let Ok((rest, q)) = between(i, qualifier) {
+    // Only a `b` can start "between"; the look spares a failed tag per number.
+    if ranges
+        && i.starts_with(['b', 'B'])
+        && let Ok((rest, q)) = between(i, qualifier)
+    {
         return Ok((rest, q));
     }
     let (i, (low, low_unit)) = prose_amount(i)?;
@@ -709,7 +747,7 @@ fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
         high: None,
         unit: low_unit.clone(),
     };
-    if !ranges {
+    if !ranges || !may_continue_range(i) {
         return Ok((i, single));
     }
     let separator = alt((
@@ -723,6 +761,12 @@ fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
         }
         _ => Ok((i, single)),
     }
+}
+
+/// Whether a range separator (`-`, `–`, `—`, ` to `, `..`) may follow.
+fn may_continue_range(i: &str) -> bool {
+    let spaced = i.trim_start_matches([' ', '\t']);
+    spaced.starts_with(['-', '–', '—']) || spaced.starts_with("to") || i.starts_with("..")
 }
 
 /// `between 44 and 50 mg`
@@ -764,7 +808,53 @@ fn prose_range(
     }
 }
 
+/// The first words of the qualifiers of [`prose_qualifier`].
+const QUALIFIER_FIRST_WORDS: &[&str] = &[
+    "more",
+    "just",
+    "exceeding",
+    "at",
+    "less",
+    "fewer",
+    "up",
+    "as",
+    "over",
+    "above",
+    "under",
+    "below",
+    "nearly",
+    "almost",
+    "close",
+    "an",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+];
+
+/// The run of ASCII letters `i` starts with.
+fn leading_letters(i: &str) -> &str {
+    let end = i
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(i.len());
+    &i[..end]
+}
+
 fn prose_qualifier(i: &str) -> PResult<'_, Qualifier> {
+    // Each qualifier is its first word followed by a space (or `~`, `≈`):
+    // one look at the first word spares trying two dozen phrases that
+    // cannot match.
+    let first = leading_letters(i);
+    let symbol_led = i.starts_with(['~', '≈']);
+    if !symbol_led
+        && !QUALIFIER_FIRST_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(first))
+    {
+        return Err(no_match(i, "a qualifier"));
+    }
     let word = |w: &'static str, q: Qualifier| value(q, terminated(tag_no_case(w), space1));
     let symbol = |s: &'static str, q: Qualifier| value(q, terminated(tag(s), space0));
     alt((
@@ -870,8 +960,13 @@ fn prose_number(i: &str) -> PResult<'_, Number> {
         let denominator = |i| -> PResult<'_, f64> {
             map(digit1, |d: &str| d.parse::<f64>().unwrap_or(0.0)).parse(i)
         };
+        // The three forms below each start with a character that nearly
+        // never follows a number in prose: look before trying them.
+        let next = i.chars().next();
         // `1/40`: the digits were a numerator; `1/0` is no number at all.
-        if let Ok((rest, (_, d))) = (char('/'), denominator).parse(i) {
+        if next == Some('/')
+            && let Ok((rest, (_, d))) = (char('/'), denominator).parse(i)
+        {
             if d == 0.0 {
                 return Err(nom::Err::Error(SyntaxError {
                     rest: i,
@@ -882,7 +977,9 @@ fn prose_number(i: &str) -> PResult<'_, Number> {
             return Ok((rest, decimal(whole / d)));
         }
         // `2 1/2`: a whole number, a space, a proper fraction.
-        if let Ok((rest, (_, a, _, d))) = (char(' '), denominator, char('/'), denominator).parse(i)
+        if next == Some(' ')
+            && let Ok((rest, (_, a, _, d))) =
+                (char(' '), denominator, char('/'), denominator).parse(i)
             && d > a
         {
             return Ok((rest, decimal(whole + a / d)));
@@ -893,6 +990,9 @@ fn prose_number(i: &str) -> PResult<'_, Number> {
         }
     }
     // Scientific notation: `4e14`, `9.83e-3`, `2.48×10−5`, `5.5x10-3`.
+    if !i.starts_with(['e', 'E', '×', 'x']) {
+        return Ok((i, plain(mantissa, exponent)));
+    }
     let (i, power) = opt(alt((
         preceded(alt((char('e'), char('E'))), signed_power),
         preceded(
@@ -939,14 +1039,16 @@ fn signed_power(i: &str) -> PResult<'_, i32> {
 }
 
 fn vulgar_fraction(i: &str) -> PResult<'_, f64> {
-    alt((
-        value(0.5, char('½')),
-        value(0.25, char('¼')),
-        value(0.75, char('¾')),
-        value(1.0 / 3.0, char('⅓')),
-        value(2.0 / 3.0, char('⅔')),
-    ))
-    .parse(i)
+    let mut chars = i.chars();
+    let value = match chars.next() {
+        Some('½') => 0.5,
+        Some('¼') => 0.25,
+        Some('¾') => 0.75,
+        Some('⅓') => 1.0 / 3.0,
+        Some('⅔') => 2.0 / 3.0,
+        _ => return Err(no_match(i, "a fraction")),
+    };
+    Ok((chars.as_str(), value))
 }
 
 /// A value as a decimal: exact when six decimals hold it, else to three
@@ -966,20 +1068,49 @@ fn decimal(value: f64) -> Number {
 /// `72,816`, `10 000` (groups of three after a space), `285.9`.
 /// Returns the mantissa, the exponent and the digits as written.
 fn prose_digits(i: &str) -> PResult<'_, (u128, i32, &str)> {
-    let space_group = preceded(
-        alt((char(' '), char('\u{a0}'), char('\u{202f}'))),
-        grouped_digits,
-    );
-    let (rest, text) = recognize((
-        digit1,
-        alt((
-            recognize(nom::multi::many1(preceded(char(','), grouped_digits))),
-            recognize(nom::multi::many1(space_group)),
-            nom::combinator::success(""),
-        )),
-        opt(preceded(char('.'), digit1)),
-    ))
-    .parse(i)?;
+    // By hand, byte by byte: every number of an article goes through here.
+    // The grammar: digits, then either `,ddd` groups or groups of three
+    // after a space (ordinary, no-break or narrow no-break), each group
+    // ending at a non-digit, then an optional `.` and digits.
+    let bytes = i.as_bytes();
+    let run = |from: usize| {
+        bytes[from.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let group_at = |at: usize| run(at) == 3;
+    let leading = run(0);
+    if leading == 0 {
+        return Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: None,
+            message: None,
+        }));
+    }
+    let mut end = leading;
+    while bytes.get(end) == Some(&b',') && group_at(end + 1) {
+        end += 4;
+    }
+    if end == leading {
+        loop {
+            let space = [" ", "\u{a0}", "\u{202f}"]
+                .into_iter()
+                .find(|s| i[end..].starts_with(s))
+                .map_or(0, str::len);
+            if space == 0 || !group_at(end + space) {
+                break;
+            }
+            end += space + 3;
+        }
+    }
+    if bytes.get(end) == Some(&b'.') {
+        let fraction = run(end + 1);
+        if fraction > 0 {
+            end += 1 + fraction;
+        }
+    }
+    let (text, rest) = i.split_at(end);
     // Space groups only after at most three digits: "10 000", not "2024 100".
     let first_group = text
         .find(|c: char| !c.is_ascii_digit())
@@ -1069,6 +1200,23 @@ fn may_have_unit(i: &str) -> bool {
 
 /// Magnitudes as prose writes them; `M`, `B` and `T` only glued to the digits.
 fn prose_magnitude(i: &str) -> PResult<'_, i32> {
+    // After spaces only the words (t…, m…, b…) can follow; glued to the
+    // digits only `bn`, `mn`, `k`, `K`, `M`, `B`, `T`. Most numbers are
+    // followed by neither, so look before trying fourteen alternatives.
+    let spaced = i.trim_start_matches([' ', '\t']);
+    let could = if spaced.len() < i.len() {
+        spaced
+            .bytes()
+            .next()
+            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'm' | b'b'))
+    } else {
+        i.bytes()
+            .next()
+            .is_some_and(|b| matches!(b, b'b' | b'm' | b'k' | b'K' | b'M' | b'B' | b'T'))
+    };
+    if !could {
+        return Err(no_match(i, "a magnitude"));
+    }
     let long = |w: &'static str, e: i32| value(e, (space1, tag_no_case(w), word_end));
     let glued = |w: &'static str, e: i32| value(e, (tag(w), word_end));
     alt((
@@ -1200,8 +1348,47 @@ fn glued_symbol(i: &str) -> PResult<'_, Unit> {
 
 /// Spelled-out amounts: `twenty-three times`, `a third`, `nearly half`, `doubled`.
 fn word_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    // Every spelled amount starts with one of a few words (a number word, a
+    // fraction word, a multiplying verb, "a"): a look at the first word
+    // spares trying them all before words that are none of them.
+    let first = leading_letters(i);
+    let known = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(first));
+    if !(known(ONES) || known(TENS) || known(AMOUNT_FIRST_WORDS)) {
+        return Err(no_match(i, "a number word"));
+    }
     alt((multiplier_word, fraction_amount, spelled_amount)).parse(i)
 }
+
+/// The words other than [`ONES`] and [`TENS`] a spelled amount may start with.
+const AMOUNT_FIRST_WORDS: &[&str] = &[
+    "a",
+    "doubled",
+    "doubling",
+    "tripled",
+    "tripling",
+    "quadrupled",
+    "quadrupling",
+    "halved",
+    "twice",
+    "twofold",
+    "threefold",
+    "fourfold",
+    "tenfold",
+    "half",
+    "halves",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fifth",
+    "fifths",
+    "sixth",
+    "sixths",
+    "eighth",
+    "eighths",
+    "tenth",
+    "tenths",
+];
 
 /// `doubled`, `tripling`, `threefold`, `halved`: a ratio written as a verb.
 fn multiplier_word(i: &str) -> PResult<'_, (Number, Unit)> {

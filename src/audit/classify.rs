@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::interval::Interval;
 use crate::quantity::{Quantity, Reading, Unit};
@@ -90,9 +90,12 @@ impl Vocabulary {
                 add(alias, *kind, sym);
             }
         }
+        // A DFA: the overlapping search runs once per sentence of every
+        // article, and the store's few hundred names make a small one.
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
         Vocabulary { matcher, names }
@@ -177,6 +180,9 @@ pub(crate) struct Context<'s> {
     candidates: Vec<u32>,
     /// Lower-cased on first need: only fitting facts test their period.
     lower: std::cell::OnceCell<String>,
+    /// Periods already looked for in the sentence: its numbers ask about
+    /// the same few facts again and again.
+    periods: std::cell::RefCell<Vec<(Sym, bool)>>,
 }
 
 impl<'s> Context<'s> {
@@ -203,6 +209,7 @@ impl<'s> Context<'s> {
             metrics,
             candidates,
             lower: std::cell::OnceCell::new(),
+            periods: std::cell::RefCell::new(Vec::new()),
         }
     }
 
@@ -211,11 +218,19 @@ impl<'s> Context<'s> {
         let fact = store.fact(f);
         let named = u8::from(self.subjects.contains(&fact.subject))
             + u8::from(self.metrics.contains(&fact.metric));
-        let sentence = self.lower.get_or_init(|| self.sentence.to_lowercase());
-        let period = fact
-            .period
-            .is_some_and(|p| sentence.contains(&store.str(p).to_lowercase()));
+        let period = fact.period.is_some_and(|p| self.names_period(store, p));
         named * 2 + u8::from(period)
+    }
+
+    /// Whether the sentence names period `p`, in any case.
+    fn names_period(&self, store: &Store, p: Sym) -> bool {
+        if let Some(&(_, found)) = self.periods.borrow().iter().find(|(s, _)| *s == p) {
+            return found;
+        }
+        let sentence = self.lower.get_or_init(|| self.sentence.to_lowercase());
+        let found = sentence.contains(&store.str(p).to_lowercase());
+        self.periods.borrow_mut().push((p, found));
+        found
     }
 }
 

@@ -209,9 +209,7 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
         return Read::Skip(token_end);
     }
     let (start, ranges) = context_start(text, at);
-    let parsed = prose_quantity(&text[start..], ranges)
-        .map(|(q, len)| (start, q, len))
-        .or_else(|| prose_quantity(&text[at..], ranges).map(|(q, len)| (at, q, len)));
+    let parsed = read_from(text, start, at, ranges);
     let Some((start, mut quantity, len)) = parsed else {
         return Read::Skip(token_end);
     };
@@ -261,9 +259,7 @@ fn read_words(text: &str, at: usize) -> Read {
         return Read::Skip(word_end);
     }
     let (start, ranges) = context_start(text, at);
-    let parsed = prose_quantity(&text[start..], ranges)
-        .map(|(q, len)| (start, q, len))
-        .or_else(|| prose_quantity(&text[at..], ranges).map(|(q, len)| (at, q, len)));
+    let parsed = read_from(text, start, at, ranges);
     let Some((start, mut quantity, len)) = parsed else {
         return Read::Skip(word_end);
     };
@@ -328,6 +324,23 @@ fn read_words(text: &str, at: usize) -> Read {
     })
 }
 
+/// The quantity read from the qualifier at `start`, else from the number at
+/// `at`; the same text is not read twice when there is no qualifier.
+fn read_from(
+    text: &str,
+    start: usize,
+    at: usize,
+    ranges: bool,
+) -> Option<(usize, Quantity, usize)> {
+    prose_quantity(&text[start..], ranges)
+        .map(|(q, len)| (start, q, len))
+        .or_else(|| {
+            (start != at)
+                .then(|| prose_quantity(&text[at..], ranges).map(|(q, len)| (at, q, len)))
+                .flatten()
+        })
+}
+
 fn is_verb(written: &str) -> bool {
     written.ends_with("ed") || written.ends_with("ing")
 }
@@ -371,7 +384,7 @@ fn context_start(text: &str, at: usize) -> (usize, bool) {
     };
     let head = &text[window_start..start];
     let from_word = |w: &str| w.eq_ignore_ascii_case("from");
-    if !(from_word(previous_word(window)) || from_word(previous_word(head))) {
+    if !(from_word(word) || from_word(previous_word(head))) {
         return (start, true);
     }
     let from = FROM.is_match(window) || FROM.is_match(head);
@@ -463,16 +476,17 @@ fn names_with_digits(before: &str, previous: &str) -> bool {
     if word.len() != previous.len() || word.ends_with("'s") || word.ends_with("’s") {
         return false;
     }
+    // The cheap test first: most words before a number are neither.
+    let has_digit = word.chars().any(|c| c.is_ascii_digit());
+    let capitalised = word.chars().any(char::is_uppercase);
+    if !(has_digit || capitalised) {
+        return false;
+    }
     if NOT_NAMES
         .iter()
         .chain(MONTHS)
         .any(|w| w.eq_ignore_ascii_case(word))
     {
-        return false;
-    }
-    let has_digit = word.chars().any(|c| c.is_ascii_digit());
-    let capitalised = word.chars().any(char::is_uppercase);
-    if !(has_digit || capitalised) {
         return false;
     }
     // "GPT", "DeepSeek", "Terminal-Bench": capitals past the first letter

@@ -18,8 +18,14 @@ use super::{Finding, Status};
 /// A claim line for a number: `{subject | metric | period} = value`, or
 /// `TODO = value` when no fact answers it.
 pub fn claim_line(reference: Option<&str>, quantity: &Quantity) -> String {
-    let value = claim_value(quantity);
-    format!("{} = {value}", reference.unwrap_or("TODO"))
+    // Written into one buffer: an audit makes one of these per number.
+    let reference = reference.unwrap_or("TODO");
+    // Room for most values ("about $581.69 billion" needs one more step).
+    let mut out = String::with_capacity(reference.len() + 3 + 16);
+    out.push_str(reference);
+    out.push_str(" = ");
+    write_claim_value(&mut out, quantity);
+    out
 }
 
 /// How a claim names fact `f`: the explicit form when it is unambiguous,
@@ -47,6 +53,11 @@ pub fn reference(store: &Store, f: u32) -> String {
 /// grammar reads exactly the same value, precision and unit.
 pub fn claim_value(q: &Quantity) -> String {
     let mut out = String::new();
+    write_claim_value(&mut out, q);
+    out
+}
+
+fn write_claim_value(out: &mut String, q: &Quantity) {
     if let Some(qualifier) = q.qualifier {
         out.push_str(match qualifier {
             Qualifier::Over => "over ",
@@ -57,36 +68,67 @@ pub fn claim_value(q: &Quantity) -> String {
             Qualifier::About => "about ",
         });
     }
-    out.push_str(&amount(&q.low, &q.unit));
+    write_amount(out, &q.low, &q.unit);
     if let Some(high) = &q.high {
         out.push_str("..");
-        out.push_str(&amount(high, &q.unit));
+        write_amount(out, high, &q.unit);
     }
-    out
 }
 
-fn amount(n: &Number, unit: &Unit) -> String {
-    let digits = number(n);
+fn write_amount(out: &mut String, n: &Number, unit: &Unit) {
+    let suffix = |out: &mut String, words: [&str; 2]| {
+        for w in words {
+            out.push_str(w);
+        }
+    };
     match unit {
-        Unit::Bare => digits,
-        Unit::Percent => format!("{digits}%"),
-        Unit::PercentagePoints => format!("{digits}pp"),
-        Unit::Multiple => format!("{digits}x"),
-        Unit::Currency(code) if code == "USD" => match digits.strip_prefix('-') {
-            Some(rest) => format!("-${rest}"),
-            None => format!("${digits}"),
-        },
-        Unit::Currency(code) => format!("{digits} {code}"),
-        Unit::Measure(m) => format!("{digits} {}", m.symbol),
-        Unit::Noun(noun) => format!("{digits} {noun}"),
+        Unit::Currency(code) if code == "USD" => {
+            // The sign goes before the dollar sign: `-$99.99`.
+            out.push_str(if n.negative { "-$" } else { "$" });
+            write_number(out, n, false);
+        }
+        _ => {
+            write_number(out, n, true);
+            match unit {
+                Unit::Bare => {}
+                Unit::Percent => out.push('%'),
+                Unit::PercentagePoints => out.push_str("pp"),
+                Unit::Multiple => out.push('x'),
+                Unit::Currency(code) => suffix(out, [" ", code]),
+                Unit::Measure(m) => suffix(out, [" ", m.symbol]),
+                Unit::Noun(noun) => suffix(out, [" ", noun]),
+            }
+        }
     }
 }
 
 /// Digits that keep the precision: the last digit keeps its weight, with a
 /// magnitude word when the weight is a thousand or more (`17.1 million`).
+#[cfg(test)]
 fn number(n: &Number) -> String {
-    let sign = if n.negative { "-" } else { "" };
-    let digits = n.mantissa.to_string();
+    let mut out = String::new();
+    write_number(&mut out, n, true);
+    out
+}
+
+/// [`number`] written into `out`, with its minus sign when `signed`.
+fn write_number(out: &mut String, n: &Number, signed: bool) {
+    if signed && n.negative {
+        out.push('-');
+    }
+    // The mantissa's digits, without a String per number.
+    let mut buffer = [0u8; 40];
+    let mut at = buffer.len();
+    let mut m = n.mantissa;
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    let digits = &buffer[at..];
     // The power of ten of the leading digit picks the magnitude word.
     let size = digits.len() as i32 - 1 + n.exponent;
     let (magnitude, word) = match size {
@@ -97,15 +139,34 @@ fn number(n: &Number) -> String {
         _ => (3, " thousand"),
     };
     let exponent = n.exponent - magnitude;
-    let body = if exponent >= 0 {
-        format!("{digits}{}", "0".repeat(exponent as usize))
-    } else {
-        let point = exponent.unsigned_abs() as usize;
-        let padded = format!("{digits:0>width$}", width = point + 1);
-        let (whole, fraction) = padded.split_at(padded.len() - point);
-        format!("{whole}.{fraction}")
+    let push_digits = |out: &mut String, digits: &[u8]| {
+        out.extend(digits.iter().map(|&d| char::from(d)));
     };
-    format!("{sign}{body}{word}")
+    if exponent >= 0 {
+        push_digits(out, digits);
+        out.extend(std::iter::repeat_n('0', exponent as usize));
+    } else {
+        // At least one digit before the point: `0.005`.
+        let point = exponent.unsigned_abs() as usize;
+        let zeros = (point + 1).saturating_sub(digits.len());
+        let padded_len = digits.len() + zeros;
+        let whole_len = padded_len - point;
+        let mut written = 0;
+        let mut put = |out: &mut String, c: char| {
+            if written == whole_len {
+                out.push('.');
+            }
+            out.push(c);
+            written += 1;
+        };
+        for _ in 0..zeros {
+            put(out, '0');
+        }
+        for &d in digits {
+            put(out, char::from(d));
+        }
+    }
+    out.push_str(word);
 }
 
 /// The draft claims file for one article's findings.

@@ -107,7 +107,17 @@ impl<'a> Lines<'a> {
     /// `(line, column)`, both 1-based, the column counted in characters.
     pub fn locate(&mut self, offset: usize) -> (usize, usize) {
         let offset = floor_boundary(self.text, offset.min(self.text.len()));
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        // Offsets mostly increase and stay on the last line or the next few:
+        // look there before searching every line start.
+        let last_line = self.cursor.1;
+        let within = |l: usize| {
+            self.starts.get(l).is_some_and(|&s| s <= offset)
+                && self.starts.get(l + 1).is_none_or(|&e| offset < e)
+        };
+        let line = match (last_line..last_line + 4).find(|&l| within(l)) {
+            Some(l) => l,
+            None => self.starts.partition_point(|&s| s <= offset) - 1,
+        };
         let start = self.starts[line];
         let (last_offset, last_line, last_column) = self.cursor;
         let column = if last_line == line && last_offset <= offset && last_offset >= start {
@@ -222,14 +232,21 @@ fn ends_sentence(text: &str, at: usize, c: char) -> bool {
         .take_while(|(_, ch)| ch.is_alphanumeric() || *ch == '.')
         .last()
         .map_or(at, |(i, _)| i);
-    let word = text[word_start..at].to_ascii_lowercase();
+    // Compared in place: a full stop is looked at for every number's sentence.
+    let word = &text[word_start..at];
     let single_letters = word.split('.').all(|w| w.chars().count() <= 1);
-    !(single_letters && !word.is_empty() || ABBREVIATIONS.contains(&word.as_str()))
+    let abbreviation = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    !(single_letters && !word.is_empty() || abbreviation)
 }
 
 /// Text fit to quote in a report: control characters made visible, runs of
 /// white space collapsed, and at most `max` characters around the middle.
 pub fn quote(text: &str, max: usize) -> String {
+    // Most prose needs none of that: copy it whole. A quote is made for
+    // every number of an audit.
+    if is_quotable(text, max) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len().min(max * 4));
     let mut space = false;
     for c in text.trim().chars() {
@@ -253,6 +270,33 @@ pub fn quote(text: &str, max: usize) -> String {
     }
     let keep: String = out.chars().take(max.saturating_sub(1)).collect();
     format!("{keep}…")
+}
+
+/// Whether [`quote`] would return `text` unchanged: no white space at either
+/// end, none but single spaces inside, no control characters, at most `max`
+/// characters.
+fn is_quotable(text: &str, max: usize) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut count = 0;
+    let mut space = false;
+    for c in text.chars() {
+        count += 1;
+        if c == ' ' {
+            if space {
+                return false;
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        if c.is_whitespace() || c.is_control() {
+            return false;
+        }
+    }
+    count <= max
 }
 
 #[cfg(test)]
