@@ -541,6 +541,15 @@ fn digits(i: &str) -> PResult<'_, (u128, i32)> {
         opt(preceded(char('.'), digit1)),
     ))
     .parse(i)?;
+    match decimal_digits(text) {
+        Some(value) => Ok((rest, value)),
+        None => Err(nom::Err::Failure(too_many_digits(i))),
+    }
+}
+
+/// The exact decimal that digits spell, separators skipped: `285.9` is
+/// `(2859, -1)`. `None` when the digits do not fit in 128 bits.
+fn decimal_digits(text: &str) -> Option<(u128, i32)> {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
     let mut mantissa: u128 = 0;
     for c in whole
@@ -549,19 +558,18 @@ fn digits(i: &str) -> PResult<'_, (u128, i32)> {
         .filter(char::is_ascii_digit)
     {
         let digit = u128::from(c as u8 - b'0');
-        mantissa = match mantissa.checked_mul(10).and_then(|m| m.checked_add(digit)) {
-            Some(m) => m,
-            None => {
-                return Err(nom::Err::Failure(SyntaxError {
-                    rest: i,
-                    expected: None,
-                    message: Some("number has too many digits".to_owned()),
-                }));
-            }
-        };
+        mantissa = mantissa.checked_mul(10)?.checked_add(digit)?;
     }
-    let exponent = -i32::try_from(fraction.len()).unwrap_or(i32::MAX);
-    Ok((rest, (mantissa, exponent)))
+    let digits = fraction.chars().filter(char::is_ascii_digit).count();
+    Some((mantissa, -i32::try_from(digits).ok()?))
+}
+
+fn too_many_digits(i: &str) -> SyntaxError<'_> {
+    SyntaxError {
+        rest: i,
+        expected: None,
+        message: Some("number has too many digits".to_owned()),
+    }
 }
 
 /// Exactly three digits after a thousands separator, so `1,5` is not a number.
@@ -1120,27 +1128,10 @@ fn prose_digits(i: &str) -> PResult<'_, (u128, i32, &str)> {
         let (rest, (m, e)) = digits(i)?;
         return Ok((rest, (m, e, &i[..i.len() - rest.len()])));
     }
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    let mut mantissa: u128 = 0;
-    for c in whole
-        .chars()
-        .chain(fraction.chars())
-        .filter(char::is_ascii_digit)
-    {
-        let digit = u128::from(c as u8 - b'0');
-        mantissa = match mantissa.checked_mul(10).and_then(|m| m.checked_add(digit)) {
-            Some(m) => m,
-            None => {
-                return Err(nom::Err::Error(SyntaxError {
-                    rest: i,
-                    expected: None,
-                    message: Some("number has too many digits".to_owned()),
-                }));
-            }
-        };
+    match decimal_digits(text) {
+        Some((mantissa, exponent)) => Ok((rest, (mantissa, exponent, text))),
+        None => Err(nom::Err::Error(too_many_digits(i))),
     }
-    let exponent = -i32::try_from(fraction.len()).unwrap_or(i32::MAX);
-    Ok((rest, (mantissa, exponent, text)))
 }
 
 /// Words that may follow a number as its magnitude or unit.
