@@ -862,17 +862,7 @@ impl Split {
 fn read_phrase(store: &Store, phrase: &str, source: Option<usize>) -> Vec<PhraseReading> {
     let normalized = normalize(phrase);
     let words: Vec<&str> = normalized.split(' ').collect();
-    let mut ends: Vec<(usize, Option<Sym>)> = Vec::new();
-    let longest = store
-        .longest_period_words()
-        .min(words.len().saturating_sub(1));
-    for k in (1..=longest).rev() {
-        let tail = words[words.len() - k..].join(" ");
-        if let Some(p) = store.period_named(&tail) {
-            ends.push((words.len() - k, Some(p)));
-        }
-    }
-    ends.push((words.len(), None));
+    let ends = crate::resolve::period_splits(store, &words);
     let mut readings = Vec::new();
     for (len, period) in ends {
         let rest = &words[..len];

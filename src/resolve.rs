@@ -185,7 +185,7 @@ pub fn candidates(store: &Store, reference: &Reference, scope: Scope<'_>) -> Can
 
 /// Where the phrase may end and a period begin: the longest trailing period
 /// first, then no period at all (names such as `IMO 2025` end in digits too).
-fn period_splits(store: &Store, words: &[&str]) -> Vec<(usize, Option<Sym>)> {
+pub(crate) fn period_splits(store: &Store, words: &[&str]) -> Vec<(usize, Option<Sym>)> {
     let mut splits = Vec::new();
     let longest = store
         .longest_period_words()
