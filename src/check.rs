@@ -937,7 +937,13 @@ fn change_against(
                     found: found.clone(),
                 });
                 match found.as_slice() {
-                    [] => return stated_change(ctx, reference, a_fact, phrase, q),
+                    // The same words at the other period may name a fact
+                    // whose metric is spelled differently (an alias shared
+                    // by "surplus" and "surplus a year earlier").
+                    [] => match same_words_at(ctx, reference, a_fact, phrase) {
+                        Some(b) => b,
+                        None => return stated_change(ctx, reference, a_fact, phrase, q),
+                    },
                     [one] => *one,
                     _ => {
                         return Err(Failure::Ambiguous {
@@ -993,6 +999,26 @@ fn change_against(
     };
     let b = fact_term(ctx, b);
     change_between(&b, a, q)
+}
+
+/// The fact that `reference`'s own words name at another period, if exactly one.
+fn same_words_at(ctx: &Ctx<'_>, reference: &Reference, a_fact: u32, period: &str) -> Option<u32> {
+    let Reference::Phrase(phrase) = reference else {
+        return None;
+    };
+    let store = ctx.store;
+    let words = normalize(phrase);
+    let base = match store.fact(a_fact).period.map(|p| normalize(store.str(p))) {
+        Some(p) => words
+            .strip_suffix(p.as_str())
+            .map_or(words.as_str(), str::trim_end),
+        None => words.as_str(),
+    };
+    let at_period = Reference::Phrase(format!("{base} {period}"));
+    match resolve::resolve(store, &at_period, ctx.scope) {
+        Resolution::Found(b) if b != a_fact => Some(b),
+        _ => None,
+    }
 }
 
 /// The other side of a comparison defaults to the first side's period.

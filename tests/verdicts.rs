@@ -325,3 +325,19 @@ US private AI investment / China private AI investment = 23.1x
         );
     }
 }
+
+/// `vs PERIOD` reads the claim's own words at that period, so an alias shared by
+/// two spellings of a metric (the surplus, and the surplus a year earlier) answers.
+#[test]
+fn the_same_words_at_another_period() {
+    verdict(
+        "US consumer surplus early 2026 = +54% vs early 2025",
+        Verdict::Match,
+        false,
+    );
+    verdict(
+        "US consumer surplus early 2026 = +60% vs early 2025",
+        Verdict::Mismatch,
+        false,
+    );
+}
