@@ -133,6 +133,19 @@ fn planted_errors_are_contradicted_without_claims() {
     );
 }
 
+/// With no claims, what backs or contradicts each number is shown with its provenance.
+#[test]
+fn unclaimed_numbers_show_their_facts() {
+    let report = report("claims/examples/investment-digest.md", &[]);
+    assert!(report.summary.backed > 0 && report.summary.contradicted > 0);
+    settings("audit").bind(|| {
+        insta::assert_snapshot!(
+            "investment-digest.unclaimed.human",
+            render::audit_human(&report, false)
+        );
+    });
+}
+
 /// `--suggest` then `check` on the suggestion gives the audit's verdicts:
 /// backed numbers match, contradicted ones mismatch, unsourced ones have no
 /// provenance until an editor names a fact.

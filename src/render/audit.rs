@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::audit::{AuditReport, Finding, Status};
-use crate::report::{FactRef, Verdict};
+use crate::report::Verdict;
 
 use super::paint;
 
@@ -88,23 +88,11 @@ fn finding_block(out: &mut String, f: &Finding, color: bool) {
         let _ = writeln!(out, "{indent}stated {} · expected {expected}", f.text);
     }
     for fact in &f.facts {
-        let _ = writeln!(out, "{indent}{}", fact_line(fact));
+        super::provenance(out, fact, indent, "");
     }
     if let Some(suggestion) = &f.suggestion {
         let _ = writeln!(out, "{indent}claim line: {suggestion}   @L{}", f.line);
     }
-}
-
-fn fact_line(fact: &FactRef) -> String {
-    let mut cite = match &fact.source {
-        Some(s) => s.title.clone().unwrap_or_else(|| s.id.clone()),
-        None => "no source".to_owned(),
-    };
-    if let Some(locator) = &fact.locator {
-        cite.push_str(", ");
-        cite.push_str(&locator.describe());
-    }
-    format!("{} ({} = {}): {cite}", fact.id, fact.name(), fact.value)
 }
 
 /// The audit as pretty JSON (schema in [`crate::audit::AuditReport`]).
