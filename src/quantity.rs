@@ -160,6 +160,18 @@ const MEASURES: &[(&str, Measure)] = &[
     ("kilolitre", measure("kiloliters", "volume", 1e3)),
     ("megaliter", measure("megaliters", "volume", 1e6)),
     ("tco2e", measure("tCO2e", "emissions", 1.0)),
+    ("t co2e", measure("tCO2e", "emissions", 1.0)),
+    ("tonnes co2e", measure("tCO2e", "emissions", 1.0)),
+    ("tons co2e", measure("tCO2e", "emissions", 1.0)),
+    (
+        "tonnes of co2 equivalent",
+        measure("tCO2e", "emissions", 1.0),
+    ),
+    ("tons of co2 equivalent", measure("tCO2e", "emissions", 1.0)),
+    (
+        "metric tons of co2 equivalent",
+        measure("tCO2e", "emissions", 1.0),
+    ),
     ("ktco2e", measure("ktCO2e", "emissions", 1e3)),
     ("mtco2e", measure("MtCO2e", "emissions", 1e6)),
 ];
@@ -221,7 +233,10 @@ impl Unit {
             (Unit::Bare, _) | (_, Unit::Bare) => true,
             (Unit::Currency(a), Unit::Currency(b)) => a == b,
             (Unit::Measure(a), Unit::Measure(b)) => a.dimension == b.dimension,
-            (Unit::Noun(a), Unit::Noun(b)) => a == b,
+            // Words after a count describe it ("chips", "H100-equivalents",
+            // "models"); they carry no dimension to convert, so two of them
+            // never make a claim invalid.
+            (Unit::Noun(_), Unit::Noun(_)) => true,
             (a, b) => a == b,
         }
     }

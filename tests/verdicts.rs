@@ -341,3 +341,23 @@ fn the_same_words_at_another_period() {
         false,
     );
 }
+
+/// Count words differ from writer to writer; spelled-out emission units convert.
+#[test]
+fn unit_words_as_writers_write_them() {
+    verdict(
+        "global AI compute capacity 2025 = 17.1 million H100-equivalent chips",
+        Verdict::Match,
+        false,
+    );
+    verdict(
+        "Grok 4 estimated training emissions 2025 = 72,816 metric tons of CO2 equivalent",
+        Verdict::Match,
+        false,
+    );
+    verdict(
+        "Grok 4 estimated training emissions 2025 = 72,816 tonnes CO2e",
+        Verdict::Match,
+        false,
+    );
+}
