@@ -95,14 +95,16 @@ pub struct ClaimLink {
 /// One number of an article and what backs it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Finding {
-    pub file: String,
+    /// Shared by every finding of the file.
+    pub file: Arc<str>,
     pub line: usize,
     /// 1-based, in characters.
     pub column: usize,
     /// The number as written, with its qualifier and unit.
     pub text: String,
-    /// The sentence it stands in, quoted for a report.
-    pub sentence: String,
+    /// The sentence it stands in, quoted for a report; shared by the
+    /// numbers of the sentence.
+    pub sentence: Arc<str>,
     pub status: Status,
     /// For claimed numbers: the worst verdict of the claims that state it.
     pub verdict: Option<Verdict>,
@@ -115,7 +117,7 @@ pub struct Finding {
     /// A claim line for a claims file (all but claimed numbers).
     pub suggestion: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub waived: Option<Waived>,
+    pub waived: Option<Box<Waived>>,
     /// The number as prose mode read it, for programs; not in the JSON.
     #[serde(skip)]
     pub quantity: Option<Quantity>,
@@ -308,6 +310,7 @@ impl<'a> Auditor<'a> {
                 )
             })
             .collect();
+        let file: Arc<str> = Arc::from(file);
         let mut lines = Lines::new(text);
         // Sized once from a cheap count: growing a vector of a million
         // findings by doubling copies it again and again into fresh memory,
@@ -332,24 +335,24 @@ impl<'a> Auditor<'a> {
                         range: (s, e),
                         hits,
                         context,
-                        quoted: text::quote(sentence, 240),
+                        quoted: Arc::from(text::quote(sentence, 240)),
                     });
                 }
                 let Some(current) = cache.as_ref() else {
                     continue;
                 };
-                let (hits, quoted) = (current.hits.as_slice(), current.quoted.as_str());
+                let (hits, quoted) = (current.hits.as_slice(), &current.quoted);
                 let (ms, me) = (mention.start - s, mention.end - s);
                 if self.vocabulary.inside_name(hits, ms, me) {
                     continue;
                 }
                 let (line, column) = lines.locate(block.original(mention.start));
                 let mut finding = Finding {
-                    file: file.to_owned(),
+                    file: Arc::clone(&file),
                     line,
                     column,
                     text: text::quote(&block.text[mention.start..mention.end], 80),
-                    sentence: quoted.to_owned(),
+                    sentence: Arc::clone(quoted),
                     status: Status::Unsourced,
                     verdict: None,
                     loose: false,
@@ -460,7 +463,7 @@ struct Sentence<'s> {
     range: (usize, usize),
     hits: Vec<classify::Hit>,
     context: classify::Context<'s>,
-    quoted: String,
+    quoted: Arc<str>,
 }
 
 /// How many runs of ASCII digits `text` holds: about as many as its
