@@ -93,7 +93,9 @@ pub struct ClaimLink {
 }
 
 /// One number of an article and what backs it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+///
+/// Serialises as the `Finding` of the JSON schema ([`AuditReport`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Shared by every finding of the file.
     pub file: Arc<str>,
@@ -114,13 +116,57 @@ pub struct Finding {
     pub facts: Vec<SharedFact>,
     /// For contradicted numbers: what the facts say.
     pub expected: Option<String>,
-    /// A claim line for a claims file (all but claimed numbers).
-    pub suggestion: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// A claim line for a claims file (all but claimed numbers), written
+    /// out by [`Finding::suggested_line`].
+    pub suggestion: Option<Suggestion>,
     pub waived: Option<Box<Waived>>,
     /// The number as prose mode read it, for programs; not in the JSON.
-    #[serde(skip)]
     pub quantity: Option<Quantity>,
+}
+
+/// The claim line suggested for a finding, kept compact until it is shown:
+/// the reference to the fact that answers it (shared by every finding that
+/// cites the fact), `TODO` when none does; the value is the finding's
+/// quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub reference: Option<Arc<str>>,
+}
+
+impl Finding {
+    /// The suggested claim line, as `--suggest` writes it.
+    pub fn suggested_line(&self) -> Option<String> {
+        let suggestion = self.suggestion.as_ref()?;
+        let quantity = self.quantity.as_ref()?;
+        Some(suggest::claim_line(
+            suggestion.reference.as_deref(),
+            quantity,
+        ))
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Finding", 13)?;
+        s.serialize_field("file", &self.file)?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("column", &self.column)?;
+        s.serialize_field("text", &self.text)?;
+        s.serialize_field("sentence", &self.sentence)?;
+        s.serialize_field("status", &self.status)?;
+        s.serialize_field("verdict", &self.verdict)?;
+        s.serialize_field("loose", &self.loose)?;
+        s.serialize_field("claims", &self.claims)?;
+        s.serialize_field("facts", &self.facts)?;
+        s.serialize_field("expected", &self.expected)?;
+        s.serialize_field("suggestion", &self.suggested_line())?;
+        match &self.waived {
+            Some(w) => s.serialize_field("waived", w)?,
+            None => s.skip_field("waived")?,
+        }
+        s.end()
+    }
 }
 
 /// A fact with its provenance, shared by every finding that cites it: a
@@ -263,7 +309,7 @@ pub struct Auditor<'a> {
     /// Per fact, made on first use: a dense article cites the same facts
     /// thousands of times.
     fact_refs: Vec<OnceLock<SharedFact>>,
-    references: Vec<OnceLock<String>>,
+    references: Vec<OnceLock<Arc<str>>>,
 }
 
 impl<'a> Auditor<'a> {
@@ -439,12 +485,14 @@ impl<'a> Auditor<'a> {
                 .collect();
             finding.expected = Some(values.join(" or "));
         }
+        // The line itself is written when shown: most findings never are.
         let reference = facts.first().map(|&f| {
-            self.references[f as usize]
-                .get_or_init(|| suggest::reference(self.store, f))
-                .as_str()
+            Arc::clone(
+                self.references[f as usize]
+                    .get_or_init(|| Arc::from(suggest::reference(self.store, f))),
+            )
         });
-        finding.suggestion = Some(suggest::claim_line(reference, quantity));
+        finding.suggestion = Some(Suggestion { reference });
         finding.facts = facts
             .iter()
             .map(|&f| {
