@@ -463,11 +463,11 @@ impl Waivers {
     /// Marks an audit finding waived by its article line, or because every
     /// claim that states it is waived.
     pub fn apply_to_finding(&self, finding: &mut Finding, claims: &[ClaimReport]) {
-        if let Some(w) = self.by_line(Path::new(&finding.file), finding.line) {
-            finding.waived = Some(Waived {
+        if let Some(w) = self.by_line(Path::new(&*finding.file), finding.line) {
+            finding.waived = Some(Box::new(Waived {
                 reason: w.reason.clone(),
                 by: w.by.clone(),
-            });
+            }));
             return;
         }
         let waivers: Vec<&Waived> = finding
@@ -481,7 +481,7 @@ impl Waivers {
             })
             .collect();
         if !waivers.is_empty() && waivers.len() == finding.claims.len() {
-            finding.waived = Some(waivers[0].clone());
+            finding.waived = Some(Box::new(waivers[0].clone()));
         }
     }
 }

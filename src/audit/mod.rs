@@ -93,16 +93,20 @@ pub struct ClaimLink {
 }
 
 /// One number of an article and what backs it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+///
+/// Serialises as the `Finding` of the JSON schema ([`AuditReport`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    pub file: String,
+    /// Shared by every finding of the file.
+    pub file: Arc<str>,
     pub line: usize,
     /// 1-based, in characters.
     pub column: usize,
     /// The number as written, with its qualifier and unit.
     pub text: String,
-    /// The sentence it stands in, quoted for a report.
-    pub sentence: String,
+    /// The sentence it stands in, quoted for a report; shared by the
+    /// numbers of the sentence.
+    pub sentence: Arc<str>,
     pub status: Status,
     /// For claimed numbers: the worst verdict of the claims that state it.
     pub verdict: Option<Verdict>,
@@ -112,13 +116,57 @@ pub struct Finding {
     pub facts: Vec<SharedFact>,
     /// For contradicted numbers: what the facts say.
     pub expected: Option<String>,
-    /// A claim line for a claims file (all but claimed numbers).
-    pub suggestion: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub waived: Option<Waived>,
+    /// A claim line for a claims file (all but claimed numbers), written
+    /// out by [`Finding::suggested_line`].
+    pub suggestion: Option<Suggestion>,
+    pub waived: Option<Box<Waived>>,
     /// The number as prose mode read it, for programs; not in the JSON.
-    #[serde(skip)]
     pub quantity: Option<Quantity>,
+}
+
+/// The claim line suggested for a finding, kept compact until it is shown:
+/// the reference to the fact that answers it (shared by every finding that
+/// cites the fact), `TODO` when none does; the value is the finding's
+/// quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub reference: Option<Arc<str>>,
+}
+
+impl Finding {
+    /// The suggested claim line, as `--suggest` writes it.
+    pub fn suggested_line(&self) -> Option<String> {
+        let suggestion = self.suggestion.as_ref()?;
+        let quantity = self.quantity.as_ref()?;
+        Some(suggest::claim_line(
+            suggestion.reference.as_deref(),
+            quantity,
+        ))
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Finding", 13)?;
+        s.serialize_field("file", &self.file)?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("column", &self.column)?;
+        s.serialize_field("text", &self.text)?;
+        s.serialize_field("sentence", &self.sentence)?;
+        s.serialize_field("status", &self.status)?;
+        s.serialize_field("verdict", &self.verdict)?;
+        s.serialize_field("loose", &self.loose)?;
+        s.serialize_field("claims", &self.claims)?;
+        s.serialize_field("facts", &self.facts)?;
+        s.serialize_field("expected", &self.expected)?;
+        s.serialize_field("suggestion", &self.suggested_line())?;
+        match &self.waived {
+            Some(w) => s.serialize_field("waived", w)?,
+            None => s.skip_field("waived")?,
+        }
+        s.end()
+    }
 }
 
 /// A fact with its provenance, shared by every finding that cites it: a
@@ -261,7 +309,7 @@ pub struct Auditor<'a> {
     /// Per fact, made on first use: a dense article cites the same facts
     /// thousands of times.
     fact_refs: Vec<OnceLock<SharedFact>>,
-    references: Vec<OnceLock<String>>,
+    references: Vec<OnceLock<Arc<str>>>,
 }
 
 impl<'a> Auditor<'a> {
@@ -308,6 +356,7 @@ impl<'a> Auditor<'a> {
                 )
             })
             .collect();
+        let file: Arc<str> = Arc::from(file);
         let mut lines = Lines::new(text);
         // Sized once from a cheap count: growing a vector of a million
         // findings by doubling copies it again and again into fresh memory,
@@ -332,24 +381,24 @@ impl<'a> Auditor<'a> {
                         range: (s, e),
                         hits,
                         context,
-                        quoted: text::quote(sentence, 240),
+                        quoted: Arc::from(text::quote(sentence, 240)),
                     });
                 }
                 let Some(current) = cache.as_ref() else {
                     continue;
                 };
-                let (hits, quoted) = (current.hits.as_slice(), current.quoted.as_str());
+                let (hits, quoted) = (current.hits.as_slice(), &current.quoted);
                 let (ms, me) = (mention.start - s, mention.end - s);
                 if self.vocabulary.inside_name(hits, ms, me) {
                     continue;
                 }
                 let (line, column) = lines.locate(block.original(mention.start));
                 let mut finding = Finding {
-                    file: file.to_owned(),
+                    file: Arc::clone(&file),
                     line,
                     column,
                     text: text::quote(&block.text[mention.start..mention.end], 80),
-                    sentence: quoted.to_owned(),
+                    sentence: Arc::clone(quoted),
                     status: Status::Unsourced,
                     verdict: None,
                     loose: false,
@@ -436,12 +485,14 @@ impl<'a> Auditor<'a> {
                 .collect();
             finding.expected = Some(values.join(" or "));
         }
+        // The line itself is written when shown: most findings never are.
         let reference = facts.first().map(|&f| {
-            self.references[f as usize]
-                .get_or_init(|| suggest::reference(self.store, f))
-                .as_str()
+            Arc::clone(
+                self.references[f as usize]
+                    .get_or_init(|| Arc::from(suggest::reference(self.store, f))),
+            )
         });
-        finding.suggestion = Some(suggest::claim_line(reference, quantity));
+        finding.suggestion = Some(Suggestion { reference });
         finding.facts = facts
             .iter()
             .map(|&f| {
@@ -460,7 +511,7 @@ struct Sentence<'s> {
     range: (usize, usize),
     hits: Vec<classify::Hit>,
     context: classify::Context<'s>,
-    quoted: String,
+    quoted: Arc<str>,
 }
 
 /// How many runs of ASCII digits `text` holds: about as many as its

@@ -186,7 +186,7 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
     // Dates and versions are short: a bounded look keeps long tokens cheap,
     // and the regex runs only where a date, time or version could be.
     let near = &text[digit..ceil_boundary(text, digit + 40)];
-    let token = &text[digit..token_end.min(digit + 40).max(digit)];
+    let token = &text[digit..token_end.min(ceil_boundary(text, digit + 40)).max(digit)];
     let maybe_date = token.contains(['/', ':', '-', '–'])
         || token.matches('.').count() >= 2
         || token.ends_with('s')

@@ -181,13 +181,15 @@ pub fn draft(article: &str, findings: &[Finding]) -> String {
     let _ = writeln!(out, "@article {article}");
     let mut lines: Vec<(usize, String, String)> = Vec::new();
     for f in findings.iter().filter(|f| f.status != Status::Claimed) {
-        let Some(claim) = &f.suggestion else { continue };
+        let Some(claim) = f.suggested_line() else {
+            continue;
+        };
         let note = format!(
             "{}: \"{}\"",
             f.status.as_str(),
             fragment(&f.sentence, &f.text)
         );
-        lines.push((f.line, claim.clone(), note));
+        lines.push((f.line, claim, note));
     }
     let width = lines
         .iter()

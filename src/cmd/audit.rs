@@ -112,7 +112,7 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
             let of_file: Vec<_> = report
                 .findings
                 .iter()
-                .filter(|f| &f.file == file)
+                .filter(|f| *f.file == **file)
                 .cloned()
                 .collect();
             drafts.push_str(&suggest::draft(file, &of_file));

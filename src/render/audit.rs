@@ -90,7 +90,7 @@ fn finding_block(out: &mut String, f: &Finding, color: bool) {
     for fact in &f.facts {
         super::provenance(out, fact, indent, "");
     }
-    if let Some(suggestion) = &f.suggestion {
+    if let Some(suggestion) = f.suggested_line() {
         let _ = writeln!(out, "{indent}claim line: {suggestion}   @L{}", f.line);
     }
 }
