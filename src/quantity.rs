@@ -386,7 +386,7 @@ fn quantity_parts(i: &str) -> PResult<'_, Quantity> {
             high: None,
             unit: low_unit,
         },
-        Some((mut high, high_unit)) => {
+        Some((high, high_unit)) => {
             if !low_unit.compatible(&high_unit) {
                 return Err(nom::Err::Failure(SyntaxError {
                     rest: i,
@@ -398,21 +398,7 @@ fn quantity_parts(i: &str) -> PResult<'_, Quantity> {
                     )),
                 }));
             }
-            let mut low = low;
-            // `1.5..2 billion`: a magnitude written once applies to both ends.
-            if low.exponent <= 0 && high.exponent > 0 && low_unit == Unit::Bare {
-                low.exponent += magnitude_of(high.exponent);
-            }
-            if high.exponent <= 0 && low.exponent > 0 && high_unit == Unit::Bare {
-                high.exponent += magnitude_of(low.exponent);
-            }
-            Quantity {
-                text: String::new(),
-                qualifier,
-                low,
-                high: Some(high),
-                unit: low_unit.more_specific(&high_unit),
-            }
+            range(qualifier, low, low_unit, high, high_unit)
         }
     };
     Ok((i, quantity))
@@ -780,7 +766,7 @@ fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
     ));
     match preceded(separator, prose_amount).parse(i) {
         Ok((rest, (high, high_unit))) if low_unit.compatible(&high_unit) => {
-            Ok((rest, prose_range(qualifier, low, low_unit, high, high_unit)))
+            Ok((rest, range(qualifier, low, low_unit, high, high_unit)))
         }
         _ => Ok((i, single)),
     }
@@ -805,17 +791,18 @@ fn between(i: &str, qualifier: Option<Qualifier>) -> PResult<'_, Quantity> {
             message: None,
         }));
     }
-    Ok((rest, prose_range(qualifier, low, low_unit, high, high_unit)))
+    Ok((rest, range(qualifier, low, low_unit, high, high_unit)))
 }
 
-fn prose_range(
+/// A range `low..high` (`1.5..2 billion`, `14-15%`), its unit and magnitude
+/// shared: one written at either end applies to both.
+fn range(
     qualifier: Option<Qualifier>,
     mut low: Number,
     low_unit: Unit,
     mut high: Number,
     high_unit: Unit,
 ) -> Quantity {
-    // `1.5-2 billion`: a magnitude written once applies to both ends.
     if low.exponent <= 0 && high.exponent > 0 && low_unit == Unit::Bare {
         low.exponent += magnitude_of(high.exponent);
     }
