@@ -281,6 +281,9 @@ pub enum Step {
         period: Option<String>,
         found: Vec<u32>,
     },
+    /// No fact of the same metric at the other period; the claim's own words
+    /// at that period were read instead (`phrase`), naming `found`.
+    SameWords { phrase: String, found: Option<u32> },
     /// No fact gives a level for `period`; facts stating the change were looked for.
     StatedChange {
         period: String,
@@ -1014,11 +1017,13 @@ fn same_words_at(ctx: &Ctx<'_>, reference: &Reference, a_fact: u32, period: &str
             .map_or(words.as_str(), str::trim_end),
         None => words.as_str(),
     };
-    let at_period = Reference::Phrase(format!("{base} {period}"));
-    match resolve::resolve(store, &at_period, ctx.scope) {
+    let phrase = format!("{base} {period}");
+    let found = match resolve::resolve(store, &Reference::Phrase(phrase.clone()), ctx.scope) {
         Resolution::Found(b) if b != a_fact => Some(b),
         _ => None,
-    }
+    };
+    ctx.record(|| Step::SameWords { phrase, found });
+    found
 }
 
 /// The other side of a comparison defaults to the first side's period.

@@ -126,6 +126,7 @@ impl Writer<'_> {
                     period,
                     found,
                 } => self.sibling(other, *like, period.as_deref(), found),
+                Step::SameWords { phrase, found } => self.same_words(phrase, *found),
                 Step::StatedChange {
                     period,
                     tried,
@@ -450,6 +451,29 @@ impl Writer<'_> {
                 format!(
                     "Not chosen: several facts give it: {}.",
                     list_facts(store, many, 8)
+                ),
+            ),
+        }
+    }
+
+    fn same_words(&mut self, phrase: &str, found: Option<u32>) {
+        match found {
+            Some(f) => {
+                let fact = FactRef::new(self.store, self.store.fact(f));
+                self.line(
+                    1,
+                    format!(
+                        "The claim's own words at that period, `{phrase}`, name one fact (its metric is spelled differently): chosen {} ({} = {}).",
+                        fact.id,
+                        fact.name(),
+                        fact.value
+                    ),
+                );
+            }
+            None => self.line(
+                1,
+                format!(
+                    "The claim's own words at that period, `{phrase}`, name no single fact either."
                 ),
             ),
         }

@@ -96,6 +96,19 @@ fn relative_change() {
     );
 }
 
+/// The prior year's figure is a differently spelled metric; the claim's own
+/// words at the other period name it.
+#[test]
+fn relative_change_from_the_same_words() {
+    explained(
+        "relative-change-same-words",
+        bundled(),
+        "US consumer surplus early 2026 = +54% vs early 2025",
+        None,
+        Verdict::Match,
+    );
+}
+
 /// No level for 2024: the store's stated growth answers it.
 #[test]
 fn relative_change_from_a_stated_growth() {
