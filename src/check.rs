@@ -350,28 +350,17 @@ pub fn explain_expression(
                 steps: trace.into_inner(),
             }
         }
-        Ok(Some(Entry::Directive(_))) => {
-            report.reason = Some("a directive, not a claim".to_owned());
-            report.code = Some("syntax");
-            Explained {
-                report,
-                claim: None,
-                steps: Vec::new(),
-            }
-        }
-        Ok(None) => {
-            report.reason = Some("no claim: the line is empty or a comment".to_owned());
-            report.code = Some("syntax");
-            Explained {
-                report,
-                claim: None,
-                steps: Vec::new(),
-            }
-        }
-        Err(e) => {
-            report.column = e.column;
-            report.text = claim.trim_end().to_owned();
-            report.reason = Some(e.message);
+        not_a_claim => {
+            let reason = match not_a_claim {
+                Ok(Some(_)) => "a directive, not a claim".to_owned(),
+                Ok(None) => "no claim: the line is empty or a comment".to_owned(),
+                Err(e) => {
+                    report.column = e.column;
+                    report.text = claim.trim_end().to_owned();
+                    e.message
+                }
+            };
+            report.reason = Some(reason);
             report.code = Some("syntax");
             Explained {
                 report,
