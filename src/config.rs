@@ -463,7 +463,7 @@ impl Waivers {
     /// Marks an audit finding waived by its article line, or because every
     /// claim that states it is waived.
     pub fn apply_to_finding(&self, finding: &mut Finding, claims: &[ClaimReport]) {
-        if let Some(w) = self.by_line(Path::new(&*finding.file), finding.line) {
+        if let Some(w) = self.by_line(Path::new(&*finding.file), finding.line as usize) {
             finding.waived = Some(Box::new(Waived {
                 reason: w.reason.clone(),
                 by: w.by.clone(),

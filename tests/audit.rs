@@ -49,10 +49,10 @@ pub(crate) fn report(article: &str, claims_files: &[&str]) -> AuditReport {
     AuditReport::new(vec![article.to_owned()], audit(article, claims_files))
 }
 
-fn lines_and_texts(findings: &[Finding]) -> Vec<(usize, usize, String)> {
+fn lines_and_texts(findings: &[Finding]) -> Vec<(u32, u32, String)> {
     findings
         .iter()
-        .map(|f| (f.line, f.column, f.text.clone()))
+        .map(|f| (f.line, f.column, f.text().into_owned()))
         .collect()
 }
 
@@ -109,10 +109,16 @@ fn every_format_for_the_examples_and_the_seed() {
 #[test]
 fn planted_errors_are_contradicted_without_claims() {
     let findings = audit("claims/examples/investment-digest.md", &[]);
-    let contradicted: Vec<(usize, String, Option<String>)> = findings
+    let contradicted: Vec<(u32, String, Option<String>)> = findings
         .iter()
         .filter(|f| f.status == Status::Contradicted)
-        .map(|f| (f.line, f.text.clone(), f.expected.clone()))
+        .map(|f| {
+            (
+                f.line,
+                f.text().into_owned(),
+                f.expected.as_deref().map(str::to_owned),
+            )
+        })
         .collect();
     assert_eq!(
         contradicted,
@@ -169,14 +175,11 @@ fn suggest_then_check_reproduces_the_audit() {
             Status::Claimed => unreachable!("no claims were read"),
         };
         assert_eq!(
-            (
-                claim.verdict,
-                claim.article.as_ref().map(|a| a.line as usize)
-            ),
+            (claim.verdict, claim.article.as_ref().map(|a| a.line)),
             (expected, Some(finding.line)),
             "{}: {} -> {}\n{draft}",
             finding.line,
-            finding.text,
+            finding.text(),
             claim.text
         );
     }
@@ -192,9 +195,9 @@ fn hostile_articles() {
     let controls = "NVIDIA\u{0}has \u{1b}[1m over 60%\u{7} of\r\ncompute\u{c} and\t$5\u{200b}";
     for format in [Format::Markdown, Format::PlainText] {
         let findings = auditor.audit("controls.md", controls, format, &[]);
-        let found = findings.iter().find(|f| f.text == "over 60%").unwrap();
+        let found = findings.iter().find(|f| f.text() == "over 60%").unwrap();
         assert_eq!((found.line, found.column), (1, 17));
-        assert!(findings.iter().all(|f| !f.sentence.contains('\u{1b}')));
+        assert!(findings.iter().all(|f| !f.sentence().contains('\u{1b}')));
     }
     // A 10 MB single line: a number every 5,000 bytes, and one at the very end.
     let mut line = String::new();
@@ -208,8 +211,11 @@ fn hostile_articles() {
         let findings = auditor.audit("long.md", &line, format, &[]);
         let last = findings.last().unwrap();
         assert_eq!(findings.len(), 2_201);
-        assert_eq!((last.line, last.text.as_str()), (1, "over 60%"));
-        assert_eq!(last.column, line.chars().count() - "over 60%".len() + 1);
+        assert_eq!((last.line, last.text().as_ref()), (1, "over 60%"));
+        assert_eq!(
+            last.column as usize,
+            line.chars().count() - "over 60%".len() + 1
+        );
     }
     // Numbers everywhere, no spaces: one long token.
     let digits = "1234567890".repeat(1_000_000);

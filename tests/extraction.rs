@@ -253,15 +253,19 @@ fn seed_figures(with_claims: bool) -> (usize, usize, Vec<String>, Vec<String>) {
     for label in &must {
         if !findings
             .iter()
-            .any(|f| f.line == label.line && f.text == label.text)
+            .any(|f| f.line as usize == label.line && f.text() == label.text)
         {
             missed.push(format!("L{} {}", label.line, label.text));
         }
     }
     let false_positives: Vec<String> = findings
         .iter()
-        .filter(|f| !labels.iter().any(|l| l.line == f.line && l.text == f.text))
-        .map(|f| format!("L{} {}", f.line, f.text))
+        .filter(|f| {
+            !labels
+                .iter()
+                .any(|l| l.line == f.line as usize && l.text == f.text())
+        })
+        .map(|f| format!("L{} {}", f.line, f.text()))
         .collect();
     (
         must.len(),

@@ -9,24 +9,26 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::text::{Block, BlockKind};
 
-/// The prose blocks of a Markdown document, in document order.
-pub fn markdown_blocks(source: &str) -> Vec<Block> {
+/// Calls `visit` with each prose block of a Markdown document, in document
+/// order. One block's buffers serve them all: an audit reads each block
+/// once, and keeping a copy of every block of a large document would cost
+/// as much memory again as the document.
+pub fn each_markdown_block(source: &str, mut visit: impl FnMut(&Block)) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let mut blocks = Vec::new();
     let mut current = Block::new(BlockKind::Paragraph);
     // Inside code blocks, HTML blocks, front matter, images and autolinks.
     let mut skipping = 0usize;
     // Whether each open link is an autolink (whose text is its URL).
     let mut links: Vec<bool> = Vec::new();
-    let flush = |current: &mut Block, blocks: &mut Vec<Block>, kind: BlockKind| {
-        let done = std::mem::replace(current, Block::new(kind));
-        if !done.is_blank() {
-            blocks.push(done);
+    let mut flush = |current: &mut Block, kind: BlockKind| {
+        if !current.is_blank() {
+            visit(current);
         }
+        current.reset(kind);
     };
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match event {
@@ -52,14 +54,14 @@ pub fn markdown_blocks(source: &str) -> Vec<Block> {
                         Tag::TableCell => BlockKind::Cell,
                         _ => BlockKind::Paragraph,
                     };
-                    flush(&mut current, &mut blocks, kind);
+                    flush(&mut current, kind);
                 }
             }
             Event::End(end) => {
                 if ends_skip(end) {
                     skipping = skipping.saturating_sub(1);
                 } else if !is_inline_end(end) {
-                    flush(&mut current, &mut blocks, BlockKind::Paragraph);
+                    flush(&mut current, BlockKind::Paragraph);
                 }
             }
             Event::Text(_) if skipping == 0 => {
@@ -79,8 +81,7 @@ pub fn markdown_blocks(source: &str) -> Vec<Block> {
             _ => {}
         }
     }
-    flush(&mut current, &mut blocks, BlockKind::Paragraph);
-    blocks
+    flush(&mut current, BlockKind::Paragraph);
 }
 
 fn skips(tag: &Tag<'_>) -> bool {
@@ -115,30 +116,24 @@ fn is_inline_end(end: TagEnd) -> bool {
     )
 }
 
-/// The prose blocks of a plain-text file: paragraphs between blank lines.
-pub fn plain_blocks(source: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
+/// Calls `visit` with each prose block of a plain-text file (its paragraphs
+/// between blank lines), in order.
+pub fn each_plain_block(source: &str, mut visit: impl FnMut(&Block)) {
+    let mut block = Block::new(BlockKind::PlainText);
     let mut start = 0;
     let mut offset = 0;
     for line in source.split_inclusive('\n') {
         if line.trim().is_empty() {
             if offset > start {
-                blocks.push(Block::verbatim(
-                    BlockKind::PlainText,
-                    &source[start..offset],
-                    start,
-                ));
+                block.set_verbatim(&source[start..offset], start);
+                visit(&block);
             }
             start = offset + line.len();
         }
         offset += line.len();
     }
     if offset > start {
-        blocks.push(Block::verbatim(
-            BlockKind::PlainText,
-            &source[start..offset],
-            start,
-        ));
+        block.set_verbatim(&source[start..offset], start);
+        visit(&block);
     }
-    blocks
 }

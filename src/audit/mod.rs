@@ -22,7 +22,11 @@ pub mod text;
 
 mod classify;
 
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
+
+use compact_str::CompactString;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
@@ -33,7 +37,7 @@ use crate::report::{ClaimReport, FactRef, Verdict, Waived};
 use crate::store::Store;
 
 use classify::{Judgement, Vocabulary};
-use text::Lines;
+use text::{Block, Lines};
 
 /// The version of the audit JSON schema (documented in [`AuditReport`]).
 pub const AUDIT_SCHEMA_VERSION: u32 = 1;
@@ -94,54 +98,60 @@ pub struct ClaimLink {
 
 /// One number of an article and what backs it.
 ///
-/// Serialises as the `Finding` of the JSON schema ([`AuditReport`]).
+/// Serialises as the `Finding` of the JSON schema ([`AuditReport`]). An
+/// audit of a dense article holds hundreds of thousands of these, and on a
+/// fresh process every byte of them is memory the kernel has to hand over
+/// and zero: the sentence is shared, the number is a range of it, the
+/// facts are shared lists, and what few findings have is boxed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Shared by every finding of the file.
     pub file: Arc<str>,
-    pub line: usize,
+    pub line: u32,
     /// 1-based, in characters.
-    pub column: usize,
-    /// The number as written, with its qualifier and unit.
-    pub text: String,
-    /// The sentence it stands in, quoted for a report; shared by the
-    /// numbers of the sentence.
-    pub sentence: Arc<str>,
+    pub column: u32,
+    /// The sentence the number stands in, as prose (markup removed), shared
+    /// by the numbers of the sentence; [`Finding::sentence`] quotes it.
+    pub prose: Arc<str>,
+    /// Where the number, with its qualifier and unit, stands in `prose`.
+    pub span: (u32, u32),
     pub status: Status,
     /// For claimed numbers: the worst verdict of the claims that state it.
     pub verdict: Option<Verdict>,
     pub loose: bool,
-    pub claims: Vec<ClaimLink>,
+    pub claims: Box<[ClaimLink]>,
     /// The facts that back it, or (contradicted) the facts it contradicts.
-    pub facts: Vec<SharedFact>,
+    pub facts: FactList,
     /// For contradicted numbers: what the facts say.
-    pub expected: Option<String>,
-    /// A claim line for a claims file (all but claimed numbers), written
-    /// out by [`Finding::suggested_line`].
-    pub suggestion: Option<Suggestion>,
+    pub expected: Option<Box<str>>,
+    /// The value of the claim line suggested for the number, in claim
+    /// syntax (all but claimed numbers); [`Finding::suggested_line`] adds
+    /// the reference to the first fact.
+    pub suggested_value: Option<CompactString>,
     pub waived: Option<Box<Waived>>,
-    /// The number as prose mode read it, for programs; not in the JSON.
-    pub quantity: Option<Quantity>,
 }
 
-/// The claim line suggested for a finding, kept compact until it is shown:
-/// the reference to the fact that answers it (shared by every finding that
-/// cites the fact), `TODO` when none does; the value is the finding's
-/// quantity.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Suggestion {
-    pub reference: Option<Arc<str>>,
-}
+/// The facts of a finding, shared by every finding that names the same ones.
+pub type FactList = Arc<[SharedFact]>;
 
 impl Finding {
-    /// The suggested claim line, as `--suggest` writes it.
+    /// The number as written, with its qualifier and unit, fit to print.
+    pub fn text(&self) -> Cow<'_, str> {
+        let (start, end) = self.span;
+        text::quote(&self.prose[start as usize..end as usize], 80)
+    }
+
+    /// The sentence, fit to quote in a report.
+    pub fn sentence(&self) -> Cow<'_, str> {
+        text::quote(&self.prose, 240)
+    }
+
+    /// The suggested claim line, as `--suggest` writes it: the first fact's
+    /// reference, `TODO` when no fact answers the number.
     pub fn suggested_line(&self) -> Option<String> {
-        let suggestion = self.suggestion.as_ref()?;
-        let quantity = self.quantity.as_ref()?;
-        Some(suggest::claim_line(
-            suggestion.reference.as_deref(),
-            quantity,
-        ))
+        let value = self.suggested_value.as_ref()?;
+        let reference = self.facts.first().map_or("TODO", |f| f.reference());
+        Some(format!("{reference} = {value}"))
     }
 }
 
@@ -152,8 +162,8 @@ impl Serialize for Finding {
         s.serialize_field("file", &self.file)?;
         s.serialize_field("line", &self.line)?;
         s.serialize_field("column", &self.column)?;
-        s.serialize_field("text", &self.text)?;
-        s.serialize_field("sentence", &self.sentence)?;
+        s.serialize_field("text", &self.text())?;
+        s.serialize_field("sentence", &self.sentence())?;
         s.serialize_field("status", &self.status)?;
         s.serialize_field("verdict", &self.verdict)?;
         s.serialize_field("loose", &self.loose)?;
@@ -173,19 +183,40 @@ impl Serialize for Finding {
 /// dense article cites the same facts thousands of times. Serialises as the
 /// [`FactRef`] it holds.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SharedFact(pub Arc<FactRef>);
+pub struct SharedFact(Arc<CitedFact>);
+
+#[derive(Debug, PartialEq)]
+struct CitedFact {
+    fact: FactRef,
+    /// How a claim line names the fact ([`suggest::reference`]).
+    reference: String,
+}
+
+impl SharedFact {
+    pub fn new(store: &Store, f: u32) -> SharedFact {
+        SharedFact(Arc::new(CitedFact {
+            fact: FactRef::new(store, store.fact(f)),
+            reference: suggest::reference(store, f),
+        }))
+    }
+
+    /// How a claim line names the fact.
+    pub fn reference(&self) -> &str {
+        &self.0.reference
+    }
+}
 
 impl std::ops::Deref for SharedFact {
     type Target = FactRef;
 
     fn deref(&self) -> &FactRef {
-        &self.0
+        &self.0.fact
     }
 }
 
 impl Serialize for SharedFact {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(serializer)
+        self.0.fact.serialize(serializer)
     }
 }
 
@@ -308,8 +339,7 @@ pub struct Auditor<'a> {
     options: Options,
     /// Per fact, made on first use: a dense article cites the same facts
     /// thousands of times.
-    fact_refs: Vec<OnceLock<SharedFact>>,
-    references: Vec<OnceLock<Arc<str>>>,
+    shared_facts: Vec<OnceLock<SharedFact>>,
 }
 
 impl<'a> Auditor<'a> {
@@ -324,8 +354,7 @@ impl<'a> Auditor<'a> {
             vocabulary: Vocabulary::new(store),
             readings,
             options,
-            fact_refs: store.facts.iter().map(|_| OnceLock::new()).collect(),
-            references: store.facts.iter().map(|_| OnceLock::new()).collect(),
+            shared_facts: store.facts.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -343,10 +372,6 @@ impl<'a> Auditor<'a> {
         format: Format,
         claims: &[ClaimReport],
     ) -> Vec<Finding> {
-        let blocks = match format {
-            Format::Markdown => markdown::markdown_blocks(text),
-            Format::PlainText => markdown::plain_blocks(text),
-        };
         let claim_values: Vec<(usize, Vec<f64>)> = claims
             .iter()
             .map(|c| {
@@ -356,153 +381,184 @@ impl<'a> Auditor<'a> {
                 )
             })
             .collect();
-        let file: Arc<str> = Arc::from(file);
-        let mut lines = Lines::new(text);
+        let mut work = Work {
+            file: Arc::from(file),
+            lines: Lines::new(text),
+            claims,
+            claim_values,
+            fact_lists: FxHashMap::default(),
+            findings: Vec::new(),
+        };
         // Sized once from a cheap count: growing a vector of a million
-        // findings by doubling copies it again and again into fresh memory,
-        // which cost a quarter of the audit of a dense article. Pages of an
-        // over-estimate are never touched; `try_reserve` keeps an absurd
-        // estimate from aborting.
-        let mut findings = Vec::new();
-        let _ = findings.try_reserve(digit_runs(text));
-        for block in &blocks {
-            let mentions = scan::scan(&block.text, block.kind);
-            // Numbers share sentences: names, facts and the quote are found
-            // once per sentence.
-            let mut cache: Option<Sentence<'_>> = None;
-            for mention in mentions {
-                let (s, e) = mention.sentence;
-                let sentence = &block.text[s..e];
-                if cache.as_ref().is_none_or(|c| c.range != (s, e)) {
-                    let hits = self.vocabulary.hits(sentence);
-                    let context =
-                        classify::Context::new(self.store, &self.vocabulary, &hits, sentence);
-                    cache = Some(Sentence {
-                        range: (s, e),
-                        hits,
-                        context,
-                        quoted: Arc::from(text::quote(sentence, 240)),
-                    });
-                }
-                let Some(current) = cache.as_ref() else {
-                    continue;
-                };
-                let (hits, quoted) = (current.hits.as_slice(), &current.quoted);
-                let (ms, me) = (mention.start - s, mention.end - s);
-                if self.vocabulary.inside_name(hits, ms, me) {
-                    continue;
-                }
-                let (line, column) = lines.locate(block.original(mention.start));
-                let mut finding = Finding {
-                    file: Arc::clone(&file),
-                    line,
-                    column,
-                    text: text::quote(&block.text[mention.start..mention.end], 80),
-                    sentence: Arc::clone(quoted),
-                    status: Status::Unsourced,
-                    verdict: None,
-                    loose: false,
-                    claims: Vec::new(),
-                    facts: Vec::new(),
-                    expected: None,
-                    suggestion: None,
-                    waived: None,
-                    quantity: None,
-                };
-                let stated = stated_values(&mention.quantity);
-                let linked: Vec<&ClaimReport> = claims
-                    .iter()
-                    .zip(&claim_values)
-                    .filter(|(_, (l, values))| {
-                        *l == line && stated.clone().any(|v| values.iter().any(|c| same(v, *c)))
-                    })
-                    .map(|(c, _)| c)
-                    .collect();
-                if linked.is_empty() {
-                    let after = &block.text[mention.end..];
-                    let after = &after[..text::floor_boundary(after, 64)];
-                    self.judge(&mut finding, &mention.quantity, &current.context, after);
-                    // "four words", "seven dimensions": a spelled-out count
-                    // that no claim states and no fact answers is prose.
-                    if mention.weak && finding.status == Status::Unsourced {
-                        continue;
-                    }
-                } else {
-                    finding.status = Status::Claimed;
-                    let worst = linked
-                        .iter()
-                        .map(|c| c.verdict)
-                        .max_by_key(|v| v.severity())
-                        .unwrap_or(Verdict::Match);
-                    finding.verdict = Some(worst);
-                    finding.loose = linked.iter().any(|c| c.loose);
-                    finding.claims = linked
-                        .iter()
-                        .map(|c| ClaimLink {
-                            file: c.file.clone(),
-                            line: c.line,
-                            label: c.label.clone(),
-                            text: c.text.clone(),
-                            verdict: c.verdict,
-                            loose: c.loose,
-                            expected: c.expected.clone(),
-                        })
-                        .collect();
-                }
-                finding.quantity = Some(mention.quantity);
-                findings.push(finding);
-            }
+        // findings by doubling copies it again and again into fresh memory.
+        // Pages of an over-estimate are never touched; `try_reserve` keeps
+        // an absurd estimate from aborting.
+        let _ = work.findings.try_reserve(digit_runs(text));
+        match format {
+            Format::Markdown => markdown::each_markdown_block(text, |b| self.block(&mut work, b)),
+            Format::PlainText => markdown::each_plain_block(text, |b| self.block(&mut work, b)),
         }
-        findings
+        work.findings
     }
 
-    /// Judges a number no claim states; `after` is the text that follows it.
-    fn judge(
+    /// The findings of one prose block.
+    fn block(&self, work: &mut Work<'_, '_>, block: &Block) {
+        let mentions = scan::scan(&block.text, block.kind);
+        // Numbers share sentences: names, facts and the prose are found
+        // once per sentence.
+        let mut cache: Option<Sentence<'_>> = None;
+        for mention in mentions {
+            let (s, e) = mention.sentence;
+            let sentence = &block.text[s..e];
+            if cache.as_ref().is_none_or(|c| c.range != (s, e)) {
+                let hits = self.vocabulary.hits(sentence);
+                let context = classify::Context::new(self.store, &self.vocabulary, &hits, sentence);
+                cache = Some(Sentence {
+                    range: (s, e),
+                    hits,
+                    context,
+                    prose: None,
+                });
+            }
+            let Some(current) = cache.as_mut() else {
+                continue;
+            };
+            let (ms, me) = (mention.start - s, mention.end - s);
+            if self.vocabulary.inside_name(&current.hits, ms, me) {
+                continue;
+            }
+            let (line, column) = work.lines.locate(block.original(mention.start));
+            let stated = stated_values(&mention.quantity);
+            let linked: Vec<&ClaimReport> = work
+                .claims
+                .iter()
+                .zip(&work.claim_values)
+                .filter(|(_, (l, values))| {
+                    *l == line && stated.clone().any(|v| values.iter().any(|c| same(v, *c)))
+                })
+                .map(|(c, _)| c)
+                .collect();
+            let mut finding = Finding {
+                file: Arc::clone(&work.file),
+                line: to_u32(line),
+                column: to_u32(column),
+                prose: Arc::clone(current.prose.get_or_insert_with(|| Arc::from(sentence))),
+                span: (to_u32(ms), to_u32(me)),
+                status: Status::Unsourced,
+                verdict: None,
+                loose: false,
+                claims: Box::default(),
+                facts: work.no_facts(),
+                expected: None,
+                suggested_value: None,
+                waived: None,
+            };
+            if linked.is_empty() {
+                let after = &block.text[mention.end..];
+                let after = &after[..text::floor_boundary(after, 64)];
+                let judgement = classify::judge(
+                    self.store,
+                    &self.readings,
+                    &current.context,
+                    &mention.quantity,
+                    after,
+                    self.options.tolerance,
+                );
+                // "four words", "seven dimensions": a spelled-out count
+                // that no claim states and no fact answers is prose.
+                if mention.weak && judgement == Judgement::Unsourced {
+                    continue;
+                }
+                self.judged(work, &mut finding, judgement, &mention.quantity);
+            } else {
+                finding.status = Status::Claimed;
+                let worst = linked
+                    .iter()
+                    .map(|c| c.verdict)
+                    .max_by_key(|v| v.severity())
+                    .unwrap_or(Verdict::Match);
+                finding.verdict = Some(worst);
+                finding.loose = linked.iter().any(|c| c.loose);
+                finding.claims = linked
+                    .iter()
+                    .map(|c| ClaimLink {
+                        file: c.file.clone(),
+                        line: c.line,
+                        label: c.label.clone(),
+                        text: c.text.clone(),
+                        verdict: c.verdict,
+                        loose: c.loose,
+                        expected: c.expected.clone(),
+                    })
+                    .collect();
+            }
+            work.findings.push(finding);
+        }
+    }
+
+    /// Fills in a number no claim states from its judgement.
+    fn judged(
         &self,
+        work: &mut Work<'_, '_>,
         finding: &mut Finding,
+        judgement: Judgement,
         quantity: &Quantity,
-        context: &classify::Context<'_>,
-        after: &str,
     ) {
-        let judgement = classify::judge(
-            self.store,
-            &self.readings,
-            context,
-            quantity,
-            after,
-            self.options.tolerance,
-        );
         let (status, facts) = match judgement {
             Judgement::Backed(f) => (Status::Backed, f),
             Judgement::Contradicted(f) => (Status::Contradicted, f),
             Judgement::Unsourced => (Status::Unsourced, Vec::new()),
         };
         finding.status = status;
-        if finding.status == Status::Contradicted {
-            let values: Vec<String> = facts
+        if status == Status::Contradicted {
+            let values: Vec<&str> = facts
                 .iter()
-                .map(|&f| self.store.fact(f).value.text.clone())
+                .map(|&f| self.store.fact(f).value.text.as_str())
                 .collect();
-            finding.expected = Some(values.join(" or "));
+            finding.expected = Some(values.join(" or ").into_boxed_str());
         }
-        // The line itself is written when shown: most findings never are.
-        let reference = facts.first().map(|&f| {
-            Arc::clone(
-                self.references[f as usize]
-                    .get_or_init(|| Arc::from(suggest::reference(self.store, f))),
-            )
-        });
-        finding.suggestion = Some(Suggestion { reference });
-        finding.facts = facts
-            .iter()
-            .map(|&f| {
-                self.fact_refs[f as usize]
-                    .get_or_init(|| {
-                        SharedFact(Arc::new(FactRef::new(self.store, self.store.fact(f))))
-                    })
-                    .clone()
-            })
-            .collect();
+        finding.suggested_value = Some(suggest::claim_value(quantity));
+        if !facts.is_empty() {
+            finding.facts = match work.fact_lists.get(facts.as_slice()) {
+                Some(list) => Arc::clone(list),
+                None => {
+                    let list: FactList = facts
+                        .iter()
+                        .map(|&f| {
+                            self.shared_facts[f as usize]
+                                .get_or_init(|| SharedFact::new(self.store, f))
+                                .clone()
+                        })
+                        .collect();
+                    work.fact_lists.insert(facts, Arc::clone(&list));
+                    list
+                }
+            };
+        }
+    }
+}
+
+/// What an audit of one article carries from block to block.
+struct Work<'a, 'c> {
+    file: Arc<str>,
+    lines: Lines<'a>,
+    claims: &'c [ClaimReport],
+    claim_values: Vec<(usize, Vec<f64>)>,
+    /// The fact lists made so far, by their facts: findings share them.
+    fact_lists: FxHashMap<Vec<u32>, FactList>,
+    findings: Vec<Finding>,
+}
+
+impl Work<'_, '_> {
+    fn no_facts(&mut self) -> FactList {
+        match self.fact_lists.get(&[][..]) {
+            Some(list) => Arc::clone(list),
+            None => {
+                let list: FactList = Arc::from([]);
+                self.fact_lists.insert(Vec::new(), Arc::clone(&list));
+                list
+            }
+        }
     }
 }
 
@@ -511,7 +567,14 @@ struct Sentence<'s> {
     range: (usize, usize),
     hits: Vec<classify::Hit>,
     context: classify::Context<'s>,
-    quoted: Arc<str>,
+    /// Its prose, made for the first finding that keeps it.
+    prose: Option<Arc<str>>,
+}
+
+/// Lines and columns past `u32::MAX` do not occur in files anyone audits;
+/// they saturate rather than wrap.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// How many runs of ASCII digits `text` holds: about as many as its

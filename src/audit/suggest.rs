@@ -8,25 +8,14 @@
 
 use std::fmt::Write;
 
+use compact_str::CompactString;
+
 use crate::claim::Reference;
 use crate::quantity::{Number, Qualifier, Quantity, Unit};
 use crate::resolve::{Resolution, Scope, resolve};
 use crate::store::Store;
 
 use super::{Finding, Status};
-
-/// A claim line for a number: `{subject | metric | period} = value`, or
-/// `TODO = value` when no fact answers it.
-pub fn claim_line(reference: Option<&str>, quantity: &Quantity) -> String {
-    // Written into one buffer: an audit makes one of these per number.
-    let reference = reference.unwrap_or("TODO");
-    // Room for most values ("about $581.69 billion" needs one more step).
-    let mut out = String::with_capacity(reference.len() + 3 + 16);
-    out.push_str(reference);
-    out.push_str(" = ");
-    write_claim_value(&mut out, quantity);
-    out
-}
 
 /// How a claim names fact `f`: the explicit form when it is unambiguous,
 /// the fact's id otherwise.
@@ -51,13 +40,16 @@ pub fn reference(store: &Store, f: u32) -> String {
 /// The quantity in claim syntax, rebuilt from what prose mode read
 /// ("more than doubled" is `over 2x`, "14-15%" is `14%..15%`), so the claim
 /// grammar reads exactly the same value, precision and unit.
-pub fn claim_value(q: &Quantity) -> String {
-    let mut out = String::new();
+///
+/// Written into a string that holds most values inline: an audit makes one
+/// per number.
+pub fn claim_value(q: &Quantity) -> CompactString {
+    let mut out = CompactString::const_new("");
     write_claim_value(&mut out, q);
     out
 }
 
-fn write_claim_value(out: &mut String, q: &Quantity) {
+fn write_claim_value(out: &mut CompactString, q: &Quantity) {
     if let Some(qualifier) = q.qualifier {
         out.push_str(match qualifier {
             Qualifier::Over => "over ",
@@ -75,8 +67,8 @@ fn write_claim_value(out: &mut String, q: &Quantity) {
     }
 }
 
-fn write_amount(out: &mut String, n: &Number, unit: &Unit) {
-    let suffix = |out: &mut String, words: [&str; 2]| {
+fn write_amount(out: &mut CompactString, n: &Number, unit: &Unit) {
+    let suffix = |out: &mut CompactString, words: [&str; 2]| {
         for w in words {
             out.push_str(w);
         }
@@ -105,14 +97,14 @@ fn write_amount(out: &mut String, n: &Number, unit: &Unit) {
 /// Digits that keep the precision: the last digit keeps its weight, with a
 /// magnitude word when the weight is a thousand or more (`17.1 million`).
 #[cfg(test)]
-fn number(n: &Number) -> String {
-    let mut out = String::new();
+fn number(n: &Number) -> CompactString {
+    let mut out = CompactString::const_new("");
     write_number(&mut out, n, true);
     out
 }
 
 /// [`number`] written into `out`, with its minus sign when `signed`.
-fn write_number(out: &mut String, n: &Number, signed: bool) {
+fn write_number(out: &mut CompactString, n: &Number, signed: bool) {
     if signed && n.negative {
         out.push('-');
     }
@@ -139,7 +131,7 @@ fn write_number(out: &mut String, n: &Number, signed: bool) {
         _ => (3, " thousand"),
     };
     let exponent = n.exponent - magnitude;
-    let push_digits = |out: &mut String, digits: &[u8]| {
+    let push_digits = |out: &mut CompactString, digits: &[u8]| {
         out.extend(digits.iter().map(|&d| char::from(d)));
     };
     if exponent >= 0 {
@@ -152,7 +144,7 @@ fn write_number(out: &mut String, n: &Number, signed: bool) {
         let padded_len = digits.len() + zeros;
         let whole_len = padded_len - point;
         let mut written = 0;
-        let mut put = |out: &mut String, c: char| {
+        let mut put = |out: &mut CompactString, c: char| {
             if written == whole_len {
                 out.push('.');
             }
@@ -179,7 +171,7 @@ pub fn draft(article: &str, findings: &[Finding]) -> String {
          # they contradict; TODO marks a number no fact answers: name one, or delete the line."
     );
     let _ = writeln!(out, "@article {article}");
-    let mut lines: Vec<(usize, String, String)> = Vec::new();
+    let mut lines: Vec<(u32, String, String)> = Vec::new();
     for f in findings.iter().filter(|f| f.status != Status::Claimed) {
         let Some(claim) = f.suggested_line() else {
             continue;
@@ -187,7 +179,7 @@ pub fn draft(article: &str, findings: &[Finding]) -> String {
         let note = format!(
             "{}: \"{}\"",
             f.status.as_str(),
-            fragment(&f.sentence, &f.text)
+            fragment(&f.sentence(), &f.text())
         );
         lines.push((f.line, claim, note));
     }
@@ -231,7 +223,7 @@ mod tests {
     use super::*;
     use crate::quantity::prose_quantity;
 
-    fn value(prose: &str) -> String {
+    fn value(prose: &str) -> CompactString {
         let (q, _) = prose_quantity(prose, true).unwrap_or_else(|| panic!("{prose}"));
         claim_value(&q)
     }

@@ -5,6 +5,8 @@
 //! where that piece sits in the original file, so every finding can point at
 //! the line and column a reader sees in an editor.
 
+use std::borrow::Cow;
+
 /// What kind of block the prose came from; a few rules depend on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
@@ -36,13 +38,20 @@ impl Block {
         }
     }
 
-    /// A block that is a slice of the original text as it is.
-    pub fn verbatim(kind: BlockKind, text: &str, offset: usize) -> Block {
-        Block {
-            kind,
-            text: text.to_owned(),
-            pieces: vec![(0, offset)],
-        }
+    /// Makes this block the slice `text` of the original at `offset`,
+    /// reusing its buffers.
+    pub fn set_verbatim(&mut self, text: &str, offset: usize) {
+        self.text.clear();
+        self.text.push_str(text);
+        self.pieces.clear();
+        self.pieces.push((0, offset));
+    }
+
+    /// Empties the block for the next one, keeping its buffers.
+    pub fn reset(&mut self, kind: BlockKind) {
+        self.kind = kind;
+        self.text.clear();
+        self.pieces.clear();
     }
 
     /// Appends `piece`, found at `offset` in the original. Pieces join as
@@ -241,11 +250,10 @@ fn ends_sentence(text: &str, at: usize, c: char) -> bool {
 
 /// Text fit to quote in a report: control characters made visible, runs of
 /// white space collapsed, and at most `max` characters around the middle.
-pub fn quote(text: &str, max: usize) -> String {
-    // Most prose needs none of that: copy it whole. A quote is made for
-    // every number of an audit.
+pub fn quote(text: &str, max: usize) -> Cow<'_, str> {
+    // Most prose needs none of that: it is quoted as it is.
     if is_quotable(text, max) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len().min(max * 4));
     let mut space = false;
@@ -266,10 +274,10 @@ pub fn quote(text: &str, max: usize) -> String {
     }
     let count = out.chars().count();
     if count <= max {
-        return out;
+        return Cow::Owned(out);
     }
     let keep: String = out.chars().take(max.saturating_sub(1)).collect();
-    format!("{keep}…")
+    Cow::Owned(format!("{keep}…"))
 }
 
 /// Whether [`quote`] would return `text` unchanged: no white space at either

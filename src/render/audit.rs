@@ -59,14 +59,14 @@ fn finding_block(out: &mut String, f: &Finding, color: bool) {
         f.line,
         f.column,
         status_tag(f, color),
-        f.text
+        f.text()
     );
     let indent = "    ";
     if let Some(w) = &f.waived {
         let _ = writeln!(out, "{indent}waived: {} ({})", w.reason, w.by);
     }
     if matches!(f.status, Status::Contradicted | Status::Unsourced) {
-        let _ = writeln!(out, "{indent}“{}”", f.sentence);
+        let _ = writeln!(out, "{indent}“{}”", f.sentence());
     }
     for claim in &f.claims {
         let label = claim
@@ -85,9 +85,9 @@ fn finding_block(out: &mut String, f: &Finding, color: bool) {
         );
     }
     if let Some(expected) = &f.expected {
-        let _ = writeln!(out, "{indent}stated {} · expected {expected}", f.text);
+        let _ = writeln!(out, "{indent}stated {} · expected {expected}", f.text());
     }
-    for fact in &f.facts {
+    for fact in f.facts.iter() {
         super::provenance(out, fact, indent, "");
     }
     if let Some(suggestion) = f.suggested_line() {

@@ -43,8 +43,8 @@ pub fn github_audit(report: &AuditReport, outcomes: &[Outcome]) -> String {
             &mut out,
             command,
             &finding.file,
-            finding.line,
-            Some(finding.column),
+            finding.line as usize,
+            Some(finding.column as usize),
             &title,
             &message,
         );
@@ -101,7 +101,7 @@ pub(crate) fn claim_message(claim: &ClaimReport) -> String {
 }
 
 pub(crate) fn finding_message(finding: &Finding) -> String {
-    let mut message = format!("{} {}", finding.status.as_str(), finding.text);
+    let mut message = format!("{} {}", finding.status.as_str(), finding.text());
     if let Some(expected) = &finding.expected {
         let _ = write!(message, ": expected {expected}");
     }
@@ -123,7 +123,7 @@ pub(crate) fn finding_message(finding: &Finding) -> String {
             let _ = write!(message, " (expected {expected})");
         }
     }
-    for fact in &finding.facts {
+    for fact in finding.facts.iter() {
         let _ = write!(message, "\nfact {} = {}", fact.id, fact.value);
     }
     if let Some(w) = &finding.waived {

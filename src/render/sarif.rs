@@ -192,8 +192,8 @@ pub fn sarif_audit(report: &AuditReport, outcomes: &[Outcome]) -> String {
                 level,
                 finding_message(finding),
                 &finding.file,
-                finding.line,
-                Some(finding.column),
+                finding.line as usize,
+                Some(finding.column as usize),
                 waiver,
             ))
         })
