@@ -757,7 +757,7 @@ fn fact_term(ctx: &Ctx<'_>, f: u32) -> Term {
         reading,
         unit: fact.value.unit.clone(),
         facts: vec![f],
-        written: Some(fact.value.text.clone()),
+        written: Some(fact.value.text.to_string()),
     }
 }
 
@@ -1271,7 +1271,7 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
     let unit = term.unit.more_specific(&q.unit);
     let claim = stated(op, q, ctx.tolerance, claim_scale);
     let stated_text = match op {
-        Op::Eq => q.text.clone(),
+        Op::Eq => q.text.to_string(),
         op => format!("{} {}", op.as_str(), q.text),
     };
     let expected = match &term.written {

@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use compact_str::CompactString;
+
 use nom::{
     Parser,
     branch::alt,
@@ -196,12 +198,12 @@ pub enum Unit {
     /// `x`, `×`, `times`, `-fold`: a ratio.
     Multiple,
     /// An ISO 4217 code (`$` is `USD`).
-    Currency(String),
+    Currency(CompactString),
     /// A physical unit with a dimension and a conversion factor.
     Measure(Measure),
     /// Anything else written after the number (`models`, `H100-equivalents`),
     /// kept in a normal form so that `model` and `Models` agree.
-    Noun(String),
+    Noun(CompactString),
 }
 
 impl Unit {
@@ -220,7 +222,7 @@ impl Unit {
             Unit::Percent => "percent".to_owned(),
             Unit::PercentagePoints => "percentage points".to_owned(),
             Unit::Multiple => "a multiple (x)".to_owned(),
-            Unit::Currency(code) => code.clone(),
+            Unit::Currency(code) => code.to_string(),
             Unit::Measure(m) => format!("{} ({})", m.symbol, m.dimension),
             Unit::Noun(noun) => format!("`{noun}`"),
         }
@@ -255,7 +257,7 @@ impl Unit {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
     /// The quantity as written, surrounding space trimmed.
-    pub text: String,
+    pub text: CompactString,
     pub qualifier: Option<Qualifier>,
     pub low: Number,
     /// The upper end of a range `low..high`.
@@ -360,7 +362,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, QuantityError> {
 /// `[qualifier] amount [.. amount]`, units shared across a range.
 pub(crate) fn quantity(i: &str) -> PResult<'_, Quantity> {
     let (rest, (text, mut q)) = consumed(quantity_parts).parse(i)?;
-    q.text = text.to_owned();
+    q.text = CompactString::from(text);
     Ok((rest, q))
 }
 
@@ -380,7 +382,7 @@ fn quantity_parts(i: &str) -> PResult<'_, Quantity> {
     .parse(i)?;
     let quantity = match high {
         None => Quantity {
-            text: String::new(),
+            text: CompactString::const_new(""),
             qualifier,
             low,
             high: None,
@@ -495,7 +497,7 @@ const ISO_CODES: &[&str] = &[
     "BRL", "SEK", "NOK", "DKK", "AED", "SAR", "ILS", "TWD", "MXN", "ZAR", "NZD",
 ];
 
-fn iso_code(i: &str) -> PResult<'_, String> {
+fn iso_code(i: &str) -> PResult<'_, CompactString> {
     let (rest, code) = terminated(
         take_while1(|c: char| c.is_ascii_uppercase()),
         not(peek(satisfy(char::is_alphanumeric))),
@@ -504,7 +506,7 @@ fn iso_code(i: &str) -> PResult<'_, String> {
     if ISO_CODES.contains(&code) {
         // The renminbi has two names in use; one code keeps them comparable.
         let code = if code == "RMB" { "CNY" } else { code };
-        Ok((rest, code.to_owned()))
+        Ok((rest, CompactString::from(code)))
     } else {
         Err(nom::Err::Error(SyntaxError {
             rest: i,
@@ -514,17 +516,17 @@ fn iso_code(i: &str) -> PResult<'_, String> {
     }
 }
 
-fn currency_prefix(i: &str) -> PResult<'_, String> {
+fn currency_prefix(i: &str) -> PResult<'_, CompactString> {
     // Every alternative starts with a currency sign or an upper-case letter.
     if !i.starts_with(|c: char| c.is_ascii_uppercase() || matches!(c, '$' | '€' | '£' | '¥')) {
         return Err(no_match(i, "a currency"));
     }
     alt((
-        map(tag("US$"), |_| "USD".to_owned()),
-        map(char('$'), |_| "USD".to_owned()),
-        map(char('€'), |_| "EUR".to_owned()),
-        map(char('£'), |_| "GBP".to_owned()),
-        map(char('¥'), |_| "JPY".to_owned()),
+        map(tag("US$"), |_| CompactString::const_new("USD")),
+        map(char('$'), |_| CompactString::const_new("USD")),
+        map(char('€'), |_| CompactString::const_new("EUR")),
+        map(char('£'), |_| CompactString::const_new("GBP")),
+        map(char('¥'), |_| CompactString::const_new("JPY")),
         terminated(iso_code, space1),
     ))
     .parse(i)
@@ -682,7 +684,7 @@ pub fn unit_from_words(words: &str) -> Unit {
     if let Some((_, m)) = MEASURES.iter().find(|(k, _)| *k == singular || *k == lower) {
         return Unit::Measure(*m);
     }
-    Unit::Noun(singular)
+    Unit::Noun(CompactString::from(singular))
 }
 
 fn singular(word: &str) -> String {
@@ -718,7 +720,7 @@ fn singular(word: &str) -> String {
 pub fn prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
     let parsed: PResult<'_, Quantity> = consumed(|i| prose_parts(i, ranges))
         .map(|(written, mut q): (&str, Quantity)| {
-            q.text = written.trim_end().to_owned();
+            q.text = CompactString::from(written.trim_end());
             q
         })
         .parse(text);
@@ -750,7 +752,7 @@ fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
     }
     let (i, (low, low_unit)) = prose_amount(i)?;
     let single = Quantity {
-        text: String::new(),
+        text: CompactString::const_new(""),
         qualifier,
         low,
         high: None,
@@ -810,7 +812,7 @@ fn range(
         high.exponent += magnitude_of(low.exponent);
     }
     Quantity {
-        text: String::new(),
+        text: CompactString::const_new(""),
         qualifier,
         low,
         high: Some(high),
@@ -1265,7 +1267,7 @@ fn prose_symbol(i: &str) -> PResult<'_, Unit> {
         .iter()
         .find(|k| k.chars().eq(symbol.chars().flat_map(char::to_lowercase)))
     {
-        Ok((rest, Unit::Noun((*known).to_owned())))
+        Ok((rest, Unit::Noun(CompactString::from(*known))))
     } else {
         Err(nom::Err::Error(SyntaxError {
             rest: i,
@@ -1286,7 +1288,7 @@ fn currency_word(i: &str) -> PResult<'_, Unit> {
             code("yuan", "CNY"),
             code("yen", "JPY"),
         )),
-        |c: &str| Unit::Currency(c.to_owned()),
+        |c: &str| Unit::Currency(CompactString::from(c)),
     )
     .parse(i)
 }

@@ -125,7 +125,7 @@ impl FactRef {
             subject: store.str(fact.subject).to_owned(),
             metric: store.str(fact.metric).to_owned(),
             period: fact.period.map(|p| store.str(p).to_owned()),
-            value: fact.value.text.clone(),
+            value: fact.value.text.to_string(),
             source: store.source_of(fact).map(|s| SourceRef {
                 id: s.id.clone(),
                 title: s.title.clone(),

@@ -216,7 +216,7 @@ fn range(options: &Options, fact: &Fact, inputs: &[&Fact], location: Location) -
         );
     };
     let end = |n| Quantity {
-        text: String::new(),
+        text: compact_str::CompactString::const_new(""),
         qualifier: None,
         low: n,
         high: None,
