@@ -105,7 +105,7 @@ pub struct Lines<'a> {
 impl<'a> Lines<'a> {
     pub fn new(text: &'a str) -> Lines<'a> {
         let mut starts = vec![0];
-        starts.extend(memchr_newlines(text));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Lines {
             text,
             starts,
@@ -148,13 +148,6 @@ impl<'a> Lines<'a> {
     }
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i + 1)
-}
-
 /// The largest char boundary at or before `i`.
 pub fn floor_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
@@ -189,13 +182,15 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
     let lo = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
     let hi = ceil_boundary(text, end.saturating_add(SENTENCE_REACH));
-    // Only the (ASCII) terminators need a closer look, so jump between them.
-    let terminators: &[char] = &['.', '!', '?', ';', '\n'];
+    // Only the (ASCII) terminators need a closer look, so jump between
+    // them; being ASCII, they are found byte by byte.
+    let bytes = text.as_bytes();
+    let terminator = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n');
     let mut begin = lo;
     let mut upto = start;
-    while let Some(i) = text[lo..upto].rfind(terminators) {
+    while let Some(i) = bytes[lo..upto].iter().rposition(terminator) {
         let at = lo + i;
-        let c = char::from(text.as_bytes()[at]);
+        let c = char::from(bytes[at]);
         if ends_sentence(text, at, c) {
             begin = at + 1;
             break;
@@ -204,9 +199,9 @@ pub fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
     }
     let mut finish = hi;
     let mut from = end;
-    while let Some(i) = text[from..hi].find(terminators) {
+    while let Some(i) = bytes[from..hi].iter().position(terminator) {
         let at = from + i;
-        let c = char::from(text.as_bytes()[at]);
+        let c = char::from(bytes[at]);
         if ends_sentence(text, at, c) {
             finish = at + 1;
             break;
