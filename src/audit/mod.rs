@@ -372,6 +372,27 @@ impl<'a> Auditor<'a> {
         format: Format,
         claims: &[ClaimReport],
     ) -> Vec<Finding> {
+        // Sized once from a cheap count: growing a vector of a million
+        // findings by doubling copies it again and again into fresh memory.
+        // Pages of an over-estimate are never touched; `try_reserve` keeps
+        // an absurd estimate from aborting.
+        let mut findings = Vec::new();
+        let _ = findings.try_reserve(digit_runs(text));
+        self.audit_each(file, text, format, claims, |f| findings.push(f));
+        findings
+    }
+
+    /// [`Auditor::audit`], handing each finding to `sink` in document order
+    /// as soon as it is made: a caller that writes findings out or counts
+    /// them need not hold them all.
+    pub fn audit_each(
+        &self,
+        file: &str,
+        text: &str,
+        format: Format,
+        claims: &[ClaimReport],
+        sink: impl FnMut(Finding),
+    ) {
         let claim_values: Vec<(usize, Vec<f64>)> = claims
             .iter()
             .map(|c| {
@@ -387,22 +408,16 @@ impl<'a> Auditor<'a> {
             claims,
             claim_values,
             fact_lists: FxHashMap::default(),
-            findings: Vec::new(),
+            sink,
         };
-        // Sized once from a cheap count: growing a vector of a million
-        // findings by doubling copies it again and again into fresh memory.
-        // Pages of an over-estimate are never touched; `try_reserve` keeps
-        // an absurd estimate from aborting.
-        let _ = work.findings.try_reserve(digit_runs(text));
         match format {
             Format::Markdown => markdown::each_markdown_block(text, |b| self.block(&mut work, b)),
             Format::PlainText => markdown::each_plain_block(text, |b| self.block(&mut work, b)),
         }
-        work.findings
     }
 
     /// The findings of one prose block.
-    fn block(&self, work: &mut Work<'_, '_>, block: &Block) {
+    fn block(&self, work: &mut Work<'_, '_, impl FnMut(Finding)>, block: &Block) {
         let mentions = scan::scan(&block.text, block.kind);
         // Numbers share sentences: names, facts and the prose are found
         // once per sentence.
@@ -492,14 +507,14 @@ impl<'a> Auditor<'a> {
                     })
                     .collect();
             }
-            work.findings.push(finding);
+            (work.sink)(finding);
         }
     }
 
     /// Fills in a number no claim states from its judgement.
     fn judged(
         &self,
-        work: &mut Work<'_, '_>,
+        work: &mut Work<'_, '_, impl FnMut(Finding)>,
         finding: &mut Finding,
         judgement: Judgement,
         quantity: &Quantity,
@@ -539,17 +554,17 @@ impl<'a> Auditor<'a> {
 }
 
 /// What an audit of one article carries from block to block.
-struct Work<'a, 'c> {
+struct Work<'a, 'c, S> {
     file: Arc<str>,
     lines: Lines<'a>,
     claims: &'c [ClaimReport],
     claim_values: Vec<(usize, Vec<f64>)>,
     /// The fact lists made so far, by their facts: findings share them.
     fact_lists: FxHashMap<Vec<u32>, FactList>,
-    findings: Vec<Finding>,
+    sink: S,
 }
 
-impl Work<'_, '_> {
+impl<S> Work<'_, '_, S> {
     fn no_facts(&mut self) -> FactList {
         match self.fact_lists.get(&[][..]) {
             Some(list) => Arc::clone(list),
