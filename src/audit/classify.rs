@@ -813,20 +813,18 @@ mod tests {
         ]))
     });
 
-    /// The sentences the audit looks names up in, from these blocks, with
-    /// the blocks and their lines whole.
-    fn sentences_of(blocks: &[Block], out: &mut Vec<String>) {
-        for block in blocks {
-            out.push(block.text.clone());
-            out.extend(block.text.lines().map(str::to_owned));
-            for mention in scan::scan(&block.text, block.kind) {
-                let (s, e) = mention.sentence;
-                let sentence = &block.text[s..e];
-                // Every tail too: names cut at their start, and starts that
-                // are not word starts.
-                for (i, _) in sentence.char_indices() {
-                    out.push(sentence[i..].to_owned());
-                }
+    /// The sentences the audit looks names up in, from this block, with the
+    /// block and its lines whole.
+    fn sentences_of(block: &Block, out: &mut Vec<String>) {
+        out.push(block.text.clone());
+        out.extend(block.text.lines().map(str::to_owned));
+        for mention in scan::scan(&block.text, block.kind) {
+            let (s, e) = mention.sentence;
+            let sentence = &block.text[s..e];
+            // Every tail too: names cut at their start, and starts that
+            // are not word starts.
+            for (i, _) in sentence.char_indices() {
+                out.push(sentence[i..].to_owned());
             }
         }
     }
@@ -841,7 +839,7 @@ mod tests {
             let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
             if path.extension().is_some_and(|e| e == "md") {
                 let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
-                sentences_of(&markdown::markdown_blocks(&text), &mut sentences);
+                markdown::each_markdown_block(&text, |b| sentences_of(b, &mut sentences));
                 articles += 1;
             }
         }
@@ -849,8 +847,8 @@ mod tests {
         // A long translated article, where the workspace has it.
         let seed = root.join("../shared/seeds/000_eba7b0e877cdae88.txt");
         if let Ok(text) = std::fs::read_to_string(seed) {
-            sentences_of(&markdown::plain_blocks(&text), &mut sentences);
-            sentences_of(&markdown::markdown_blocks(&text), &mut sentences);
+            markdown::each_plain_block(&text, |b| sentences_of(b, &mut sentences));
+            markdown::each_markdown_block(&text, |b| sentences_of(b, &mut sentences));
         }
         let found: usize = sentences.iter().map(|s| STORE.check(s)).sum();
         assert!(
