@@ -1,6 +1,6 @@
 //! Which facts a sentence is about, and whether a number agrees with them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::interval::Interval;
 use crate::quantity::{Quantity, Reading, Unit};
@@ -471,9 +471,11 @@ pub(crate) enum Judgement {
 #[derive(Debug)]
 pub(crate) struct Context<'s> {
     sentence: &'s str,
-    subjects: BTreeSet<Sym>,
-    metrics: BTreeSet<Sym>,
-    candidates: Vec<u32>,
+    /// Sorted, for a binary search.
+    subjects: Vec<Sym>,
+    metrics: Vec<Sym>,
+    /// The facts whose subject or metric the sentence names, in store order.
+    candidates: Vec<Candidate>,
     /// Lower-cased on first need: only fitting facts test their period.
     lower: std::cell::OnceCell<String>,
     /// Periods already looked for in the sentence: its numbers ask about
@@ -488,17 +490,38 @@ impl<'s> Context<'s> {
         hits: &[Hit],
         sentence: &'s str,
     ) -> Context<'s> {
-        let subjects: BTreeSet<Sym> = vocabulary.subjects(hits).collect();
-        let metrics: BTreeSet<Sym> = vocabulary.metrics(hits).collect();
-        let mut candidates: Vec<u32> = Vec::new();
-        for &s in &subjects {
-            candidates.extend(store.facts_of_subject(s));
+        let subjects: Vec<Sym> = sorted(vocabulary.subjects(hits).collect());
+        let metrics: Vec<Sym> = sorted(vocabulary.metrics(hits).collect());
+        let of_subjects = sorted(
+            subjects
+                .iter()
+                .flat_map(|&s| store.facts_of_subject(s))
+                .copied()
+                .collect(),
+        );
+        let of_metrics = sorted(
+            metrics
+                .iter()
+                .flat_map(|&m| store.facts_of_metric(m))
+                .copied()
+                .collect(),
+        );
+        // Which names each fact has in the sentence, known here once rather
+        // than looked up in the fact for every number of the sentence.
+        let mut candidates = Vec::with_capacity(of_subjects.len() + of_metrics.len());
+        let (mut i, mut j) = (0, 0);
+        while i < of_subjects.len() || j < of_metrics.len() {
+            let s = of_subjects.get(i).copied().unwrap_or(u32::MAX);
+            let m = of_metrics.get(j).copied().unwrap_or(u32::MAX);
+            let fact = s.min(m);
+            candidates.push(Candidate {
+                fact,
+                subject_named: s == fact,
+                metric_named: m == fact,
+            });
+            i += usize::from(s == fact);
+            j += usize::from(m == fact);
         }
-        for &m in &metrics {
-            candidates.extend(store.facts_of_metric(m));
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
         Context {
             sentence,
             subjects,
@@ -512,8 +535,8 @@ impl<'s> Context<'s> {
     /// 2 per name (subject, metric) of the fact in the sentence, 1 for its period.
     fn score(&self, store: &Store, f: u32) -> u8 {
         let fact = store.fact(f);
-        let named = u8::from(self.subjects.contains(&fact.subject))
-            + u8::from(self.metrics.contains(&fact.metric));
+        let named = u8::from(self.subjects.binary_search(&fact.subject).is_ok())
+            + u8::from(self.metrics.binary_search(&fact.metric).is_ok());
         let period = fact.period.is_some_and(|p| self.names_period(store, p));
         named * 2 + u8::from(period)
     }
@@ -528,6 +551,20 @@ impl<'s> Context<'s> {
         self.periods.borrow_mut().push((p, found));
         found
     }
+}
+
+fn sorted<T: Ord>(mut list: Vec<T>) -> Vec<T> {
+    list.sort_unstable();
+    list.dedup();
+    list
+}
+
+/// A fact whose subject or metric a sentence names.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    fact: u32,
+    subject_named: bool,
+    metric_named: bool,
 }
 
 /// Judges a number against the facts named in its sentence.
@@ -553,10 +590,18 @@ pub(crate) fn judge(
     let stated_set = stated.set;
     let mut fitting: Vec<(u8, u32)> = Vec::new();
     let mut named_both: Vec<(u8, u32)> = Vec::new();
-    for &f in &context.candidates {
-        let fact = store.fact(f);
+    for candidate in &context.candidates {
+        let f = candidate.fact;
         let reading = &readings[f as usize].set;
-        let metric_named = context.metrics.contains(&fact.metric);
+        let shared = shares_values(reading, &stated_set);
+        let named_both_names = candidate.subject_named && candidate.metric_named;
+        // Most candidates neither share a value nor have both names: they
+        // are passed over without a look at the fact itself.
+        if !(shared || named_both_names) {
+            continue;
+        }
+        let fact = store.fact(f);
+        let metric_named = candidate.metric_named;
         // A bound backs the same bound ("over 60%" for "more than 60%").
         let same_bound = quantity.qualifier.is_some_and(|q| !q.is_approximate())
             && fact.value.qualifier == quantity.qualifier
@@ -570,15 +615,12 @@ pub(crate) fn judge(
             let pinned = (reading.is_bounded() && stated_set.is_bounded()) || same_bound;
             pinned && same_kind(&quantity.unit, &fact.value.unit, after)
         };
-        if fits && shares_values(reading, &stated_set) {
+        if fits && shared {
             // A fit without the approximation tolerance beats one with it:
             // 29.6 GW is the fact of 29.6 GW, not the one "about 31 GW".
             let exact = shares_values(&readings[f as usize].strict, &stated.strict);
             fitting.push((context.score(store, f) + 4 * u8::from(exact), f));
-        } else if metric_named
-            && context.subjects.contains(&fact.subject)
-            && strictly_compatible(&quantity.unit, &fact.value.unit)
-        {
+        } else if named_both_names && strictly_compatible(&quantity.unit, &fact.value.unit) {
             named_both.push((context.score(store, f), f));
         }
     }

@@ -553,7 +553,7 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
     if scope_words.iter().any(|w| w.eq_ignore_ascii_case(previous)) {
         return Read::Skip(token_end);
     }
-    let (start, ranges) = context_start(text, at);
+    let (start, ranges) = context_start(text, at, previous);
     let parsed = read_from(text, start, at, ranges);
     let Some((start, mut quantity, len)) = parsed else {
         return Read::Skip(token_end);
@@ -599,11 +599,11 @@ fn read_words(text: &str, at: usize) -> Read {
     {
         return Read::Skip(word_end);
     }
-    let previous = previous_word(before).to_lowercase();
-    if previous == "top" {
+    let previous = previous_word(before);
+    if previous.eq_ignore_ascii_case("top") {
         return Read::Skip(word_end);
     }
-    let (start, ranges) = context_start(text, at);
+    let (start, ranges) = context_start(text, at, previous);
     let parsed = read_from(text, start, at, ranges);
     let Some((start, mut quantity, len)) = parsed else {
         return Read::Skip(word_end);
@@ -624,24 +624,12 @@ fn read_words(text: &str, at: usize) -> Read {
         let of_follows = after
             .get(..3)
             .is_some_and(|w| w.eq_ignore_ascii_case("of "));
-        let ordinal = matches!(
-            previous.as_str(),
-            "first"
-                | "second"
-                | "third"
-                | "fourth"
-                | "last"
-                | "final"
-                | "the"
-                | "this"
-                | "next"
-                | "latter"
-                | "other"
-                | "each"
-                | "per"
-                | "every"
-                | "a"
-        );
+        let ordinal = [
+            "first", "second", "third", "fourth", "last", "final", "the", "this", "next", "latter",
+            "other", "each", "per", "every", "a",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(previous));
         if ordinal || !(qualified || of_follows) {
             return Read::Skip(end);
         }
@@ -691,14 +679,14 @@ fn is_verb(written: &str) -> bool {
 }
 
 /// Where the mention starts (at a qualifier before the number, if any) and
-/// whether a range may be read ("from 24% to 11%" is a change).
-fn context_start(text: &str, at: usize) -> (usize, bool) {
+/// whether a range may be read ("from 24% to 11%" is a change). `word` is
+/// the word right before `at` ([`previous_word`]), which the caller has.
+fn context_start(text: &str, at: usize, word: &str) -> (usize, bool) {
     let window_start = floor_boundary(text, at.saturating_sub(48));
     let window = &text[window_start..at];
     // Most numbers have neither a qualifier nor "from" before them: the
     // regexes run only when the word before could end one.
     let last = window.trim_end_matches(' ').chars().next_back();
-    let word = previous_word(window);
     let qualifier_end = [
         "over",
         "than",
@@ -729,7 +717,7 @@ fn context_start(text: &str, at: usize) -> (usize, bool) {
     };
     let head = &text[window_start..start];
     let from_word = |w: &str| w.eq_ignore_ascii_case("from");
-    if !(from_word(word) || from_word(previous_word(head))) {
+    if !(from_word(word) || start != at && from_word(previous_word(head))) {
         return (start, true);
     }
     let from = FROM.is_match(window) || FROM.is_match(head);
