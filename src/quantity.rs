@@ -877,45 +877,52 @@ fn fast_amount(text: &str) -> Option<(Number, Unit, usize)> {
         return None;
     }
     let unit_end;
-    let unit = match rest.first() {
-        None => {
-            unit_end = end;
-            None
-        }
-        Some(b'%') if currency.is_none() && word_ends(&rest[1..]) => {
-            unit_end = end + 1;
-            Some(Unit::Percent)
-        }
-        Some(b'x') if currency.is_none() && word_ends(&rest[1..]) => {
-            // `5x 10^3` is scientific notation.
-            let after = &rest[1..];
-            let spaced = after
-                .iter()
-                .take_while(|b| matches!(b, b' ' | b'\t'))
-                .count();
-            if after[spaced..].starts_with(b"10") {
-                return None;
-            }
-            unit_end = end + 1;
-            Some(Unit::Multiple)
-        }
-        Some(_) => {
-            let after = &text[end..];
-            if may_have_unit(after) {
-                let (power, len) = fast_magnitude(rest)?;
-                exponent += power;
-                if !plain_after_magnitude(&after[len..]) {
-                    return None;
-                }
-                unit_end = end + len;
-            } else {
-                // `word_end`: nothing alphanumeric glued to the digits.
-                if after.starts_with(char::is_alphanumeric) {
-                    return None;
-                }
+    let unit = 'unit: {
+        match rest.first() {
+            None => {
                 unit_end = end;
+                None
             }
-            None
+            Some(b'%') if currency.is_none() && word_ends(&rest[1..]) => {
+                unit_end = end + 1;
+                Some(Unit::Percent)
+            }
+            Some(b'x') if currency.is_none() && word_ends(&rest[1..]) => {
+                // `5x 10^3` is scientific notation.
+                let after = &rest[1..];
+                let spaced = after
+                    .iter()
+                    .take_while(|b| matches!(b, b' ' | b'\t'))
+                    .count();
+                if after[spaced..].starts_with(b"10") {
+                    return None;
+                }
+                unit_end = end + 1;
+                Some(Unit::Multiple)
+            }
+            Some(_) => {
+                let after = &text[end..];
+                if may_have_unit(after) {
+                    if let Some((power, len)) = fast_magnitude(rest) {
+                        exponent += power;
+                        if !plain_after_magnitude(&after[len..]) {
+                            return None;
+                        }
+                        unit_end = end + len;
+                    } else {
+                        let (unit, len) = fast_spaced_unit(after, currency.is_some())?;
+                        unit_end = end + len;
+                        break 'unit unit;
+                    }
+                } else {
+                    // `word_end`: nothing alphanumeric glued to the digits.
+                    if after.starts_with(char::is_alphanumeric) {
+                        return None;
+                    }
+                    unit_end = end;
+                }
+                None
+            }
         }
     };
     let unit = match (unit, currency) {
@@ -930,6 +937,73 @@ fn fast_amount(text: &str) -> Option<(Number, Unit, usize)> {
         exponent,
     };
     Some((number, unit, unit_end))
+}
+
+/// A word after the digits and spaces that `may_have_unit` could not rule
+/// out (`29.6 GW`, `4,000 AI`) and that is no magnitude: the unit the
+/// grammar reads there and the bytes it spans, or `None` where the fast path
+/// cannot tell. After a currency sign the grammar reads only currency codes
+/// and percentages there, so the number ends before the word.
+fn fast_spaced_unit(after: &str, currency: bool) -> Option<(Option<Unit>, usize)> {
+    let spaces = after.bytes().take_while(|b| *b == b' ').count();
+    let word = &after.as_bytes()[spaces..];
+    let len = word
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if spaces == 0 || len == 0 || len > 16 || !word[0].is_ascii_alphabetic() {
+        return None;
+    }
+    if !word_ends(&word[len..]) {
+        return None;
+    }
+    let word = &word[..len];
+    // What the grammar tries before a measure: magnitudes, percentages
+    // (`pp`, `p.p.`, `percentage points`, `per cent`), `times`, currency
+    // codes and currency words.
+    let special = [
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "mn",
+        "bn",
+        "tn",
+        "p",
+        "pp",
+        "percentage",
+        "percent",
+        "per",
+        "times",
+        "dollar",
+        "dollars",
+        "euro",
+        "euros",
+        "yuan",
+        "yuans",
+        "yen",
+        "yens",
+    ];
+    if special
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    {
+        return None;
+    }
+    let code = std::str::from_utf8(word).ok()?;
+    if ISO_CODES.contains(&code) {
+        return None;
+    }
+    if currency {
+        return Some((None, 0));
+    }
+    if let Ok((rest, unit)) = measure_word(after) {
+        return Some((Some(unit), after.len() - rest.len()));
+    }
+    if let Ok((rest, unit)) = prose_symbol(after) {
+        return Some((Some(unit), after.len() - rest.len()));
+    }
+    Some((None, 0))
 }
 
 /// Whether `rest` starts with a space (ordinary, no-break or narrow
@@ -2142,6 +2216,11 @@ mod fast_path_tests {
             ("More than  4,000 companies", "More than  4,000"),
             ("more than $150 billion in", "more than $150 billion"),
             ("roughly\t97 points", "roughly\t97"),
+            ("29.6 GW of power", "29.6 GW"),
+            ("4,000 AI companies", "4,000"),
+            ("$5 AI", "$5"),
+            ("5 kg.", "5 kg"),
+            ("3 hours,", "3 hours"),
         ] {
             let (q, len) =
                 fast_prose_quantity(text, true).unwrap_or_else(|| panic!("{text:?} declined"));
@@ -2164,7 +2243,6 @@ mod fast_path_tests {
             "2024 100",
             "9.83 +/- 1 km",
             "9.83 ± 1 km",
-            "29.6 GW of power",
             "5 percent",
             "$12 per share",
             "5 billion p.p.",
@@ -2265,6 +2343,20 @@ mod fast_path_tests {
             " pp",
             " GW",
             "GW",
+            " AI",
+            " Hz",
+            " GHz",
+            " kWh",
+            " hours",
+            " yen",
+            " Percent",
+            " TIMES",
+            " RMB",
+            " pb",
+            " ppm",
+            " per",
+            " gw2",
+            " abcdefghijklmnopq",
             " kg",
             "kg",
             " USD",
@@ -2303,7 +2395,7 @@ mod fast_path_tests {
         // triples only after the pieces that may end a number's magnitude or
         // unit (the whole cube is slow in a debug build).
         let firsts = [
-            "", " ", "x", "%", " billion", "bn", "k", " million", " GW", "$",
+            "", " ", "x", "%", " billion", "bn", "k", " million", " GW", " AI", " kg", "$",
         ];
         let agree_fast = |text: &str| {
             for ranges in [true, false] {
