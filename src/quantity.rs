@@ -718,6 +718,15 @@ fn singular(word: &str) -> String {
 /// `14-15%`, `1.8% to 5.4%` and `between 44 and 50`; a caller that has seen
 /// "from" before the number turns it off, since "from 24% to 11%" is a change.
 pub fn prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
+    match fast_prose_quantity(text, ranges) {
+        Some(read) => Some(read),
+        None => prose_quantity_full(text, ranges),
+    }
+}
+
+/// [`prose_quantity`] by the nom grammar alone: the reference that the fast
+/// path must agree with, and the reading of everything the fast path declines.
+fn prose_quantity_full(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
     let parsed: PResult<'_, Quantity> = consumed(|i| prose_parts(i, ranges))
         .map(|(written, mut q): (&str, Quantity)| {
             q.text = CompactString::from(written.trim_end());
@@ -728,6 +737,344 @@ pub fn prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
         Ok((rest, q)) => Some((q, text.len() - rest.len())),
         Err(_) => None,
     }
+}
+
+/// The common shapes of [`prose_quantity`] read by hand, byte by byte: a
+/// number led by a digit or a currency sign (`5,427`, `285.9`, `2024`,
+/// `$285.9 billion`, `60%`, `23x`) followed by punctuation, the end, or a
+/// space and a word that is no magnitude or unit. `None` declines: anything
+/// the grammar reads specially (fractions, scientific notation, signs,
+/// spaced thousands, units, uncertainties, ranges) goes to the full parser,
+/// which this must agree with exactly (see the tests).
+fn fast_prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
+    // A qualifier, if any, then a number: `between` starts with no digit.
+    let (qualifier, start) = if starts_with_digits(text) {
+        (None, 0)
+    } else {
+        let (qualifier, len) = fast_qualifier(text)?;
+        (Some(qualifier), len)
+    };
+    let (low, unit, len) = fast_amount(&text[start..])?;
+    let end = start + len;
+    if ranges && may_continue_range(&text[end..]) {
+        return None;
+    }
+    let quantity = Quantity {
+        text: CompactString::from(text[..end].trim_end()),
+        qualifier,
+        low,
+        high: None,
+        unit,
+    };
+    Some((quantity, end))
+}
+
+/// The qualifiers of [`prose_qualifier`], in its order.
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("more than", Qualifier::Over),
+    ("just over", Qualifier::Over),
+    ("exceeding", Qualifier::Over),
+    ("at least", Qualifier::AtLeast),
+    ("less than", Qualifier::Under),
+    ("fewer than", Qualifier::Under),
+    ("just under", Qualifier::Under),
+    ("up to", Qualifier::AtMost),
+    ("at most", Qualifier::AtMost),
+    ("as many as", Qualifier::AtMost),
+    ("as much as", Qualifier::AtMost),
+    ("over", Qualifier::Over),
+    ("above", Qualifier::Over),
+    ("under", Qualifier::Under),
+    ("below", Qualifier::Under),
+    ("nearly", Qualifier::Nearly),
+    ("almost", Qualifier::Nearly),
+    ("close to", Qualifier::About),
+    ("an estimated", Qualifier::About),
+    ("about", Qualifier::About),
+    ("around", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("some", Qualifier::About),
+];
+
+/// [`prose_qualifier`] for the fast path: a qualifier word and the spaces
+/// after it, or `None` (the symbols `~` and `≈` are left to the grammar).
+fn fast_qualifier(text: &str) -> Option<(Qualifier, usize)> {
+    let bytes = text.as_bytes();
+    let (phrase, qualifier) = QUALIFIERS.iter().find(|(phrase, _)| {
+        bytes
+            .get(..phrase.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(phrase.as_bytes()))
+            && matches!(bytes.get(phrase.len()), Some(b' ' | b'\t'))
+    })?;
+    let spaces = bytes[phrase.len()..]
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    Some((*qualifier, phrase.len() + spaces))
+}
+
+/// [`digit_amount`] for the fast path: the number, its unit and the bytes
+/// read, or `None` to leave `text` to the grammar.
+fn fast_amount(text: &str) -> Option<(Number, Unit, usize)> {
+    let bytes = text.as_bytes();
+    let (currency, start) = match bytes.first()? {
+        b'0'..=b'9' => (None, 0),
+        b'$' => (Some("USD"), 1),
+        // £ ¥
+        0xC2 if bytes.get(1) == Some(&0xA3) => (Some("GBP"), 2),
+        0xC2 if bytes.get(1) == Some(&0xA5) => (Some("JPY"), 2),
+        // €
+        0xE2 if bytes.get(1..3) == Some(&[0x82, 0xAC]) => (Some("EUR"), 3),
+        _ => return None,
+    };
+    let run = |from: usize| {
+        bytes
+            .get(from..)
+            .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count())
+    };
+    let leading = run(start);
+    if leading == 0 {
+        return None;
+    }
+    // `prose_digits`: `,ddd` groups, else groups of three after a space
+    // (declined here), then an optional fraction.
+    let mut end = start + leading;
+    let mut grouped = false;
+    while bytes.get(end) == Some(&b',') && run(end + 1) == 3 {
+        end += 4;
+        grouped = true;
+    }
+    if !grouped && spaced_digit(&bytes[end..]) {
+        return None;
+    }
+    let mut fraction = 0;
+    if bytes.get(end) == Some(&b'.') {
+        fraction = run(end + 1);
+        if fraction > 0 {
+            end += 1 + fraction;
+        }
+    }
+    let mut mantissa: u128 = 0;
+    for &b in &bytes[start..end] {
+        if b.is_ascii_digit() {
+            mantissa = mantissa
+                .checked_mul(10)?
+                .checked_add(u128::from(b - b'0'))?;
+        }
+    }
+    let mut exponent = -i32::try_from(fraction).ok()?;
+    let rest = &bytes[end..];
+    // What `prose_number` reads after the digits: `1/40`, `2 1/2`, `2½`,
+    // `4e14`, `2.48×10−5`, `5x10-3`; and what may start an uncertainty,
+    // a sign or a unit the fast path does not read.
+    let declined = match rest.first() {
+        Some(b'/' | b'e' | b'E') => true,
+        Some(b) if !b.is_ascii() => text[end..].starts_with(['½', '¼', '¾', '⅓', '⅔', '×']),
+        _ => false,
+    };
+    if declined || spaced_digit(rest) {
+        return None;
+    }
+    let unit_end;
+    let unit = 'unit: {
+        match rest.first() {
+            None => {
+                unit_end = end;
+                None
+            }
+            Some(b'%') if currency.is_none() && word_ends(&rest[1..]) => {
+                unit_end = end + 1;
+                Some(Unit::Percent)
+            }
+            Some(b'x') if currency.is_none() && word_ends(&rest[1..]) => {
+                // `5x 10^3` is scientific notation.
+                let after = &rest[1..];
+                let spaced = after
+                    .iter()
+                    .take_while(|b| matches!(b, b' ' | b'\t'))
+                    .count();
+                if after[spaced..].starts_with(b"10") {
+                    return None;
+                }
+                unit_end = end + 1;
+                Some(Unit::Multiple)
+            }
+            Some(_) => {
+                let after = &text[end..];
+                if may_have_unit(after) {
+                    if let Some((power, len)) = fast_magnitude(rest) {
+                        exponent += power;
+                        if !plain_after_magnitude(&after[len..]) {
+                            return None;
+                        }
+                        unit_end = end + len;
+                    } else {
+                        let (unit, len) = fast_spaced_unit(after, currency.is_some())?;
+                        unit_end = end + len;
+                        break 'unit unit;
+                    }
+                } else {
+                    // `word_end`: nothing alphanumeric glued to the digits.
+                    if after.starts_with(char::is_alphanumeric) {
+                        return None;
+                    }
+                    unit_end = end;
+                }
+                None
+            }
+        }
+    };
+    let unit = match (unit, currency) {
+        (Some(unit), None) => unit,
+        (None, Some(code)) => Unit::Currency(CompactString::const_new(code)),
+        (None, None) => Unit::Bare,
+        (Some(_), Some(_)) => return None,
+    };
+    let number = Number {
+        negative: false,
+        mantissa,
+        exponent,
+    };
+    Some((number, unit, unit_end))
+}
+
+/// A word after the digits and spaces that `may_have_unit` could not rule
+/// out (`29.6 GW`, `4,000 AI`) and that is no magnitude: the unit the
+/// grammar reads there and the bytes it spans, or `None` where the fast path
+/// cannot tell. After a currency sign the grammar reads only currency codes
+/// and percentages there, so the number ends before the word.
+fn fast_spaced_unit(after: &str, currency: bool) -> Option<(Option<Unit>, usize)> {
+    let spaces = after.bytes().take_while(|b| *b == b' ').count();
+    let word = &after.as_bytes()[spaces..];
+    let len = word
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if spaces == 0 || len == 0 || len > 16 || !word[0].is_ascii_alphabetic() {
+        return None;
+    }
+    if !word_ends(&word[len..]) {
+        return None;
+    }
+    let word = &word[..len];
+    // What the grammar tries before a measure: magnitudes, percentages
+    // (`pp`, `p.p.`, `percentage points`, `per cent`), `times`, currency
+    // codes and currency words.
+    let special = [
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "mn",
+        "bn",
+        "tn",
+        "p",
+        "pp",
+        "percentage",
+        "percent",
+        "per",
+        "times",
+        "dollar",
+        "dollars",
+        "euro",
+        "euros",
+        "yuan",
+        "yuans",
+        "yen",
+        "yens",
+    ];
+    if special
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+    {
+        return None;
+    }
+    let code = std::str::from_utf8(word).ok()?;
+    if ISO_CODES.contains(&code) {
+        return None;
+    }
+    if currency {
+        return Some((None, 0));
+    }
+    if let Ok((rest, unit)) = measure_word(after) {
+        return Some((Some(unit), after.len() - rest.len()));
+    }
+    if let Ok((rest, unit)) = prose_symbol(after) {
+        return Some((Some(unit), after.len() - rest.len()));
+    }
+    Some((None, 0))
+}
+
+/// Whether `rest` starts with a space (ordinary, no-break or narrow
+/// no-break) and a digit: a thousands group, `2 1/2`, `2024 100`.
+fn spaced_digit(rest: &[u8]) -> bool {
+    let after = match rest {
+        [b' ', after @ ..] => after,
+        [0xC2, 0xA0, after @ ..] => after,
+        [0xE2, 0x80, 0xAF, after @ ..] => after,
+        _ => return false,
+    };
+    after.first().is_some_and(u8::is_ascii_digit)
+}
+
+/// `word_end` on bytes, for the fast path: the end, or an ASCII character
+/// that is neither a letter nor a digit. Anything else is left undecided.
+fn word_ends(rest: &[u8]) -> bool {
+    rest.first()
+        .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+}
+
+/// `prose_magnitude` for the fast path: a magnitude word after spaces
+/// (`billion`, `bn`) or glued (`bn`, `k`, `M`), then a word end. Returns the
+/// power of ten and the bytes read; `None` when there is none or the fast
+/// path cannot tell.
+fn fast_magnitude(rest: &[u8]) -> Option<(i32, usize)> {
+    let spaces = rest.iter().take_while(|b| **b == b' ').count();
+    let word = &rest[spaces..];
+    let letters = word.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if !word_ends(&word[letters..]) {
+        return None;
+    }
+    let word = &word[..letters];
+    let power = if spaces > 0 {
+        let long: &[(&[u8], i32)] = &[
+            (b"thousand", 3),
+            (b"million", 6),
+            (b"billion", 9),
+            (b"trillion", 12),
+            (b"mn", 6),
+            (b"bn", 9),
+            (b"tn", 12),
+        ];
+        long.iter().find(|(w, _)| w.eq_ignore_ascii_case(word))?.1
+    } else {
+        match word {
+            b"bn" | b"B" => 9,
+            b"mn" | b"M" => 6,
+            b"k" | b"K" => 3,
+            b"T" => 12,
+            _ => return None,
+        }
+    };
+    Some((power, spaces + letters))
+}
+
+/// Whether nothing after a magnitude word can be an uncertainty or a unit
+/// (`$5 billion USD`, `5 million GW`, `2bn%`): what `may_have_unit` checks
+/// before a unit, plus the few forms it does not see. Conservative.
+fn plain_after_magnitude(rest: &str) -> bool {
+    let words = rest.trim_start_matches(' ');
+    let Some(&next) = words.as_bytes().first() else {
+        return true;
+    };
+    if !next.is_ascii() || matches!(next, b'\t' | b'%' | b'+' | b'-') {
+        return false;
+    }
+    // Glued to the magnitude, a character that is no letter nor digit
+    // starts no unit; after spaces, `may_have_unit` sees every unit but
+    // `p.p.`.
+    words.len() == rest.len() || !(words.starts_with("p.") || may_have_unit(rest))
 }
 
 /// Whether `i` starts the way a written-out number does (a digit, a sign,
@@ -1812,5 +2159,315 @@ mod prose_tests {
         assert_eq!(prose("2024 100").0, "2024");
         assert_eq!(prose("½ tbsp").2, 0.5);
         assert_eq!(prose("9.83e-3 +/- 1e-5 km").0, "9.83e-3 +/- 1e-5 km");
+    }
+}
+
+/// The fast path of [`prose_quantity`] against the full parser it stands in for.
+#[cfg(test)]
+mod fast_path_tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The fast path reads `text` and agrees with the full parser, or declines.
+    fn agree(text: &str) -> Result<(), TestCaseError> {
+        for ranges in [true, false] {
+            let full = prose_quantity_full(text, ranges);
+            prop_assert_eq!(
+                prose_quantity(text, ranges),
+                full.clone(),
+                "{:?}, ranges {}",
+                text,
+                ranges
+            );
+            if let Some(fast) = fast_prose_quantity(text, ranges) {
+                prop_assert_eq!(Some(fast), full, "{:?}, ranges {}", text, ranges);
+            }
+        }
+        Ok(())
+    }
+
+    /// Every suffix of `text`, and each cut short, that starts at a char boundary.
+    fn agree_on_every_suffix(text: &str) -> Result<(), TestCaseError> {
+        for (at, _) in text.char_indices() {
+            agree(&text[at..])?;
+            for (len, _) in text[at..].char_indices().take(24) {
+                agree(&text[at..at + len])?;
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_fast_path_reads_the_common_shapes() {
+        for (text, written) in [
+            ("5,427 data centers", "5,427"),
+            ("285.9 of", "285.9"),
+            ("2024.", "2024"),
+            ("2024", "2024"),
+            ("60% of", "60%"),
+            ("23x faster", "23x"),
+            ("$285.9 billion in", "$285.9 billion"),
+            ("€4 bn,", "€4 bn"),
+            ("$150B.", "$150B"),
+            ("17 million people", "17 million"),
+            ("3’s", "3"),
+            ("over 60% of", "over 60%"),
+            ("More than  4,000 companies", "More than  4,000"),
+            ("more than $150 billion in", "more than $150 billion"),
+            ("roughly\t97 points", "roughly\t97"),
+            ("29.6 GW of power", "29.6 GW"),
+            ("4,000 AI companies", "4,000"),
+            ("$5 AI", "$5"),
+            ("5 kg.", "5 kg"),
+            ("3 hours,", "3 hours"),
+        ] {
+            let (q, len) =
+                fast_prose_quantity(text, true).unwrap_or_else(|| panic!("{text:?} declined"));
+            assert_eq!((q.text.as_str(), &text[..len]), (written, written));
+            assert_eq!(prose_quantity_full(text, true), Some((q, len)));
+        }
+    }
+
+    #[test]
+    fn the_fast_path_declines_what_the_grammar_reads_specially() {
+        for text in [
+            "1/40 of",
+            "2 1/2 in",
+            "2½ in",
+            "4e14 s",
+            "2.48×10−5 more",
+            "5x10-3",
+            "5x 10^3",
+            "10 000 dollars",
+            "2024 100",
+            "9.83 +/- 1 km",
+            "9.83 ± 1 km",
+            "5 percent",
+            "$12 per share",
+            "5 billion p.p.",
+            "5 billion GW",
+            "$5 billion USD",
+            "14-15% faster",
+            "24% to 11%",
+            "22..94",
+            "-5%",
+            "$-5",
+            "US$5",
+            "$5%",
+            "10kg",
+            "21st",
+            "4o",
+            "5 times",
+            "5 dollars",
+            "5 %",
+            "~ 5",
+            "≈5",
+            "between 4 and 5",
+            "over a billion",
+            "more than-5",
+            "overly 5",
+            "over5",
+            "five",
+        ] {
+            assert!(fast_prose_quantity(text, true).is_none(), "{text:?} read");
+            agree(text).unwrap();
+        }
+    }
+
+    /// The example articles and the shared seed (when there is one), from
+    /// every digit and currency sign.
+    #[test]
+    fn the_fast_path_agrees_on_the_example_articles() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for entry in std::fs::read_dir(root.join("claims/examples")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "md") {
+                texts.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+        let seed = root.join("../shared/seeds/000_eba7b0e877cdae88.txt");
+        if let Ok(text) = std::fs::read_to_string(seed) {
+            texts.push(text);
+        }
+        let (mut starts, mut read) = (0, 0);
+        for text in &texts {
+            for (at, c) in text.char_indices() {
+                let word_start = c.is_ascii_alphabetic()
+                    && !text[..at].ends_with(|c: char| c.is_ascii_alphabetic());
+                if !(c.is_ascii_digit() || "$€£¥~≈".contains(c) || word_start) {
+                    continue;
+                }
+                if c.is_ascii_digit() || c == '$' {
+                    starts += 1;
+                    read += usize::from(fast_prose_quantity(&text[at..], true).is_some());
+                }
+                agree(&text[at..]).unwrap();
+                let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+                agree(&text[at..line_end]).unwrap();
+            }
+        }
+        assert!(read * 2 > starts, "the fast path read {read} of {starts}");
+    }
+
+    /// Every number of a few shapes followed by up to three of the pieces
+    /// that the grammar treats specially after digits.
+    #[test]
+    fn the_fast_path_agrees_on_what_may_follow_a_number() {
+        let pieces = [
+            "",
+            " ",
+            "  ",
+            "\t",
+            "\u{a0}",
+            "x",
+            "X",
+            "%",
+            "10",
+            "103",
+            " 10^3",
+            "000",
+            "3",
+            " billion",
+            " Bn",
+            "bn",
+            "B",
+            "k",
+            "M",
+            " million",
+            " thousand",
+            "p.p.",
+            " p.p.",
+            "pp",
+            " pp",
+            " GW",
+            "GW",
+            " AI",
+            " Hz",
+            " GHz",
+            " kWh",
+            " hours",
+            " yen",
+            " Percent",
+            " TIMES",
+            " RMB",
+            " pb",
+            " ppm",
+            " per",
+            " gw2",
+            " abcdefghijklmnopq",
+            " kg",
+            "kg",
+            " USD",
+            " to ",
+            "to",
+            "-",
+            "–",
+            "—",
+            "..",
+            ".",
+            ",",
+            "/",
+            "e",
+            "e5",
+            "×",
+            "±",
+            " +/- ",
+            "+",
+            "^",
+            "½",
+            "°",
+            "s",
+            "a",
+            " a",
+            "-fold",
+            " times",
+            " percent",
+            " per cent",
+            " models",
+            " dollars",
+            ")",
+            "’",
+            "é",
+        ];
+        // Each piece after the first is tried after every piece; whole
+        // triples only after the pieces that may end a number's magnitude or
+        // unit (the whole cube is slow in a debug build).
+        let firsts = [
+            "", " ", "x", "%", " billion", "bn", "k", " million", " GW", " AI", " kg", "$",
+        ];
+        let agree_fast = |text: &str| {
+            for ranges in [true, false] {
+                if let Some(fast) = fast_prose_quantity(text, ranges) {
+                    let full = prose_quantity_full(text, ranges);
+                    assert_eq!(Some(fast), full, "{text:?}, ranges {ranges}");
+                }
+            }
+        };
+        let mut texts = 0;
+        for lead in [
+            "5",
+            "$5",
+            "2.5",
+            "1,000",
+            "€12",
+            "$2,500.75",
+            "over 3",
+            "About\t$4",
+        ] {
+            for a in pieces {
+                for b in pieces {
+                    agree_fast(&format!("{lead}{a}{b}"));
+                    texts += 1;
+                }
+            }
+        }
+        for lead in ["5", "$2.5", "over 3,000"] {
+            for a in firsts {
+                for b in pieces {
+                    for c in pieces {
+                        agree_fast(&format!("{lead}{a}{b}{c}"));
+                        texts += 1;
+                    }
+                }
+            }
+        }
+        assert!(texts > 100_000);
+    }
+
+    const PIECES: &str = concat!(
+        "0|1|2|7|9|10|12|100|2024|1,234|,|.|..|%|x|X|×|$|€|£|¥|US$| |  |\t|\u{a0}|\u{202f}|",
+        "-|−|–|—|/|½|¼|e|E|±|+/-|+|^|°|a|b|k|K|M|B|T|bn|mn|tn|p|s|st|o|billion|Billion|",
+        "million|trillion|thousand|percent|per cent|percentage points|pp|p.p.|models|GW|",
+        "gw|kWh|USD|RMB|dollars|euro|to|and|between|times|-fold|years|kg|km^2|°C|;|)|(|’|”|",
+        "\n|é|K|over |more than |about |at least|up to |some|~|≈|between |a |",
+    );
+
+    /// Text made of `PIECES`, most of it led by a digit or a currency sign.
+    fn number_like() -> impl Strategy<Value = String> {
+        let pieces: Vec<&str> = PIECES.split('|').collect();
+        let lead = prop::sample::select(vec![
+            "", "1", "42", "$", "$3", "€", "7.5", "3,000", "over ", "nearly 4", "up to $",
+        ]);
+        (
+            lead,
+            prop::collection::vec(prop::sample::select(pieces), 0..12),
+        )
+            .prop_map(|(lead, pieces)| format!("{lead}{}", pieces.concat()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn the_fast_path_agrees_on_number_like_text(text in number_like()) {
+            agree_on_every_suffix(&text)?;
+        }
+
+        #[test]
+        fn the_fast_path_agrees_on_any_text(text in "[0-9$€ ,.%xXeE/½×±+^°a-zA-Z\t\u{a0}–—-]{0,24}") {
+            agree_on_every_suffix(&text)?;
+        }
     }
 }
