@@ -149,7 +149,7 @@ impl Policy {
             Status::Contradicted => Outcome::Warn,
             Status::Unsourced => self.level(self.unsourced),
         };
-        waive(outcome, finding.waived.is_some())
+        waive(outcome, finding.waived().is_some())
     }
 }
 
@@ -464,14 +464,14 @@ impl Waivers {
     /// claim that states it is waived.
     pub fn apply_to_finding(&self, finding: &mut Finding, claims: &[ClaimReport]) {
         if let Some(w) = self.by_line(Path::new(&*finding.file), finding.line as usize) {
-            finding.waived = Some(Box::new(Waived {
+            finding.detail_mut().waived = Some(Waived {
                 reason: w.reason.clone(),
                 by: w.by.clone(),
-            }));
+            });
             return;
         }
         let waivers: Vec<&Waived> = finding
-            .claims
+            .claims()
             .iter()
             .filter_map(|link| {
                 claims
@@ -480,8 +480,9 @@ impl Waivers {
                     .and_then(|c| c.waived.as_ref())
             })
             .collect();
-        if !waivers.is_empty() && waivers.len() == finding.claims.len() {
-            finding.waived = Some(Box::new(waivers[0].clone()));
+        if !waivers.is_empty() && waivers.len() == finding.claims().len() {
+            let waiver = waivers[0].clone();
+            finding.detail_mut().waived = Some(waiver);
         }
     }
 }

@@ -116,7 +116,7 @@ fn planted_errors_are_contradicted_without_claims() {
             (
                 f.line,
                 f.text().into_owned(),
-                f.expected.as_deref().map(str::to_owned),
+                f.expected().map(str::to_owned),
             )
         })
         .collect();

@@ -119,22 +119,50 @@ pub struct Finding {
     /// For claimed numbers: the worst verdict of the claims that state it.
     pub verdict: Option<Verdict>,
     pub loose: bool,
-    pub claims: Box<[ClaimLink]>,
     /// The facts that back it, or (contradicted) the facts it contradicts.
     pub facts: FactList,
-    /// For contradicted numbers: what the facts say.
-    pub expected: Option<Box<str>>,
     /// The value of the claim line suggested for the number, in claim
     /// syntax (all but claimed numbers); [`Finding::suggested_line`] adds
     /// the reference to the first fact.
     pub suggested_value: Option<CompactString>,
-    pub waived: Option<Box<Waived>>,
+    /// What few findings have; read it through [`Finding::claims`],
+    /// [`Finding::expected`] and [`Finding::waived`].
+    pub detail: Option<Box<Detail>>,
+}
+
+/// The parts of a finding that most findings lack.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Detail {
+    /// For claimed numbers: the claims that state it.
+    pub claims: Vec<ClaimLink>,
+    /// For contradicted numbers: what the facts say.
+    pub expected: Option<String>,
+    pub waived: Option<Waived>,
 }
 
 /// The facts of a finding, shared by every finding that names the same ones.
 pub type FactList = Arc<[SharedFact]>;
 
 impl Finding {
+    /// The claims that state the number.
+    pub fn claims(&self) -> &[ClaimLink] {
+        self.detail.as_ref().map_or(&[], |d| &d.claims)
+    }
+
+    /// For a contradicted number: what the facts say.
+    pub fn expected(&self) -> Option<&str> {
+        self.detail.as_ref()?.expected.as_deref()
+    }
+
+    pub fn waived(&self) -> Option<&Waived> {
+        self.detail.as_ref()?.waived.as_ref()
+    }
+
+    /// The detail to fill in, made on first need.
+    pub fn detail_mut(&mut self) -> &mut Detail {
+        self.detail.get_or_insert_with(Box::default)
+    }
+
     /// The number as written, with its qualifier and unit, fit to print.
     pub fn text(&self) -> Cow<'_, str> {
         let (start, end) = self.span;
@@ -167,11 +195,11 @@ impl Serialize for Finding {
         s.serialize_field("status", &self.status)?;
         s.serialize_field("verdict", &self.verdict)?;
         s.serialize_field("loose", &self.loose)?;
-        s.serialize_field("claims", &self.claims)?;
+        s.serialize_field("claims", self.claims())?;
         s.serialize_field("facts", &self.facts)?;
-        s.serialize_field("expected", &self.expected)?;
+        s.serialize_field("expected", &self.expected())?;
         s.serialize_field("suggestion", &self.suggested_line())?;
-        match &self.waived {
+        match self.waived() {
             Some(w) => s.serialize_field("waived", w)?,
             None => s.skip_field("waived")?,
         }
@@ -287,7 +315,7 @@ impl AuditReport {
             if f.verdict.is_some_and(|v| v != Verdict::Match) {
                 summary.failing_claims += 1;
             }
-            if f.waived.is_some() {
+            if f.waived().is_some() {
                 summary.waived += 1;
             }
         }
@@ -462,11 +490,9 @@ impl<'a> Auditor<'a> {
                 status: Status::Unsourced,
                 verdict: None,
                 loose: false,
-                claims: Box::default(),
                 facts: work.no_facts(),
-                expected: None,
                 suggested_value: None,
-                waived: None,
+                detail: None,
             };
             if linked.is_empty() {
                 let after = &block.text[mention.end..];
@@ -494,7 +520,7 @@ impl<'a> Auditor<'a> {
                     .unwrap_or(Verdict::Match);
                 finding.verdict = Some(worst);
                 finding.loose = linked.iter().any(|c| c.loose);
-                finding.claims = linked
+                finding.detail_mut().claims = linked
                     .iter()
                     .map(|c| ClaimLink {
                         file: c.file.clone(),
@@ -530,7 +556,7 @@ impl<'a> Auditor<'a> {
                 .iter()
                 .map(|&f| self.store.fact(f).value.text.as_str())
                 .collect();
-            finding.expected = Some(values.join(" or ").into_boxed_str());
+            finding.detail_mut().expected = Some(values.join(" or "));
         }
         finding.suggested_value = Some(suggest::claim_value(quantity));
         if !facts.is_empty() {
@@ -634,4 +660,21 @@ fn stated_values(q: &Quantity) -> impl Iterator<Item = f64> + Clone + use<> {
 fn same(a: f64, b: f64) -> bool {
     let (a, b) = (a.abs(), b.abs());
     (a - b).abs() <= 1e-9 * a.max(b).max(1e-12)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Finding;
+
+    /// A dense article keeps hundreds of thousands of findings, and on a
+    /// fresh process every byte of them is memory the kernel zeroes first:
+    /// a field that grows a finding should go into its boxed detail.
+    #[test]
+    fn a_finding_stays_small() {
+        assert!(
+            std::mem::size_of::<Finding>() <= 104,
+            "a finding takes {} bytes",
+            std::mem::size_of::<Finding>()
+        );
+    }
 }

@@ -62,13 +62,13 @@ fn finding_block(out: &mut String, f: &Finding, color: bool) {
         f.text()
     );
     let indent = "    ";
-    if let Some(w) = &f.waived {
+    if let Some(w) = f.waived() {
         let _ = writeln!(out, "{indent}waived: {} ({})", w.reason, w.by);
     }
     if matches!(f.status, Status::Contradicted | Status::Unsourced) {
         let _ = writeln!(out, "{indent}“{}”", f.sentence());
     }
-    for claim in &f.claims {
+    for claim in f.claims() {
         let label = claim
             .label
             .as_ref()
@@ -84,7 +84,7 @@ fn finding_block(out: &mut String, f: &Finding, color: bool) {
             claim.text
         );
     }
-    if let Some(expected) = &f.expected {
+    if let Some(expected) = f.expected() {
         let _ = writeln!(out, "{indent}stated {} · expected {expected}", f.text());
     }
     for fact in f.facts.iter() {

@@ -102,10 +102,10 @@ pub(crate) fn claim_message(claim: &ClaimReport) -> String {
 
 pub(crate) fn finding_message(finding: &Finding) -> String {
     let mut message = format!("{} {}", finding.status.as_str(), finding.text());
-    if let Some(expected) = &finding.expected {
+    if let Some(expected) = finding.expected() {
         let _ = write!(message, ": expected {expected}");
     }
-    for claim in &finding.claims {
+    for claim in finding.claims() {
         let _ = write!(
             message,
             "\nclaim {}:{} {}{}: {}",
@@ -126,7 +126,7 @@ pub(crate) fn finding_message(finding: &Finding) -> String {
     for fact in finding.facts.iter() {
         let _ = write!(message, "\nfact {} = {}", fact.id, fact.value);
     }
-    if let Some(w) = &finding.waived {
+    if let Some(w) = finding.waived() {
         let _ = write!(message, "\nwaived: {} ({})", w.reason, w.by);
     }
     message

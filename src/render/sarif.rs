@@ -183,10 +183,7 @@ pub fn sarif_audit(report: &AuditReport, outcomes: &[Outcome]) -> String {
         .zip(outcomes)
         .filter_map(|(finding, &outcome)| {
             let level = level(outcome)?;
-            let waiver = finding
-                .waived
-                .as_ref()
-                .map(|w| (w.reason.as_str(), w.by.as_str()));
+            let waiver = finding.waived().map(|w| (w.reason.as_str(), w.by.as_str()));
             Some(result(
                 finding_kind(finding),
                 level,
