@@ -751,7 +751,7 @@ fn fast_prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
     let (qualifier, start) = if starts_with_digits(text) {
         (None, 0)
     } else {
-        let (qualifier, len) = fast_qualifier(text)?;
+        let (qualifier, len) = qualifier_phrase(text)?;
         (Some(qualifier), len)
     };
     let (low, unit, len) = fast_amount(&text[start..])?;
@@ -769,8 +769,8 @@ fn fast_prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
     Some((quantity, end))
 }
 
-/// The qualifiers of [`prose_qualifier`], in its order.
-const QUALIFIERS: &[(&str, Qualifier)] = &[
+/// The qualifier phrases of prose, in the order they are tried.
+pub(crate) const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("more than", Qualifier::Over),
     ("just over", Qualifier::Over),
     ("exceeding", Qualifier::Over),
@@ -797,9 +797,9 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("some", Qualifier::About),
 ];
 
-/// [`prose_qualifier`] for the fast path: a qualifier word and the spaces
-/// after it, or `None` (the symbols `~` and `≈` are left to the grammar).
-fn fast_qualifier(text: &str) -> Option<(Qualifier, usize)> {
+/// A qualifier phrase of [`QUALIFIERS`] in any ASCII case, and the spaces
+/// after it (at least one): the qualifier and the bytes read.
+fn qualifier_phrase(text: &str) -> Option<(Qualifier, usize)> {
     let bytes = text.as_bytes();
     let (phrase, qualifier) = QUALIFIERS.iter().find(|(phrase, _)| {
         bytes
@@ -1167,31 +1167,6 @@ fn range(
     }
 }
 
-/// The first words of the qualifiers of [`prose_qualifier`].
-const QUALIFIER_FIRST_WORDS: &[&str] = &[
-    "more",
-    "just",
-    "exceeding",
-    "at",
-    "less",
-    "fewer",
-    "up",
-    "as",
-    "over",
-    "above",
-    "under",
-    "below",
-    "nearly",
-    "almost",
-    "close",
-    "an",
-    "about",
-    "around",
-    "roughly",
-    "approximately",
-    "some",
-];
-
 /// The run of ASCII letters `i` starts with.
 fn leading_letters(i: &str) -> &str {
     let end = i
@@ -1201,54 +1176,13 @@ fn leading_letters(i: &str) -> &str {
     &i[..end]
 }
 
+/// A qualifier of prose ([`QUALIFIERS`], then `~` or `≈`) and the space after it.
 fn prose_qualifier(i: &str) -> PResult<'_, Qualifier> {
-    // Each qualifier is its first word followed by a space (or `~`, `≈`):
-    // one look at the first word spares trying two dozen phrases that
-    // cannot match.
-    let first = leading_letters(i);
-    let symbol_led = i.starts_with(['~', '≈']);
-    if !symbol_led
-        && !QUALIFIER_FIRST_WORDS
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(first))
-    {
-        return Err(no_match(i, "a qualifier"));
+    if let Some((qualifier, len)) = qualifier_phrase(i) {
+        return Ok((&i[len..], qualifier));
     }
-    let word = |w: &'static str, q: Qualifier| value(q, terminated(tag_no_case(w), space1));
-    let symbol = |s: &'static str, q: Qualifier| value(q, terminated(tag(s), space0));
-    alt((
-        alt((
-            word("more than", Qualifier::Over),
-            word("just over", Qualifier::Over),
-            word("exceeding", Qualifier::Over),
-            word("at least", Qualifier::AtLeast),
-            word("less than", Qualifier::Under),
-            word("fewer than", Qualifier::Under),
-            word("just under", Qualifier::Under),
-            word("up to", Qualifier::AtMost),
-            word("at most", Qualifier::AtMost),
-            word("as many as", Qualifier::AtMost),
-            word("as much as", Qualifier::AtMost),
-            word("over", Qualifier::Over),
-            word("above", Qualifier::Over),
-        )),
-        alt((
-            word("under", Qualifier::Under),
-            word("below", Qualifier::Under),
-            word("nearly", Qualifier::Nearly),
-            word("almost", Qualifier::Nearly),
-            word("close to", Qualifier::About),
-            word("an estimated", Qualifier::About),
-            word("about", Qualifier::About),
-            word("around", Qualifier::About),
-            word("roughly", Qualifier::About),
-            word("approximately", Qualifier::About),
-            word("some", Qualifier::About),
-            symbol("~", Qualifier::About),
-            symbol("≈", Qualifier::About),
-        )),
-    ))
-    .parse(i)
+    let symbol = |s: &'static str| value(Qualifier::About, terminated(tag(s), space0));
+    alt((symbol("~"), symbol("≈"))).parse(i)
 }
 
 /// `[sign] [currency] (digits [magnitude] | spelled) [known unit]`, then a word end.

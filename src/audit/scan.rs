@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::quantity::{Qualifier, Quantity, Unit, prose_quantity};
+use crate::quantity::{QUALIFIERS, Qualifier, Quantity, Unit, prose_quantity};
 
 use super::text::{BlockKind, ceil_boundary, floor_boundary};
 
@@ -31,11 +31,18 @@ pub struct Mention {
     pub sentence: (usize, usize),
 }
 
-/// A qualifier, `between` or `from` right before the number.
+/// A qualifier ([`QUALIFIERS`], as prose mode reads them), `between`, `~`
+/// or `≈` right before the number.
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:(?-u:\b)(?:more than|just over|exceeding|at least|less than|fewer than|just under|up to|at most|as many as|as much as|over|above|under|below|nearly|almost|close to|an estimated|about|around|roughly|approximately|some|between) +|[~≈] *)$",
-    )
+    let phrases: Vec<String> = QUALIFIERS
+        .iter()
+        .map(|(phrase, _)| regex::escape(phrase))
+        .chain(["between".to_owned()])
+        .collect();
+    Regex::new(&format!(
+        r"(?i)(?:(?-u:\b)(?:{}) +|[~≈] *)$",
+        phrases.join("|")
+    ))
     .unwrap_or_else(|e| unreachable!("the qualifier regex is valid: {e}"))
 });
 
@@ -687,29 +694,13 @@ fn context_start(text: &str, at: usize, word: &str) -> (usize, bool) {
     // Most numbers have neither a qualifier nor "from" before them: the
     // regexes run only when the word before could end one.
     let last = window.trim_end_matches(' ').chars().next_back();
-    let qualifier_end = [
-        "over",
-        "than",
-        "least",
-        "to",
-        "most",
-        "under",
-        "below",
-        "above",
-        "nearly",
-        "almost",
-        "about",
-        "around",
-        "roughly",
-        "approximately",
-        "some",
-        "between",
-        "exceeding",
-        "estimated",
-        "as",
-    ];
-    let qualified = last.is_some_and(|c| c == '~' || c == '≈')
-        || qualifier_end.iter().any(|w| w.eq_ignore_ascii_case(word));
+    // The regex runs only after the last word of a qualifier phrase.
+    let ends_qualifier = QUALIFIERS
+        .iter()
+        .filter_map(|(phrase, _)| phrase.rsplit(' ').next())
+        .chain(["between"])
+        .any(|w| w.eq_ignore_ascii_case(word));
+    let qualified = last.is_some_and(|c| c == '~' || c == '≈') || ends_qualifier;
     let start = if qualified {
         BEFORE.find(window).map_or(at, |m| window_start + m.start())
     } else {
