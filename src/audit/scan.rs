@@ -46,6 +46,19 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("the qualifier regex is valid: {e}"))
 });
 
+/// The last words of the phrases [`BEFORE`] finds: the regex runs only
+/// after one of them.
+static LAST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = QUALIFIERS
+        .iter()
+        .filter_map(|(phrase, _)| phrase.rsplit(' ').next())
+        .chain(["between"])
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
 /// "from" before the number (and its qualifier): a change, not a range...
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)from +(?:[~≈] *|(?:about|around|roughly|nearly|almost|approximately|over|under) +)?$")
@@ -694,12 +707,7 @@ fn context_start(text: &str, at: usize, word: &str) -> (usize, bool) {
     // Most numbers have neither a qualifier nor "from" before them: the
     // regexes run only when the word before could end one.
     let last = window.trim_end_matches(' ').chars().next_back();
-    // The regex runs only after the last word of a qualifier phrase.
-    let ends_qualifier = QUALIFIERS
-        .iter()
-        .filter_map(|(phrase, _)| phrase.rsplit(' ').next())
-        .chain(["between"])
-        .any(|w| w.eq_ignore_ascii_case(word));
+    let ends_qualifier = LAST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word));
     let qualified = last.is_some_and(|c| c == '~' || c == '≈') || ends_qualifier;
     let start = if qualified {
         BEFORE.find(window).map_or(at, |m| window_start + m.start())
