@@ -1038,24 +1038,15 @@ fn fast_magnitude(rest: &[u8]) -> Option<(i32, usize)> {
     }
     let word = &word[..letters];
     let power = if spaces > 0 {
-        let long: &[(&[u8], i32)] = &[
-            (b"thousand", 3),
-            (b"million", 6),
-            (b"billion", 9),
-            (b"trillion", 12),
-            (b"mn", 6),
-            (b"bn", 9),
-            (b"tn", 12),
-        ];
-        long.iter().find(|(w, _)| w.eq_ignore_ascii_case(word))?.1
+        SPACED_MAGNITUDES
+            .iter()
+            .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))?
+            .1
     } else {
-        match word {
-            b"bn" | b"B" => 9,
-            b"mn" | b"M" => 6,
-            b"k" | b"K" => 3,
-            b"T" => 12,
-            _ => return None,
-        }
+        GLUED_MAGNITUDES
+            .iter()
+            .find(|(w, _)| w.as_bytes() == word)?
+            .1
     };
     Some((power, spaces + letters))
 }
@@ -1493,26 +1484,40 @@ fn prose_magnitude(i: &str) -> PResult<'_, i32> {
     if !could {
         return Err(no_match(i, "a magnitude"));
     }
-    let long = |w: &'static str, e: i32| value(e, (space1, tag_no_case(w), word_end));
-    let glued = |w: &'static str, e: i32| value(e, (tag(w), word_end));
-    alt((
-        long("thousand", 3),
-        long("million", 6),
-        long("billion", 9),
-        long("trillion", 12),
-        long("mn", 6),
-        long("bn", 9),
-        long("tn", 12),
-        glued("bn", 9),
-        glued("mn", 6),
-        glued("k", 3),
-        glued("K", 3),
-        glued("M", 6),
-        glued("B", 9),
-        glued("T", 12),
-    ))
-    .parse(i)
+    for &(word, power) in SPACED_MAGNITUDES {
+        if let Ok((rest, _)) = (space1, tag_no_case(word), word_end).parse(i) {
+            return Ok((rest, power));
+        }
+    }
+    for &(word, power) in GLUED_MAGNITUDES {
+        if let Ok((rest, _)) = (tag(word), word_end).parse(i) {
+            return Ok((rest, power));
+        }
+    }
+    Err(no_match(i, "a magnitude"))
 }
+
+/// Magnitude words after a space, in any case, with their power of ten.
+const SPACED_MAGNITUDES: &[(&str, i32)] = &[
+    ("thousand", 3),
+    ("million", 6),
+    ("billion", 9),
+    ("trillion", 12),
+    ("mn", 6),
+    ("bn", 9),
+    ("tn", 12),
+];
+
+/// Magnitude words glued to the digits (`5bn`, `10K`), in this case only.
+const GLUED_MAGNITUDES: &[(&str, i32)] = &[
+    ("bn", 9),
+    ("mn", 6),
+    ("k", 3),
+    ("K", 3),
+    ("M", 6),
+    ("B", 9),
+    ("T", 12),
+];
 
 /// Units prose mode knows: percentages, multiples, currencies, measures, and
 /// short unit symbols glued to the digits (`10kg`). Free nouns are not units.
