@@ -5,7 +5,7 @@
 //! columns. What is not prose is skipped: code blocks and inline code, HTML
 //! (comments included), front matter, link targets and autolinks, images.
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::text::{Block, BlockKind};
 
@@ -13,61 +13,243 @@ use super::text::{Block, BlockKind};
 /// order. One block's buffers serve them all: an audit reads each block
 /// once, and keeping a copy of every block of a large document would cost
 /// as much memory again as the document.
-pub fn each_markdown_block(source: &str, mut visit: impl FnMut(&Block)) {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    let mut current = Block::new(BlockKind::Paragraph);
-    // Inside code blocks, HTML blocks, front matter, images and autolinks.
-    let mut skipping = 0usize;
-    // Whether each open link is an autolink (whose text is its URL).
-    let mut links: Vec<bool> = Vec::new();
-    let mut flush = |current: &mut Block, kind: BlockKind| {
-        if !current.is_blank() {
-            visit(current);
+pub fn each_markdown_block(source: &str, visit: impl FnMut(&Block)) {
+    each_markdown_block_in_chunks(source, CHUNK, visit);
+}
+
+/// About how much Markdown is parsed at a time. pulldown-cmark builds the
+/// tree of all it is given before the first event; on a 40 MB article that
+/// tree is more memory than the article, and faulting it in cost more than
+/// the parse. Chunks of this size keep the tree in memory already touched.
+const CHUNK: usize = 64 * 1024;
+
+/// [`each_markdown_block`], parsing `chunk` bytes or so at a time.
+///
+/// A document parses in pieces exactly as it does whole when each piece
+/// ends where nothing open can go on: after a blank line, before a line
+/// that starts with a letter in its first column. There every list, quote
+/// and paragraph is closed, since a line that is not indented after a
+/// blank line continues none of them; what can go on is a fenced code block
+/// or an HTML block, so a piece whose last block is one of those is cut
+/// back to before it and that block is parsed again with what follows, and
+/// a metadata block ([`Cuts::metadata_line`]). Link reference and footnote definitions
+/// (`[x]: ...`) reach across the whole document, so a document that may
+/// have one is parsed whole.
+fn each_markdown_block_in_chunks(source: &str, chunk: usize, mut visit: impl FnMut(&Block)) {
+    let mut prose = Prose::new();
+    if memchr::memmem::find(source.as_bytes(), b"]:").is_some() {
+        prose.parse(source, 0, &mut visit);
+        prose.finish(&mut visit);
+        return;
+    }
+    let mut cuts = Cuts::new(source);
+    let mut start = 0;
+    // After a cut back, no cut at or before the last try: every try reaches
+    // further than the one before.
+    let mut earliest = 0;
+    let mut size = chunk.max(1);
+    while start < source.len() {
+        let end = cuts.at_or_after(earliest.max(start.saturating_add(size)));
+        let open_ended = prose.parse(&source[start..end], start, &mut visit);
+        match open_ended {
+            Some(block_start) if end < source.len() => {
+                start = block_start;
+                earliest = end + 1;
+                size = size.saturating_mul(2);
+            }
+            _ => {
+                start = end;
+                size = chunk.max(1);
+            }
         }
-        current.reset(kind);
-    };
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+    }
+    prose.finish(&mut visit);
+}
+
+/// The places where a document can be cut (see
+/// [`each_markdown_block_in_chunks`]), found front to back.
+struct Cuts<'a> {
+    bytes: &'a [u8],
+    /// Where the next line to read starts.
+    next_line: usize,
+    /// Whether the line before `next_line` was blank.
+    after_blank: bool,
+    /// Whether a metadata block opened by `---` or by `+++` may still run on.
+    open_dashes: bool,
+    open_pluses: bool,
+}
+
+impl<'a> Cuts<'a> {
+    fn new(source: &'a str) -> Cuts<'a> {
+        Cuts {
+            bytes: source.as_bytes(),
+            next_line: 0,
+            after_blank: false,
+            open_dashes: false,
+            open_pluses: false,
+        }
+    }
+
+    /// The first cut at or after `from`, or the end of the document. Calls
+    /// ask for ever later places.
+    fn at_or_after(&mut self, from: usize) -> usize {
+        let bytes = self.bytes;
+        while self.next_line < bytes.len() {
+            let start = self.next_line;
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
+            let line = &bytes[start..end];
+            if start >= from
+                && self.after_blank
+                && !self.open_dashes
+                && !self.open_pluses
+                && line[0].is_ascii_alphabetic()
+            {
+                return start;
+            }
+            self.metadata_line(line, &bytes[end..]);
+            self.after_blank = line.iter().all(u8::is_ascii_whitespace);
+            self.next_line = end;
+        }
+        bytes.len()
+    }
+
+    /// pulldown-cmark (0.13) opens a metadata block wherever a block may
+    /// start, not only at the top, and it runs across blank lines to the
+    /// first line that closes it. It opens on exactly `---` or `+++` (in
+    /// whatever container), when the next line is not blank; the line that
+    /// closes it is, from the first column, `---` or `...` (for `---`) or
+    /// `+++`, then spaces. Openers are over-counted, closers exact: a block
+    /// that cannot be open is never taken for closed.
+    fn metadata_line(&mut self, line: &[u8], rest: &[u8]) {
+        let closes = |marks: &[u8]| {
+            line.strip_prefix(marks).is_some_and(|after| {
+                let spaces = after.iter().take_while(|&&b| b == b' ').count();
+                matches!(&after[spaces..], b"" | b"\n" | b"\r\n")
+            })
+        };
+        if closes(b"---") || closes(b"...") {
+            self.open_dashes = false;
+        }
+        if closes(b"+++") {
+            self.open_pluses = false;
+        }
+        let content = line.trim_ascii_end();
+        let (dashes, pluses) = (content.ends_with(b"---"), content.ends_with(b"+++"));
+        if dashes || pluses {
+            let next = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+            if !next.iter().all(u8::is_ascii_whitespace) {
+                self.open_dashes |= dashes;
+                self.open_pluses |= pluses;
+            }
+        }
+    }
+}
+
+/// Markdown events to prose blocks, carried from one parsed piece to the next.
+struct Prose {
+    current: Block,
+    /// Inside code blocks, HTML blocks, front matter, images and autolinks.
+    skipping: usize,
+    /// Whether each open link is an autolink (whose text is its URL).
+    links: Vec<bool>,
+}
+
+impl Prose {
+    fn new() -> Prose {
+        Prose {
+            current: Block::new(BlockKind::Paragraph),
+            skipping: 0,
+            links: Vec::new(),
+        }
+    }
+
+    fn flush(&mut self, kind: BlockKind, visit: &mut impl FnMut(&Block)) {
+        if !self.current.is_blank() {
+            visit(&self.current);
+        }
+        self.current.reset(kind);
+    }
+
+    fn finish(&mut self, visit: &mut impl FnMut(&Block)) {
+        self.flush(BlockKind::Paragraph, visit);
+    }
+
+    /// Parses `piece`, found at `base` in the document, and says where its
+    /// last top-level block starts (in the document) if that block is one
+    /// that a blank line does not end: a fenced code block or an HTML block.
+    fn parse(&mut self, piece: &str, base: usize, visit: &mut impl FnMut(&Block)) -> Option<usize> {
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+            | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        let mut depth = 0usize;
+        let mut open_ended = None;
+        for (event, range) in Parser::new_ext(piece, options).into_offset_iter() {
+            match &event {
+                Event::Start(tag) => {
+                    if depth == 0 {
+                        let runs_on = matches!(
+                            tag,
+                            Tag::CodeBlock(CodeBlockKind::Fenced(_)) | Tag::HtmlBlock
+                        );
+                        open_ended = runs_on.then(|| base + line_start(piece, range.start));
+                    }
+                    depth += 1;
+                }
+                Event::End(_) => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            self.event(event, range, piece, base, visit);
+        }
+        open_ended
+    }
+
+    fn event(
+        &mut self,
+        event: Event<'_>,
+        range: std::ops::Range<usize>,
+        piece: &str,
+        base: usize,
+        visit: &mut impl FnMut(&Block),
+    ) {
         match event {
             Event::Start(Tag::Link { link_type, .. }) => {
                 let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
                 if autolink {
-                    current.push_break();
+                    self.current.push_break();
                 }
-                skipping += usize::from(autolink);
-                links.push(autolink);
+                self.skipping += usize::from(autolink);
+                self.links.push(autolink);
             }
             Event::End(TagEnd::Link) => {
-                let autolink = links.pop() == Some(true);
-                skipping = skipping.saturating_sub(usize::from(autolink));
+                let autolink = self.links.pop() == Some(true);
+                self.skipping = self.skipping.saturating_sub(usize::from(autolink));
             }
             Event::Start(tag) => {
                 if skips(&tag) {
-                    current.push_break();
-                    skipping += 1;
+                    self.current.push_break();
+                    self.skipping += 1;
                 } else if !is_inline(&tag) {
                     let kind = match tag {
                         Tag::Heading { .. } => BlockKind::Heading,
                         Tag::TableCell => BlockKind::Cell,
                         _ => BlockKind::Paragraph,
                     };
-                    flush(&mut current, kind);
+                    self.flush(kind, visit);
                 }
             }
             Event::End(end) => {
                 if ends_skip(end) {
-                    skipping = skipping.saturating_sub(1);
+                    self.skipping = self.skipping.saturating_sub(1);
                 } else if !is_inline_end(end) {
-                    flush(&mut current, BlockKind::Paragraph);
+                    self.flush(BlockKind::Paragraph, visit);
                 }
             }
-            Event::Text(_) if skipping == 0 => {
+            Event::Text(_) if self.skipping == 0 => {
                 // The source slice, not the unescaped text: offsets stay exact.
-                if let Some(raw) = source.get(range.clone()) {
-                    current.push(raw, range.start);
+                if let Some(raw) = piece.get(range.clone()) {
+                    self.current.push(raw, base + range.start);
                 }
             }
             Event::Code(_)
@@ -77,11 +259,15 @@ pub fn each_markdown_block(source: &str, mut visit: impl FnMut(&Block)) {
             | Event::HardBreak
             | Event::FootnoteReference(_)
             | Event::InlineMath(_)
-            | Event::DisplayMath(_) => current.push_break(),
+            | Event::DisplayMath(_) => self.current.push_break(),
             _ => {}
         }
     }
-    flush(&mut current, BlockKind::Paragraph);
+}
+
+/// The start of the line `at` stands on.
+fn line_start(text: &str, at: usize) -> usize {
+    memchr::memrchr(b'\n', &text.as_bytes()[..at.min(text.len())]).map_or(0, |i| i + 1)
 }
 
 fn skips(tag: &Tag<'_>) -> bool {
@@ -135,5 +321,148 @@ pub fn each_plain_block(source: &str, mut visit: impl FnMut(&Block)) {
     if offset > start {
         block.set_verbatim(&source[start..offset], start);
         visit(&block);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(source: &str, chunk: usize) -> Vec<Block> {
+        let mut found = Vec::new();
+        each_markdown_block_in_chunks(source, chunk, |b| found.push(b.clone()));
+        found
+    }
+
+    /// Cut into pieces as small as the rules allow, and into a few sizes
+    /// between, a document gives the blocks it gives whole.
+    fn parses_as_whole(source: &str) {
+        let whole = blocks(source, usize::MAX);
+        for chunk in [1, 7, 64, 500, 4096] {
+            assert_eq!(blocks(source, chunk), whole, "chunk {chunk} of {source:?}");
+        }
+    }
+
+    #[test]
+    fn documents_parse_in_pieces_as_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut documents = vec![
+            root.join("README.md"),
+            root.join("GRAMMAR.md"),
+            root.join("../shared/DESIGN.md"),
+            root.join("../shared/STYLE.md"),
+            root.join("../shared/seeds/000_eba7b0e877cdae88.txt"),
+        ];
+        for entry in std::fs::read_dir(root.join("claims/examples"))
+            .into_iter()
+            .flatten()
+        {
+            documents.extend(entry.ok().map(|e| e.path()));
+        }
+        let mut read = 0;
+        for path in documents {
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                // Without the link definitions that make them parse whole.
+                parses_as_whole(&text.replace("]:", "] :"));
+                read += 1;
+            }
+        }
+        assert!(read >= 3, "the example articles and the README are there");
+    }
+
+    #[test]
+    fn blocks_that_run_across_blank_lines_are_not_cut() {
+        parses_as_whole("Intro 1.\n\n```\nfenced 2\n\nstill 3 code\n```\n\nAfter 4.\n");
+        parses_as_whole(
+            "Intro 1.\n\n~~~~\nfenced 2\n\nstill 3\n\n~~~\nstill 4\n~~~~\n\nAfter 5.\n",
+        );
+        parses_as_whole("Intro 1.\n\n<!--\nhidden 2\n\nstill 3 hidden\n-->\n\nAfter 4.\n");
+        parses_as_whole("<pre>\n\nraw 1\n\nraw 2\n</pre>\n\nAfter 3.\n");
+        parses_as_whole("---\ntitle: 1\n\nyear: 2024\n---\n\nBody 1.\n");
+        parses_as_whole("Intro.\n\n```\nnever closed 1\n\nstill code 2\n");
+        // pulldown-cmark opens metadata blocks anywhere, in containers too.
+        parses_as_whole("\n+++\nWords 12 and 3%.\n\nWords 4.\n+++");
+        parses_as_whole("- +++\nWords 12.\n\ntext 8\n+++\n\nAfter 9.\n");
+        parses_as_whole(
+            "Intro.\n\n---\n\nA rule, then 5.\n\n---\nkey: 6\n\nstill 7\n...\n\nAfter 8.\n",
+        );
+        parses_as_whole("- a 1\n\n  ```\n  b 2\n\nc 3\n\n> ```\n> d 4\n\ne 5\n");
+    }
+
+    #[test]
+    fn a_document_with_link_definitions_parses_whole() {
+        let text = "See [the report][r] for 12%.\n\nMore 3.\n\n[r]: https://example.com/4\n";
+        parses_as_whole(text);
+        let prose: Vec<String> = blocks(text, 1).into_iter().map(|b| b.text).collect();
+        assert_eq!(prose, ["See the report for 12%.", "More 3."]);
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Lines that open, continue and close what Markdown has.
+        fn document() -> impl Strategy<Value = String> {
+            let line = prop::sample::select(vec![
+                "",
+                "",
+                "",
+                "Words 12 and 3%.",
+                "More text",
+                "# Heading 2",
+                "- item 4",
+                "1. item",
+                "  indented 5",
+                "    code 6",
+                "> quote 7",
+                "```",
+                "~~~",
+                "```rust",
+                "<!--",
+                "-->",
+                "<div>",
+                "</div>",
+                "<pre>",
+                "</pre>",
+                "---",
+                "+++",
+                "...",
+                "| a | b |",
+                "|---|---|",
+                "===",
+                "<script>",
+                "text <!-- 8",
+                "\t tab",
+                "\r",
+                "> ---",
+                "- +++",
+                "* ---",
+                "  ---",
+                "--- ",
+                "----",
+                "+++ x",
+                "x ...",
+                "> 9",
+                ">",
+                "  - item 10",
+                "   ```",
+                "<textarea>",
+                "</textarea>",
+                "<?php",
+                "?>",
+            ]);
+            let end = prop::sample::select(vec!["\n", "\n", "\r\n"]);
+            (prop::collection::vec(line, 0..40), end).prop_map(|(lines, end)| lines.join(end))
+        }
+
+        proptest! {
+            #[test]
+            fn pieces_parse_as_whole(text in document()) {
+                let whole = blocks(&text, usize::MAX);
+                for chunk in [1, 16, 100] {
+                    prop_assert_eq!(&blocks(&text, chunk), &whole, "chunk {}", chunk);
+                }
+            }
+        }
     }
 }

@@ -21,7 +21,7 @@ pub enum BlockKind {
 }
 
 /// The prose of one block and the map back to the original text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,
     pub text: String,
