@@ -7,8 +7,10 @@
 //! [39.5, 40.5). Nothing is reduced to a bare float before its interval is known.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use compact_str::CompactString;
+use rustc_hash::FxHashSet;
 
 use nom::{
     Parser,
@@ -1457,12 +1459,31 @@ fn may_have_unit(i: &str) -> bool {
     if word.is_empty() || word.len() > 16 {
         return false;
     }
-    let singular = word.strip_suffix(['s', 'S']).unwrap_or(word);
-    let known = |k: &&str| k.eq_ignore_ascii_case(word) || k.eq_ignore_ascii_case(singular);
-    word.bytes().all(|b| b.is_ascii_uppercase())
-        || UNIT_WORDS.iter().any(known)
-        || PROSE_SYMBOLS.iter().any(known)
-        || MEASURES.iter().map(|(k, _)| k).any(known)
+    if word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return true;
+    }
+    // Nearly every number in prose is followed by a word, and nearly none
+    // of those words is a unit: one lookup, not a walk through every list.
+    let mut lower = [0u8; 16];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let singular = lower.strip_suffix(b"s").unwrap_or(lower);
+    let words = words_after_digits();
+    words.contains(&*lower) || words.contains(singular)
+}
+
+/// The words [`may_have_unit`] looks for, in lower case.
+fn words_after_digits() -> &'static FxHashSet<Box<[u8]>> {
+    static WORDS: OnceLock<FxHashSet<Box<[u8]>>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        UNIT_WORDS
+            .iter()
+            .chain(PROSE_SYMBOLS)
+            .chain(MEASURES.iter().map(|(k, _)| k))
+            .map(|k| k.to_ascii_lowercase().into_bytes().into_boxed_slice())
+            .collect()
+    })
 }
 
 /// Magnitudes as prose writes them; `M`, `B` and `T` only glued to the digits.
