@@ -1,5 +1,6 @@
 //! Which facts a sentence is about, and whether a number agrees with them.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::interval::Interval;
@@ -486,28 +487,19 @@ pub(crate) struct Context<'s> {
 impl<'s> Context<'s> {
     pub(crate) fn new(
         store: &Store,
+        readings: &[Reading],
         vocabulary: &Vocabulary,
         hits: &[Hit],
         sentence: &'s str,
     ) -> Context<'s> {
         let subjects: Vec<Sym> = sorted(vocabulary.subjects(hits).collect());
         let metrics: Vec<Sym> = sorted(vocabulary.metrics(hits).collect());
-        let of_subjects = sorted(
-            subjects
-                .iter()
-                .flat_map(|&s| store.facts_of_subject(s))
-                .copied()
-                .collect(),
-        );
-        let of_metrics = sorted(
-            metrics
-                .iter()
-                .flat_map(|&m| store.facts_of_metric(m))
-                .copied()
-                .collect(),
-        );
+        let of_subjects = union(subjects.iter().map(|&s| store.facts_of_subject(s)));
+        let of_metrics = union(metrics.iter().map(|&m| store.facts_of_metric(m)));
         // Which names each fact has in the sentence, known here once rather
-        // than looked up in the fact for every number of the sentence.
+        // than looked up in the fact for every number of the sentence; and
+        // its reading beside it, since every number of the sentence reads
+        // through them all.
         let mut candidates = Vec::with_capacity(of_subjects.len() + of_metrics.len());
         let (mut i, mut j) = (0, 0);
         while i < of_subjects.len() || j < of_metrics.len() {
@@ -518,6 +510,7 @@ impl<'s> Context<'s> {
                 fact,
                 subject_named: s == fact,
                 metric_named: m == fact,
+                set: readings[fact as usize].set,
             });
             i += usize::from(s == fact);
             j += usize::from(m == fact);
@@ -559,12 +552,31 @@ fn sorted<T: Ord>(mut list: Vec<T>) -> Vec<T> {
     list
 }
 
+/// The facts of any of `lists`, each in store order, in store order: most
+/// sentences name one subject and one metric, whose list is the union.
+fn union<'a>(lists: impl Iterator<Item = &'a [u32]>) -> Cow<'a, [u32]> {
+    let mut lists = lists.filter(|l| !l.is_empty());
+    let Some(first) = lists.next() else {
+        return Cow::Borrowed(&[]);
+    };
+    let Some(second) = lists.next() else {
+        return Cow::Borrowed(first);
+    };
+    let mut all = [first, second].concat();
+    for list in lists {
+        all.extend_from_slice(list);
+    }
+    Cow::Owned(sorted(all))
+}
+
 /// A fact whose subject or metric a sentence names.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     fact: u32,
     subject_named: bool,
     metric_named: bool,
+    /// The fact's reading, approximation tolerance included.
+    set: Interval,
 }
 
 /// Judges a number against the facts named in its sentence.
@@ -592,7 +604,7 @@ pub(crate) fn judge(
     let mut named_both: Vec<(u8, u32)> = Vec::new();
     for candidate in &context.candidates {
         let f = candidate.fact;
-        let reading = &readings[f as usize].set;
+        let reading = &candidate.set;
         let shared = shares_values(reading, &stated_set);
         let named_both_names = candidate.subject_named && candidate.metric_named;
         // Most candidates neither share a value nor have both names: they

@@ -455,7 +455,13 @@ impl<'a> Auditor<'a> {
             let sentence = &block.text[s..e];
             if cache.as_ref().is_none_or(|c| c.range != (s, e)) {
                 let hits = self.vocabulary.hits(sentence);
-                let context = classify::Context::new(self.store, &self.vocabulary, &hits, sentence);
+                let context = classify::Context::new(
+                    self.store,
+                    &self.readings,
+                    &self.vocabulary,
+                    &hits,
+                    sentence,
+                );
                 cache = Some(Sentence {
                     range: (s, e),
                     hits,
