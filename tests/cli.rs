@@ -1,5 +1,9 @@
-use std::process::Command;
+use std::io::Read;
+use std::process::{Command, Stdio};
 
+use claimcheck::audit::AuditReport;
+use claimcheck::config::{Outcome, Policy};
+use claimcheck::render;
 use insta_cmd::assert_cmd_snapshot;
 
 use crate::util::{root, settings};
@@ -109,4 +113,93 @@ fn colour_only_when_asked() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&coloured.stdout).contains("\x1b[32mmatch"));
+}
+
+/// `audit` writes each finding as it is found; the bytes are those of the
+/// library's renderers over the whole report, for several articles, in
+/// every streamed format, and so is the exit code.
+#[test]
+fn audit_streams_the_whole_report() {
+    let articles = [
+        "claims/examples/investment-digest.md",
+        "claims/examples/benchmarks-brief.md",
+    ];
+    let claims = [
+        "claims/examples/benchmarks-brief.claims",
+        "claims/examples/investment-digest.claims",
+        "claims/ai-index-2026/summary.claims",
+    ];
+    let findings = articles
+        .iter()
+        .flat_map(|a| crate::audit::audit(a, &claims))
+        .collect();
+    let report = AuditReport::new(articles.map(str::to_owned).to_vec(), findings);
+    let outcomes: Vec<_> = report
+        .findings
+        .iter()
+        .map(|f| Policy::default().finding(f))
+        .collect();
+    assert!(outcomes.contains(&Outcome::Fail));
+    let cases = [
+        ("human", render::audit_human(&report, false)),
+        ("json", render::audit_json(&report)),
+        ("github", render::github_audit(&report, &outcomes)),
+    ];
+    for (format, expected) in cases {
+        let output = claimcheck()
+            .args(["audit", "--color", "never", "--format", format])
+            .args(articles)
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout),
+            expected,
+            "{format}"
+        );
+        assert_eq!(output.status.code(), Some(1), "{format}");
+        assert!(output.stderr.is_empty(), "{format}");
+    }
+}
+
+/// `claimcheck audit big.md | head`: the closed pipe ends the output
+/// quietly, and the exit code is still that of every finding.
+#[test]
+fn audit_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let digest =
+        std::fs::read_to_string(root().join("claims/examples/investment-digest.md")).unwrap();
+    // Far more output than a pipe holds, so writes fail once it is closed.
+    std::fs::write(dir.path().join("big.md"), digest.repeat(200)).unwrap();
+    let mut child = claimcheck()
+        .current_dir(dir.path())
+        .args(["audit", "big.md", "--format", "json", "--store"])
+        .arg(root().join("sources"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0; 16];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    assert_eq!(&head, b"{\n  \"kind\": \"aud");
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(output.status.code(), Some(1));
+}
+
+/// Any other failed write is an error, exit 2.
+#[test]
+fn audit_into_a_full_disk_exits_2() {
+    let Ok(full) = std::fs::File::create("/dev/full") else {
+        return;
+    };
+    let output = claimcheck()
+        .args(["audit", "claims/examples/investment-digest.md"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: cannot write the report: No space left on device (os error 28)\n"
+    );
 }

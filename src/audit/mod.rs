@@ -299,25 +299,31 @@ pub struct AuditSummary {
     pub waived: usize,
 }
 
+impl AuditSummary {
+    /// Counts one more finding: a caller that writes findings out as they
+    /// come keeps the summary without keeping them.
+    pub fn count(&mut self, f: &Finding) {
+        self.total += 1;
+        match f.status {
+            Status::Claimed => self.claimed += 1,
+            Status::Backed => self.backed += 1,
+            Status::Contradicted => self.contradicted += 1,
+            Status::Unsourced => self.unsourced += 1,
+        }
+        if f.verdict.is_some_and(|v| v != Verdict::Match) {
+            self.failing_claims += 1;
+        }
+        if f.waived().is_some() {
+            self.waived += 1;
+        }
+    }
+}
+
 impl AuditReport {
     pub fn new(files: Vec<String>, findings: Vec<Finding>) -> AuditReport {
-        let mut summary = AuditSummary {
-            total: findings.len(),
-            ..AuditSummary::default()
-        };
+        let mut summary = AuditSummary::default();
         for f in &findings {
-            match f.status {
-                Status::Claimed => summary.claimed += 1,
-                Status::Backed => summary.backed += 1,
-                Status::Contradicted => summary.contradicted += 1,
-                Status::Unsourced => summary.unsourced += 1,
-            }
-            if f.verdict.is_some_and(|v| v != Verdict::Match) {
-                summary.failing_claims += 1;
-            }
-            if f.waived().is_some() {
-                summary.waived += 1;
-            }
+            summary.count(f);
         }
         AuditReport {
             kind: "audit",

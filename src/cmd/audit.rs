@@ -1,19 +1,21 @@
 //! `claimcheck audit`: every number of an article, with its status.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimcheck::audit::{AuditReport, Auditor, Format as ArticleFormat, decode, suggest};
-use claimcheck::config::{Outcome, same_file};
-use claimcheck::render;
+use claimcheck::audit::{
+    AuditReport, AuditSummary, Auditor, Finding, Format as ArticleFormat, decode, suggest,
+};
+use claimcheck::config::{Outcome, Waivers, same_file};
+use claimcheck::render::{self, AuditFormat, AuditWriter};
 use claimcheck::report::ClaimReport;
 use claimcheck::store::Store;
 
 use super::check::{
     CommonArgs, LevelArg, ReportFormat, check_files, claim_files, exit_code, shorten,
 };
-use super::{emit, use_color};
+use super::{emit, use_color, written};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct AuditArgs {
@@ -81,41 +83,37 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
         Err(_) if args.claims.is_none() => Vec::new(),
         Err(e) => return Err(e),
     };
-    let auditor = Auditor::new(&store, settings.options);
-    let mut findings = Vec::new();
-    let mut shown = Vec::new();
-    for file in &files {
-        let bytes =
-            std::fs::read(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
-        let name = file.display().to_string();
-        let text = decode(&name, &bytes).map_err(|e| e.to_string())?;
-        let mine: Vec<ClaimReport> = claims
-            .iter()
-            .filter(|c| {
-                c.article
-                    .as_ref()
-                    .is_some_and(|a| points_at(&c.file, &a.path, file))
-            })
-            .cloned()
-            .collect();
-        let mut found = auditor.audit(&name, text, ArticleFormat::of_path(&name), &mine);
-        for finding in &mut found {
-            settings.waivers.apply_to_finding(finding, &mine);
-        }
-        findings.extend(found);
-        shown.push(name);
-    }
-    let report = AuditReport::new(shown, findings);
+    // Every article is read and decoded before anything is written, so that
+    // an unreadable one stops the run with nothing printed, as when the
+    // report was written whole at the end.
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let bytes = files
+        .iter()
+        .map(|f| std::fs::read(f).map_err(|e| format!("{}: cannot read: {e}", f.display())))
+        .collect::<Result<Vec<_>, _>>()?;
+    let texts = names
+        .iter()
+        .zip(&bytes)
+        .map(|(name, b)| decode(name, b).map_err(|e| e.to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let articles: Vec<Article<'_>> = files
+        .iter()
+        .zip(&names)
+        .zip(&texts)
+        .map(|((path, name), text)| Article { path, name, text })
+        .collect();
+    let audit = Audit {
+        auditor: Auditor::new(&store, settings.options),
+        claims: &claims,
+        waivers: &settings.waivers,
+    };
     if args.suggest.is_some() {
+        // A draft needs all the findings of its article, one article at a time.
         let mut drafts = String::new();
-        for file in &report.files {
-            let of_file: Vec<_> = report
-                .findings
-                .iter()
-                .filter(|f| *f.file == **file)
-                .cloned()
-                .collect();
-            drafts.push_str(&suggest::draft(file, &of_file));
+        for article in &articles {
+            let mut findings = Vec::new();
+            audit.each(article, |f| findings.push(f));
+            drafts.push_str(&suggest::draft(article.name, &findings));
         }
         return match suggest_to_file {
             Some(path) => {
@@ -135,19 +133,87 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
             }
         };
     }
-    let outcomes: Vec<Outcome> = report
-        .findings
-        .iter()
-        .map(|f| settings.policy.finding(f))
-        .collect();
-    let text = match args.common.format {
-        ReportFormat::Human => render::audit_human(&report, use_color(args.common.color)),
-        ReportFormat::Json => render::audit_json(&report),
-        ReportFormat::Github => render::github_audit(&report, &outcomes),
-        ReportFormat::Sarif => render::sarif_audit(&report, &outcomes),
+    let format = match args.common.format {
+        ReportFormat::Human => AuditFormat::Human {
+            color: use_color(args.common.color),
+        },
+        ReportFormat::Json => AuditFormat::Json,
+        ReportFormat::Github => AuditFormat::Github,
+        ReportFormat::Sarif => {
+            // One SARIF document whose run lists its results: collected first.
+            let mut findings = Vec::new();
+            for article in &articles {
+                audit.each(article, |f| findings.push(f));
+            }
+            let report = AuditReport::new(names, findings);
+            let outcomes: Vec<Outcome> = report
+                .findings
+                .iter()
+                .map(|f| settings.policy.finding(f))
+                .collect();
+            emit(&render::sarif_audit(&report, &outcomes))?;
+            return Ok(exit_code(&outcomes));
+        }
     };
-    emit(&text)?;
-    Ok(exit_code(&outcomes))
+    let mut writer = AuditWriter::new(BufWriter::new(std::io::stdout().lock()), format);
+    let mut failed = writer.begin(&names).err();
+    let mut summary = AuditSummary::default();
+    let mut worst = Outcome::Pass;
+    // Once a write has failed (`| head` has read enough) nothing more is
+    // written, but the audit runs to the end: the exit code stays that of
+    // every finding, as when the report was written whole after the audit.
+    for article in &articles {
+        audit.each(article, |finding| {
+            summary.count(&finding);
+            let outcome = settings.policy.finding(&finding);
+            worst = worst.max(outcome);
+            if failed.is_none() {
+                failed = writer.finding(&finding, outcome).err();
+            }
+        });
+    }
+    written(match failed {
+        Some(e) => Err(e),
+        None => writer.end(&summary).map(drop),
+    })?;
+    Ok(exit_code(&[worst]))
+}
+
+/// An article read and decoded.
+struct Article<'a> {
+    path: &'a Path,
+    name: &'a str,
+    text: &'a str,
+}
+
+/// What every article is audited with.
+struct Audit<'a> {
+    auditor: Auditor<'a>,
+    claims: &'a [ClaimReport],
+    waivers: &'a Waivers,
+}
+
+impl Audit<'_> {
+    /// Hands each finding of `article` to `sink`, waivers applied, in
+    /// document order.
+    fn each(&self, article: &Article<'_>, mut sink: impl FnMut(Finding)) {
+        let mine: Vec<ClaimReport> = self
+            .claims
+            .iter()
+            .filter(|c| {
+                c.article
+                    .as_ref()
+                    .is_some_and(|a| points_at(&c.file, &a.path, article.path))
+            })
+            .cloned()
+            .collect();
+        let format = ArticleFormat::of_path(article.name);
+        self.auditor
+            .audit_each(article.name, article.text, format, &mine, |mut finding| {
+                self.waivers.apply_to_finding(&mut finding, &mine);
+                sink(finding);
+            });
+    }
 }
 
 /// Whether `@article PATH` in `claims_file` names `article`: PATH is read

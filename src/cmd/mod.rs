@@ -37,10 +37,17 @@ pub(crate) fn use_color(choice: Color) -> bool {
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
 pub(crate) fn emit(text: &str) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    written(
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush()),
+    )
+}
+
+/// What writing the report to stdout came to: a closed pipe (`| head`)
+/// means the reader has what it wanted, not that the run failed.
+pub(crate) fn written(result: std::io::Result<()>) -> Result<(), String> {
+    match result {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write the report: {e}")),

@@ -1,36 +1,234 @@
-//! The audit report for people and programs.
+//! The audit report for people and programs, written one finding at a time.
 
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
-use crate::audit::{AuditReport, Finding, Status};
+use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter, Serializer};
+
+use crate::audit::{AUDIT_SCHEMA_VERSION, AuditReport, AuditSummary, Finding, Status};
+use crate::config::Outcome;
 use crate::report::Verdict;
 
 use super::paint;
+
+/// The audit formats that [`AuditWriter`] writes as the findings come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditFormat {
+    /// One block per number, then a summary line ([`audit_human`]).
+    Human { color: bool },
+    /// The [`AuditReport`] as pretty JSON ([`audit_json`]).
+    Json,
+    /// GitHub Actions annotations ([`super::github_audit`]).
+    Github,
+}
+
+/// An audit written into `out` as it is made: [`AuditWriter::begin`] with
+/// the files, [`AuditWriter::finding`] for each finding in report order,
+/// [`AuditWriter::end`] with the summary. A dense article has hundreds of
+/// thousands of findings; written this way, neither they nor their text
+/// need be held together.
+#[derive(Debug)]
+pub struct AuditWriter<W> {
+    out: W,
+    state: State,
+    /// One finding's text, reused: a write per finding, not per line.
+    scratch: String,
+}
+
+#[derive(Debug)]
+enum State {
+    Human {
+        color: bool,
+        files: usize,
+    },
+    /// The formatter of the document, left inside the `findings` array
+    /// between findings, so each is indented and separated as
+    /// `serde_json::to_string_pretty` of the whole report would.
+    Json {
+        formatter: PrettyFormatter<'static>,
+        first: bool,
+    },
+    Github,
+}
+
+impl<W: Write> AuditWriter<W> {
+    pub fn new(out: W, format: AuditFormat) -> AuditWriter<W> {
+        let state = match format {
+            AuditFormat::Human { color } => State::Human { color, files: 0 },
+            AuditFormat::Json => State::Json {
+                formatter: PrettyFormatter::new(),
+                first: true,
+            },
+            AuditFormat::Github => State::Github,
+        };
+        AuditWriter {
+            out,
+            state,
+            scratch: String::new(),
+        }
+    }
+
+    /// Starts the report: every file audited, known before the first finding.
+    pub fn begin(&mut self, files: &[String]) -> io::Result<()> {
+        match &mut self.state {
+            State::Human { files: count, .. } => {
+                *count = files.len();
+                Ok(())
+            }
+            State::Json { formatter, .. } => {
+                // The fields of `AuditReport`, in its order.
+                let out = &mut self.out;
+                formatter.begin_object(out)?;
+                json_field(out, formatter, true, "kind", "audit")?;
+                json_field(
+                    out,
+                    formatter,
+                    false,
+                    "schema_version",
+                    &AUDIT_SCHEMA_VERSION,
+                )?;
+                json_field(out, formatter, false, "files", files)?;
+                json_key(out, formatter, false, "findings")?;
+                formatter.begin_array(out)
+            }
+            State::Github => Ok(()),
+        }
+    }
+
+    /// Writes one finding; `outcome` is what the policy makes of it, which
+    /// decides whether and how GitHub annotates it.
+    pub fn finding(&mut self, finding: &Finding, outcome: Outcome) -> io::Result<()> {
+        self.scratch.clear();
+        match &mut self.state {
+            State::Human { color, .. } => finding_block(&mut self.scratch, finding, *color),
+            State::Json { formatter, first } => {
+                formatter.begin_array_value(&mut self.out, *first)?;
+                *first = false;
+                json_value(&mut self.out, formatter, finding)?;
+                return formatter.end_array_value(&mut self.out);
+            }
+            State::Github => super::github::finding_annotation(&mut self.scratch, finding, outcome),
+        }
+        self.out.write_all(self.scratch.as_bytes())
+    }
+
+    /// Ends the report with its summary, flushes `out` and hands it back.
+    pub fn end(mut self, summary: &AuditSummary) -> io::Result<W> {
+        match &mut self.state {
+            State::Human { files, .. } => {
+                self.scratch.clear();
+                let _ = writeln!(
+                    self.scratch,
+                    "{} number{} in {} file{}: {} claimed ({} failing), {} backed, {} contradicted, {} unsourced; {} waived",
+                    summary.total,
+                    if summary.total == 1 { "" } else { "s" },
+                    files,
+                    if *files == 1 { "" } else { "s" },
+                    summary.claimed,
+                    summary.failing_claims,
+                    summary.backed,
+                    summary.contradicted,
+                    summary.unsourced,
+                    summary.waived
+                );
+                self.out.write_all(self.scratch.as_bytes())?;
+            }
+            State::Json { formatter, .. } => {
+                let out = &mut self.out;
+                formatter.end_array(out)?;
+                formatter.end_object_value(out)?;
+                json_field(out, formatter, false, "summary", summary)?;
+                formatter.end_object(out)?;
+                out.write_all(b"\n")?;
+            }
+            State::Github => {}
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// `"key": ` at the formatter's depth.
+fn json_key(
+    out: &mut impl Write,
+    formatter: &mut PrettyFormatter<'_>,
+    first: bool,
+    key: &str,
+) -> io::Result<()> {
+    formatter.begin_object_key(out, first)?;
+    json_value(out, formatter, key)?;
+    formatter.end_object_key(out)?;
+    formatter.begin_object_value(out)
+}
+
+fn json_field(
+    out: &mut impl Write,
+    formatter: &mut PrettyFormatter<'_>,
+    first: bool,
+    key: &str,
+    value: &(impl Serialize + ?Sized),
+) -> io::Result<()> {
+    json_key(out, formatter, first, key)?;
+    json_value(out, formatter, value)?;
+    formatter.end_object_value(out)
+}
+
+/// A value at the formatter's depth. A pretty formatter's state is its
+/// depth and whether the current object or array has a value yet; a value
+/// leaves the depth as it found it, so a copy of the formatter writes it
+/// and the caller's formatter records the value.
+fn json_value(
+    out: &mut impl Write,
+    formatter: &PrettyFormatter<'_>,
+    value: &(impl Serialize + ?Sized),
+) -> io::Result<()> {
+    value
+        .serialize(&mut Serializer::with_formatter(out, formatter.clone()))
+        .map_err(io::Error::from)
+}
+
+/// A whole report through [`AuditWriter`], for a caller that holds one.
+/// `outcomes` are the policy's, finding by finding.
+pub(crate) fn audit_text(
+    report: &AuditReport,
+    format: AuditFormat,
+    outcomes: impl IntoIterator<Item = Outcome>,
+) -> String {
+    fn write(
+        report: &AuditReport,
+        format: AuditFormat,
+        outcomes: impl IntoIterator<Item = Outcome>,
+    ) -> io::Result<Vec<u8>> {
+        let mut writer = AuditWriter::new(Vec::new(), format);
+        writer.begin(&report.files)?;
+        for (finding, outcome) in report.findings.iter().zip(outcomes) {
+            writer.finding(finding, outcome)?;
+        }
+        writer.end(&report.summary)
+    }
+    // Memory takes every write, and a finding always serialises (its maps
+    // have string keys): the fallbacks are for the types, not for use.
+    match write(report, format, outcomes) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => format!("{{\"error\": \"{e}\"}}"),
+    }
+}
 
 /// One line per number (file:line:column, status, the number), then what
 /// backs or contradicts it, the sentence for numbers that need an editor,
 /// and the claim line `--suggest` would write.
 pub fn audit_human(report: &AuditReport, color: bool) -> String {
-    let mut out = String::new();
-    for finding in &report.findings {
-        finding_block(&mut out, finding, color);
-    }
-    let s = &report.summary;
-    let _ = writeln!(
-        out,
-        "{} number{} in {} file{}: {} claimed ({} failing), {} backed, {} contradicted, {} unsourced; {} waived",
-        s.total,
-        if s.total == 1 { "" } else { "s" },
-        report.files.len(),
-        if report.files.len() == 1 { "" } else { "s" },
-        s.claimed,
-        s.failing_claims,
-        s.backed,
-        s.contradicted,
-        s.unsourced,
-        s.waived
-    );
-    out
+    // Human text does not depend on the policy.
+    let outcomes = std::iter::repeat(Outcome::Pass);
+    audit_text(report, AuditFormat::Human { color }, outcomes)
+}
+
+/// The audit as pretty JSON (schema in [`crate::audit::AuditReport`]).
+pub fn audit_json(report: &AuditReport) -> String {
+    let outcomes = std::iter::repeat(Outcome::Pass);
+    audit_text(report, AuditFormat::Json, outcomes)
 }
 
 /// `claimed: match`, `CONTRADICTED`, … with a colour for a terminal.
@@ -95,10 +293,69 @@ fn finding_block(out: &mut String, f: &Finding, color: bool) {
     }
 }
 
-/// The audit as pretty JSON (schema in [`crate::audit::AuditReport`]).
-pub fn audit_json(report: &AuditReport) -> String {
-    let mut text =
-        serde_json::to_string_pretty(report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::audit::{Auditor, Format};
+    use crate::check::{Options, check_text};
+    use crate::report::Waived;
+    use crate::store::Store;
+
+    use super::*;
+
+    /// The JSON written finding by finding is, byte for byte, the report
+    /// serialised whole: no findings, one, several, several files, claimed
+    /// and waived ones.
+    #[test]
+    fn streamed_json_is_the_whole_report_serialised() {
+        let store = Store::load(Path::new("sources")).unwrap_or_else(|e| panic!("{e}"));
+        let auditor = Auditor::new(&store, Options::default());
+        let digest = "claims/examples/investment-digest.md";
+        let claims_file = "claims/examples/investment-digest.claims";
+        let claims = check_text(
+            &store,
+            claims_file,
+            &std::fs::read_to_string(claims_file).unwrap(),
+            &Options::default(),
+        );
+        let digest_text = std::fs::read_to_string(digest).unwrap();
+        // The digest with its claims (claimed numbers), and without them
+        // under another name (backed and contradicted ones, with facts).
+        let articles = [
+            ("none.md", "No figures here.\n", false),
+            (
+                "one.txt",
+                "Google put more than $150 billion into capex.\n",
+                false,
+            ),
+            (digest, digest_text.as_str(), true),
+            ("unclaimed.md", digest_text.as_str(), false),
+        ];
+        let audit = |i: usize| {
+            let (name, text, claimed) = articles[i];
+            let mine = if claimed { &claims[..] } else { &[] };
+            let mut findings = auditor.audit(name, text, Format::of_path(name), mine);
+            if let Some(f) = findings.get_mut(1) {
+                f.detail_mut().waived = Some(Waived {
+                    reason: "known".to_owned(),
+                    by: "claimcheck.toml:3".to_owned(),
+                });
+            }
+            findings
+        };
+        let cases: [&[usize]; 7] = [&[], &[0], &[1], &[2], &[3], &[0, 2], &[3, 1, 0, 2]];
+        for case in cases {
+            let files = case.iter().map(|&i| articles[i].0.to_owned()).collect();
+            let report = AuditReport::new(files, case.iter().flat_map(|&i| audit(i)).collect());
+            let mut whole = serde_json::to_string_pretty(&report).unwrap();
+            whole.push('\n');
+            assert_eq!(audit_json(&report), whole, "files {case:?}");
+        }
+        assert_eq!(audit(0).len(), 0);
+        assert_eq!(audit(1).len(), 1);
+        assert!(audit(2).iter().any(|f| !f.claims().is_empty()));
+        assert!(audit(3).iter().any(|f| !f.facts.is_empty()));
+        assert!(audit(3).iter().any(|f| f.waived().is_some()));
+    }
 }

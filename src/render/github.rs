@@ -32,24 +32,25 @@ pub fn github_check(report: &Report, outcomes: &[Outcome]) -> String {
 
 /// One annotation per article number that does not simply pass.
 pub fn github_audit(report: &AuditReport, outcomes: &[Outcome]) -> String {
-    let mut out = String::new();
-    for (finding, outcome) in report.findings.iter().zip(outcomes) {
-        let Some(command) = command(*outcome) else {
-            continue;
-        };
-        let title = format!("claimcheck: {}", finding_kind(finding));
-        let message = finding_message(finding);
-        annotation(
-            &mut out,
-            command,
-            &finding.file,
-            finding.line as usize,
-            Some(finding.column as usize),
-            &title,
-            &message,
-        );
-    }
-    out
+    super::audit::audit_text(report, super::AuditFormat::Github, outcomes.iter().copied())
+}
+
+/// The annotation of one article number, if it does not simply pass.
+pub(crate) fn finding_annotation(out: &mut String, finding: &Finding, outcome: Outcome) {
+    let Some(command) = command(outcome) else {
+        return;
+    };
+    let title = format!("claimcheck: {}", finding_kind(finding));
+    let message = finding_message(finding);
+    annotation(
+        out,
+        command,
+        &finding.file,
+        finding.line as usize,
+        Some(finding.column as usize),
+        &title,
+        &message,
+    );
 }
 
 fn command(outcome: Outcome) -> Option<&'static str> {

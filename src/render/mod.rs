@@ -10,7 +10,7 @@ mod audit;
 mod github;
 mod sarif;
 
-pub use audit::{audit_human, audit_json};
+pub use audit::{AuditFormat, AuditWriter, audit_human, audit_json};
 pub use github::{github_audit, github_check};
 pub use sarif::{sarif_audit, sarif_check};
 
