@@ -1,6 +1,5 @@
 //! Which facts a sentence is about, and whether a number agrees with them.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::interval::Interval;
@@ -475,7 +474,7 @@ pub(crate) struct Context<'s> {
     /// Sorted, for a binary search.
     subjects: Vec<Sym>,
     metrics: Vec<Sym>,
-    /// The facts whose subject or metric the sentence names, in store order.
+    /// The facts whose subject or metric the sentence names.
     candidates: Vec<Candidate>,
     /// Lower-cased on first need: only fitting facts test their period.
     lower: std::cell::OnceCell<String>,
@@ -491,30 +490,31 @@ impl<'s> Context<'s> {
         vocabulary: &Vocabulary,
         hits: &[Hit],
         sentence: &'s str,
+        marks: &mut Marks,
     ) -> Context<'s> {
         let subjects: Vec<Sym> = sorted(vocabulary.subjects(hits).collect());
         let metrics: Vec<Sym> = sorted(vocabulary.metrics(hits).collect());
-        let of_subjects = union(subjects.iter().map(|&s| store.facts_of_subject(s)));
-        let of_metrics = union(metrics.iter().map(|&m| store.facts_of_metric(m)));
         // Which names each fact has in the sentence, known here once rather
         // than looked up in the fact for every number of the sentence; and
         // its reading beside it, since every number of the sentence reads
-        // through them all.
-        let mut candidates = Vec::with_capacity(of_subjects.len() + of_metrics.len());
-        let (mut i, mut j) = (0, 0);
-        while i < of_subjects.len() || j < of_metrics.len() {
-            let s = of_subjects.get(i).copied().unwrap_or(u32::MAX);
-            let m = of_metrics.get(j).copied().unwrap_or(u32::MAX);
-            let fact = s.min(m);
-            candidates.push(Candidate {
-                fact,
-                subject_named: s == fact,
-                metric_named: m == fact,
-                set: readings[fact as usize].set,
-            });
-            i += usize::from(s == fact);
-            j += usize::from(m == fact);
+        // through them all. Marked, not sorted: a sentence naming a few
+        // subjects has hundreds of facts, and no verdict depends on their
+        // order (`best` orders the winners).
+        for &s in &subjects {
+            marks.mark(store.facts_of_subject(s), SUBJECT_NAMED);
         }
+        for &m in &metrics {
+            marks.mark(store.facts_of_metric(m), METRIC_NAMED);
+        }
+        let candidates = marks
+            .take()
+            .map(|(fact, named)| Candidate {
+                fact,
+                subject_named: named & SUBJECT_NAMED != 0,
+                metric_named: named & METRIC_NAMED != 0,
+                set: readings[fact as usize].set,
+            })
+            .collect();
         Context {
             sentence,
             subjects,
@@ -552,21 +552,43 @@ fn sorted<T: Ord>(mut list: Vec<T>) -> Vec<T> {
     list
 }
 
-/// The facts of any of `lists`, each in store order, in store order: most
-/// sentences name one subject and one metric, whose list is the union.
-fn union<'a>(lists: impl Iterator<Item = &'a [u32]>) -> Cow<'a, [u32]> {
-    let mut lists = lists.filter(|l| !l.is_empty());
-    let Some(first) = lists.next() else {
-        return Cow::Borrowed(&[]);
-    };
-    let Some(second) = lists.next() else {
-        return Cow::Borrowed(first);
-    };
-    let mut all = [first, second].concat();
-    for list in lists {
-        all.extend_from_slice(list);
+const SUBJECT_NAMED: u8 = 1;
+const METRIC_NAMED: u8 = 2;
+
+/// Which names of each fact a sentence has, kept between sentences so that
+/// the marks are cleared, not allocated, for each one.
+#[derive(Debug)]
+pub(crate) struct Marks {
+    /// Per fact of the store.
+    names: Vec<u8>,
+    /// The facts marked, in the order first marked.
+    marked: Vec<u32>,
+}
+
+impl Marks {
+    pub(crate) fn new(store: &Store) -> Marks {
+        Marks {
+            names: vec![0; store.facts.len()],
+            marked: Vec::new(),
+        }
     }
-    Cow::Owned(sorted(all))
+
+    fn mark(&mut self, facts: &[u32], name: u8) {
+        for &f in facts {
+            let names = &mut self.names[f as usize];
+            if *names == 0 {
+                self.marked.push(f);
+            }
+            *names |= name;
+        }
+    }
+
+    /// The facts marked and their names, clearing the marks.
+    fn take(&mut self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        self.marked
+            .drain(..)
+            .map(|f| (f, std::mem::take(&mut self.names[f as usize])))
+    }
 }
 
 /// A fact whose subject or metric a sentence names.

@@ -442,6 +442,8 @@ impl<'a> Auditor<'a> {
             claims,
             claim_values,
             fact_lists: FxHashMap::default(),
+            marks: classify::Marks::new(self.store),
+            mentions: Vec::new(),
             sink,
         };
         match format {
@@ -452,11 +454,12 @@ impl<'a> Auditor<'a> {
 
     /// The findings of one prose block.
     fn block(&self, work: &mut Work<'_, '_, impl FnMut(Finding)>, block: &Block) {
-        let mentions = scan::scan(&block.text, block.kind);
+        let mut mentions = std::mem::take(&mut work.mentions);
+        scan::scan_into(&block.text, block.kind, &mut mentions);
         // Numbers share sentences: names, facts and the prose are found
         // once per sentence.
         let mut cache: Option<Sentence<'_>> = None;
-        for mention in mentions {
+        for mention in &mentions {
             let (s, e) = mention.sentence;
             let sentence = &block.text[s..e];
             if cache.as_ref().is_none_or(|c| c.range != (s, e)) {
@@ -467,6 +470,7 @@ impl<'a> Auditor<'a> {
                     &self.vocabulary,
                     &hits,
                     sentence,
+                    &mut work.marks,
                 );
                 cache = Some(Sentence {
                     range: (s, e),
@@ -547,6 +551,7 @@ impl<'a> Auditor<'a> {
             }
             (work.sink)(finding);
         }
+        work.mentions = mentions;
     }
 
     /// Fills in a number no claim states from its judgement.
@@ -599,6 +604,9 @@ struct Work<'a, 'c, S> {
     claim_values: Vec<(usize, Vec<f64>)>,
     /// The fact lists made so far, by their facts: findings share them.
     fact_lists: FxHashMap<Vec<u32>, FactList>,
+    marks: classify::Marks,
+    /// The numbers of the current block, in a list kept from block to block.
+    mentions: Vec<scan::Mention>,
     sink: S,
 }
 
