@@ -103,6 +103,37 @@ fn number(n: &Number) -> CompactString {
     out
 }
 
+/// The decimal digits of `mantissa`, written at the end of `buffer`.
+fn decimal_digits(mantissa: u128, buffer: &mut [u8; 40]) -> &[u8] {
+    let mut at = buffer.len();
+    // Nearly every mantissa fits 64 bits, where division is a few cycles;
+    // 128-bit division is a call into a slow routine, per digit.
+    let mut push = |digit: u8| {
+        at -= 1;
+        buffer[at] = b'0' + digit;
+    };
+    match u64::try_from(mantissa) {
+        Ok(mut m) => loop {
+            push((m % 10) as u8);
+            m /= 10;
+            if m == 0 {
+                break;
+            }
+        },
+        Err(_) => {
+            let mut m = mantissa;
+            loop {
+                push((m % 10) as u8);
+                m /= 10;
+                if m == 0 {
+                    break;
+                }
+            }
+        }
+    }
+    &buffer[at..]
+}
+
 /// [`number`] written into `out`, with its minus sign when `signed`.
 fn write_number(out: &mut CompactString, n: &Number, signed: bool) {
     if signed && n.negative {
@@ -110,17 +141,7 @@ fn write_number(out: &mut CompactString, n: &Number, signed: bool) {
     }
     // The mantissa's digits, without a String per number.
     let mut buffer = [0u8; 40];
-    let mut at = buffer.len();
-    let mut m = n.mantissa;
-    loop {
-        at -= 1;
-        buffer[at] = b'0' + (m % 10) as u8;
-        m /= 10;
-        if m == 0 {
-            break;
-        }
-    }
-    let digits = &buffer[at..];
+    let digits = decimal_digits(n.mantissa, &mut buffer);
     // The power of ten of the leading digit picks the magnitude word.
     let size = digits.len() as i32 - 1 + n.exponent;
     let (magnitude, word) = match size {
@@ -255,5 +276,11 @@ mod tests {
         assert_eq!(number(&n(5, -3)), "0.005");
         assert_eq!(number(&n(72816, 0)), "72816");
         assert_eq!(number(&n(3, 2)), "300");
+        // Past 64 bits the digits come from the 128-bit mantissa.
+        assert_eq!(number(&n(u128::from(u64::MAX), 0)), "18446744073709551615");
+        assert_eq!(
+            number(&n(123_456_789_012_345_678_901_234_567, -27)),
+            "0.123456789012345678901234567"
+        );
     }
 }
