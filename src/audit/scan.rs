@@ -127,8 +127,16 @@ const NOT_NAMES: &[&str] = &[
 
 /// Every number in a block's prose, in order.
 pub fn scan(text: &str, kind: BlockKind) -> Vec<Mention> {
-    let urls = url_spans(text);
     let mut mentions = Vec::new();
+    scan_into(text, kind, &mut mentions);
+    mentions
+}
+
+/// [`scan`] into `mentions`, which it empties first: an audit keeps one
+/// list for all the blocks of an article.
+pub fn scan_into(text: &str, kind: BlockKind, mentions: &mut Vec<Mention>) {
+    mentions.clear();
+    let urls = url_spans(text);
     let mut cursor = 0;
     // Searching on from the cursor, not from every match: a skipped 10 MB
     // token of digits is skipped once.
@@ -165,9 +173,8 @@ pub fn scan(text: &str, kind: BlockKind) -> Vec<Mention> {
         }
     }
     if kind != BlockKind::Cell {
-        drop_wordless(text, &mut mentions);
+        drop_wordless(text, mentions);
     }
-    mentions
 }
 
 /// A place where a number may start: a digit, a currency sign or minus
