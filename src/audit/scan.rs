@@ -48,7 +48,7 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The last words of the phrases [`BEFORE`] finds: the regex runs only
 /// after one of them.
-static LAST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+static LAST_WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut words: Vec<&'static str> = QUALIFIERS
         .iter()
         .filter_map(|(phrase, _)| phrase.rsplit(' ').next())
@@ -56,8 +56,33 @@ static LAST_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect();
     words.sort_unstable();
     words.dedup();
-    words
+    Words::new(words)
 });
+
+/// A few words, and the first letters they start with.
+struct Words {
+    words: Vec<&'static str>,
+    /// Bit `n` for the letter `n` places after `a`, in either case.
+    firsts: u32,
+}
+
+impl Words {
+    fn new(words: Vec<&'static str>) -> Words {
+        let firsts = words
+            .iter()
+            .filter_map(|w| w.bytes().next())
+            .fold(0, |bits, b| bits | 1 << (b.to_ascii_lowercase() & 31));
+        Words { words, firsts }
+    }
+
+    /// False for most words that are none of them, at the cost of a look
+    /// at the first letter: the words before most numbers are not.
+    fn could_be(&self, word: &str) -> bool {
+        word.bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic() && self.firsts >> (b & 31) & 1 != 0)
+    }
+}
 
 /// "from" before the number (and its qualifier): a change, not a range...
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
@@ -714,7 +739,11 @@ fn context_start(text: &str, at: usize, word: &str) -> (usize, bool) {
     // Most numbers have neither a qualifier nor "from" before them: the
     // regexes run only when the word before could end one.
     let last = window.trim_end_matches(' ').chars().next_back();
-    let ends_qualifier = LAST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let ends_qualifier = LAST_WORDS.could_be(word)
+        && LAST_WORDS
+            .words
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word));
     let qualified = last.is_some_and(|c| c == '~' || c == '≈') || ends_qualifier;
     let start = if qualified {
         BEFORE.find(window).map_or(at, |m| window_start + m.start())
@@ -748,12 +777,22 @@ fn previous_word(before: &str) -> &str {
     if trimmed.len() == before.len() {
         return "";
     }
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| !c.is_whitespace() && !matches!(c, '(' | '"' | '“' | '—' | '–'))
-        .last()
-        .map_or(trimmed.len(), |(i, _)| i);
+    let ends_word = |c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '—' | '–');
+    // Byte by byte where the text is ASCII, as it mostly is: this runs for
+    // every number.
+    let bytes = trimmed.as_bytes();
+    let mut start = bytes.len();
+    while let Some(&b) = bytes.get(start.wrapping_sub(1)) {
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            trimmed[..start].chars().next_back().unwrap_or(' ')
+        };
+        if ends_word(c) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
     &trimmed[start..]
 }
 
