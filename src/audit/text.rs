@@ -182,6 +182,18 @@ const ABBREVIATIONS: &[&str] = &[
     "nov", "dec",
 ];
 
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// The sentence of `text` around `start..end`, as a byte range.
 pub fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
     let lo = floor_boundary(text, start.saturating_sub(SENTENCE_REACH));
@@ -234,15 +246,34 @@ fn ends_sentence(text: &str, at: usize, c: char) -> bool {
     if c != '.' {
         return true;
     }
-    let word_start = text[..at]
-        .char_indices()
-        .rev()
-        .take_while(|(_, ch)| ch.is_alphanumeric() || *ch == '.')
-        .last()
-        .map_or(at, |(i, _)| i);
-    // Compared in place: a full stop is looked at for every number's sentence.
+    // The word before the full stop, read backwards a character at a time
+    // (a byte where ASCII): most are ordinary words, known to be neither
+    // initials nor an abbreviation a few letters in.
+    let bytes = text.as_bytes();
+    let mut word_start = at;
+    let mut letters_since_stop = 0;
+    let mut single_letters = true;
+    while let Some(&b) = bytes.get(word_start.wrapping_sub(1)) {
+        let ch = if b.is_ascii() {
+            char::from(b)
+        } else {
+            text[..word_start].chars().next_back().unwrap_or(' ')
+        };
+        if !(ch.is_alphanumeric() || ch == '.') {
+            break;
+        }
+        if ch == '.' {
+            letters_since_stop = 0;
+        } else {
+            letters_since_stop += 1;
+            single_letters &= letters_since_stop <= 1;
+        }
+        word_start -= ch.len_utf8();
+        if !single_letters && at - word_start > LONGEST_ABBREVIATION {
+            return true;
+        }
+    }
     let word = &text[word_start..at];
-    let single_letters = word.split('.').all(|w| w.chars().count() <= 1);
     let abbreviation = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
     !(single_letters && !word.is_empty() || abbreviation)
 }
@@ -327,6 +358,17 @@ mod tests {
         let at = text.find("5,427").unwrap();
         let (s, e) = sentence(text, at, at + 5);
         assert_eq!(&text[s..e], " The U.S. has 5,427 data centers, e.g. many.");
+        // Initials of any length, abbreviations up to the longest, in any case.
+        let text = "Before. Per A.B.C.D.E. rules and Approx. 12 units, Fig. 34. After.";
+        let at = text.find("12").unwrap();
+        let (s, e) = sentence(text, at, at + 2);
+        assert_eq!(
+            &text[s..e],
+            " Per A.B.C.D.E. rules and Approx. 12 units, Fig. 34."
+        );
+        let text = "Words approxim. 12 here.";
+        let (s, e) = sentence(text, 16, 18);
+        assert_eq!(&text[s..e], " 12 here.");
     }
 
     #[test]
