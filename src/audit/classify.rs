@@ -1,6 +1,10 @@
 //! Which facts a sentence is about, and whether a number agrees with them.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::interval::Interval;
 use crate::quantity::{Quantity, Reading, Unit};
@@ -475,7 +479,7 @@ pub(crate) struct Context<'s> {
     subjects: Vec<Sym>,
     metrics: Vec<Sym>,
     /// The facts whose subject or metric the sentence names.
-    candidates: Vec<Candidate>,
+    candidates: Rc<Candidates>,
     /// Lower-cased on first need: only fitting facts test their period.
     lower: std::cell::OnceCell<String>,
     /// Periods already looked for in the sentence: its numbers ask about
@@ -490,31 +494,11 @@ impl<'s> Context<'s> {
         vocabulary: &Vocabulary,
         hits: &[Hit],
         sentence: &'s str,
-        marks: &mut Marks,
+        lists: &mut CandidateLists,
     ) -> Context<'s> {
         let subjects: Vec<Sym> = sorted(vocabulary.subjects(hits).collect());
         let metrics: Vec<Sym> = sorted(vocabulary.metrics(hits).collect());
-        // Which names each fact has in the sentence, known here once rather
-        // than looked up in the fact for every number of the sentence; and
-        // its reading beside it, since every number of the sentence reads
-        // through them all. Marked, not sorted: a sentence naming a few
-        // subjects has hundreds of facts, and no verdict depends on their
-        // order (`best` orders the winners).
-        for &s in &subjects {
-            marks.mark(store.facts_of_subject(s), SUBJECT_NAMED);
-        }
-        for &m in &metrics {
-            marks.mark(store.facts_of_metric(m), METRIC_NAMED);
-        }
-        let candidates = marks
-            .take()
-            .map(|(fact, named)| Candidate {
-                fact,
-                subject_named: named & SUBJECT_NAMED != 0,
-                metric_named: named & METRIC_NAMED != 0,
-                set: readings[fact as usize].set,
-            })
-            .collect();
+        let candidates = lists.of(store, readings, &subjects, &metrics);
         Context {
             sentence,
             subjects,
@@ -555,22 +539,133 @@ fn sorted<T: Ord>(mut list: Vec<T>) -> Vec<T> {
 const SUBJECT_NAMED: u8 = 1;
 const METRIC_NAMED: u8 = 2;
 
-/// Which names of each fact a sentence has, kept between sentences so that
-/// the marks are cleared, not allocated, for each one.
+/// The candidate facts of each set of names that sentences name, made
+/// once: an article names the same few subjects and metrics sentence after
+/// sentence, and a sentence naming a few subjects has hundreds of facts.
 #[derive(Debug)]
-pub(crate) struct Marks {
-    /// Per fact of the store.
+pub(crate) struct CandidateLists {
+    made: FxHashMap<u64, Vec<MadeList>>,
+    /// How many candidates the lists made hold, to bound their memory.
+    held: usize,
+    /// Which names of each fact the sentence has, per fact of the store:
+    /// cleared, not allocated, for each list.
     names: Vec<u8>,
     /// The facts marked, in the order first marked.
     marked: Vec<u32>,
 }
 
-impl Marks {
-    pub(crate) fn new(store: &Store) -> Marks {
-        Marks {
+#[derive(Debug)]
+struct MadeList {
+    subjects: Box<[Sym]>,
+    metrics: Box<[Sym]>,
+    candidates: Rc<Candidates>,
+}
+
+/// The candidate facts of a sentence, split for a quick look by value.
+#[derive(Debug)]
+struct Candidates {
+    /// Those whose subject and metric the sentence both names: each may be
+    /// contradicted, whatever its value.
+    both_named: Box<[Candidate]>,
+    /// The others, by the low end of their reading: a number can only be
+    /// backed by those that start at or below its high end.
+    by_low: Box<[Candidate]>,
+}
+
+impl Candidates {
+    fn len(&self) -> usize {
+        self.both_named.len() + self.by_low.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The candidates that may share a value with `stated`, and every one
+    /// with both names.
+    fn near(&self, stated: &Interval) -> impl Iterator<Item = &Candidate> {
+        // Read as "not above", so that a NaN end stops nothing.
+        let starts_above = |c: &&Candidate| c.set.lo > stated.hi;
+        self.both_named
+            .iter()
+            .chain(self.by_low.iter().take_while(move |c| !starts_above(c)))
+    }
+}
+
+/// Past this many candidates held, the lists made are dropped and made
+/// again as needed: a few tens of megabytes at most.
+const HELD_CANDIDATES: usize = 1 << 20;
+
+impl CandidateLists {
+    pub(crate) fn new(store: &Store) -> CandidateLists {
+        CandidateLists {
+            made: FxHashMap::default(),
+            held: 0,
             names: vec![0; store.facts.len()],
             marked: Vec::new(),
         }
+    }
+
+    /// The facts of the named subjects and metrics (each list sorted),
+    /// with which of their names the sentence has and their readings
+    /// beside them, since every number of the sentence reads through them
+    /// all. In no particular order: no verdict depends on it (`best`
+    /// orders the winners).
+    fn of(
+        &mut self,
+        store: &Store,
+        readings: &[Reading],
+        subjects: &[Sym],
+        metrics: &[Sym],
+    ) -> Rc<Candidates> {
+        let mut hasher = FxHasher::default();
+        subjects.hash(&mut hasher);
+        metrics.hash(&mut hasher);
+        let key = hasher.finish();
+        let made = self.made.get(&key).and_then(|lists| {
+            lists
+                .iter()
+                .find(|l| *l.subjects == *subjects && *l.metrics == *metrics)
+        });
+        if let Some(made) = made {
+            return Rc::clone(&made.candidates);
+        }
+        for &s in subjects {
+            self.mark(store.facts_of_subject(s), SUBJECT_NAMED);
+        }
+        for &m in metrics {
+            self.mark(store.facts_of_metric(m), METRIC_NAMED);
+        }
+        let names = &mut self.names;
+        let (both_named, mut by_low): (Vec<Candidate>, Vec<Candidate>) = self
+            .marked
+            .drain(..)
+            .map(|fact| {
+                let named = std::mem::take(&mut names[fact as usize]);
+                Candidate {
+                    fact,
+                    subject_named: named & SUBJECT_NAMED != 0,
+                    metric_named: named & METRIC_NAMED != 0,
+                    set: readings[fact as usize].set,
+                }
+            })
+            .partition(|c| c.subject_named && c.metric_named);
+        by_low.sort_unstable_by(|a, b| a.set.lo.total_cmp(&b.set.lo));
+        let candidates = Rc::new(Candidates {
+            both_named: both_named.into(),
+            by_low: by_low.into(),
+        });
+        if self.held + candidates.len() > HELD_CANDIDATES {
+            self.made.clear();
+            self.held = 0;
+        }
+        self.held += candidates.len();
+        self.made.entry(key).or_default().push(MadeList {
+            subjects: subjects.into(),
+            metrics: metrics.into(),
+            candidates: Rc::clone(&candidates),
+        });
+        candidates
     }
 
     fn mark(&mut self, facts: &[u32], name: u8) {
@@ -581,13 +676,6 @@ impl Marks {
             }
             *names |= name;
         }
-    }
-
-    /// The facts marked and their names, clearing the marks.
-    fn take(&mut self) -> impl Iterator<Item = (u32, u8)> + '_ {
-        self.marked
-            .drain(..)
-            .map(|f| (f, std::mem::take(&mut self.names[f as usize])))
     }
 }
 
@@ -624,7 +712,7 @@ pub(crate) fn judge(
     let stated_set = stated.set;
     let mut fitting: Vec<(u8, u32)> = Vec::new();
     let mut named_both: Vec<(u8, u32)> = Vec::new();
-    for candidate in &context.candidates {
+    for candidate in context.candidates.near(&stated_set) {
         let f = candidate.fact;
         let reading = &candidate.set;
         let shared = shares_values(reading, &stated_set);

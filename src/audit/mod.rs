@@ -442,7 +442,7 @@ impl<'a> Auditor<'a> {
             claims,
             claim_values,
             fact_lists: FxHashMap::default(),
-            marks: classify::Marks::new(self.store),
+            candidate_lists: classify::CandidateLists::new(self.store),
             mentions: Vec::new(),
             sink,
         };
@@ -470,7 +470,7 @@ impl<'a> Auditor<'a> {
                     &self.vocabulary,
                     &hits,
                     sentence,
-                    &mut work.marks,
+                    &mut work.candidate_lists,
                 );
                 cache = Some(Sentence {
                     range: (s, e),
@@ -604,7 +604,7 @@ struct Work<'a, 'c, S> {
     claim_values: Vec<(usize, Vec<f64>)>,
     /// The fact lists made so far, by their facts: findings share them.
     fact_lists: FxHashMap<Vec<u32>, FactList>,
-    marks: classify::Marks,
+    candidate_lists: classify::CandidateLists,
     /// The numbers of the current block, in a list kept from block to block.
     mentions: Vec<scan::Mention>,
     sink: S,
