@@ -92,63 +92,62 @@ impl Block {
     }
 }
 
-/// Line starts of the original text, and a cursor that turns increasing byte
-/// offsets into 1-based lines and character columns without rescanning: a
-/// 10 MB single line with thousands of numbers stays linear.
+/// A cursor that turns byte offsets of the original text into 1-based lines
+/// and character columns. Offsets mostly increase, and then only the text
+/// between one and the next is read: a 10 MB single line with thousands of
+/// numbers stays linear, and no list of line starts is kept.
 #[derive(Debug)]
 pub struct Lines<'a> {
     text: &'a str,
-    starts: Vec<usize>,
-    cursor: (usize, usize, usize),
+    /// The last offset located, its line (0-based) and column (1-based), and
+    /// where that line starts.
+    offset: usize,
+    line: usize,
+    column: usize,
+    line_start: usize,
 }
 
 impl<'a> Lines<'a> {
     pub fn new(text: &'a str) -> Lines<'a> {
-        // Counted first: growing the list by doubling would copy it into
-        // fresh memory again and again.
-        let newlines = || memchr::memchr_iter(b'\n', text.as_bytes());
-        let mut starts = Vec::with_capacity(newlines().count() + 1);
-        starts.push(0);
-        starts.extend(newlines().map(|i| i + 1));
         Lines {
             text,
-            starts,
-            cursor: (0, 0, 1),
+            offset: 0,
+            line: 0,
+            column: 1,
+            line_start: 0,
         }
     }
 
     /// `(line, column)`, both 1-based, the column counted in characters.
     pub fn locate(&mut self, offset: usize) -> (usize, usize) {
         let offset = floor_boundary(self.text, offset.min(self.text.len()));
-        // Offsets mostly increase and stay on the last line or the next few:
-        // look there before searching every line start.
-        let last_line = self.cursor.1;
-        let within = |l: usize| {
-            self.starts.get(l).is_some_and(|&s| s <= offset)
-                && self.starts.get(l + 1).is_none_or(|&e| offset < e)
-        };
-        let line = match (last_line..last_line + 4).find(|&l| within(l)) {
-            Some(l) => l,
-            None => self.starts.partition_point(|&s| s <= offset) - 1,
-        };
-        let start = self.starts[line];
-        let (last_offset, last_line, last_column) = self.cursor;
-        let column = if last_line == line && last_offset <= offset && last_offset >= start {
-            last_column + self.text[last_offset..offset].chars().count()
+        if offset < self.line_start {
+            // Back past the line's start: count again from the top.
+            *self = Lines::new(self.text);
+        }
+        let bytes = self.text.as_bytes();
+        let from = self.offset.min(offset);
+        let mut counted_from = if offset < self.offset {
+            // Back within the line.
+            self.line_start
         } else {
-            self.text[start..offset].chars().count() + 1
+            from
         };
-        self.cursor = (offset, line, column);
-        (line + 1, column)
-    }
-
-    /// The text of a 1-based line, without its line break.
-    pub fn line_text(&self, line: usize) -> &'a str {
-        let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {
-            return "";
-        };
-        let end = self.starts.get(line).map_or(self.text.len(), |&e| e - 1);
-        self.text[start..end].trim_end_matches('\r')
+        let mut last_newline = None;
+        for newline in memchr::memchr_iter(b'\n', &bytes[from..offset]) {
+            self.line += 1;
+            last_newline = Some(from + newline);
+        }
+        if let Some(newline) = last_newline {
+            self.line_start = newline + 1;
+            counted_from = self.line_start;
+        }
+        if counted_from == self.line_start {
+            self.column = 1;
+        }
+        self.column += self.text[counted_from..offset].chars().count();
+        self.offset = offset;
+        (self.line + 1, self.column)
     }
 }
 
@@ -349,7 +348,14 @@ mod tests {
         assert_eq!(lines.locate(7), (2, 4));
         assert_eq!(lines.locate(12), (2, 8));
         assert_eq!(lines.locate(4), (2, 1));
-        assert_eq!(lines.line_text(2), "ab 23 ü4");
+        assert_eq!(lines.locate(1), (1, 1));
+        assert_eq!(lines.locate(12), (2, 8));
+        assert_eq!(lines.locate(9), (2, 6));
+        assert_eq!(lines.locate(99), (2, 9));
+        let text = "a\n\nb\r\nc 1";
+        let mut lines = Lines::new(text);
+        assert_eq!(lines.locate(8), (4, 3));
+        assert_eq!(lines.locate(3), (3, 1));
     }
 
     #[test]
