@@ -49,7 +49,10 @@ enum State {
         formatter: PrettyFormatter<'static>,
         first: bool,
     },
-    Github,
+    Github {
+        /// The message of the annotation being written, kept for the next.
+        message: String,
+    },
 }
 
 impl<W: Write> AuditWriter<W> {
@@ -60,7 +63,9 @@ impl<W: Write> AuditWriter<W> {
                 formatter: PrettyFormatter::new(),
                 first: true,
             },
-            AuditFormat::Github => State::Github,
+            AuditFormat::Github => State::Github {
+                message: String::new(),
+            },
         };
         AuditWriter {
             out,
@@ -92,7 +97,7 @@ impl<W: Write> AuditWriter<W> {
                 json_key(out, formatter, false, "findings")?;
                 formatter.begin_array(out)
             }
-            State::Github => Ok(()),
+            State::Github { .. } => Ok(()),
         }
     }
 
@@ -108,7 +113,9 @@ impl<W: Write> AuditWriter<W> {
                 json_value(&mut self.out, formatter, finding)?;
                 return formatter.end_array_value(&mut self.out);
             }
-            State::Github => super::github::finding_annotation(&mut self.scratch, finding, outcome),
+            State::Github { message } => {
+                super::github::finding_annotation(&mut self.scratch, message, finding, outcome);
+            }
         }
         self.out.write_all(self.scratch.as_bytes())
     }
@@ -142,7 +149,7 @@ impl<W: Write> AuditWriter<W> {
                 formatter.end_object(out)?;
                 out.write_all(b"\n")?;
             }
-            State::Github => {}
+            State::Github { .. } => {}
         }
         self.out.flush()?;
         Ok(self.out)

@@ -23,9 +23,16 @@ pub fn github_check(report: &Report, outcomes: &[Outcome]) -> String {
             Some(a) => (a.path.as_str(), a.line as usize, None),
             None => (claim.file.as_str(), claim.line, Some(claim.column)),
         };
-        let title = format!("claimcheck: {}", claim_kind(claim));
         let message = claim_message(claim);
-        annotation(&mut out, command, file, line, column, &title, &message);
+        annotation(
+            &mut out,
+            command,
+            file,
+            line,
+            column,
+            claim_kind(claim),
+            &message,
+        );
     }
     out
 }
@@ -35,21 +42,27 @@ pub fn github_audit(report: &AuditReport, outcomes: &[Outcome]) -> String {
     super::audit::audit_text(report, super::AuditFormat::Github, outcomes.iter().copied())
 }
 
-/// The annotation of one article number, if it does not simply pass.
-pub(crate) fn finding_annotation(out: &mut String, finding: &Finding, outcome: Outcome) {
+/// The annotation of one article number, if it does not simply pass;
+/// `message` is a buffer to write its message in first.
+pub(crate) fn finding_annotation(
+    out: &mut String,
+    message: &mut String,
+    finding: &Finding,
+    outcome: Outcome,
+) {
     let Some(command) = command(outcome) else {
         return;
     };
-    let title = format!("claimcheck: {}", finding_kind(finding));
-    let message = finding_message(finding);
+    message.clear();
+    write_finding_message(message, finding);
     annotation(
         out,
         command,
         &finding.file,
         finding.line as usize,
         Some(finding.column as usize),
-        &title,
-        &message,
+        finding_kind(finding),
+        message,
     );
 }
 
@@ -102,7 +115,13 @@ pub(crate) fn claim_message(claim: &ClaimReport) -> String {
 }
 
 pub(crate) fn finding_message(finding: &Finding) -> String {
-    let mut message = format!("{} {}", finding.status.as_str(), finding.text());
+    let mut message = String::new();
+    write_finding_message(&mut message, finding);
+    message
+}
+
+fn write_finding_message(message: &mut String, finding: &Finding) {
+    let _ = write!(message, "{} {}", finding.status.as_str(), finding.text());
     if let Some(expected) = finding.expected() {
         let _ = write!(message, ": expected {expected}");
     }
@@ -130,7 +149,6 @@ pub(crate) fn finding_message(finding: &Finding) -> String {
     if let Some(w) = finding.waived() {
         let _ = write!(message, "\nwaived: {} ({})", w.reason, w.by);
     }
-    message
 }
 
 fn annotation(
@@ -139,7 +157,7 @@ fn annotation(
     file: &str,
     line: usize,
     column: Option<usize>,
-    title: &str,
+    kind: &str,
     message: &str,
 ) {
     let _ = write!(out, "::{command} file=");
@@ -148,8 +166,8 @@ fn annotation(
     if let Some(column) = column {
         let _ = write!(out, ",col={column}");
     }
-    out.push_str(",title=");
-    escape(out, title, Escape::Property);
+    out.push_str(",title=claimcheck%3A ");
+    escape(out, kind, Escape::Property);
     out.push_str("::");
     escape(out, message, Escape::Data);
     out.push('\n');
