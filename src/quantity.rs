@@ -1342,8 +1342,14 @@ fn plain_after_magnitude(rest: &str) -> bool {
 /// Whether `i` starts the way a written-out number does (a digit, a sign,
 /// a currency sign): then no qualifier or number word needs trying.
 fn starts_with_digits(i: &str) -> bool {
-    i.starts_with(|c: char| c.is_ascii_digit() || "$€£¥-−+½¼¾⅓⅔".contains(c))
-        || i.starts_with("US$")
+    // On the first byte: every number and every word of prose passes here.
+    match i.as_bytes().first() {
+        Some(b'0'..=b'9' | b'$' | b'-' | b'+') => true,
+        Some(b'U') => i.starts_with("US$"),
+        Some(b) if b.is_ascii() => false,
+        Some(_) => i.starts_with(['€', '£', '¥', '−', '½', '¼', '¾', '⅓', '⅔']),
+        None => false,
+    }
 }
 
 fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
@@ -1385,8 +1391,16 @@ fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
 
 /// Whether a range separator (`-`, `–`, `—`, ` to `, `..`) may follow.
 fn may_continue_range(i: &str) -> bool {
-    let spaced = i.trim_start_matches([' ', '\t']);
-    spaced.starts_with(['-', '–', '—']) || spaced.starts_with("to") || i.starts_with("..")
+    let bytes = i.as_bytes();
+    let spaces = bytes
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    match &bytes[spaces..] {
+        // - – —
+        [b'-', ..] | [0xE2, 0x80, 0x93 | 0x94, ..] | [b't', b'o', ..] => true,
+        _ => bytes.starts_with(b".."),
+    }
 }
 
 /// `between 44 and 50 mg`
@@ -1706,52 +1720,88 @@ const UNIT_WORDS: &[&str] = &[
 /// Whether anything after the digits could be a magnitude, a unit or an
 /// uncertainty: a cheap test that spares trying each of them in turn.
 fn may_have_unit(i: &str) -> bool {
-    let Some(first) = i.chars().next() else {
+    // Byte by byte: nearly every number of prose passes here.
+    let bytes = i.as_bytes();
+    let Some(&first) = bytes.first() else {
         return false;
     };
-    if first.is_alphabetic() || "%×-^±+/°".contains(first) {
+    if first.is_ascii_alphabetic() || matches!(first, b'%' | b'-' | b'^' | b'+' | b'/') {
         return true;
     }
-    if !matches!(first, ' ' | '\u{a0}') {
+    if !first.is_ascii() {
+        let first = i.chars().next().unwrap_or_default();
+        if first.is_alphabetic() || matches!(first, '×' | '±' | '°') {
+            return true;
+        }
+    }
+    let mut at = 0;
+    loop {
+        match bytes[at..] {
+            [b' ', ..] => at += 1,
+            // no-break space
+            [0xC2, 0xA0, ..] => at += 2,
+            _ => break,
+        }
+    }
+    if at == 0 {
         return false;
     }
-    let rest = i.trim_start_matches([' ', '\u{a0}']);
-    let Some(next) = rest.chars().next() else {
-        return false;
-    };
-    if "%±+°×".contains(next) {
-        return true;
+    let rest = &i[at..];
+    match rest.as_bytes().first() {
+        None => return false,
+        Some(b'%' | b'+') => return true,
+        Some(b) if !b.is_ascii() && rest.starts_with(['±', '°', '×']) => return true,
+        Some(_) => {}
     }
-    let word = &rest[..rest
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(rest.len())];
+    let len = rest
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let word = &rest.as_bytes()[..len];
     if word.is_empty() || word.len() > 16 {
         return false;
     }
-    if word.bytes().all(|b| b.is_ascii_uppercase()) {
+    if word.iter().all(u8::is_ascii_uppercase) {
         return true;
     }
     // Nearly every number in prose is followed by a word, and nearly none
-    // of those words is a unit: one lookup, not a walk through every list.
+    // of those words is a unit: a look at its first letter, then one lookup,
+    // not a walk through every list.
     let mut lower = [0u8; 16];
     let lower = &mut lower[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
+    lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
     let singular = lower.strip_suffix(b"s").unwrap_or(lower);
     let words = words_after_digits();
-    words.contains(&*lower) || words.contains(singular)
+    let known = |word: &[u8]| {
+        word.first()
+            .is_some_and(|&b| words.firsts[word.len()] >> (b & 31) & 1 != 0)
+            && words.set.contains(word)
+    };
+    known(lower) || known(singular)
 }
 
 /// The words [`may_have_unit`] looks for, in lower case.
-fn words_after_digits() -> &'static FxHashSet<Box<[u8]>> {
-    static WORDS: OnceLock<FxHashSet<Box<[u8]>>> = OnceLock::new();
+struct WordsAfterDigits {
+    set: FxHashSet<Box<[u8]>>,
+    /// By length, a bit for the first byte of each word (its low five bits).
+    firsts: [u32; 17],
+}
+
+fn words_after_digits() -> &'static WordsAfterDigits {
+    static WORDS: OnceLock<WordsAfterDigits> = OnceLock::new();
     WORDS.get_or_init(|| {
-        UNIT_WORDS
+        let set: FxHashSet<Box<[u8]>> = UNIT_WORDS
             .iter()
             .chain(PROSE_SYMBOLS)
             .chain(MEASURES.iter().map(|(k, _)| k))
             .map(|k| k.to_ascii_lowercase().into_bytes().into_boxed_slice())
-            .collect()
+            .collect();
+        let mut firsts = [0; 17];
+        for word in set.iter().filter(|w| w.len() <= 16) {
+            firsts[word.len()] |= 1 << (word[0] & 31);
+        }
+        WordsAfterDigits { set, firsts }
     })
 }
 
@@ -1839,10 +1889,19 @@ fn prose_symbol(i: &str) -> PResult<'_, Unit> {
     )
     .parse(i)?;
     let (rest, _) = word_end(rest)?;
-    if let Some(known) = PROSE_SYMBOLS
-        .iter()
-        .find(|k| k.chars().eq(symbol.chars().flat_map(char::to_lowercase)))
-    {
+    // Lower-casing char by char is most of the cost, and an ASCII symbol
+    // (nearly all of them) lower-cases byte by byte.
+    let lower_is = |k: &&str| {
+        if symbol.is_ascii() {
+            k.len() == symbol.len()
+                && k.bytes()
+                    .zip(symbol.bytes())
+                    .all(|(k, s)| k == s.to_ascii_lowercase())
+        } else {
+            k.chars().eq(symbol.chars().flat_map(char::to_lowercase))
+        }
+    };
+    if let Some(known) = PROSE_SYMBOLS.iter().find(|k| lower_is(k)) {
         Ok((rest, Unit::Noun(CompactString::from(*known))))
     } else {
         Err(nom::Err::Error(SyntaxError {
