@@ -926,14 +926,21 @@ fn fast_amount(text: &str) -> Option<(Number, Unit, usize)> {
             end += 1 + fraction;
         }
     }
-    let mut mantissa: u128 = 0;
-    for &b in &bytes[start..end] {
-        if b.is_ascii_digit() {
+    let written = &bytes[start..end];
+    let digits = written.iter().filter(|b| b.is_ascii_digit());
+    // 128-bit arithmetic costs more than the rest of reading most numbers,
+    // and 19 digits fit in 64 bits.
+    let mantissa = if written.len() <= 19 {
+        u128::from(digits.fold(0u64, |m, &b| m * 10 + u64::from(b - b'0')))
+    } else {
+        let mut mantissa: u128 = 0;
+        for &b in digits {
             mantissa = mantissa
                 .checked_mul(10)?
                 .checked_add(u128::from(b - b'0'))?;
         }
-    }
+        mantissa
+    };
     let mut exponent = -i32::try_from(fraction).ok()?;
     let rest = &bytes[end..];
     // What `prose_number` reads after the digits: `1/40`, `2 1/2`, `2½`,
