@@ -872,10 +872,14 @@ pub(crate) const QUALIFIERS: &[(&str, Qualifier)] = &[
 /// after it (at least one): the qualifier and the bytes read.
 fn qualifier_phrase(text: &str) -> Option<(Qualifier, usize)> {
     let bytes = text.as_bytes();
+    // Every number word and every qualifier passes here: the first letter
+    // rules out most of the phrases at once.
+    let first = bytes.first()?.to_ascii_lowercase();
     let (phrase, qualifier) = QUALIFIERS.iter().find(|(phrase, _)| {
-        bytes
-            .get(..phrase.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(phrase.as_bytes()))
+        phrase.as_bytes()[0].to_ascii_lowercase() == first
+            && bytes
+                .get(..phrase.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(phrase.as_bytes()))
             && matches!(bytes.get(phrase.len()), Some(b' ' | b'\t'))
     })?;
     let spaces = bytes[phrase.len()..]
