@@ -1776,20 +1776,21 @@ fn may_have_unit(i: &str) -> bool {
         return true;
     }
     // Nearly every number in prose is followed by a word, and nearly none
-    // of those words is a unit: a look at its first letter, then one lookup,
-    // not a walk through every list.
+    // of those words is a unit: a look at its length and first letter, then
+    // one lookup, not a walk through every list.
+    let words = words_after_digits();
+    let first = word[0].to_ascii_lowercase();
+    let may_be = |len: usize| len > 0 && words.firsts[len] >> (first & 31) & 1 != 0;
+    let plural = word.last().is_some_and(|b| b.eq_ignore_ascii_case(&b's'));
+    if !(may_be(word.len()) || plural && may_be(word.len() - 1)) {
+        return false;
+    }
     let mut lower = [0u8; 16];
     let lower = &mut lower[..word.len()];
     lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
     let singular = lower.strip_suffix(b"s").unwrap_or(lower);
-    let words = words_after_digits();
-    let known = |word: &[u8]| {
-        word.first()
-            .is_some_and(|&b| words.firsts[word.len()] >> (b & 31) & 1 != 0)
-            && words.set.contains(word)
-    };
-    known(lower) || known(singular)
+    words.set.contains(&*lower) || words.set.contains(singular)
 }
 
 /// The words [`may_have_unit`] looks for, in lower case.
