@@ -121,7 +121,10 @@ pub(crate) fn finding_message(finding: &Finding) -> String {
 }
 
 fn write_finding_message(message: &mut String, finding: &Finding) {
-    let _ = write!(message, "{} {}", finding.status.as_str(), finding.text());
+    // Pieces pushed, not formatted: one message per number of the article.
+    message.push_str(finding.status.as_str());
+    message.push(' ');
+    message.push_str(&finding.text());
     if let Some(expected) = finding.expected() {
         let _ = write!(message, ": expected {expected}");
     }
@@ -144,7 +147,9 @@ fn write_finding_message(message: &mut String, finding: &Finding) {
         }
     }
     for fact in finding.facts.iter() {
-        let _ = write!(message, "\nfact {} = {}", fact.id, fact.value);
+        for piece in ["\nfact ", &fact.id, " = ", &fact.value] {
+            message.push_str(piece);
+        }
     }
     if let Some(w) = finding.waived() {
         let _ = write!(message, "\nwaived: {} ({})", w.reason, w.by);
@@ -160,7 +165,9 @@ fn annotation(
     kind: &str,
     message: &str,
 ) {
-    let _ = write!(out, "::{command} file=");
+    out.push_str("::");
+    out.push_str(command);
+    out.push_str(" file=");
     escape(out, file, Escape::Property);
     let _ = write!(out, ",line={line}");
     if let Some(column) = column {
