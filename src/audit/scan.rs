@@ -717,13 +717,16 @@ fn read_from(
     at: usize,
     ranges: bool,
 ) -> Option<(usize, Quantity, usize)> {
-    prose_quantity(&text[start..], ranges)
-        .map(|(q, len)| (start, q, len))
-        .or_else(|| {
-            (start != at)
-                .then(|| prose_quantity(&text[at..], ranges).map(|(q, len)| (at, q, len)))
-                .flatten()
-        })
+    // Returned as read, not mapped from one tuple to another: a quantity is
+    // large enough that every move of it is a copy.
+    if let Some((q, len)) = prose_quantity(&text[start..], ranges) {
+        return Some((start, q, len));
+    }
+    if start == at {
+        return None;
+    }
+    let (q, len) = prose_quantity(&text[at..], ranges)?;
+    Some((at, q, len))
 }
 
 fn is_verb(written: &str) -> bool {
