@@ -3,14 +3,14 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter, Serializer};
+use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::audit::{AUDIT_SCHEMA_VERSION, AuditReport, AuditSummary, Finding, Status};
 use crate::config::Outcome;
 use crate::report::Verdict;
 
 use super::paint;
+use super::stream::{json_field, json_key, json_value};
 
 /// The audit formats that [`AuditWriter`] writes as the findings come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,45 +156,6 @@ impl<W: Write> AuditWriter<W> {
     }
 }
 
-/// `"key": ` at the formatter's depth.
-fn json_key(
-    out: &mut impl Write,
-    formatter: &mut PrettyFormatter<'_>,
-    first: bool,
-    key: &str,
-) -> io::Result<()> {
-    formatter.begin_object_key(out, first)?;
-    json_value(out, formatter, key)?;
-    formatter.end_object_key(out)?;
-    formatter.begin_object_value(out)
-}
-
-fn json_field(
-    out: &mut impl Write,
-    formatter: &mut PrettyFormatter<'_>,
-    first: bool,
-    key: &str,
-    value: &(impl Serialize + ?Sized),
-) -> io::Result<()> {
-    json_key(out, formatter, first, key)?;
-    json_value(out, formatter, value)?;
-    formatter.end_object_value(out)
-}
-
-/// A value at the formatter's depth. A pretty formatter's state is its
-/// depth and whether the current object or array has a value yet; a value
-/// leaves the depth as it found it, so a copy of the formatter writes it
-/// and the caller's formatter records the value.
-fn json_value(
-    out: &mut impl Write,
-    formatter: &PrettyFormatter<'_>,
-    value: &(impl Serialize + ?Sized),
-) -> io::Result<()> {
-    value
-        .serialize(&mut Serializer::with_formatter(out, formatter.clone()))
-        .map_err(io::Error::from)
-}
-
 /// A whole report through [`AuditWriter`], for a caller that holds one.
 /// `outcomes` are the policy's, finding by finding.
 pub(crate) fn audit_text(
@@ -214,13 +175,7 @@ pub(crate) fn audit_text(
         }
         writer.end(&report.summary)
     }
-    // Memory takes every write, and a finding always serialises (its maps
-    // have string keys): the fallbacks are for the types, not for use.
-    match write(report, format, outcomes) {
-        Ok(bytes) => String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => format!("{{\"error\": \"{e}\"}}"),
-    }
+    super::stream::text(write(report, format, outcomes))
 }
 
 /// One line per number (file:line:column, status, the number), then what
