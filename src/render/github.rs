@@ -114,13 +114,7 @@ pub(crate) fn claim_message(claim: &ClaimReport) -> String {
     message
 }
 
-pub(crate) fn finding_message(finding: &Finding) -> String {
-    let mut message = String::new();
-    write_finding_message(&mut message, finding);
-    message
-}
-
-fn write_finding_message(message: &mut String, finding: &Finding) {
+pub(crate) fn write_finding_message(message: &mut String, finding: &Finding) {
     let _ = write!(message, "{} {}", finding.status.as_str(), finding.text());
     if let Some(expected) = finding.expected() {
         let _ = write!(message, ": expected {expected}");
