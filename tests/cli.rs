@@ -144,6 +144,7 @@ fn audit_streams_the_whole_report() {
         ("human", render::audit_human(&report, false)),
         ("json", render::audit_json(&report)),
         ("github", render::github_audit(&report, &outcomes)),
+        ("sarif", render::sarif_audit(&report, &outcomes)),
     ];
     for (format, expected) in cases {
         let output = claimcheck()

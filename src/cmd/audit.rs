@@ -4,11 +4,9 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use claimcheck::audit::{
-    AuditReport, AuditSummary, Auditor, Finding, Format as ArticleFormat, decode, suggest,
-};
+use claimcheck::audit::{AuditSummary, Auditor, Finding, Format as ArticleFormat, decode, suggest};
 use claimcheck::config::{Outcome, Waivers, same_file};
-use claimcheck::render::{self, AuditFormat, AuditWriter};
+use claimcheck::render::{AuditFormat, AuditWriter};
 use claimcheck::report::ClaimReport;
 use claimcheck::store::Store;
 
@@ -139,21 +137,7 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
         },
         ReportFormat::Json => AuditFormat::Json,
         ReportFormat::Github => AuditFormat::Github,
-        ReportFormat::Sarif => {
-            // One SARIF document whose run lists its results: collected first.
-            let mut findings = Vec::new();
-            for article in &articles {
-                audit.each(article, |f| findings.push(f));
-            }
-            let report = AuditReport::new(names, findings);
-            let outcomes: Vec<Outcome> = report
-                .findings
-                .iter()
-                .map(|f| settings.policy.finding(f))
-                .collect();
-            emit(&render::sarif_audit(&report, &outcomes))?;
-            return Ok(exit_code(&outcomes));
-        }
+        ReportFormat::Sarif => AuditFormat::Sarif,
     };
     let mut writer = AuditWriter::new(BufWriter::new(std::io::stdout().lock()), format);
     let mut failed = writer.begin(&names).err();

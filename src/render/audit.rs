@@ -3,14 +3,15 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use serde::Serialize;
-use serde_json::ser::{Formatter, PrettyFormatter, Serializer};
+use serde_json::ser::{Formatter, PrettyFormatter};
 
 use crate::audit::{AUDIT_SCHEMA_VERSION, AuditReport, AuditSummary, Finding, Status};
 use crate::config::Outcome;
 use crate::report::Verdict;
 
 use super::paint;
+use super::sarif::SarifLog;
+use super::stream::{json_field, json_key, json_value};
 
 /// The audit formats that [`AuditWriter`] writes as the findings come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +22,8 @@ pub enum AuditFormat {
     Json,
     /// GitHub Actions annotations ([`super::github_audit`]).
     Github,
+    /// SARIF 2.1.0 for code scanning ([`super::sarif_audit`]).
+    Sarif,
 }
 
 /// An audit written into `out` as it is made: [`AuditWriter::begin`] with
@@ -53,6 +56,7 @@ enum State {
         /// The message of the annotation being written, kept for the next.
         message: String,
     },
+    Sarif(SarifLog),
 }
 
 impl<W: Write> AuditWriter<W> {
@@ -66,6 +70,7 @@ impl<W: Write> AuditWriter<W> {
             AuditFormat::Github => State::Github {
                 message: String::new(),
             },
+            AuditFormat::Sarif => State::Sarif(SarifLog::new()),
         };
         AuditWriter {
             out,
@@ -98,11 +103,12 @@ impl<W: Write> AuditWriter<W> {
                 formatter.begin_array(out)
             }
             State::Github { .. } => Ok(()),
+            State::Sarif(log) => log.begin(&mut self.out),
         }
     }
 
     /// Writes one finding; `outcome` is what the policy makes of it, which
-    /// decides whether and how GitHub annotates it.
+    /// decides whether and how GitHub annotates it and SARIF lists it.
     pub fn finding(&mut self, finding: &Finding, outcome: Outcome) -> io::Result<()> {
         self.scratch.clear();
         match &mut self.state {
@@ -115,6 +121,9 @@ impl<W: Write> AuditWriter<W> {
             }
             State::Github { message } => {
                 super::github::finding_annotation(&mut self.scratch, message, finding, outcome);
+            }
+            State::Sarif(log) => {
+                return log.finding(&mut self.out, &mut self.scratch, finding, outcome);
             }
         }
         self.out.write_all(self.scratch.as_bytes())
@@ -150,49 +159,11 @@ impl<W: Write> AuditWriter<W> {
                 out.write_all(b"\n")?;
             }
             State::Github { .. } => {}
+            State::Sarif(log) => log.end(&mut self.out)?,
         }
         self.out.flush()?;
         Ok(self.out)
     }
-}
-
-/// `"key": ` at the formatter's depth.
-fn json_key(
-    out: &mut impl Write,
-    formatter: &mut PrettyFormatter<'_>,
-    first: bool,
-    key: &str,
-) -> io::Result<()> {
-    formatter.begin_object_key(out, first)?;
-    json_value(out, formatter, key)?;
-    formatter.end_object_key(out)?;
-    formatter.begin_object_value(out)
-}
-
-fn json_field(
-    out: &mut impl Write,
-    formatter: &mut PrettyFormatter<'_>,
-    first: bool,
-    key: &str,
-    value: &(impl Serialize + ?Sized),
-) -> io::Result<()> {
-    json_key(out, formatter, first, key)?;
-    json_value(out, formatter, value)?;
-    formatter.end_object_value(out)
-}
-
-/// A value at the formatter's depth. A pretty formatter's state is its
-/// depth and whether the current object or array has a value yet; a value
-/// leaves the depth as it found it, so a copy of the formatter writes it
-/// and the caller's formatter records the value.
-fn json_value(
-    out: &mut impl Write,
-    formatter: &PrettyFormatter<'_>,
-    value: &(impl Serialize + ?Sized),
-) -> io::Result<()> {
-    value
-        .serialize(&mut Serializer::with_formatter(out, formatter.clone()))
-        .map_err(io::Error::from)
 }
 
 /// A whole report through [`AuditWriter`], for a caller that holds one.
@@ -214,13 +185,7 @@ pub(crate) fn audit_text(
         }
         writer.end(&report.summary)
     }
-    // Memory takes every write, and a finding always serialises (its maps
-    // have string keys): the fallbacks are for the types, not for use.
-    match write(report, format, outcomes) {
-        Ok(bytes) => String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => format!("{{\"error\": \"{e}\"}}"),
-    }
+    super::stream::text(write(report, format, outcomes))
 }
 
 /// One line per number (file:line:column, status, the number), then what
@@ -301,7 +266,7 @@ fn finding_block(out: &mut String, f: &Finding, color: bool) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::path::Path;
 
     use crate::audit::{Auditor, Format};
@@ -311,11 +276,10 @@ mod tests {
 
     use super::*;
 
-    /// The JSON written finding by finding is, byte for byte, the report
-    /// serialised whole: no findings, one, several, several files, claimed
-    /// and waived ones.
-    #[test]
-    fn streamed_json_is_the_whole_report_serialised() {
+    /// Reports of no findings, one, several, several files, claimed and
+    /// waived ones, for a streamed format to be compared with the same
+    /// report rendered whole.
+    pub(in crate::render) fn sample_reports() -> Vec<AuditReport> {
         let store = Store::load(Path::new("sources")).unwrap_or_else(|e| panic!("{e}"));
         let auditor = Auditor::new(&store, Options::default());
         let digest = "claims/examples/investment-digest.md";
@@ -351,18 +315,29 @@ mod tests {
             }
             findings
         };
-        let cases: [&[usize]; 7] = [&[], &[0], &[1], &[2], &[3], &[0, 2], &[3, 1, 0, 2]];
-        for case in cases {
-            let files = case.iter().map(|&i| articles[i].0.to_owned()).collect();
-            let report = AuditReport::new(files, case.iter().flat_map(|&i| audit(i)).collect());
-            let mut whole = serde_json::to_string_pretty(&report).unwrap();
-            whole.push('\n');
-            assert_eq!(audit_json(&report), whole, "files {case:?}");
-        }
         assert_eq!(audit(0).len(), 0);
         assert_eq!(audit(1).len(), 1);
         assert!(audit(2).iter().any(|f| !f.claims().is_empty()));
         assert!(audit(3).iter().any(|f| !f.facts.is_empty()));
         assert!(audit(3).iter().any(|f| f.waived().is_some()));
+        let cases: [&[usize]; 7] = [&[], &[0], &[1], &[2], &[3], &[0, 2], &[3, 1, 0, 2]];
+        cases
+            .iter()
+            .map(|case| {
+                let files = case.iter().map(|&i| articles[i].0.to_owned()).collect();
+                AuditReport::new(files, case.iter().flat_map(|&i| audit(i)).collect())
+            })
+            .collect()
+    }
+
+    /// The JSON written finding by finding is, byte for byte, the report
+    /// serialised whole.
+    #[test]
+    fn streamed_json_is_the_whole_report_serialised() {
+        for report in sample_reports() {
+            let mut whole = serde_json::to_string_pretty(&report).unwrap();
+            whole.push('\n');
+            assert_eq!(audit_json(&report), whole, "files {:?}", report.files);
+        }
     }
 }

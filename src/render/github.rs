@@ -114,13 +114,7 @@ pub(crate) fn claim_message(claim: &ClaimReport) -> String {
     message
 }
 
-pub(crate) fn finding_message(finding: &Finding) -> String {
-    let mut message = String::new();
-    write_finding_message(&mut message, finding);
-    message
-}
-
-fn write_finding_message(message: &mut String, finding: &Finding) {
+pub(crate) fn write_finding_message(message: &mut String, finding: &Finding) {
     // Pieces pushed, not formatted: one message per number of the article.
     message.push_str(finding.status.as_str());
     message.push(' ');

@@ -9,6 +9,7 @@ use crate::report::{ClaimReport, FactRef, Report, Verdict};
 mod audit;
 mod github;
 mod sarif;
+mod stream;
 
 pub use audit::{AuditFormat, AuditWriter, audit_human, audit_json};
 pub use github::{github_audit, github_check};
