@@ -1,10 +1,9 @@
 //! Which facts a sentence is about, and whether a number agrees with them.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
-use std::rc::Rc;
+use std::sync::OnceLock;
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHashMap;
 
 use crate::interval::Interval;
 use crate::quantity::{Quantity, Reading, Unit};
@@ -473,13 +472,18 @@ pub(crate) enum Judgement {
 /// What a sentence names: its subjects, metrics and their facts, worked
 /// out once for all the numbers of the sentence.
 #[derive(Debug)]
-pub(crate) struct Context<'s> {
+pub(crate) struct Context<'a, 's> {
     sentence: &'s str,
     /// Sorted, for a binary search.
     subjects: Vec<Sym>,
     metrics: Vec<Sym>,
-    /// The facts whose subject or metric the sentence names.
-    candidates: Rc<Candidates>,
+    /// The facts whose subject and metric the sentence both names, each
+    /// with its reading: any of them may be contradicted, whatever its value.
+    both_named: Vec<(u32, Interval)>,
+    /// The facts of each subject and of each metric named, by value: the
+    /// others are read only where their value may meet the number's.
+    of_subjects: Vec<&'a ByValue>,
+    of_metrics: Vec<&'a ByValue>,
     /// Lower-cased on first need: only fitting facts test their period.
     lower: std::cell::OnceCell<String>,
     /// Periods already looked for in the sentence: its numbers ask about
@@ -487,26 +491,64 @@ pub(crate) struct Context<'s> {
     periods: std::cell::RefCell<Vec<(Sym, bool)>>,
 }
 
-impl<'s> Context<'s> {
+impl<'a, 's> Context<'a, 's> {
     pub(crate) fn new(
         store: &Store,
-        readings: &[Reading],
+        index: &'a FactIndex,
         vocabulary: &Vocabulary,
         hits: &[Hit],
         sentence: &'s str,
-        lists: &mut CandidateLists,
-    ) -> Context<'s> {
+    ) -> Context<'a, 's> {
         let subjects: Vec<Sym> = sorted(vocabulary.subjects(hits).collect());
         let metrics: Vec<Sym> = sorted(vocabulary.metrics(hits).collect());
-        let candidates = lists.of(store, readings, &subjects, &metrics);
+        let both_named = subjects
+            .iter()
+            .flat_map(|&s| metrics.iter().map(move |&m| (s, m)))
+            .flat_map(|(s, m)| store.facts_of_pair(s, m))
+            .map(|&f| (f, index.readings[f as usize].set))
+            .collect();
+        let of_subjects = subjects
+            .iter()
+            .filter_map(|&s| index.of_subject(store, s))
+            .collect();
+        let of_metrics = metrics
+            .iter()
+            .filter_map(|&m| index.of_metric(store, m))
+            .collect();
         Context {
             sentence,
             subjects,
             metrics,
-            candidates,
+            both_named,
+            of_subjects,
+            of_metrics,
             lower: std::cell::OnceCell::new(),
             periods: std::cell::RefCell::new(Vec::new()),
         }
+    }
+
+    /// The facts that may back or contradict a number read as `stated`,
+    /// each once: those with both names, then those with one whose reading
+    /// may overlap it. As `(fact, reading, subject named, metric named)`.
+    fn candidates<'c>(
+        &'c self,
+        stated: &'c Interval,
+    ) -> impl Iterator<Item = (u32, &'c Interval, bool, bool)> + 'c {
+        let both = self.both_named.iter().map(|(f, set)| (*f, set, true, true));
+        // A fact whose other name is named too is one of `both_named`.
+        let of_subjects = self.of_subjects.iter().flat_map(move |list| {
+            list.near(stated)
+                .iter()
+                .filter(|e| self.metrics.binary_search(&e.other).is_err())
+                .map(|e| (e.fact, &e.set, true, false))
+        });
+        let of_metrics = self.of_metrics.iter().flat_map(move |list| {
+            list.near(stated)
+                .iter()
+                .filter(|e| self.subjects.binary_search(&e.other).is_err())
+                .map(|e| (e.fact, &e.set, false, true))
+        });
+        both.chain(of_subjects).chain(of_metrics)
     }
 
     /// 2 per name (subject, metric) of the fact in the sentence, 1 for its period.
@@ -536,157 +578,110 @@ fn sorted<T: Ord>(mut list: Vec<T>) -> Vec<T> {
     list
 }
 
-const SUBJECT_NAMED: u8 = 1;
-const METRIC_NAMED: u8 = 2;
-
-/// The candidate facts of each set of names that sentences name, made
-/// once: an article names the same few subjects and metrics sentence after
-/// sentence, and a sentence naming a few subjects has hundreds of facts.
+/// Per subject and per metric of the store, its facts by value, each list
+/// made the first time a sentence names its name. With them a number reads
+/// only the facts whose readings can overlap its own: a sentence about the
+/// US names a subject with hundreds of facts.
 #[derive(Debug)]
-pub(crate) struct CandidateLists {
-    made: FxHashMap<u64, Vec<MadeList>>,
-    /// How many candidates the lists made hold, to bound their memory.
-    held: usize,
-    /// Which names of each fact the sentence has, per fact of the store:
-    /// cleared, not allocated, for each list.
-    names: Vec<u8>,
-    /// The facts marked, in the order first marked.
-    marked: Vec<u32>,
+pub(crate) struct FactIndex {
+    /// Every fact's reading, approximation tolerance included.
+    readings: Vec<Reading>,
+    of_subject: FxHashMap<Sym, OnceLock<ByValue>>,
+    of_metric: FxHashMap<Sym, OnceLock<ByValue>>,
 }
 
-#[derive(Debug)]
-struct MadeList {
-    subjects: Box<[Sym]>,
-    metrics: Box<[Sym]>,
-    candidates: Rc<Candidates>,
-}
-
-/// The candidate facts of a sentence, split for a quick look by value.
-#[derive(Debug)]
-struct Candidates {
-    /// Those whose subject and metric the sentence both names: each may be
-    /// contradicted, whatever its value.
-    both_named: Box<[Candidate]>,
-    /// The others, by the low end of their reading: a number can only be
-    /// backed by those that start at or below its high end.
-    by_low: Box<[Candidate]>,
-}
-
-impl Candidates {
-    fn len(&self) -> usize {
-        self.both_named.len() + self.by_low.len()
-    }
-
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The candidates that may share a value with `stated`, and every one
-    /// with both names.
-    fn near(&self, stated: &Interval) -> impl Iterator<Item = &Candidate> {
-        // Read as "not above", so that a NaN end stops nothing.
-        let starts_above = |c: &&Candidate| c.set.lo > stated.hi;
-        self.both_named
+impl FactIndex {
+    pub(crate) fn new(store: &Store, tolerance: f64) -> FactIndex {
+        let readings: Vec<Reading> = store
+            .facts
             .iter()
-            .chain(self.by_low.iter().take_while(move |c| !starts_above(c)))
+            .map(|f| f.value.reading(tolerance))
+            .collect();
+        let mut of_subject = FxHashMap::default();
+        let mut of_metric = FxHashMap::default();
+        for fact in &store.facts {
+            of_subject.entry(fact.subject).or_insert_with(OnceLock::new);
+            of_metric.entry(fact.metric).or_insert_with(OnceLock::new);
+        }
+        FactIndex {
+            readings,
+            of_subject,
+            of_metric,
+        }
+    }
+
+    fn of_subject(&self, store: &Store, subject: Sym) -> Option<&ByValue> {
+        let list = self.of_subject.get(&subject)?;
+        Some(list.get_or_init(|| {
+            ByValue::new(&self.readings, store.facts_of_subject(subject), |f| {
+                store.fact(f).metric
+            })
+        }))
+    }
+
+    fn of_metric(&self, store: &Store, metric: Sym) -> Option<&ByValue> {
+        let list = self.of_metric.get(&metric)?;
+        Some(list.get_or_init(|| {
+            ByValue::new(&self.readings, store.facts_of_metric(metric), |f| {
+                store.fact(f).subject
+            })
+        }))
     }
 }
 
-/// Past this many candidates held, the lists made are dropped and made
-/// again as needed: a few tens of megabytes at most.
-const HELD_CANDIDATES: usize = 1 << 20;
+/// The facts of one name, by the low end of their readings.
+#[derive(Debug)]
+struct ByValue {
+    entries: Box<[Entry]>,
+}
 
-impl CandidateLists {
-    pub(crate) fn new(store: &Store) -> CandidateLists {
-        CandidateLists {
-            made: FxHashMap::default(),
-            held: 0,
-            names: vec![0; store.facts.len()],
-            marked: Vec::new(),
-        }
-    }
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    fact: u32,
+    /// The fact's other name: its metric in a subject's list, its subject
+    /// in a metric's.
+    other: Sym,
+    set: Interval,
+    /// The highest high end of this entry's reading and those before it.
+    reach: f64,
+}
 
-    /// The facts of the named subjects and metrics (each list sorted),
-    /// with which of their names the sentence has and their readings
-    /// beside them, since every number of the sentence reads through them
-    /// all. In no particular order: no verdict depends on it (`best`
-    /// orders the winners).
-    fn of(
-        &mut self,
-        store: &Store,
-        readings: &[Reading],
-        subjects: &[Sym],
-        metrics: &[Sym],
-    ) -> Rc<Candidates> {
-        let mut hasher = FxHasher::default();
-        subjects.hash(&mut hasher);
-        metrics.hash(&mut hasher);
-        let key = hasher.finish();
-        let made = self.made.get(&key).and_then(|lists| {
-            lists
-                .iter()
-                .find(|l| *l.subjects == *subjects && *l.metrics == *metrics)
-        });
-        if let Some(made) = made {
-            return Rc::clone(&made.candidates);
-        }
-        for &s in subjects {
-            self.mark(store.facts_of_subject(s), SUBJECT_NAMED);
-        }
-        for &m in metrics {
-            self.mark(store.facts_of_metric(m), METRIC_NAMED);
-        }
-        let names = &mut self.names;
-        let (both_named, mut by_low): (Vec<Candidate>, Vec<Candidate>) = self
-            .marked
-            .drain(..)
-            .map(|fact| {
-                let named = std::mem::take(&mut names[fact as usize]);
-                Candidate {
+impl ByValue {
+    fn new(readings: &[Reading], facts: &[u32], other: impl Fn(u32) -> Sym) -> ByValue {
+        // A reading with a NaN end overlaps nothing: it is never backing,
+        // and facts with both names are found by their pair, not here.
+        let mut entries: Vec<Entry> = facts
+            .iter()
+            .map(|&fact| {
+                let set = readings[fact as usize].set;
+                Entry {
                     fact,
-                    subject_named: named & SUBJECT_NAMED != 0,
-                    metric_named: named & METRIC_NAMED != 0,
-                    set: readings[fact as usize].set,
+                    other: other(fact),
+                    set,
+                    reach: set.hi,
                 }
             })
-            .partition(|c| c.subject_named && c.metric_named);
-        by_low.sort_unstable_by(|a, b| a.set.lo.total_cmp(&b.set.lo));
-        let candidates = Rc::new(Candidates {
-            both_named: both_named.into(),
-            by_low: by_low.into(),
-        });
-        if self.held + candidates.len() > HELD_CANDIDATES {
-            self.made.clear();
-            self.held = 0;
+            .filter(|e| !(e.set.lo.is_nan() || e.set.hi.is_nan()))
+            .collect();
+        entries.sort_by(|a, b| a.set.lo.total_cmp(&b.set.lo));
+        let mut reach = f64::NEG_INFINITY;
+        for entry in &mut entries {
+            reach = reach.max(entry.set.hi);
+            entry.reach = reach;
         }
-        self.held += candidates.len();
-        self.made.entry(key).or_default().push(MadeList {
-            subjects: subjects.into(),
-            metrics: metrics.into(),
-            candidates: Rc::clone(&candidates),
-        });
-        candidates
-    }
-
-    fn mark(&mut self, facts: &[u32], name: u8) {
-        for &f in facts {
-            let names = &mut self.names[f as usize];
-            if *names == 0 {
-                self.marked.push(f);
-            }
-            *names |= name;
+        ByValue {
+            entries: entries.into(),
         }
     }
-}
 
-/// A fact whose subject or metric a sentence names.
-#[derive(Debug, Clone, Copy)]
-struct Candidate {
-    fact: u32,
-    subject_named: bool,
-    metric_named: bool,
-    /// The fact's reading, approximation tolerance included.
-    set: Interval,
+    /// The entries whose readings may overlap `stated`: none of those
+    /// before the first that reaches its low end, nor of those that start
+    /// past its high end, can.
+    fn near(&self, stated: &Interval) -> &[Entry] {
+        let from = self.entries.partition_point(|e| e.reach < stated.lo);
+        let to = self.entries.partition_point(|e| e.set.lo <= stated.hi);
+        self.entries.get(from..to).unwrap_or_default()
+    }
 }
 
 /// Judges a number against the facts named in its sentence.
@@ -699,31 +694,28 @@ struct Candidate {
 /// agrees.
 pub(crate) fn judge(
     store: &Store,
-    readings: &[Reading],
-    context: &Context<'_>,
+    index: &FactIndex,
+    context: &Context<'_, '_>,
     quantity: &Quantity,
     after: &str,
     tolerance: f64,
 ) -> Judgement {
-    if context.candidates.is_empty() {
+    if context.subjects.is_empty() && context.metrics.is_empty() {
         return Judgement::Unsourced;
     }
     let stated = quantity.reading(tolerance);
     let stated_set = stated.set;
     let mut fitting: Vec<(u8, u32)> = Vec::new();
     let mut named_both: Vec<(u8, u32)> = Vec::new();
-    for candidate in context.candidates.near(&stated_set) {
-        let f = candidate.fact;
-        let reading = &candidate.set;
+    for (f, reading, subject_named, metric_named) in context.candidates(&stated_set) {
         let shared = shares_values(reading, &stated_set);
-        let named_both_names = candidate.subject_named && candidate.metric_named;
+        let named_both_names = subject_named && metric_named;
         // Most candidates neither share a value nor have both names: they
         // are passed over without a look at the fact itself.
         if !(shared || named_both_names) {
             continue;
         }
         let fact = store.fact(f);
-        let metric_named = candidate.metric_named;
         // A bound backs the same bound ("over 60%" for "more than 60%").
         let same_bound = quantity.qualifier.is_some_and(|q| !q.is_approximate())
             && fact.value.qualifier == quantity.qualifier
@@ -740,7 +732,7 @@ pub(crate) fn judge(
         if fits && shared {
             // A fit without the approximation tolerance beats one with it:
             // 29.6 GW is the fact of 29.6 GW, not the one "about 31 GW".
-            let exact = shares_values(&readings[f as usize].strict, &stated.strict);
+            let exact = shares_values(&index.readings[f as usize].strict, &stated.strict);
             fitting.push((context.score(store, f) + 4 * u8::from(exact), f));
         } else if named_both_names && strictly_compatible(&quantity.unit, &fact.value.unit) {
             named_both.push((context.score(store, f), f));
@@ -1075,8 +1067,58 @@ mod tests {
         }
     }
 
+    static BUNDLED: LazyLock<Store> =
+        LazyLock::new(|| Store::load(Path::new("sources")).unwrap_or_else(|e| panic!("{e}")));
+
+    /// An interval from two ends drawn from a few values, infinities among
+    /// them, with either end open.
+    fn interval() -> impl Strategy<Value = Interval> {
+        let end = prop::sample::select(vec![
+            f64::NEG_INFINITY,
+            -5.0,
+            0.0,
+            0.13,
+            0.135,
+            0.6,
+            1.0,
+            23.0,
+            5427.0,
+            2.859e11,
+            f64::INFINITY,
+        ]);
+        (end.clone(), end, any::<bool>(), any::<bool>()).prop_map(|(a, b, lo_open, hi_open)| {
+            Interval {
+                lo: a.min(b),
+                hi: a.max(b),
+                lo_open,
+                hi_open,
+            }
+        })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        /// Whatever the facts' readings, a number's look by value misses
+        /// none that overlaps its own.
+        #[test]
+        fn the_look_by_value_misses_no_overlap(
+            sets in prop::collection::vec(interval(), 0..24),
+            stated in interval(),
+        ) {
+            let readings: Vec<Reading> = sets
+                .iter()
+                .map(|&set| Reading { set, strict: set, central: None })
+                .collect();
+            let facts: Vec<u32> = (0..sets.len() as u32).collect();
+            let list = ByValue::new(&readings, &facts, |_| BUNDLED.facts[0].subject);
+            let near: Vec<u32> = list.near(&stated).iter().map(|e| e.fact).collect();
+            for (f, set) in sets.iter().enumerate() {
+                if set.overlaps(&stated) {
+                    prop_assert!(near.contains(&(f as u32)), "{:?} missed for {:?}", set, stated);
+                }
+            }
+        }
 
         #[test]
         fn same_hits_as_aho_corasick_on_names(sentence in STORE.text()) {

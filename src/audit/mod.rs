@@ -32,11 +32,11 @@ use serde::Serialize;
 
 use crate::check::Options;
 use crate::claim::{Body, ChainValues, Entry, Rhs, parse_line};
-use crate::quantity::{Quantity, Reading};
+use crate::quantity::Quantity;
 use crate::report::{ClaimReport, FactRef, Verdict, Waived};
 use crate::store::Store;
 
-use classify::{Judgement, Vocabulary};
+use classify::{FactIndex, Judgement, Vocabulary};
 use text::{Block, Lines};
 
 /// The version of the audit JSON schema (documented in [`AuditReport`]).
@@ -369,7 +369,7 @@ pub fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, NotText> {
 pub struct Auditor<'a> {
     store: &'a Store,
     vocabulary: Vocabulary,
-    readings: Vec<Reading>,
+    index: FactIndex,
     options: Options,
     /// Per fact, made on first use: a dense article cites the same facts
     /// thousands of times.
@@ -378,15 +378,10 @@ pub struct Auditor<'a> {
 
 impl<'a> Auditor<'a> {
     pub fn new(store: &'a Store, options: Options) -> Auditor<'a> {
-        let readings = store
-            .facts
-            .iter()
-            .map(|f| f.value.reading(options.tolerance))
-            .collect();
         Auditor {
             store,
             vocabulary: Vocabulary::new(store),
-            readings,
+            index: FactIndex::new(store, options.tolerance),
             options,
             shared_facts: store.facts.iter().map(|_| OnceLock::new()).collect(),
         }
@@ -442,7 +437,6 @@ impl<'a> Auditor<'a> {
             claims,
             claim_values,
             fact_lists: FxHashMap::default(),
-            candidate_lists: classify::CandidateLists::new(self.store),
             mentions: Vec::new(),
             sink,
         };
@@ -458,7 +452,7 @@ impl<'a> Auditor<'a> {
         scan::scan_into(&block.text, block.kind, &mut mentions);
         // Numbers share sentences: names, facts and the prose are found
         // once per sentence.
-        let mut cache: Option<Sentence<'_>> = None;
+        let mut cache: Option<Sentence<'_, '_>> = None;
         for mention in &mentions {
             let (s, e) = mention.sentence;
             let sentence = &block.text[s..e];
@@ -466,11 +460,10 @@ impl<'a> Auditor<'a> {
                 let hits = self.vocabulary.hits(sentence);
                 let context = classify::Context::new(
                     self.store,
-                    &self.readings,
+                    &self.index,
                     &self.vocabulary,
                     &hits,
                     sentence,
-                    &mut work.candidate_lists,
                 );
                 cache = Some(Sentence {
                     range: (s, e),
@@ -515,7 +508,7 @@ impl<'a> Auditor<'a> {
                 let after = &after[..text::floor_boundary(after, 64)];
                 let judgement = classify::judge(
                     self.store,
-                    &self.readings,
+                    &self.index,
                     &current.context,
                     &mention.quantity,
                     after,
@@ -604,7 +597,6 @@ struct Work<'a, 'c, S> {
     claim_values: Vec<(usize, Vec<f64>)>,
     /// The fact lists made so far, by their facts: findings share them.
     fact_lists: FxHashMap<Vec<u32>, FactList>,
-    candidate_lists: classify::CandidateLists,
     /// The numbers of the current block, in a list kept from block to block.
     mentions: Vec<scan::Mention>,
     sink: S,
@@ -624,10 +616,10 @@ impl<S> Work<'_, '_, S> {
 }
 
 /// A sentence of a block and what it names, shared by its numbers.
-struct Sentence<'s> {
+struct Sentence<'a, 's> {
     range: (usize, usize),
     hits: Vec<classify::Hit>,
-    context: classify::Context<'s>,
+    context: classify::Context<'a, 's>,
     /// Its prose, made for the first finding that keeps it.
     prose: Option<Arc<str>>,
 }
