@@ -1052,36 +1052,18 @@ fn fast_spaced_unit(after: &str, currency: bool) -> Option<(Option<Unit>, usize)
         return Some((Some(unit), spaces + len));
     }
     let word = &word[..len];
-    // What the grammar tries before a measure: magnitudes, percentages
-    // (`pp`, `p.p.`, `percentage points`, `per cent`), `times`, currency
-    // codes and currency words.
-    let special = [
-        "thousand",
-        "million",
-        "billion",
-        "trillion",
-        "mn",
-        "bn",
-        "tn",
-        "p",
-        "pp",
-        "percentage",
-        "percent",
-        "per",
-        "times",
-        "dollar",
-        "dollars",
-        "euro",
-        "euros",
-        "yuan",
-        "yuans",
-        "yen",
-        "yens",
-    ];
-    if special
-        .iter()
-        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-    {
+    // What the grammar tries before a measure: the unit words (magnitudes,
+    // percentages, `times`, currency words), in the singular or the plural,
+    // the `p` of `p.p.`, and currency codes. Declining a plural the grammar
+    // would not read is only slower.
+    let singular = word
+        .strip_suffix(b"s")
+        .or_else(|| word.strip_suffix(b"S"))
+        .unwrap_or(word);
+    let unit_word = UNIT_WORDS.iter().any(|w| {
+        w.as_bytes().eq_ignore_ascii_case(word) || w.as_bytes().eq_ignore_ascii_case(singular)
+    });
+    if unit_word || word.eq_ignore_ascii_case(b"p") {
         return None;
     }
     let code = std::str::from_utf8(word).ok()?;
@@ -1850,6 +1832,7 @@ fn prose_magnitude(i: &str) -> PResult<'_, i32> {
 }
 
 /// Magnitude words after a space, in any case, with their power of ten.
+/// The words spelled in full come first: they are also the [`SCALES`].
 const SPACED_MAGNITUDES: &[(&str, i32)] = &[
     ("thousand", 3),
     ("million", 6),
@@ -2180,12 +2163,7 @@ fn below_thousand(i: &str) -> PResult<'_, u128> {
 }
 
 /// The scale words of spelled numbers, with their powers of ten.
-const SCALES: &[(&str, i32)] = &[
-    ("thousand", 3),
-    ("million", 6),
-    ("billion", 9),
-    ("trillion", 12),
-];
+const SCALES: &[(&str, i32)] = SPACED_MAGNITUDES.split_at(4).0;
 
 /// A scale word of [`SCALES`] (no word end) and its power of ten.
 fn scale_word(i: &str) -> PResult<'_, i32> {
@@ -2267,6 +2245,12 @@ mod tests {
 
     fn q(text: &str) -> Quantity {
         parse_quantity(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    #[test]
+    fn the_scales_are_the_magnitudes_spelled_in_full() {
+        let scales: Vec<&str> = SCALES.iter().map(|&(word, _)| word).collect();
+        assert_eq!(scales, ["thousand", "million", "billion", "trillion"]);
     }
 
     #[test]
