@@ -29,12 +29,13 @@ const CHUNK: usize = 64 * 1024;
 /// ends where nothing open can go on: after a blank line, before a line
 /// that starts with a letter in its first column. There every list, quote
 /// and paragraph is closed, since a line that is not indented after a
-/// blank line continues none of them; what can go on is a fenced code block
-/// or an HTML block, so a piece whose last block is one of those is cut
-/// back to before it and that block is parsed again with what follows, and
-/// a metadata block ([`Cuts::metadata_line`]). Link reference and footnote definitions
-/// (`[x]: ...`) reach across the whole document, so a document that may
-/// have one is parsed whole.
+/// blank line continues none of them. What can go on is a fenced code
+/// block, an HTML block or a metadata block: a piece whose last block is a
+/// fenced code or HTML block is cut back to before it, and that block is
+/// parsed again with what follows; no cut falls where a metadata block may
+/// be open ([`Cuts::metadata_line`]). Link reference and footnote
+/// definitions (`[x]: ...`) reach across the whole document, so a document
+/// that may have one is parsed whole.
 fn each_markdown_block_in_chunks(source: &str, chunk: usize, mut visit: impl FnMut(&Block)) {
     let mut prose = Prose::new();
     if memchr::memmem::find(source.as_bytes(), b"]:").is_some() {
