@@ -14,6 +14,7 @@ pub mod config;
 pub mod explain;
 pub mod facts;
 pub mod interval;
+pub mod link;
 pub mod lint;
 mod parallel;
 pub mod quantity;

@@ -765,7 +765,7 @@ fn fast_prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
     if ranges && may_continue_range(&text[end..]) {
         let (high, len) = fast_range_end(&text[end..])?;
         if let Some((high, high_unit)) = high
-            && low_unit.compatible(&high_unit)
+            && joins_range(&low_unit, &high_unit)
         {
             let end = end + len;
             let range = Quantity {
@@ -1375,7 +1375,7 @@ fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
         value((), tag("..")),
     ));
     match preceded(separator, prose_amount).parse(i) {
-        Ok((rest, (high, high_unit))) if low_unit.compatible(&high_unit) => {
+        Ok((rest, (high, high_unit))) if joins_range(&low_unit, &high_unit) => {
             Ok((rest, range(qualifier, low, low_unit, high, high_unit)))
         }
         _ => Ok((i, single)),
@@ -1414,6 +1414,17 @@ fn between(i: &str, qualifier: Option<Qualifier>) -> PResult<'_, Quantity> {
 
 /// A range `low..high` (`1.5..2 billion`, `14-15%`), its unit and magnitude
 /// shared: one written at either end applies to both.
+/// Whether two amounts make a range. A bare end takes the other's unit
+/// ("14-15%", "$5-10 billion"), except after a share or a multiple: in
+/// "climbed 55% to 362" the percentage is a change and 362 a count.
+fn joins_range(low_unit: &Unit, high_unit: &Unit) -> bool {
+    let share_then_bare = matches!(
+        low_unit,
+        Unit::Percent | Unit::PercentagePoints | Unit::Multiple
+    ) && *high_unit == Unit::Bare;
+    low_unit.compatible(high_unit) && !share_then_bare
+}
+
 fn range(
     qualifier: Option<Qualifier>,
     mut low: Number,

@@ -21,6 +21,7 @@ pub mod suggest;
 pub mod text;
 
 mod classify;
+mod judge;
 
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
@@ -31,12 +32,14 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::check::Options;
+use crate::link::{Linker, SentenceTerms, WordCache};
 use crate::claim::{Body, ChainValues, Entry, Rhs, parse_line};
-use crate::quantity::Quantity;
+use crate::quantity::{Quantity, Reading};
 use crate::report::{ClaimReport, FactRef, Verdict, Waived};
 use crate::store::Store;
 
-use classify::{FactIndex, Judgement, Vocabulary};
+use classify::Vocabulary;
+use judge::{Judgement, Years};
 use text::{Block, Lines};
 
 /// The version of the audit JSON schema (documented in [`AuditReport`]).
@@ -138,6 +141,42 @@ pub struct Detail {
     /// For contradicted numbers: what the facts say.
     pub expected: Option<String>,
     pub waived: Option<Waived>,
+    /// The facts the words around the number link it to, best first, with
+    /// the evidence.
+    pub link: Vec<LinkCandidate>,
+}
+
+/// A fact the words around a number link it to, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinkCandidate {
+    pub fact: String,
+    /// `subject · metric · period = value`.
+    pub name: String,
+    /// The linker's rank, to two decimals: words near the number, rare
+    /// across the store, that name the fact's metric and subject.
+    pub score: f32,
+    pub subject: Option<LinkEvidence>,
+    pub metric: Option<LinkEvidence>,
+    /// How the period was settled, where it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// Whether the fact's value agrees with the number.
+    pub agrees: bool,
+    /// The outcome for this candidate, in words.
+    pub why: String,
+}
+
+/// The words that link a number to one name of a fact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinkEvidence {
+    /// The name or alias the words matched.
+    pub name: String,
+    /// Share of the name's weight the sentence holds, to two decimals.
+    pub coverage: f32,
+    /// How strongly the words near the number point at it, to two decimals.
+    pub strength: f32,
+    /// `[word in the sentence, word of the name]`.
+    pub words: Vec<(String, String)>,
 }
 
 /// The facts of a finding, shared by every finding that names the same ones.
@@ -156,6 +195,18 @@ impl Finding {
 
     pub fn waived(&self) -> Option<&Waived> {
         self.detail.as_ref()?.waived.as_ref()
+    }
+
+    /// The facts the number's words link it to, best first.
+    pub fn link(&self) -> &[LinkCandidate] {
+        self.detail.as_ref().map_or(&[], |d| &d.link)
+    }
+
+    /// The column just past the number, 1-based, in characters.
+    pub fn end_column(&self) -> u32 {
+        let (start, end) = self.span;
+        let chars = self.prose[start as usize..end as usize].chars().count();
+        self.column + u32::try_from(chars).unwrap_or(u32::MAX)
     }
 
     /// The detail to fill in, made on first need.
@@ -186,10 +237,11 @@ impl Finding {
 impl Serialize for Finding {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Finding", 13)?;
+        let mut s = serializer.serialize_struct("Finding", 15)?;
         s.serialize_field("file", &self.file)?;
         s.serialize_field("line", &self.line)?;
         s.serialize_field("column", &self.column)?;
+        s.serialize_field("end_column", &self.end_column())?;
         s.serialize_field("text", &self.text())?;
         s.serialize_field("sentence", &self.sentence())?;
         s.serialize_field("status", &self.status)?;
@@ -199,6 +251,7 @@ impl Serialize for Finding {
         s.serialize_field("facts", &self.facts)?;
         s.serialize_field("expected", &self.expected())?;
         s.serialize_field("suggestion", &self.suggested_line())?;
+        s.serialize_field("link", self.link())?;
         match self.waived() {
             Some(w) => s.serialize_field("waived", w)?,
             None => s.skip_field("waived")?,
@@ -369,7 +422,9 @@ pub fn decode<'a>(path: &str, bytes: &'a [u8]) -> Result<&'a str, NotText> {
 pub struct Auditor<'a> {
     store: &'a Store,
     vocabulary: Vocabulary,
-    index: FactIndex,
+    linker: Linker,
+    /// Every fact's reading, approximation tolerance included.
+    readings: Vec<Reading>,
     options: Options,
     /// Per fact, made on first use: a dense article cites the same facts
     /// thousands of times.
@@ -381,7 +436,12 @@ impl<'a> Auditor<'a> {
         Auditor {
             store,
             vocabulary: Vocabulary::new(store),
-            index: FactIndex::new(store, options.tolerance),
+            linker: Linker::new(store),
+            readings: store
+                .facts
+                .iter()
+                .map(|f| f.value.reading(options.tolerance))
+                .collect(),
             options,
             shared_facts: store.facts.iter().map(|_| OnceLock::new()).collect(),
         }
@@ -438,6 +498,8 @@ impl<'a> Auditor<'a> {
             claim_values,
             fact_lists: FxHashMap::default(),
             mentions: Vec::new(),
+            words: WordCache::default(),
+            terms: SentenceTerms::default(),
             sink,
         };
         match format {
@@ -450,25 +512,27 @@ impl<'a> Auditor<'a> {
     fn block(&self, work: &mut Work<'_, '_, impl FnMut(Finding)>, block: &Block) {
         let mut mentions = std::mem::take(&mut work.mentions);
         scan::scan_into(&block.text, block.kind, &mut mentions);
-        // Numbers share sentences: names, facts and the prose are found
+        // Numbers share sentences: names, terms and the prose are found
         // once per sentence.
-        let mut cache: Option<Sentence<'_, '_>> = None;
-        for mention in &mentions {
+        let mut cache: Option<Sentence> = None;
+        let mut terms = std::mem::take(&mut work.terms);
+        for (at, mention) in mentions.iter().enumerate() {
             let (s, e) = mention.sentence;
             let sentence = &block.text[s..e];
             if cache.as_ref().is_none_or(|c| c.range != (s, e)) {
-                let hits = self.vocabulary.hits(sentence);
-                let context = classify::Context::new(
-                    self.store,
-                    &self.index,
-                    &self.vocabulary,
-                    &hits,
-                    sentence,
-                );
+                self.linker.read(sentence, &mut work.words, &mut terms);
+                let first = mentions[..at].partition_point(|m| m.sentence != (s, e));
+                let numbers = mentions[first..]
+                    .iter()
+                    .take_while(|m| m.sentence == (s, e))
+                    .map(|m| (m.start - s, m.end - s))
+                    .collect();
                 cache = Some(Sentence {
                     range: (s, e),
-                    hits,
-                    context,
+                    first,
+                    numbers,
+                    hits: self.vocabulary.hits(sentence),
+                    years: Years::of(sentence),
                     prose: None,
                 });
             }
@@ -504,22 +568,38 @@ impl<'a> Auditor<'a> {
                 detail: None,
             };
             if linked.is_empty() {
-                let after = &block.text[mention.end..];
-                let after = &after[..text::floor_boundary(after, 64)];
-                let judgement = classify::judge(
+                let scores = self
+                    .linker
+                    .scores(&terms, &current.numbers, at - current.first);
+                let number = judge::Number {
+                    quantity: &mention.quantity,
+                    reading: judge::prose_reading(&mention.quantity, self.options.tolerance),
+                    sentence,
+                    years: &current.years,
+                    pinned: current.years.pinned(sentence, ms, me),
+                    starts_change: judge::Number::after_from(sentence, ms)
+                        && current.years.pinned(sentence, ms, me).is_none(),
+                    next_word: judge::Number::word_after(sentence, me),
+                };
+                let candidates = judge::candidates(
                     self.store,
-                    &self.index,
-                    &current.context,
-                    &mention.quantity,
-                    after,
-                    self.options.tolerance,
+                    &self.linker,
+                    &self.readings,
+                    &scores,
+                    self.linker.metrics_named(&terms),
+                    &number,
                 );
+                let judgement = judge::judge(self.store, &self.linker, &candidates, &number);
+                let link = judge::explain(self.store, &scores, &number, &candidates, &judgement);
                 // "four words", "seven dimensions": a spelled-out count
                 // that no claim states and no fact answers is prose.
                 if mention.weak && judgement == Judgement::Unsourced {
                     continue;
                 }
                 self.judged(work, &mut finding, judgement, &mention.quantity);
+                if !link.is_empty() {
+                    finding.detail_mut().link = link;
+                }
             } else {
                 finding.status = Status::Claimed;
                 let worst = linked
@@ -545,6 +625,7 @@ impl<'a> Auditor<'a> {
             (work.sink)(finding);
         }
         work.mentions = mentions;
+        work.terms = terms;
     }
 
     /// Fills in a number no claim states from its judgement.
@@ -599,6 +680,10 @@ struct Work<'a, 'c, S> {
     fact_lists: FxHashMap<Vec<u32>, FactList>,
     /// The numbers of the current block, in a list kept from block to block.
     mentions: Vec<scan::Mention>,
+    /// The words of the article read so far, with their terms.
+    words: WordCache,
+    /// The current sentence's terms, in a buffer kept from sentence to sentence.
+    terms: SentenceTerms,
     sink: S,
 }
 
@@ -616,10 +701,14 @@ impl<S> Work<'_, '_, S> {
 }
 
 /// A sentence of a block and what it names, shared by its numbers.
-struct Sentence<'a, 's> {
+struct Sentence {
     range: (usize, usize),
+    /// The index of its first number among the block's, and where its
+    /// numbers stand in it.
+    first: usize,
+    numbers: Vec<(usize, usize)>,
     hits: Vec<classify::Hit>,
-    context: classify::Context<'a, 's>,
+    years: Years,
     /// Its prose, made for the first finding that keeps it.
     prose: Option<Arc<str>>,
 }

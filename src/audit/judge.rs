@@ -1,0 +1,481 @@
+//! What a number of prose says against the facts its words link it to.
+//!
+//! The linker ([`crate::link`]) ranks the facts by the words around the
+//! number; here the hard constraints (unit, and a period written beside the
+//! number) rule candidates out, and the value decides between backed,
+//! contradicted and unsourced. The value never chooses the fact: it is
+//! compared only with the facts the words rank (nearly) best.
+
+use super::{LinkCandidate, LinkEvidence};
+use crate::interval::Interval;
+use crate::link::{Linker, NameScore, Scores};
+use crate::quantity::{Qualifier, Quantity, Reading, Unit};
+use crate::store::{NameKind, Store, Sym};
+
+/// How a number stands against the facts its words link it to.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Judgement {
+    /// These facts agree with it, best linked first.
+    Backed(Vec<u32>),
+    /// The words link it clearly to these facts, and none agrees.
+    Contradicted(Vec<u32>),
+    Unsourced,
+}
+
+/// A fact the words around a number may speak of.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    pub fact: u32,
+    pub rank: f32,
+    pub subject: NameScore,
+    pub metric: NameScore,
+    /// The fact's reading shares values with the number's.
+    pub agrees: bool,
+    /// ... without the approximation tolerance of either side.
+    pub exact: bool,
+}
+
+/// How much the subject's words count beside the metric's.
+const SUBJECT_WEIGHT: f32 = 0.6;
+/// What a fact of the store's default subject ("World") scores when the
+/// sentence names no subject of its own for it.
+const DEFAULT_SUBJECT: NameScore = NameScore::assumed(1.0, 0.35);
+/// Added for a fact whose period the sentence names.
+const PERIOD_BONUS: f32 = 0.15;
+/// A candidate ranked at least this share of the best is linked as well as
+/// the best: the value may pick among them.
+const COMPARABLE: f32 = 0.7;
+/// A contradiction needs the best pair of names to lead every other by
+/// this factor, and no fact within [`AGREEING`] of it to agree.
+const MARGIN: f32 = 1.25;
+const AGREEING: f32 = 0.5;
+/// Share of a name's weight that makes its evidence clear, and the
+/// strength its words near the number must have.
+const CLEAR: f32 = 0.6;
+const CLEAR_STRENGTH: f32 = 0.35;
+/// The same for a metric that stands for its subject as well.
+const IMPLIED_CLEAR: f32 = 0.8;
+const IMPLIED_STRENGTH: f32 = 0.7;
+
+/// The years written in a sentence, with where they stand.
+#[derive(Debug, Default)]
+pub(crate) struct Years {
+    found: Vec<(usize, usize)>,
+}
+
+impl Years {
+    pub(crate) fn of(sentence: &str) -> Years {
+        let bytes = sentence.as_bytes();
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i + 4 <= bytes.len() {
+            let word = &bytes[i..i + 4];
+            let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+            let boundary_after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
+            if boundary_before
+                && boundary_after
+                && word.iter().all(u8::is_ascii_digit)
+                && (word.starts_with(b"19") || word.starts_with(b"20"))
+            {
+                found.push((i, i + 4));
+                i += 4;
+            } else {
+                i += 1;
+            }
+        }
+        Years { found }
+    }
+
+    /// The year written right beside the number at `start..end` ("100 (in
+    /// 2024)", "89% since 2017", "notable 2025 models"): the fact must be of it.
+    pub(crate) fn pinned<'s>(&self, sentence: &'s str, start: usize, end: usize) -> Option<&'s str> {
+        const NEAR: usize = 12;
+        self.found
+            .iter()
+            .filter_map(|&(s, e)| {
+                let gap = if e <= start {
+                    start - e
+                } else if s >= end {
+                    s - end
+                } else {
+                    return None;
+                };
+                (gap <= NEAR).then_some((gap, s, e))
+            })
+            .min()
+            .map(|(_, s, e)| &sentence[s..e])
+    }
+
+    fn named<'a>(&'a self, sentence: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.found.iter().map(move |&(s, e)| &sentence[s..e])
+    }
+}
+
+/// The context one number is judged in.
+pub(crate) struct Number<'a> {
+    pub quantity: &'a Quantity,
+    pub reading: Reading,
+    /// The sentence, and the year pinned beside the number.
+    pub sentence: &'a str,
+    pub years: &'a Years,
+    pub pinned: Option<&'a str>,
+    /// "from 100 to over 150": the first value of a change, of a period
+    /// before the one the sentence is about. Unless a year pins it, it
+    /// contradicts nothing.
+    pub starts_change: bool,
+    /// The word right after the number, if a space is all that parts them.
+    pub next_word: Option<&'a str>,
+}
+
+impl Number<'_> {
+    /// Whether the number, at `start..end` of its sentence, follows "from".
+    pub(crate) fn after_from(sentence: &str, start: usize) -> bool {
+        let before = sentence[..start].trim_end();
+        let before = crate::quantity::QUALIFIERS
+            .iter()
+            .find_map(|(q, _)| {
+                let cut = before.len().checked_sub(q.len())?;
+                before
+                    .get(cut..)
+                    .filter(|tail| tail.eq_ignore_ascii_case(q))
+                    .map(|_| before[..cut].trim_end())
+            })
+            .unwrap_or(before);
+        before.len() >= 4 && before[before.len() - 4..].eq_ignore_ascii_case("from")
+    }
+
+    /// The word right after `end`, parted from it by one space at most.
+    pub(crate) fn word_after(sentence: &str, end: usize) -> Option<&str> {
+        let rest = &sentence[end..];
+        let rest = rest.strip_prefix(' ').unwrap_or(rest);
+        let len = rest
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(rest.len(), |(i, _)| i);
+        (len > 0).then(|| &rest[..len])
+    }
+}
+
+/// A number of prose as an interval. "More than $80 billion" for $285.9
+/// billion is true and misleads: writers put a lower bound just below the
+/// value, so prose reads "over X" as up to half as much again (claims
+/// files keep the bound as written).
+pub(crate) fn prose_reading(quantity: &Quantity, tolerance: f64) -> Reading {
+    const LOWER_BOUND_REACH: f64 = 1.5;
+    let mut reading = quantity.reading(tolerance);
+    if matches!(quantity.qualifier, Some(Qualifier::Over | Qualifier::AtLeast))
+        && reading.set.lo > 0.0
+        && reading.set.hi.is_infinite()
+    {
+        let reach = reading.set.lo * LOWER_BOUND_REACH;
+        reading.set.hi = reach;
+        reading.strict.hi = reach;
+    }
+    reading
+}
+
+/// Ranks the facts the number's words link it to, best first, within the
+/// hard constraints of unit and period.
+pub(crate) fn candidates(
+    store: &Store,
+    linker: &Linker,
+    readings: &[Reading],
+    scores: &Scores<'_, '_>,
+    metrics: impl Iterator<Item = Sym>,
+    number: &Number<'_>,
+) -> Vec<Candidate> {
+    let mut subjects: Vec<(Sym, NameScore)> = Vec::new();
+    let mut out = Vec::new();
+    for metric in metrics {
+        let metric_score = scores.name(NameKind::Metric, metric);
+        let facts = store.facts_of_metric(metric);
+        // A metric only one subject has implies its subject: "organizational
+        // adoption" is of the surveyed organizations, named or not.
+        let implied = facts
+            .split_first()
+            .filter(|(first, rest)| {
+                let subject = store.fact(**first).subject;
+                rest.iter().all(|&f| store.fact(f).subject == subject)
+            })
+            .is_some();
+        for &f in facts {
+            let fact = store.fact(f);
+            if !backs(&number.quantity.unit, &fact.value.unit) {
+                continue;
+            }
+            let period = fact.period.map(|p| store.str(p));
+            if let (Some(year), Some(period)) = (number.pinned, period)
+                && !period.contains(year)
+            {
+                continue;
+            }
+            let subject = match subjects.iter().find(|(s, _)| *s == fact.subject) {
+                Some(&(_, score)) => score,
+                None => {
+                    let mut score = scores.name(NameKind::Subject, fact.subject);
+                    if store.is_default_subject(fact.subject) || implied {
+                        score = score.at_least(DEFAULT_SUBJECT);
+                    }
+                    if !implied {
+                        subjects.push((fact.subject, score));
+                    }
+                    score
+                }
+            };
+            if subject.nearness <= 0.0 {
+                continue;
+            }
+            let named_period = period.is_some_and(|p| {
+                number.years.named(number.sentence).any(|y| p.contains(y))
+            });
+            let rank = metric_score.strength
+                + SUBJECT_WEIGHT * subject.nearness
+                + if named_period { PERIOD_BONUS } else { 0.0 };
+            let reading = &readings[f as usize];
+            let agrees = shares_values(&reading.set, &number.reading.set);
+            out.push(Candidate {
+                fact: f,
+                rank,
+                subject,
+                metric: metric_score,
+                agrees,
+                exact: agrees && shares_values(&reading.strict, &number.reading.strict),
+            });
+        }
+    }
+    out.sort_by(|a, b| b.rank.total_cmp(&a.rank).then(a.fact.cmp(&b.fact)));
+    out
+}
+
+/// Decides from the ranked candidates.
+pub(crate) fn judge(
+    store: &Store,
+    linker: &Linker,
+    candidates: &[Candidate],
+    number: &Number<'_>,
+) -> Judgement {
+    let unit = &number.quantity.unit;
+    let Some(top) = candidates.first() else {
+        return Judgement::Unsourced;
+    };
+    let mut backing: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.agrees && c.rank >= COMPARABLE * top.rank)
+        .collect();
+    if !backing.is_empty() {
+        // An exact fit beats one through a tolerance: 29.6 GW is the fact
+        // of 29.6 GW, not the one "about 31 GW".
+        backing.sort_by(|a, b| b.exact.cmp(&a.exact).then(b.rank.total_cmp(&a.rank)));
+        return Judgement::Backed(backing.iter().take(3).map(|c| c.fact).collect());
+    }
+    let pair = |c: &Candidate| {
+        let fact = store.fact(c.fact);
+        (fact.subject, fact.metric)
+    };
+    // Clear evidence: most of the metric's weight in the sentence, much of
+    // it near the number, and the subject named too, or implied by a metric
+    // named in full.
+    let metric_clear = top.metric.coverage >= CLEAR && top.metric.strength >= CLEAR_STRENGTH;
+    let subject_clear = if top.subject.is_read() {
+        top.subject.coverage >= CLEAR
+    } else {
+        top.metric.coverage >= IMPLIED_CLEAR && top.metric.strength >= IMPLIED_STRENGTH
+    };
+    let clear = metric_clear && subject_clear;
+    // The lead is measured on what tells the two apart: the subject's
+    // words when they share the metric, the metric's when they share the
+    // subject ("the US released 50, China 30": both are notable models).
+    // A runner-up that states the same value (the same number in another
+    // chapter, or under another name) leaves no doubt about what is expected.
+    let leads = candidates
+        .iter()
+        .find(|c| pair(c) != pair(top) && readings_differ(store, c.fact, top.fact))
+        .is_none_or(|runner| {
+            let (top_pair, runner_pair) = (pair(top), pair(runner));
+            if top_pair.1 == runner_pair.1 {
+                top.subject.nearness >= MARGIN * runner.subject.nearness
+            } else if top_pair.0 == runner_pair.0 {
+                top.metric.strength >= MARGIN * runner.metric.strength
+            } else {
+                top.rank >= MARGIN * runner.rank
+            }
+        });
+    let none_agrees = !candidates
+        .iter()
+        .any(|c| c.agrees && c.rank >= AGREEING * top.rank);
+    let same_kind = strictly_compatible(unit, &store.fact(top.fact).value.unit);
+    if clear
+        && leads
+        && none_agrees
+        && same_kind
+        && !number.starts_change
+        && counts_what_the_fact_counts(store, linker, top.fact, number)
+    {
+        let facts = candidates
+            .iter()
+            .filter(|c| pair(c) == pair(top))
+            .take(3)
+            .map(|c| c.fact)
+            .collect();
+        return Judgement::Contradicted(facts);
+    }
+    Judgement::Unsourced
+}
+
+fn readings_differ(store: &Store, a: u32, b: u32) -> bool {
+    let (a, b) = (&store.fact(a).value, &store.fact(b).value);
+    a.reading(0.0).strict != b.reading(0.0).strict || a.qualifier != b.qualifier
+}
+
+/// "100 health systems", "50 points": the word right after a bare number
+/// names what it counts. A fact whose names lack that word speaks of
+/// something else, however well the rest of the sentence links it.
+fn counts_what_the_fact_counts(
+    store: &Store,
+    linker: &Linker,
+    fact: u32,
+    number: &Number<'_>,
+) -> bool {
+    if number.quantity.unit != Unit::Bare {
+        return true;
+    }
+    let Some(word) = number.next_word.filter(|w| !linker.is_stop_word(w)) else {
+        return true;
+    };
+    if !word.chars().all(char::is_alphabetic) {
+        return true;
+    }
+    let fact = store.fact(fact);
+    linker.term_of(word).is_some_and(|term| {
+        linker.name_holds(NameKind::Metric, fact.metric, term)
+            || linker.name_holds(NameKind::Subject, fact.subject, term)
+    })
+}
+
+/// Whether a fact in `fact` units can back a number written in `stated`
+/// units. Percentages, multiples and currencies are always written with a
+/// sign or a word prose mode reads, so a bare number is none of them; it may
+/// be a count, or a measure whose unit prose spells in words ("metric tons").
+fn backs(stated: &Unit, fact: &Unit) -> bool {
+    match (stated, fact) {
+        (Unit::Bare, Unit::Bare | Unit::Noun(_) | Unit::Measure(_)) => true,
+        (Unit::Bare, _) | (_, Unit::Bare) => false,
+        (a, b) => a.compatible(b),
+    }
+}
+
+/// Overlap of more than a touching edge: intervals are widened by an ulp
+/// for safe arithmetic, and "13%" must not be backed by a fact of 14%.
+pub(crate) fn shares_values(a: &Interval, b: &Interval) -> bool {
+    if !a.overlaps(b) {
+        return false;
+    }
+    let lo = a.lo.max(b.lo);
+    let hi = a.hi.min(b.hi);
+    if !(lo.is_finite() && hi.is_finite()) {
+        return true;
+    }
+    hi - lo > 1e-9 * lo.abs().max(hi.abs()).max(1.0)
+        || (lo == hi && a.contains(lo) && b.contains(lo))
+}
+
+/// Units of the same kind: both counts, both percentages, the same currency,
+/// the same dimension. Enough to say a value is wrong, not just different.
+fn strictly_compatible(stated: &Unit, fact: &Unit) -> bool {
+    match (stated, fact) {
+        (Unit::Bare, Unit::Bare | Unit::Noun(_)) => true,
+        (Unit::Bare, _) | (_, Unit::Bare) => false,
+        (a, b) => a.compatible(b),
+    }
+}
+
+/// The best few candidates in words, for the finding to carry.
+pub(crate) fn explain(
+    store: &Store,
+    scores: &Scores<'_, '_>,
+    number: &Number<'_>,
+    candidates: &[Candidate],
+    judgement: &Judgement,
+) -> Vec<LinkCandidate> {
+    const SHOWN: usize = 3;
+    let Some(top) = candidates.first() else {
+        return Vec::new();
+    };
+    let chosen: &[u32] = match judgement {
+        Judgement::Backed(f) | Judgement::Contradicted(f) => f,
+        Judgement::Unsourced => &[],
+    };
+    let mut shown: Vec<&Candidate> = chosen
+        .iter()
+        .filter_map(|f| candidates.iter().find(|c| c.fact == *f))
+        .collect();
+    for c in candidates {
+        if shown.len() >= SHOWN {
+            break;
+        }
+        if !shown.iter().any(|s| s.fact == c.fact) {
+            shown.push(c);
+        }
+    }
+    shown
+        .into_iter()
+        .map(|c| {
+            let fact = store.fact(c.fact);
+            let mut name = format!("{} · {}", store.str(fact.subject), store.str(fact.metric));
+            if let Some(p) = fact.period {
+                name.push_str(" · ");
+                name.push_str(store.str(p));
+            }
+            name.push_str(" = ");
+            name.push_str(&fact.value.text);
+            let evidence = |score: NameScore| {
+                scores
+                    .evidence(number.sentence, score)
+                    .map(|e| LinkEvidence {
+                        name: e.name,
+                        coverage: two_decimals(score.coverage),
+                        strength: two_decimals(score.strength),
+                        words: e.words,
+                    })
+            };
+            let period = match (number.pinned, fact.period) {
+                (Some(year), Some(_)) => Some(format!("{year}, written beside the number")),
+                (None, Some(p)) if number.years.named(number.sentence).any(|y| store.str(p).contains(y)) => {
+                    Some(format!("{}, named in the sentence", store.str(p)))
+                }
+                _ => None,
+            };
+            let why = match judgement {
+                Judgement::Backed(f) if f.contains(&c.fact) => "agrees: backs the number".to_owned(),
+                Judgement::Contradicted(f) if f.contains(&c.fact) => {
+                    "linked clearly, ahead of every other fact, and its value disagrees".to_owned()
+                }
+                _ if c.rank < COMPARABLE * top.rank => format!(
+                    "linked less well than the best ({:.2} against {:.2})",
+                    c.rank, top.rank
+                ),
+                _ if !c.agrees => "its value disagrees".to_owned(),
+                _ => "agrees, but another fact is linked as well".to_owned(),
+            };
+            LinkCandidate {
+                fact: fact.id.to_string(),
+                name,
+                score: two_decimals(c.rank),
+                subject: if c.subject.is_read() {
+                    evidence(c.subject)
+                } else {
+                    None
+                },
+                metric: evidence(c.metric),
+                period,
+                agrees: c.agrees,
+                why,
+            }
+        })
+        .collect()
+}
+
+/// Scores are shown, and pinned by snapshots, to two decimals.
+fn two_decimals(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}

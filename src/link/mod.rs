@@ -1,0 +1,519 @@
+//! Linking prose to facts: which facts a number in a sentence may speak of,
+//! ranked by the words around it, never by its value.
+//!
+//! Every subject and metric of the store, under its name and each alias, is
+//! a *form*: a set of terms ([`words`]). A sentence is read once into terms
+//! with their word positions; for each number, a form scores by the share
+//! of its terms the sentence holds (each term weighted by its rarity across
+//! the store's names), the nearer the number the more. A fact scores by its
+//! metric and its subject; the caller (the audit) applies the hard
+//! constraints of unit and period and decides what the value says.
+//!
+//! The scoring is small on purpose: an editor's question "why this fact?"
+//! is answered by [`Evidence`], the words that matched and how near they
+//! stood.
+
+pub mod words;
+
+use rustc_hash::FxHashMap;
+
+use crate::store::{NameKind, Store, Sym};
+
+use words::{Normalizer, tokens};
+
+/// The store's names as terms, with their weights.
+#[derive(Debug)]
+pub struct Linker {
+    normalizer: Normalizer,
+    terms: FxHashMap<Box<str>, u32>,
+    /// Per term: how much finding it says, ln(1 + names / names holding it).
+    rarity: Vec<f32>,
+    /// Per term: the forms that hold it.
+    postings: Vec<Vec<u32>>,
+    forms: Vec<Form>,
+    /// Per subject and per metric: its forms.
+    subject_forms: FxHashMap<Sym, Vec<u32>>,
+    metric_forms: FxHashMap<Sym, Vec<u32>>,
+    /// The mean weight of a form.
+    mean_mass: f32,
+    /// The terms by their first [`PREFIX`] letters, for words the stemmer
+    /// leaves apart from their kin ("analysis", "analyzing"; "schoolwork",
+    /// "school").
+    prefixes: FxHashMap<Box<str>, Vec<u32>>,
+}
+
+/// How many letters a word shares with a term to stand for it when its
+/// own stem is no term.
+const PREFIX: usize = 5;
+
+/// One way of writing a name: the canonical name or an alias.
+#[derive(Debug)]
+struct Form {
+    kind: NameKind,
+    sym: Sym,
+    text: Box<str>,
+    /// Distinct, in the order written.
+    terms: Box<[u32]>,
+    /// The sum of the terms' rarities.
+    mass: f32,
+}
+
+/// A word of a sentence that is one of the store's terms.
+#[derive(Debug, Clone, Copy)]
+struct Occurrence {
+    term: u32,
+    /// Its index among the sentence's words.
+    word: u32,
+    start: u32,
+    end: u32,
+}
+
+/// A sentence read into terms, shared by its numbers.
+#[derive(Debug, Default)]
+pub struct SentenceTerms {
+    occurrences: Vec<Occurrence>,
+    /// Byte start of each word, to place numbers among the words.
+    word_starts: Vec<u32>,
+    /// The forms that hold at least [`MIN_COVERAGE`] of their weight in
+    /// the sentence, with that share, by form.
+    forms: Vec<(u32, f32)>,
+    /// Forms met while reading, before the share is known.
+    met: Vec<u32>,
+}
+
+/// How strongly the words around one number point at one name.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct NameScore {
+    /// Share of the form's weight found anywhere in the sentence, 0 to 1.
+    pub coverage: f32,
+    /// The same, each term weighted by its nearness to the number.
+    pub nearness: f32,
+    /// The weight found, each term by its nearness, over the mean of the
+    /// name's weight and the store's average name weight: a long name is
+    /// not found only by its every word, nor a short one by a single word.
+    pub strength: f32,
+    /// The same with every found term by its nearness alone: the measure
+    /// for subjects, of which a sentence may name several, each near its
+    /// own number.
+    pub near_strength: f32,
+    /// The form that scored best.
+    form: u32,
+}
+
+impl NameScore {
+    /// A score given, not read from words: the store's default subject
+    /// stands for a sentence that names none.
+    pub const fn assumed(coverage: f32, nearness: f32) -> NameScore {
+        NameScore {
+            coverage,
+            nearness,
+            strength: nearness,
+            near_strength: nearness,
+            form: NO_FORM,
+        }
+    }
+
+    /// This score, or `floor` where it says more.
+    pub fn at_least(self, floor: NameScore) -> NameScore {
+        if self.nearness >= floor.nearness {
+            self
+        } else {
+            NameScore {
+                coverage: self.coverage.max(floor.coverage),
+                ..floor
+            }
+        }
+    }
+
+    /// Whether words of the sentence stand behind it.
+    pub fn is_read(&self) -> bool {
+        self.form != NO_FORM
+    }
+}
+
+const NO_FORM: u32 = u32::MAX;
+
+/// Which words matched a name: `(word in the sentence, word of the name)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub name: String,
+    pub kind: NameKind,
+    pub words: Vec<(String, String)>,
+}
+
+/// The sentence's scores for one number, computed on demand per name.
+#[derive(Debug)]
+pub struct Scores<'l, 's> {
+    linker: &'l Linker,
+    sentence: &'s SentenceTerms,
+    /// Per occurrence: its weight for this number.
+    weight: Vec<f32>,
+}
+
+impl Linker {
+    pub fn new(store: &Store) -> Linker {
+        let mut linker = Linker {
+            normalizer: Normalizer::default(),
+            terms: FxHashMap::default(),
+            rarity: Vec::new(),
+            postings: Vec::new(),
+            forms: Vec::new(),
+            subject_forms: FxHashMap::default(),
+            metric_forms: FxHashMap::default(),
+            mean_mass: 0.0,
+            prefixes: FxHashMap::default(),
+        };
+        let mut canonical: FxHashMap<(bool, &str), Sym> = FxHashMap::default();
+        let mut named: Vec<(NameKind, Sym, &str)> = Vec::new();
+        for fact in &store.facts {
+            for (kind, sym) in [
+                (NameKind::Subject, fact.subject),
+                (NameKind::Metric, fact.metric),
+            ] {
+                let text = store.str(sym);
+                if canonical
+                    .insert((kind == NameKind::Subject, text), sym)
+                    .is_none()
+                {
+                    named.push((kind, sym, text));
+                }
+            }
+        }
+        for (kind, alias, name) in &store.aliases {
+            if let Some(&sym) = canonical.get(&(*kind == NameKind::Subject, name.as_str())) {
+                named.push((*kind, sym, alias.as_str()));
+            }
+        }
+        let mut buffer = String::new();
+        // How many names (not forms: aliases repeat their name's words) hold each term.
+        let mut holders: Vec<Vec<(bool, Sym)>> = Vec::new();
+        for (kind, sym, text) in named {
+            let mut terms: Vec<u32> = Vec::new();
+            for token in tokens(text) {
+                let Some(key) = linker.normalizer.key(&text[token.start..token.end], &mut buffer)
+                else {
+                    continue;
+                };
+                let next = linker.terms.len() as u32;
+                let term = *linker.terms.entry(key.into()).or_insert(next);
+                if term == next {
+                    holders.push(Vec::new());
+                    linker.postings.push(Vec::new());
+                }
+                if !terms.contains(&term) {
+                    terms.push(term);
+                }
+                let holder = (kind == NameKind::Subject, sym);
+                if !holders[term as usize].contains(&holder) {
+                    holders[term as usize].push(holder);
+                }
+            }
+            if terms.is_empty() {
+                continue;
+            }
+            let form = linker.forms.len() as u32;
+            for &t in &terms {
+                linker.postings[t as usize].push(form);
+            }
+            let list = match kind {
+                NameKind::Subject => &mut linker.subject_forms,
+                NameKind::Metric => &mut linker.metric_forms,
+            };
+            list.entry(sym).or_default().push(form);
+            linker.forms.push(Form {
+                kind,
+                sym,
+                text: text.into(),
+                terms: terms.into(),
+                mass: 0.0,
+            });
+        }
+        let names = (linker.subject_forms.len() + linker.metric_forms.len()).max(1) as f32;
+        linker.rarity = holders
+            .iter()
+            .map(|h| (1.0 + names / h.len().max(1) as f32).ln())
+            .collect();
+        for form in &mut linker.forms {
+            form.mass = form.terms.iter().map(|&t| linker.rarity[t as usize]).sum();
+        }
+        for (term, &id) in &linker.terms {
+            if term.len() > PREFIX && term.is_ascii() && term.bytes().all(|b| b.is_ascii_alphabetic()) {
+                linker
+                    .prefixes
+                    .entry(term[..PREFIX].into())
+                    .or_default()
+                    .push(id);
+            }
+        }
+        for list in linker.prefixes.values_mut() {
+            list.sort_unstable();
+        }
+        linker.mean_mass =
+            linker.forms.iter().map(|f| f.mass).sum::<f32>() / linker.forms.len().max(1) as f32;
+        linker
+    }
+
+    /// Reads a sentence into the store's terms. `cache` maps words already
+    /// seen to their terms: prose repeats its words, and stemming is the
+    /// dearest step.
+    pub fn read(&self, sentence: &str, cache: &mut WordCache, out: &mut SentenceTerms) {
+        out.occurrences.clear();
+        out.word_starts.clear();
+        out.forms.clear();
+        out.met.clear();
+        for token in tokens(sentence) {
+            let word = out.word_starts.len() as u32;
+            out.word_starts.push(token.start as u32);
+            let text = &sentence[token.start..token.end];
+            let (from, to) = match cache.words.get(text) {
+                Some(&range) => range,
+                None => {
+                    let from = cache.terms.len() as u32;
+                    if let Some(key) = self.normalizer.key(text, &mut cache.buffer) {
+                        match self.terms.get(key) {
+                            Some(&term) => cache.terms.push(term),
+                            None if key.len() >= PREFIX && key.is_char_boundary(PREFIX) => {
+                                if let Some(kin) = self.prefixes.get(&key[..PREFIX]) {
+                                    cache.terms.extend_from_slice(kin);
+                                }
+                            }
+                            None => {}
+                        }
+                    }
+                    let range = (from, cache.terms.len() as u32);
+                    cache.words.insert(text.into(), range);
+                    range
+                }
+            };
+            for &term in &cache.terms[from as usize..to as usize] {
+                out.occurrences.push(Occurrence {
+                    term,
+                    word,
+                    start: token.start as u32,
+                    end: token.end as u32,
+                });
+                out.met.extend_from_slice(&self.postings[term as usize]);
+            }
+        }
+        out.met.sort_unstable();
+        out.met.dedup();
+        for &f in &out.met {
+            let form = &self.forms[f as usize];
+            let found: f32 = form
+                .terms
+                .iter()
+                .filter(|&&t| out.occurrences.iter().any(|o| o.term == t))
+                .map(|&t| self.rarity[t as usize])
+                .sum();
+            let coverage = found / form.mass.max(f32::MIN_POSITIVE);
+            if coverage >= MIN_COVERAGE {
+                out.forms.push((f, coverage));
+            }
+        }
+        out.met.clear();
+    }
+
+    /// The scores of the sentence's names for its number `which` of
+    /// `numbers` (byte ranges in the sentence, in order). A word weighs
+    /// less the farther it stands, after the number rather than before it
+    /// ("China's at 30": writers name the thing first), beyond another
+    /// number, and where another number has a better claim to it ("the US
+    /// released 50, China 30": China goes with 30).
+    pub fn scores<'l, 's>(
+        &'l self,
+        sentence: &'s SentenceTerms,
+        numbers: &[(usize, usize)],
+        which: usize,
+    ) -> Scores<'l, 's> {
+        let word_of = |byte: usize| sentence.word_starts.partition_point(|&s| (s as usize) < byte);
+        let spans: Vec<(usize, usize)> = numbers
+            .iter()
+            .map(|&(s, e)| (word_of(s), word_of(e)))
+            .collect();
+        let pull = |o: &Occurrence, n: usize| {
+            let at = o.word as usize;
+            let (first, last) = spans[n];
+            let (gap, after) = if at < first {
+                (first - at - 1, false)
+            } else {
+                (at.saturating_sub(last), true)
+            };
+            let between = spans
+                .iter()
+                .filter(|&&(f, _)| if after { last <= f && f < at } else { at < f && f < first })
+                .count();
+            let side = if after { AFTER } else { 1.0 };
+            nearness(gap as f32) * side * 0.5f32.powi(between as i32)
+        };
+        let weight = sentence
+            .occurrences
+            .iter()
+            .map(|o| {
+                let own = pull(o, which);
+                let claimed = (0..spans.len()).any(|n| n != which && pull(o, n) > own);
+                if claimed { own * 0.5 } else { own }
+            })
+            .collect();
+        Scores {
+            linker: self,
+            sentence,
+            weight,
+        }
+    }
+
+    /// The term of a word, where the store's names have it.
+    pub fn term_of(&self, word: &str) -> Option<u32> {
+        let mut buffer = String::new();
+        let key = self.normalizer.key(word, &mut buffer)?;
+        self.terms.get(key).copied()
+    }
+
+    /// Whether a form of the subject or metric holds the term.
+    pub fn name_holds(&self, kind: NameKind, sym: Sym, term: u32) -> bool {
+        self.forms_of(kind, sym)
+            .iter()
+            .any(|&f| self.forms[f as usize].terms.contains(&term))
+    }
+
+    /// Whether a word is a stop word (says nothing of a fact).
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        let mut buffer = String::new();
+        self.normalizer.key(word, &mut buffer).is_none()
+    }
+
+    /// The forms of a subject or a metric.
+    fn forms_of(&self, kind: NameKind, sym: Sym) -> &[u32] {
+        let list = match kind {
+            NameKind::Subject => &self.subject_forms,
+            NameKind::Metric => &self.metric_forms,
+        };
+        list.get(&sym).map_or(&[], Vec::as_slice)
+    }
+
+    /// The metrics the sentence has words of, each once.
+    pub fn metrics_named<'a>(&'a self, sentence: &'a SentenceTerms) -> impl Iterator<Item = Sym> + 'a {
+        let mut seen: Vec<Sym> = Vec::new();
+        sentence.forms.iter().filter_map(move |&(f, _)| {
+            let form = &self.forms[f as usize];
+            (form.kind == NameKind::Metric && !seen.contains(&form.sym)).then(|| {
+                seen.push(form.sym);
+                form.sym
+            })
+        })
+    }
+
+    /// The subjects the sentence has words of, each once.
+    pub fn subjects_named<'a>(
+        &'a self,
+        sentence: &'a SentenceTerms,
+    ) -> impl Iterator<Item = Sym> + 'a {
+        let mut seen: Vec<Sym> = Vec::new();
+        sentence.forms.iter().filter_map(move |&(f, _)| {
+            let form = &self.forms[f as usize];
+            (form.kind == NameKind::Subject && !seen.contains(&form.sym)).then(|| {
+                seen.push(form.sym);
+                form.sym
+            })
+        })
+    }
+}
+
+/// A word next to the number counts fully, one five words away half.
+fn nearness(gap: f32) -> f32 {
+    1.0 / (1.0 + gap / 5.0)
+}
+
+/// The weight of a word that follows the number rather than leads it.
+const AFTER: f32 = 0.6;
+
+/// A name whose words the sentence holds less than this share of (by
+/// weight) is not considered for it.
+const MIN_COVERAGE: f32 = 0.3;
+
+/// Words already read, with their terms; kept for a whole audit.
+#[derive(Debug, Default)]
+pub struct WordCache {
+    /// Each word's terms, as a range of `terms`.
+    words: FxHashMap<Box<str>, (u32, u32)>,
+    terms: Vec<u32>,
+    buffer: String,
+}
+
+impl Scores<'_, '_> {
+    /// How strongly the words point at a subject or a metric: its best form.
+    pub fn name(&self, kind: NameKind, sym: Sym) -> NameScore {
+        let mut best = NameScore::default();
+        for &f in self.linker.forms_of(kind, sym) {
+            let Ok(at) = self.sentence.forms.binary_search_by_key(&f, |&(f, _)| f) else {
+                continue;
+            };
+            let form = &self.linker.forms[f as usize];
+            let mut near = 0.0f32;
+            for &term in form.terms.iter() {
+                let mut weight = 0.0f32;
+                for (o, w) in self.sentence.occurrences.iter().zip(&self.weight) {
+                    if o.term == term {
+                        weight = weight.max(*w);
+                    }
+                }
+                near += self.linker.rarity[term as usize] * weight;
+            }
+            let coverage = self.sentence.forms[at].1;
+            let found = coverage * form.mass;
+            // Mostly the store's mean: a name with more of its rare words
+            // in the sentence says more, whatever its length.
+            let norm = (0.3 * form.mass + 0.7 * self.linker.mean_mass).max(f32::MIN_POSITIVE);
+            let score = NameScore {
+                coverage,
+                nearness: near / form.mass.max(f32::MIN_POSITIVE),
+                strength: (found + near) / (2.0 * norm),
+                near_strength: near / norm,
+                form: f,
+            };
+            if (score.strength, score.coverage) > (best.strength, best.coverage) {
+                best = score;
+            }
+        }
+        best
+    }
+
+    /// The words behind a name's score, for an editor to check.
+    pub fn evidence(&self, sentence: &str, score: NameScore) -> Option<Evidence> {
+        let form = self.linker.forms.get(score.form as usize)?;
+        let mut words = Vec::new();
+        let mut buffer = String::new();
+        for token in tokens(&form.text) {
+            let written = &form.text[token.start..token.end];
+            let Some(key) = self.linker.normalizer.key(written, &mut buffer) else {
+                continue;
+            };
+            let Some(&term) = self.linker.terms.get(key) else {
+                continue;
+            };
+            let nearest = self
+                .sentence
+                .occurrences
+                .iter()
+                .zip(&self.weight)
+                .filter(|(o, _)| o.term == term)
+                .max_by(|a, b| a.1.total_cmp(b.1));
+            if let Some((o, _)) = nearest {
+                let pair = (
+                    sentence[o.start as usize..o.end as usize].to_owned(),
+                    written.to_owned(),
+                );
+                if !words.contains(&pair) {
+                    words.push(pair);
+                }
+            }
+        }
+        Some(Evidence {
+            name: form.text.to_string(),
+            kind: form.kind,
+            words,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

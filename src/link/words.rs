@@ -1,0 +1,179 @@
+//! Words as the linker compares them: lower-cased, without possessives,
+//! stemmed, and mapped to the store's terms.
+//!
+//! "organizational adoption", "Organizations" and "organisations'" must
+//! meet on one term, and so must "U.S." and "US". The stemmer is Snowball's
+//! English one (rust-stemmers, as tantivy uses it); British spellings that
+//! the stemmer keeps apart are folded first.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// A word of a text, as a byte range of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The words of `text`: runs of letters and digits. An apostrophe inside a
+/// word ends it ("China's" is "China" and a possessive), and initials with
+/// full stops are one word ("U.S." is "US"), so the caller sees them as
+/// written and [`Normalizer::key`] folds them.
+pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let rest = text.get(at..)?;
+            let mut chars = rest.char_indices();
+            let (offset, first) = chars.find(|&(_, c)| c.is_alphanumeric())?;
+            let start = at + offset;
+            let mut end = start + first.len_utf8();
+            for (i, c) in text[end..].char_indices() {
+                if c.is_alphanumeric() && !is_cjk(c) && !is_cjk(first) {
+                    end = start + first.len_utf8() + i + c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // Initials: "U.S.", "E.U.": one letter, a stop, one letter, a stop.
+            while end - start <= 3
+                && bytes.get(end) == Some(&b'.')
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
+                && bytes.get(end + 2).is_none_or(|b| !b.is_ascii_alphanumeric())
+                && (end - start == 1 || bytes[end - 2] == b'.')
+            {
+                end += 2;
+            }
+            at = end;
+            // A possessive "s" after an apostrophe is not a word.
+            if end - start == 1
+                && matches!(first, 's' | 'S')
+                && text[..start].ends_with(['\'', '’'])
+            {
+                continue;
+            }
+            return Some(Token { start, end });
+        }
+    })
+}
+
+/// Chinese characters stand one to a token: Chinese writes no spaces, and
+/// the store's Chinese aliases are matched character by character.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Words that say nothing about which fact a number speaks of.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "almost", "also", "an", "and", "any", "are", "as", "at", "be",
+    "been", "by", "each", "for", "from", "had", "has", "have", "in", "into", "is", "it", "its",
+    "more", "most", "nearly", "of", "on", "one", "or", "over", "per", "roughly", "s", "some",
+    "than", "that", "the", "their", "them", "there", "these", "this", "those", "to", "up", "was",
+    "were", "what", "which", "while", "who", "will", "with", "within",
+];
+
+/// Folds words to the keys the store's terms are made of.
+pub struct Normalizer {
+    stemmer: Stemmer,
+}
+
+impl std::fmt::Debug for Normalizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Normalizer")
+    }
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Normalizer {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    }
+}
+
+impl Normalizer {
+    /// The key of one word ([`tokens`] gives them), or `None` for a stop
+    /// word. `buffer` is reused from word to word.
+    pub fn key<'b>(&self, word: &str, buffer: &'b mut String) -> Option<&'b str> {
+        buffer.clear();
+        for c in word.chars() {
+            if c != '.' {
+                buffer.extend(c.to_lowercase());
+            }
+        }
+        // A bare number is a value or a year, never what names a fact:
+        // "30" in a sentence is no evidence for "30 supernovae in 2025".
+        if STOP_WORDS.binary_search(&buffer.as_str()).is_ok()
+            || buffer.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        if buffer.bytes().any(|b| b.is_ascii_digit()) || !buffer.is_ascii() {
+            return Some(buffer.as_str());
+        }
+        let british = british_to_american(buffer);
+        let stem = self.stemmer.stem(british.as_deref().unwrap_or(buffer));
+        let stem = stem.into_owned();
+        *buffer = stem;
+        Some(buffer.as_str())
+    }
+}
+
+/// "organisation" and "centre" are the same words as "organization" and
+/// "center"; the stemmer keeps them apart.
+fn british_to_american(word: &str) -> Option<String> {
+    if let Some(i) = word.find("isation") {
+        return Some(format!("{}ization{}", &word[..i], &word[i + 7..]));
+    }
+    if let Some(stem) = word.strip_suffix("tre").or_else(|| word.strip_suffix("tres")) {
+        if stem.ends_with("cen") || stem.ends_with("li") || stem.ends_with("me") {
+            let plural = if word.ends_with('s') { "s" } else { "" };
+            return Some(format!("{stem}ter{plural}"));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text).map(|t| &text[t.start..t.end]).collect()
+    }
+
+    fn keys(text: &str) -> Vec<String> {
+        let n = Normalizer::default();
+        let mut buffer = String::new();
+        tokens(text)
+            .filter_map(|t| n.key(&text[t.start..t.end], &mut buffer).map(str::to_owned))
+            .collect()
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_the_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn initials_possessives_and_hyphens() {
+        assert_eq!(words("the U.S. lead"), ["the", "U.S.", "lead"]);
+        assert_eq!(words("China's models"), ["China", "models"]);
+        assert_eq!(words("China’s"), ["China"]);
+        assert_eq!(words("H100-equivalents, 22-25"), ["H100", "equivalents", "22", "25"]);
+        assert_eq!(keys("H100 in 2025, 30"), ["h100"]);
+        assert_eq!(words("end. A new"), ["end", "A", "new"]);
+        assert_eq!(words("美国私人投资"), ["美", "国", "私", "人", "投", "资"]);
+    }
+
+    #[test]
+    fn paraphrases_meet_on_one_key() {
+        assert_eq!(keys("organizations"), keys("Organisations"));
+        assert_eq!(keys("data centres"), keys("data centers"));
+        assert_eq!(keys("U.S."), keys("US"));
+        assert_eq!(keys("models"), keys("model"));
+        assert_eq!(keys("invested"), keys("investment"));
+        assert_eq!(keys("the share of the models"), ["share", "model"]);
+    }
+}
