@@ -1,8 +1,8 @@
 //! The store's names as written in a sentence, found in one pass: a
 //! number inside a name ("Grok 4", "ISO/IEC 42001") is part of the name.
 
-use std::collections::{BTreeMap, HashMap};
 use crate::store::{NameKind, Store, Sym};
+use std::collections::{BTreeMap, HashMap};
 
 /// Every subject and metric name and alias of the store, found in a
 /// sentence in one pass.

@@ -88,13 +88,20 @@ impl Years {
 
     /// The year written right beside the number at `start..end` ("100 (in
     /// 2024)", "89% since 2017", "notable 2025 models"): the fact must be of it.
-    pub(crate) fn pinned<'s>(&self, sentence: &'s str, start: usize, end: usize) -> Option<&'s str> {
+    pub(crate) fn pinned<'s>(
+        &self,
+        sentence: &'s str,
+        start: usize,
+        end: usize,
+    ) -> Option<&'s str> {
         const NEAR: usize = 12;
         self.found
             .iter()
             .filter_map(|&(s, e)| {
+                // On a tie the year after the number wins: "from 15 in
+                // 2024 to 28 in 2025".
                 let gap = if e <= start {
-                    start - e
+                    start - e + 1
                 } else if s >= end {
                     s - end
                 } else {
@@ -163,8 +170,10 @@ impl Number<'_> {
 pub(crate) fn prose_reading(quantity: &Quantity, tolerance: f64) -> Reading {
     const LOWER_BOUND_REACH: f64 = 1.5;
     let mut reading = quantity.reading(tolerance);
-    if matches!(quantity.qualifier, Some(Qualifier::Over | Qualifier::AtLeast))
-        && reading.set.lo > 0.0
+    if matches!(
+        quantity.qualifier,
+        Some(Qualifier::Over | Qualifier::AtLeast)
+    ) && reading.set.lo > 0.0
         && reading.set.hi.is_infinite()
     {
         let reach = reading.set.lo * LOWER_BOUND_REACH;
@@ -225,9 +234,8 @@ pub(crate) fn candidates(
             if subject.nearness <= 0.0 {
                 continue;
             }
-            let named_period = period.is_some_and(|p| {
-                number.years.named(number.sentence).any(|y| p.contains(y))
-            });
+            let named_period =
+                period.is_some_and(|p| number.years.named(number.sentence).any(|y| p.contains(y)));
             let rank = metric_score.strength
                 + SUBJECT_WEIGHT * subject.nearness
                 + if named_period { PERIOD_BONUS } else { 0.0 };
@@ -295,7 +303,8 @@ pub(crate) fn judge(
             if top_pair.1 == runner_pair.1 {
                 top.subject.nearness >= MARGIN * runner.subject.nearness
             } else if top_pair.0 == runner_pair.0 {
-                top.metric.strength >= MARGIN * runner.metric.strength
+                let full = |m: &NameScore| m.strength * m.coverage;
+                full(&top.metric) >= MARGIN * full(&runner.metric)
             } else {
                 top.rank >= MARGIN * runner.rank
             }
@@ -440,13 +449,20 @@ pub(crate) fn explain(
             };
             let period = match (number.pinned, fact.period) {
                 (Some(year), Some(_)) => Some(format!("{year}, written beside the number")),
-                (None, Some(p)) if number.years.named(number.sentence).any(|y| store.str(p).contains(y)) => {
+                (None, Some(p))
+                    if number
+                        .years
+                        .named(number.sentence)
+                        .any(|y| store.str(p).contains(y)) =>
+                {
                     Some(format!("{}, named in the sentence", store.str(p)))
                 }
                 _ => None,
             };
             let why = match judgement {
-                Judgement::Backed(f) if f.contains(&c.fact) => "agrees: backs the number".to_owned(),
+                Judgement::Backed(f) if f.contains(&c.fact) => {
+                    "agrees: backs the number".to_owned()
+                }
                 Judgement::Contradicted(f) if f.contains(&c.fact) => {
                     "linked clearly, ahead of every other fact, and its value disagrees".to_owned()
                 }

