@@ -8,7 +8,7 @@
 
 use super::{LinkCandidate, LinkEvidence};
 use crate::interval::Interval;
-use crate::link::{Linker, NameScore, Scores};
+use crate::link::{Linker, NameScore, Scores, SentenceTerms};
 use crate::quantity::{Qualifier, Quantity, Reading, Unit};
 use crate::store::{NameKind, Store, Sym};
 
@@ -130,8 +130,9 @@ pub(crate) struct Number<'a> {
     /// before the one the sentence is about. Unless a year pins it, it
     /// contradicts nothing.
     pub starts_change: bool,
-    /// The word right after the number, if a space is all that parts them.
-    pub next_word: Option<&'a str>,
+    /// Where the word right after the number starts, if a space is all
+    /// that parts them.
+    pub next_word: Option<usize>,
 }
 
 impl Number<'_> {
@@ -151,15 +152,19 @@ impl Number<'_> {
         before.len() >= 4 && before[before.len() - 4..].eq_ignore_ascii_case("from")
     }
 
-    /// The word right after `end`, parted from it by one space at most.
-    pub(crate) fn word_after(sentence: &str, end: usize) -> Option<&str> {
+    /// Where the word right after `end` starts, if one space at most
+    /// parts it from the number and it is a word of letters.
+    pub(crate) fn word_after(sentence: &str, end: usize) -> Option<usize> {
         let rest = &sentence[end..];
-        let rest = rest.strip_prefix(' ').unwrap_or(rest);
-        let len = rest
-            .char_indices()
-            .find(|(_, c)| !c.is_alphanumeric())
-            .map_or(rest.len(), |(i, _)| i);
-        (len > 0).then(|| &rest[..len])
+        let start = end + usize::from(rest.starts_with(' '));
+        let word = &sentence[start..];
+        let letters = word.chars().take_while(|c| c.is_alphanumeric()).count();
+        let ends_word = word
+            .chars()
+            .nth(letters)
+            .is_none_or(|c| !c.is_alphanumeric());
+        (letters > 0 && ends_word && word.chars().take(letters).all(char::is_alphabetic))
+            .then_some(start)
     }
 }
 
@@ -251,7 +256,7 @@ pub(crate) fn candidates(
             });
         }
     }
-    out.sort_by(|a, b| b.rank.total_cmp(&a.rank).then(a.fact.cmp(&b.fact)));
+    out.sort_unstable_by(|a, b| b.rank.total_cmp(&a.rank).then(a.fact.cmp(&b.fact)));
     out
 }
 
@@ -259,6 +264,7 @@ pub(crate) fn candidates(
 pub(crate) fn judge(
     store: &Store,
     linker: &Linker,
+    terms: &SentenceTerms,
     candidates: &[Candidate],
     number: &Number<'_>,
 ) -> Judgement {
@@ -318,7 +324,7 @@ pub(crate) fn judge(
         && none_agrees
         && same_kind
         && !number.starts_change
-        && counts_what_the_fact_counts(store, linker, top.fact, number)
+        && counts_what_the_fact_counts(store, linker, terms, top.fact, number)
     {
         let facts = candidates
             .iter()
@@ -342,23 +348,26 @@ fn readings_differ(store: &Store, a: u32, b: u32) -> bool {
 fn counts_what_the_fact_counts(
     store: &Store,
     linker: &Linker,
+    terms: &SentenceTerms,
     fact: u32,
     number: &Number<'_>,
 ) -> bool {
     if number.quantity.unit != Unit::Bare {
         return true;
     }
-    let Some(word) = number.next_word.filter(|w| !linker.is_stop_word(w)) else {
+    let Some(next) = number.next_word else {
         return true;
     };
-    if !word.chars().all(char::is_alphabetic) {
-        return true;
+    match terms.word_at(next) {
+        None | Some(None) => true,
+        Some(Some(mut found)) => {
+            let fact = store.fact(fact);
+            found.any(|term| {
+                linker.name_holds(NameKind::Metric, fact.metric, term)
+                    || linker.name_holds(NameKind::Subject, fact.subject, term)
+            })
+        }
     }
-    let fact = store.fact(fact);
-    linker.term_of(word).is_some_and(|term| {
-        linker.name_holds(NameKind::Metric, fact.metric, term)
-            || linker.name_holds(NameKind::Subject, fact.subject, term)
-    })
 }
 
 /// Whether a fact in `fact` units can back a number written in `stated`

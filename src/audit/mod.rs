@@ -429,6 +429,8 @@ pub struct Auditor<'a> {
     /// Per fact, made on first use: a dense article cites the same facts
     /// thousands of times.
     shared_facts: Vec<OnceLock<SharedFact>>,
+    /// Whether findings carry their link candidates in words.
+    link_evidence: bool,
 }
 
 impl<'a> Auditor<'a> {
@@ -444,7 +446,16 @@ impl<'a> Auditor<'a> {
                 .collect(),
             options,
             shared_facts: store.facts.iter().map(|_| OnceLock::new()).collect(),
+            link_evidence: true,
         }
+    }
+
+    /// Whether findings carry the facts their numbers link to, with the
+    /// words that matched ([`Finding::link`]); on unless turned off. An
+    /// output that shows no link (CI annotations) saves their making.
+    pub fn with_link_evidence(mut self, on: bool) -> Auditor<'a> {
+        self.link_evidence = on;
+        self
     }
 
     pub fn store(&self) -> &'a Store {
@@ -589,8 +600,13 @@ impl<'a> Auditor<'a> {
                     self.linker.metrics_named(&terms),
                     &number,
                 );
-                let judgement = judge::judge(self.store, &self.linker, &candidates, &number);
-                let link = judge::explain(self.store, &scores, &number, &candidates, &judgement);
+                let judgement =
+                    judge::judge(self.store, &self.linker, &terms, &candidates, &number);
+                let link = if self.link_evidence {
+                    judge::explain(self.store, &scores, &number, &candidates, &judgement)
+                } else {
+                    Vec::new()
+                };
                 // "four words", "seven dimensions": a spelled-out count
                 // that no claim states and no fact answers is prose.
                 if mention.weak && judgement == Judgement::Unsourced {

@@ -100,8 +100,11 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
         .zip(&texts)
         .map(|((path, name), text)| Article { path, name, text })
         .collect();
+    // Only JSON and the human report show how numbers link to facts.
+    let shows_links = args.suggest.is_none()
+        && matches!(args.common.format, ReportFormat::Human | ReportFormat::Json);
     let audit = Audit {
-        auditor: Auditor::new(&store, settings.options),
+        auditor: Auditor::new(&store, settings.options).with_link_evidence(shows_links),
         claims: &claims,
         waivers: &settings.waivers,
     };

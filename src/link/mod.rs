@@ -30,6 +30,10 @@ pub struct Linker {
     rarity: Vec<f32>,
     /// Per term: the forms that hold it.
     postings: Vec<Vec<u32>>,
+    /// Per term: the forms a sentence holding it may speak of, for a term
+    /// no more common than [`COMMON`]; a form of common terms only is found
+    /// through its rarest.
+    finders: Vec<Vec<u32>>,
     forms: Vec<Form>,
     /// Per subject and per metric: its forms.
     subject_forms: FxHashMap<Sym, Vec<u32>>,
@@ -54,6 +58,8 @@ struct Form {
     text: Box<str>,
     /// Distinct, in the order written.
     terms: Box<[u32]>,
+    /// Each word of the name as written, with its term.
+    words: Box<[(u32, Box<str>)]>,
     /// The sum of the terms' rarities.
     mass: f32,
 }
@@ -62,6 +68,8 @@ struct Form {
 #[derive(Debug, Clone, Copy)]
 struct Occurrence {
     term: u32,
+    /// Its index among the sentence's distinct terms.
+    slot: u32,
     /// Its index among the sentence's words.
     word: u32,
     start: u32,
@@ -74,11 +82,19 @@ pub struct SentenceTerms {
     occurrences: Vec<Occurrence>,
     /// Byte start of each word, to place numbers among the words.
     word_starts: Vec<u32>,
+    /// The words that are stop words, by index.
+    stop_words: Vec<u32>,
+    /// The distinct terms, sorted.
+    distinct: Vec<u32>,
+    /// The metrics considered, with the weight found of their best form.
+    metrics: Vec<(Sym, f32)>,
     /// The forms that hold at least [`MIN_COVERAGE`] of their weight in
     /// the sentence, with that share, by form.
     forms: Vec<(u32, f32)>,
-    /// Forms met while reading, before the share is known.
-    met: Vec<u32>,
+    /// Per form of `forms`, its terms found, as `(slot in distinct, rarity)`
+    /// ranges of `slots`.
+    form_slots: Vec<(u32, u32)>,
+    slots: Vec<(u32, f32)>,
 }
 
 /// How strongly the words around one number point at one name.
@@ -148,6 +164,8 @@ pub struct Scores<'l, 's> {
     sentence: &'s SentenceTerms,
     /// Per occurrence: its weight for this number.
     weight: Vec<f32>,
+    /// Per distinct term of the sentence: its best weight.
+    slot_weight: Vec<f32>,
 }
 
 impl Linker {
@@ -160,6 +178,7 @@ impl Linker {
             forms: Vec::new(),
             subject_forms: FxHashMap::default(),
             metric_forms: FxHashMap::default(),
+            finders: Vec::new(),
             mean_mass: 0.0,
             prefixes: FxHashMap::default(),
         };
@@ -189,11 +208,10 @@ impl Linker {
         let mut holders: Vec<Vec<(bool, Sym)>> = Vec::new();
         for (kind, sym, text) in named {
             let mut terms: Vec<u32> = Vec::new();
+            let mut words: Vec<(u32, Box<str>)> = Vec::new();
             for token in tokens(text) {
-                let Some(key) = linker
-                    .normalizer
-                    .key(&text[token.start..token.end], &mut buffer)
-                else {
+                let written = &text[token.start..token.end];
+                let Some(key) = linker.normalizer.key(written, &mut buffer) else {
                     continue;
                 };
                 let next = linker.terms.len() as u32;
@@ -204,6 +222,7 @@ impl Linker {
                 }
                 if !terms.contains(&term) {
                     terms.push(term);
+                    words.push((term, written.into()));
                 }
                 let holder = (kind == NameKind::Subject, sym);
                 if !holders[term as usize].contains(&holder) {
@@ -227,6 +246,7 @@ impl Linker {
                 sym,
                 text: text.into(),
                 terms: terms.into(),
+                words: words.into(),
                 mass: 0.0,
             });
         }
@@ -237,6 +257,22 @@ impl Linker {
             .collect();
         for form in &mut linker.forms {
             form.mass = form.terms.iter().map(|&t| linker.rarity[t as usize]).sum();
+        }
+        linker.finders = vec![Vec::new(); linker.postings.len()];
+        for (f, form) in linker.forms.iter().enumerate() {
+            let common = |t: &u32| linker.postings[*t as usize].len() > COMMON;
+            let mut uncommon = form.terms.iter().filter(|t| !common(t)).peekable();
+            if uncommon.peek().is_some() {
+                for &t in uncommon {
+                    linker.finders[t as usize].push(f as u32);
+                }
+            } else if let Some(&rarest) = form
+                .terms
+                .iter()
+                .min_by_key(|t| linker.postings[**t as usize].len())
+            {
+                linker.finders[rarest as usize].push(f as u32);
+            }
         }
         for (term, &id) in &linker.terms {
             if term.len() > PREFIX
@@ -264,8 +300,10 @@ impl Linker {
     pub fn read(&self, sentence: &str, cache: &mut WordCache, out: &mut SentenceTerms) {
         out.occurrences.clear();
         out.word_starts.clear();
+        out.stop_words.clear();
         out.forms.clear();
-        out.met.clear();
+        out.form_slots.clear();
+        out.slots.clear();
         for token in tokens(sentence) {
             let word = out.word_starts.len() as u32;
             out.word_starts.push(token.start as u32);
@@ -273,49 +311,111 @@ impl Linker {
             let (from, to) = match cache.words.get(text) {
                 Some(&range) => range,
                 None => {
-                    let from = cache.terms.len() as u32;
-                    if let Some(key) = self.normalizer.key(text, &mut cache.buffer) {
-                        match self.terms.get(key) {
-                            Some(&term) => cache.terms.push(term),
-                            None if key.len() >= PREFIX && key.is_char_boundary(PREFIX) => {
-                                if let Some(kin) = self.prefixes.get(&key[..PREFIX]) {
-                                    cache.terms.extend_from_slice(kin);
-                                }
-                            }
-                            None => {}
-                        }
-                    }
-                    let range = (from, cache.terms.len() as u32);
+                    let range = self.terms_of(text, cache);
                     cache.words.insert(text.into(), range);
                     range
                 }
             };
+            if from == STOP {
+                out.stop_words.push(word);
+                continue;
+            }
             for &term in &cache.terms[from as usize..to as usize] {
                 out.occurrences.push(Occurrence {
                     term,
+                    slot: 0,
                     word,
                     start: token.start as u32,
                     end: token.end as u32,
                 });
-                out.met.extend_from_slice(&self.postings[term as usize]);
             }
         }
-        out.met.sort_unstable();
-        out.met.dedup();
-        for &f in &out.met {
+        // Each form's weight found, added up term by term in a dense table
+        // that is put back to zero after: a sentence meets hundreds of forms
+        // through a common word such as "AI".
+        let found = &mut cache.found;
+        found.resize(self.forms.len(), 0.0);
+        let distinct = &mut out.distinct;
+        distinct.clear();
+        distinct.extend(out.occurrences.iter().map(|o| o.term));
+        distinct.sort_unstable();
+        distinct.dedup();
+        for o in &mut out.occurrences {
+            o.slot = distinct.binary_search(&o.term).unwrap_or(0) as u32;
+        }
+        // Forms are found through their uncommon terms (or, with none, their
+        // rarest): the lists of "AI" or "share" would touch hundreds.
+        let touched = &mut cache.touched;
+        for &term in distinct.iter() {
+            for &f in &self.finders[term as usize] {
+                if found[f as usize] == 0.0 {
+                    touched.push(f);
+                    found[f as usize] = self.forms[f as usize]
+                        .terms
+                        .iter()
+                        .filter(|t| distinct.binary_search(t).is_ok())
+                        .map(|&t| self.rarity[t as usize])
+                        .sum();
+                }
+            }
+        }
+        touched.sort_unstable();
+        out.metrics.clear();
+        for &f in touched.iter() {
+            let weight = found[f as usize];
             let form = &self.forms[f as usize];
-            let found: f32 = form
-                .terms
-                .iter()
-                .filter(|&&t| out.occurrences.iter().any(|o| o.term == t))
-                .map(|&t| self.rarity[t as usize])
-                .sum();
-            let coverage = found / form.mass.max(f32::MIN_POSITIVE);
+            let coverage = weight / form.mass.max(f32::MIN_POSITIVE);
+            found[f as usize] = 0.0;
             if coverage >= MIN_COVERAGE {
                 out.forms.push((f, coverage));
+                let from = out.slots.len() as u32;
+                for &term in form.terms.iter() {
+                    if let Ok(slot) = out.distinct.binary_search(&term) {
+                        out.slots.push((slot as u32, self.rarity[term as usize]));
+                    }
+                }
+                out.form_slots.push((from, out.slots.len() as u32));
+                if form.kind == NameKind::Metric {
+                    out.metrics.push((form.sym, weight));
+                }
             }
         }
-        out.met.clear();
+        touched.clear();
+        // The metrics with the most weight found, each once: a long
+        // sentence touches dozens, and the few best are the candidates.
+        out.metrics
+            .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut kept = 0;
+        for i in 0..out.metrics.len() {
+            let sym = out.metrics[i].0;
+            if !out.metrics[..kept].iter().any(|m| m.0 == sym) {
+                out.metrics[kept] = out.metrics[i];
+                kept += 1;
+            }
+            if kept == MAX_METRICS {
+                break;
+            }
+        }
+        out.metrics.truncate(kept);
+    }
+
+    /// The terms a word stands for, as a range of the cache's list; `STOP`
+    /// for a stop word.
+    fn terms_of(&self, word: &str, cache: &mut WordCache) -> (u32, u32) {
+        let from = cache.terms.len() as u32;
+        let Some(key) = self.normalizer.key(word, &mut cache.buffer) else {
+            return (STOP, STOP);
+        };
+        match self.terms.get(key) {
+            Some(&term) => cache.terms.push(term),
+            None if key.len() >= PREFIX && key.is_char_boundary(PREFIX) => {
+                if let Some(kin) = self.prefixes.get(&key[..PREFIX]) {
+                    cache.terms.extend_from_slice(kin);
+                }
+            }
+            None => {}
+        }
+        (from, cache.terms.len() as u32)
     }
 
     /// The scores of the sentence's names for its number `which` of
@@ -360,7 +460,7 @@ impl Linker {
             let side = if after { AFTER } else { 1.0 };
             nearness(gap as f32) * side * 0.5f32.powi(between as i32)
         };
-        let weight = sentence
+        let weight: Vec<f32> = sentence
             .occurrences
             .iter()
             .map(|o| {
@@ -369,18 +469,17 @@ impl Linker {
                 if claimed { own * 0.5 } else { own }
             })
             .collect();
+        let mut slot_weight = vec![0.0f32; sentence.distinct.len()];
+        for (o, w) in sentence.occurrences.iter().zip(&weight) {
+            let slot = &mut slot_weight[o.slot as usize];
+            *slot = slot.max(*w);
+        }
         Scores {
             linker: self,
             sentence,
             weight,
+            slot_weight,
         }
-    }
-
-    /// The term of a word, where the store's names have it.
-    pub fn term_of(&self, word: &str) -> Option<u32> {
-        let mut buffer = String::new();
-        let key = self.normalizer.key(word, &mut buffer)?;
-        self.terms.get(key).copied()
     }
 
     /// Whether a form of the subject or metric holds the term.
@@ -388,12 +487,6 @@ impl Linker {
         self.forms_of(kind, sym)
             .iter()
             .any(|&f| self.forms[f as usize].terms.contains(&term))
-    }
-
-    /// Whether a word is a stop word (says nothing of a fact).
-    pub fn is_stop_word(&self, word: &str) -> bool {
-        let mut buffer = String::new();
-        self.normalizer.key(word, &mut buffer).is_none()
     }
 
     /// The forms of a subject or a metric.
@@ -405,19 +498,12 @@ impl Linker {
         list.get(&sym).map_or(&[], Vec::as_slice)
     }
 
-    /// The metrics the sentence has words of, each once.
+    /// The metrics the sentence has most words of, each once.
     pub fn metrics_named<'a>(
         &'a self,
         sentence: &'a SentenceTerms,
     ) -> impl Iterator<Item = Sym> + 'a {
-        let mut seen: Vec<Sym> = Vec::new();
-        sentence.forms.iter().filter_map(move |&(f, _)| {
-            let form = &self.forms[f as usize];
-            (form.kind == NameKind::Metric && !seen.contains(&form.sym)).then(|| {
-                seen.push(form.sym);
-                form.sym
-            })
-        })
+        sentence.metrics.iter().map(|m| m.0)
     }
 
     /// The subjects the sentence has words of, each once.
@@ -448,13 +534,44 @@ const AFTER: f32 = 0.6;
 /// weight) is not considered for it.
 const MIN_COVERAGE: f32 = 0.3;
 
+/// A term in more forms than this is common: it adds to a form's weight
+/// but finds only forms that have no rarer term.
+const COMMON: usize = 48;
+
+/// How many metrics of a sentence are candidates, the best found first.
+const MAX_METRICS: usize = 16;
+
 /// Words already read, with their terms; kept for a whole audit.
 #[derive(Debug, Default)]
 pub struct WordCache {
-    /// Each word's terms, as a range of `terms`.
+    /// Each word's terms, as a range of `terms` (`STOP` for a stop word).
     words: FxHashMap<Box<str>, (u32, u32)>,
     terms: Vec<u32>,
     buffer: String,
+    /// Per form, the weight found in the sentence being read; zero between
+    /// sentences.
+    found: Vec<f32>,
+    touched: Vec<u32>,
+}
+
+const STOP: u32 = u32::MAX;
+
+impl SentenceTerms {
+    /// What the word starting at byte `start` says: `None` where no word
+    /// starts there, else the store's terms it stands for (empty for a word
+    /// no name has) or `Some(None)` for a stop word.
+    pub fn word_at(&self, start: usize) -> Option<Option<impl Iterator<Item = u32> + '_>> {
+        let word = self.word_starts.binary_search(&(start as u32)).ok()? as u32;
+        if self.stop_words.binary_search(&word).is_ok() {
+            return Some(None);
+        }
+        Some(Some(
+            self.occurrences
+                .iter()
+                .filter(move |o| o.word == word)
+                .map(|o| o.term),
+        ))
+    }
 }
 
 impl Scores<'_, '_> {
@@ -466,16 +583,11 @@ impl Scores<'_, '_> {
                 continue;
             };
             let form = &self.linker.forms[f as usize];
-            let mut near = 0.0f32;
-            for &term in form.terms.iter() {
-                let mut weight = 0.0f32;
-                for (o, w) in self.sentence.occurrences.iter().zip(&self.weight) {
-                    if o.term == term {
-                        weight = weight.max(*w);
-                    }
-                }
-                near += self.linker.rarity[term as usize] * weight;
-            }
+            let (from, to) = self.sentence.form_slots[at];
+            let near: f32 = self.sentence.slots[from as usize..to as usize]
+                .iter()
+                .map(|&(slot, rarity)| rarity * self.slot_weight[slot as usize])
+                .sum();
             let coverage = self.sentence.forms[at].1;
             let found = coverage * form.mass;
             // Mostly the store's mean: a name with more of its rare words
@@ -499,30 +611,19 @@ impl Scores<'_, '_> {
     pub fn evidence(&self, sentence: &str, score: NameScore) -> Option<Evidence> {
         let form = self.linker.forms.get(score.form as usize)?;
         let mut words = Vec::new();
-        let mut buffer = String::new();
-        for token in tokens(&form.text) {
-            let written = &form.text[token.start..token.end];
-            let Some(key) = self.linker.normalizer.key(written, &mut buffer) else {
-                continue;
-            };
-            let Some(&term) = self.linker.terms.get(key) else {
-                continue;
-            };
+        for (term, written) in form.words.iter() {
             let nearest = self
                 .sentence
                 .occurrences
                 .iter()
                 .zip(&self.weight)
-                .filter(|(o, _)| o.term == term)
+                .filter(|(o, _)| o.term == *term)
                 .max_by(|a, b| a.1.total_cmp(b.1));
             if let Some((o, _)) = nearest {
-                let pair = (
+                words.push((
                     sentence[o.start as usize..o.end as usize].to_owned(),
-                    written.to_owned(),
-                );
-                if !words.contains(&pair) {
-                    words.push(pair);
-                }
+                    written.to_string(),
+                ));
             }
         }
         Some(Evidence {
