@@ -238,6 +238,9 @@ struct Term {
     facts: Vec<u32>,
     /// The fact's value as written, when the term is one fact.
     written: Option<String>,
+    /// What the last digit the facts give is worth, in base units (0.1 for
+    /// `285.9`); `None` when arithmetic leaves it unknown (a ratio).
+    last_digit: Option<f64>,
     steps: Vec<String>,
 }
 
@@ -758,7 +761,14 @@ fn fact_term(ctx: &Ctx<'_>, f: u32) -> Term {
         unit: fact.value.unit.clone(),
         facts: vec![f],
         written: Some(fact.value.text.to_string()),
+        last_digit: Some(last_digit(&fact.value)),
     }
+}
+
+/// What the last written digit of a quantity is worth, in base units.
+fn last_digit(q: &Quantity) -> f64 {
+    let exponent = q.high.map_or(q.low.exponent, |h| h.exponent.min(q.low.exponent));
+    10f64.powi(exponent) * q.unit.factor()
 }
 
 fn evaluate(ctx: &Ctx<'_>, expr: &Expr) -> Result<Term, Failure> {
@@ -888,11 +898,18 @@ fn arithmetic(a: &Term, op: ArithOp, b: &Term) -> Result<Term, Failure> {
     ));
     let mut facts = a.facts.clone();
     facts.extend(b.facts.iter().copied());
+    // A sum or difference is known to the finest digit of its parts; a
+    // product or quotient has digits no one wrote.
+    let last_digit = match (op, a.last_digit, b.last_digit) {
+        (ArithOp::Add | ArithOp::Sub, Some(x), Some(y)) => Some(x.min(y)),
+        _ => None,
+    };
     Ok(Term {
         reading,
         unit,
         facts,
         written: None,
+        last_digit,
         steps,
     })
 }
@@ -1044,6 +1061,7 @@ fn change_between(old: &Term, new: &Term, q: &Quantity) -> Result<Term, Failure>
                 unit: Unit::Percent,
                 facts: ratio.facts,
                 written: None,
+                last_digit: None,
                 steps: ratio.steps,
             };
             change.steps.push(format!(
@@ -1164,6 +1182,7 @@ fn stated_change(
         };
         term.unit = Unit::Multiple;
         term.written = None;
+        term.last_digit = None;
         term.steps.push(format!(
             "as a multiple: 1 + growth = {} → {}",
             show_central(&term.reading, &Unit::Multiple),
@@ -1181,23 +1200,23 @@ struct Stated {
     truncated: Option<Interval>,
 }
 
-fn stated(op: Op, q: &Quantity, tolerance: f64, scale: f64) -> Stated {
+/// The claim's interval; `truncation` allows reading its digits as cut off.
+fn stated(op: Op, q: &Quantity, tolerance: f64, truncation: bool) -> Stated {
     let r = q.reading(tolerance);
-    let point = q.low.value() * q.unit.factor() * scale;
-    let scaled = |i: Interval| i.scale(scale);
+    let point = q.low.value() * q.unit.factor();
     match op {
         Op::Eq => Stated {
-            set: scaled(r.set),
-            strict: scaled(r.strict),
-            central: r.central.map(|c| c * scale),
-            truncated: q.truncated().map(scaled),
+            set: r.set,
+            strict: r.strict,
+            central: r.central,
+            truncated: q.truncated().filter(|_| truncation),
         },
         Op::Approx => {
             let slack = point.abs() * tolerance;
             Stated {
-                set: scaled(r.set).hull(&Interval::closed(point - slack, point + slack)),
-                strict: scaled(r.strict),
-                central: r.central.map(|c| c * scale),
+                set: r.set.hull(&Interval::closed(point - slack, point + slack)),
+                strict: r.strict,
+                central: r.central,
                 truncated: None,
             }
         }
@@ -1258,10 +1277,19 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
         ));
     }
     // A bare number is read in the other side's unit (`29.6` against `29.6 GW`).
-    let (claim_scale, term_scale) = match (&q.unit, &term.unit) {
-        (Unit::Bare, u) => (u.factor(), 1.0),
-        (u, Unit::Bare) => (1.0, u.factor()),
-        _ => (1.0, 1.0),
+    let in_facts_unit;
+    let q = if q.unit == Unit::Bare && term.unit != Unit::Bare {
+        in_facts_unit = Quantity {
+            unit: term.unit.clone(),
+            ..q.clone()
+        };
+        &in_facts_unit
+    } else {
+        q
+    };
+    let term_scale = match &term.unit {
+        Unit::Bare => q.unit.factor(),
+        _ => 1.0,
     };
     let value = Reading {
         set: term.reading.set.scale(term_scale),
@@ -1269,7 +1297,10 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
         central: term.reading.central.map(|c| c * term_scale),
     };
     let unit = term.unit.more_specific(&q.unit);
-    let claim = stated(op, q, ctx.tolerance, claim_scale);
+    // Digits can be cut off only where the facts have digits to cut: 21 is
+    // no truncation of a count of 20, $285 billion may be one of $285.9 billion.
+    let truncation = term.last_digit.is_none_or(|facts| last_digit(q) > facts * 1.000_001);
+    let claim = stated(op, q, ctx.tolerance, truncation);
     let stated_text = match op {
         Op::Eq => q.text.to_string(),
         op => format!("{} {}", op.as_str(), q.text),
@@ -1287,7 +1318,14 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
         "claim: {stated_text} → {}",
         show_interval(&claim.set, &unit)
     ));
-    let (verdict, loose_reason) = judge(&claim, &value, op, q, &unit, ctx.tolerance);
+    let (verdict, note) = judge(&claim, &value, op, q, &unit, ctx.tolerance);
+    let (loose_reason, reason) = match verdict {
+        Verdict::MissingProvenance => (
+            None,
+            note.map(|why| format!("the facts give only {expected}: {why}")),
+        ),
+        _ => (note, None),
+    };
     ctx.record(|| Step::Compare {
         stated: stated_text.clone(),
         op,
@@ -1310,12 +1348,19 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
         difference,
         arithmetic,
         facts: term.facts.clone(),
+        code: reason.is_some().then_some("bound-only"),
+        reason,
         ..Outcome::default()
     })
 }
 
 /// Match when the claim's interval meets the facts'; loose when it meets them
 /// only through a tolerance, a truncated reading, or the rounding edges.
+///
+/// Facts that only bound the value ("over 60%") back a claim only when they
+/// imply it (`> 50%`); a claim they merely allow (`= 99%`, `> 70%`) is
+/// missing provenance. The text returned is a match's loose reason, or why
+/// the bound does not back the claim.
 fn judge(
     claim: &Stated,
     value: &Reading,
@@ -1332,6 +1377,16 @@ fn judge(
             show_central(value, unit)
         ))
     };
+    if !value.set.is_bounded() && claim.set.overlaps(&value.set) && !claim.set.includes(&value.set)
+    {
+        return (
+            Verdict::MissingProvenance,
+            Some(format!(
+                "a bound, which allows {} but does not state it",
+                q.text
+            )),
+        );
+    }
     if !claim.set.overlaps(&value.set) {
         return if truncated_fits(&value.set) {
             (Verdict::Match, truncation())
@@ -1404,10 +1459,21 @@ fn difference(claim: &Stated, value: &Reading, unit: &Unit) -> String {
                 show_number(relative)
             )
         }
-        _ => format!(
-            "{} outside what the facts allow",
-            show_number_in(claim.set.distance(&value.set), unit)
-        ),
+        _ => match claim.set.distance(&value.set) {
+            // `< 60%` against "over 60%": the two meet at an end one excludes.
+            0.0 => {
+                let edge = if claim.set.hi <= value.set.lo {
+                    claim.set.hi
+                } else {
+                    claim.set.lo
+                };
+                format!(
+                    "the claim and the facts share no value: they meet only at {}, which one of them excludes",
+                    show_number_in(edge, unit)
+                )
+            }
+            gap => format!("{} outside what the facts allow", show_number_in(gap, unit)),
+        },
     }
 }
 

@@ -3,8 +3,11 @@
 //! Every number claimcheck compares is an interval: the set of true values
 //! that the written digits are consistent with. Arithmetic on intervals
 //! returns an interval that contains every result of the same arithmetic on
-//! points drawn from the inputs; endpoints are pushed one ulp outwards after
-//! each operation so that floating-point rounding can never make it smaller.
+//! points drawn from the inputs, and no more: an end stays open when no
+//! point of the inputs reaches it, so `[18.5, 19.5)` and `[19.5, 20.5)` never
+//! meet and `(60, ∞)` never meets `(-∞, 60)`, whatever the arithmetic did to
+//! them. An end is pushed one ulp outwards only when floating-point rounding
+//! made it inexact, so that rounding can never make an interval smaller.
 
 use serde::Serialize;
 
@@ -125,27 +128,61 @@ impl Interval {
     }
 
     pub fn add(&self, other: &Interval) -> Interval {
-        outward(self.lo + other.lo, self.hi + other.hi)
+        if [self.lo, self.hi, other.lo, other.hi].iter().any(|x| x.is_nan()) {
+            return Interval::ALL;
+        }
+        let (lo, lo_exact) = sum(self.lo, other.lo);
+        let (hi, hi_exact) = sum(self.hi, other.hi);
+        Interval {
+            lo: down(lo, lo_exact),
+            hi: up(hi, hi_exact),
+            lo_open: self.lo_open || other.lo_open,
+            hi_open: self.hi_open || other.hi_open,
+        }
     }
 
     pub fn sub(&self, other: &Interval) -> Interval {
-        outward(self.lo - other.hi, self.hi - other.lo)
+        self.add(&other.neg())
+    }
+
+    /// Every value negated: ends swap, and their openness with them.
+    pub fn neg(&self) -> Interval {
+        Interval {
+            lo: -self.hi,
+            hi: -self.lo,
+            lo_open: self.hi_open,
+            hi_open: self.lo_open,
+        }
     }
 
     pub fn mul(&self, other: &Interval) -> Interval {
-        let products = [
-            self.lo * other.lo,
-            self.lo * other.hi,
-            self.hi * other.lo,
-            self.hi * other.hi,
-        ];
-        // 0 × ∞ has no meaning as a bound; the product is then unconstrained.
-        if products.iter().any(|p| p.is_nan()) {
-            return Interval::ALL;
+        let ends = |i: &Interval| [(i.lo, i.lo_open), (i.hi, i.hi_open)];
+        let mut corners = Vec::with_capacity(4);
+        for (x, x_open) in ends(self) {
+            for (y, y_open) in ends(other) {
+                let product = x * y;
+                // 0 × ∞ has no meaning as a bound; the product is then unconstrained.
+                if product.is_nan() {
+                    return Interval::ALL;
+                }
+                let exact = !product.is_finite() || x.mul_add(y, -product) == 0.0;
+                // A product is reached when both factors are, or when one
+                // factor is a reached zero (zero times anything is zero).
+                let reached = (!x_open && !y_open) || (x == 0.0 && !x_open) || (y == 0.0 && !y_open);
+                corners.push((product, exact, !reached || !product.is_finite()));
+            }
         }
-        let lo = products.iter().copied().fold(f64::INFINITY, f64::min);
-        let hi = products.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        outward(lo, hi)
+        let lo = corners.iter().map(|c| c.0).fold(f64::INFINITY, f64::min);
+        let hi = corners.iter().map(|c| c.0).fold(f64::NEG_INFINITY, f64::max);
+        // Several corners may give the same end: it is exact when all of
+        // them are, and reached when any of them is.
+        let at = |end: f64| corners.iter().filter(move |c| c.0 == end);
+        Interval {
+            lo: down(lo, at(lo).all(|c| c.1)),
+            hi: up(hi, at(hi).all(|c| c.1)),
+            lo_open: at(lo).all(|c| c.2),
+            hi_open: at(hi).all(|c| c.2),
+        }
     }
 
     /// `None` when the divisor may be zero: no finite interval holds the quotient.
@@ -153,8 +190,24 @@ impl Interval {
         if other.lo <= 0.0 && other.hi >= 0.0 {
             return None;
         }
-        let reciprocal = outward(1.0 / other.hi, 1.0 / other.lo);
-        Some(self.mul(&reciprocal))
+        Some(self.mul(&other.reciprocal()))
+    }
+
+    /// `1 / x` for every `x` of an interval that excludes zero.
+    fn reciprocal(&self) -> Interval {
+        let inverse = |x: f64| {
+            let r = 1.0 / x;
+            (r, !x.is_finite() || r.mul_add(x, -1.0) == 0.0)
+        };
+        let (lo, lo_exact) = inverse(self.hi);
+        let (hi, hi_exact) = inverse(self.lo);
+        Interval {
+            lo: down(lo, lo_exact),
+            hi: up(hi, hi_exact),
+            // 1/x tends to 0 as x grows without bound, and never reaches it.
+            lo_open: self.hi_open || !self.hi.is_finite(),
+            hi_open: self.lo_open || !self.lo.is_finite(),
+        }
     }
 
     pub fn scale(&self, factor: f64) -> Interval {
@@ -164,12 +217,25 @@ impl Interval {
     pub fn shift(&self, offset: f64) -> Interval {
         self.add(&Interval::point(offset))
     }
+
+    /// Whether every value of `other` is a value of `self`.
+    pub fn includes(&self, other: &Interval) -> bool {
+        let lo_ok = self.lo < other.lo || (self.lo == other.lo && (!self.lo_open || other.lo_open));
+        let hi_ok = self.hi > other.hi || (self.hi == other.hi && (!self.hi_open || other.hi_open));
+        lo_ok && hi_ok
+    }
 }
 
-fn outward(lo: f64, hi: f64) -> Interval {
-    let lo = if lo.is_finite() { lo.next_down() } else { lo };
-    let hi = if hi.is_finite() { hi.next_up() } else { hi };
-    Interval::closed(lo, hi)
+/// `a + b` and whether the floating-point sum is the real one (Knuth's TwoSum).
+fn sum(a: f64, b: f64) -> (f64, bool) {
+    let s = a + b;
+    if !s.is_finite() {
+        return (s, true);
+    }
+    let b_virtual = s - a;
+    let a_virtual = s - b_virtual;
+    let error = (a - a_virtual) + (b - b_virtual);
+    (s, error == 0.0)
 }
 
 fn max_lo(a: &Interval, b: &Interval) -> (f64, bool) {
@@ -189,6 +255,24 @@ fn min_hi(a: &Interval, b: &Interval) -> (f64, bool) {
         (b.hi, b.hi_open)
     } else {
         (a.hi, a.hi_open || b.hi_open)
+    }
+}
+
+/// A low end, one ulp lower when rounding may have raised it.
+fn down(x: f64, exact: bool) -> f64 {
+    if exact || !x.is_finite() {
+        x
+    } else {
+        x.next_down()
+    }
+}
+
+/// A high end, one ulp higher when rounding may have lowered it.
+fn up(x: f64, exact: bool) -> f64 {
+    if exact || !x.is_finite() {
+        x
+    } else {
+        x.next_up()
     }
 }
 

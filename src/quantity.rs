@@ -62,22 +62,30 @@ impl Number {
         if self.negative { -magnitude } else { magnitude }
     }
 
-    /// What the digits stand for when the writer rounded: ± half the last digit.
-    pub fn rounding(&self) -> Interval {
-        self.around(0.5, 0.5)
+    /// What the digits stand for when the writer rounded: ± half the last
+    /// digit, in units `factor` times the written one.
+    pub fn rounding(&self, factor: f64) -> Interval {
+        self.around(0.5, 0.5, factor)
     }
 
     /// What the digits stand for when the writer cut the remaining digits off.
-    pub fn truncation(&self) -> Interval {
-        self.around(0.0, 1.0)
+    pub fn truncation(&self, factor: f64) -> Interval {
+        self.around(0.0, 1.0, factor)
     }
 
     /// `[m - below, m + above)` in units of the last digit, mirrored for negatives.
-    fn around(&self, below: f64, above: f64) -> Interval {
+    ///
+    /// The ends are the nearest floats to what the digits mean, not pushed
+    /// outwards: the same decimal end is always the same float, so the
+    /// rounding intervals of neighbouring numbers (19 and 20, 29.6 GW and
+    /// 29.7 GW) tile the line without meeting.
+    fn around(&self, below: f64, above: f64, factor: f64) -> Interval {
         let unit = 10f64.powi(self.exponent);
         let m = self.mantissa as f64;
-        let (lo, hi) = ((m - below) * unit, (m + above) * unit);
-        let (lo, hi) = (lo.next_down(), hi.next_up());
+        let (lo, hi) = ((m - below) * unit * factor, (m + above) * unit * factor);
+        // Past 2^53 the digits outrun a float; the written value stays inside.
+        let value = m * unit * factor;
+        let hi = if hi <= value { value.next_up() } else { hi };
         if self.negative {
             Interval {
                 lo: -hi,
@@ -283,9 +291,12 @@ impl Quantity {
     /// that `about` or `nearly` allow (0.05 for 5%).
     pub fn reading(&self, tolerance: f64) -> Reading {
         let factor = self.unit.factor();
-        let low = self.low.rounding().scale(factor);
+        let low = match self.one_digit_multiple() {
+            Some(n) => Interval::half_open(n * (1.0 - tolerance), n + 0.5),
+            None => self.low.rounding(factor),
+        };
         let (digits, central) = match &self.high {
-            Some(high) => (low.hull(&high.rounding().scale(factor)), None),
+            Some(high) => (low.hull(&high.rounding(factor)), None),
             None => (low, Some(self.low.value() * factor)),
         };
         let point = self.low.value() * factor;
@@ -318,14 +329,33 @@ impl Quantity {
         }
     }
 
+    /// `2x`, `3x`, "doubled", "tripled": a multiple written with one digit.
+    ///
+    /// Writers round such multiples down ("more than doubled" for 2.3x is
+    /// said "doubled"), never up: so `2x` reads as [2 less the tolerance,
+    /// 2.5), not as the [1.5, 2.5) its digit would allow, and 1.55x is not
+    /// "doubled". The reading is documented in GRAMMAR.md.
+    fn one_digit_multiple(&self) -> Option<f64> {
+        let one_digit = self.unit == Unit::Multiple
+            && self.high.is_none()
+            && !self.low.negative
+            && self.low.exponent == 0
+            && (1..=9).contains(&self.low.mantissa);
+        one_digit.then(|| self.low.value())
+    }
+
     fn high_point(&self, factor: f64) -> f64 {
         self.high.unwrap_or(self.low).value() * factor
     }
 
-    /// The truncated reading (`$285 billion` for $285.9 billion), for plain numbers only.
+    /// The truncated reading (`$285 billion` for $285.9 billion), for plain
+    /// numbers only: a one-digit multiple's reading already says how far
+    /// above its digit it may go.
     pub fn truncated(&self) -> Option<Interval> {
         match (self.qualifier, &self.high) {
-            (None, None) => Some(self.low.truncation().scale(self.unit.factor())),
+            (None, None) if self.one_digit_multiple().is_none() => {
+                Some(self.low.truncation(self.unit.factor()))
+            }
             _ => None,
         }
     }
