@@ -1259,6 +1259,23 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
     } else {
         term
     };
+    // `= 0x`, `= 5%` against a count of data centres: a multiple or a share
+    // of what? A bare number takes the other side's unit; a count does not
+    // turn into a ratio.
+    let count_as_ratio = matches!(
+        q.unit,
+        Unit::Multiple | Unit::Percent | Unit::PercentagePoints
+    ) && matches!(term.unit, Unit::Bare | Unit::Noun(_));
+    if count_as_ratio {
+        return Err(Failure::invalid(
+            "unit-mismatch",
+            format!(
+                "the claim is in {} but the facts are a count ({})",
+                q.unit.name(),
+                show_central(&term.reading, &term.unit)
+            ),
+        ));
+    }
     if !q.unit.compatible(&term.unit) {
         let hint = match (&q.unit, &term.unit) {
             (Unit::Percent, Unit::PercentagePoints) => " (write the change in pp)",

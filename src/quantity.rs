@@ -716,6 +716,12 @@ pub fn unit_from_words(words: &str) -> Unit {
     if let Some((_, m)) = MEASURES.iter().find(|(k, _)| *k == singular || *k == lower) {
         return Unit::Measure(*m);
     }
+    // "285.9 billion dollars" is $285.9 billion: a currency's name means the
+    // currency prose mode reads it as ("dollars" are US dollars).
+    let named = singular.strip_prefix("us ").unwrap_or(&singular);
+    if let Some(&(_, code)) = CURRENCY_WORDS.iter().find(|(word, _)| *word == named) {
+        return Unit::Currency(CompactString::const_new(code));
+    }
     Unit::Noun(CompactString::from(singular))
 }
 
