@@ -1100,20 +1100,28 @@ fn stated_change(
 ) -> Result<Term, Failure> {
     let store = ctx.store;
     let fact = store.fact(a_fact);
-    let missing = || Failure::Missing {
+    let base = normalize(period);
+    // Changes from other base periods, named so the editor sees what the store has.
+    let mut other_bases: Vec<String> = Vec::new();
+    let missing = |other_bases: &[String]| Failure::Missing {
         code: "no-fact",
         reason: format!(
-            "no fact gives `{}` for {period}, and none states its change",
-            store.str(fact.metric)
+            "no fact gives `{}` for {period}, and none states its change from {period}{}",
+            store.str(fact.metric),
+            if other_bases.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", other_bases.join("; "))
+            }
         ),
     };
     if !matches!(q.unit, Unit::Percent | Unit::Multiple) {
-        return Err(missing());
+        return Err(missing(&other_bases));
     }
     let Reference::Phrase(phrase) = reference else {
-        return Err(missing());
+        return Err(missing(&other_bases));
     };
-    let base = match fact.period.map(|p| normalize(store.str(p))) {
+    let name = match fact.period.map(|p| normalize(store.str(p))) {
         Some(p) => normalize(phrase)
             .strip_suffix(&p)
             .map(|b| b.trim().to_owned())
@@ -1125,11 +1133,12 @@ fn stated_change(
         ..ctx.scope
     };
     let tries = [
-        format!("{base} growth since {period}"),
-        format!("{base} growth"),
-        format!("growth in {base}"),
+        format!("{name} growth since {period}"),
+        format!("{name} growth"),
+        format!("growth in {name}"),
     ];
-    // The stated change must be of the same subject and period as the level.
+    // The stated change must be of the same subject and period as the level,
+    // and from the claim's base period: growth since 2024 says nothing of 2013.
     let mut tried = Vec::new();
     let mut found = Vec::new();
     for t in &tries {
@@ -1143,6 +1152,17 @@ fn stated_change(
                     && g.period == fact.period
                     && g.value.unit == Unit::Percent
             })
+            .filter(|&g| {
+                let from = base_period(store, store.fact(g));
+                let same = from.as_deref() == Some(base.as_str());
+                if !same {
+                    other_bases.push(match from {
+                        Some(from) => format!("{} states the change from {from}", store.fact(g).id),
+                        None => format!("{} does not say from when", store.fact(g).id),
+                    });
+                }
+                same
+            })
             .collect();
         if !found.is_empty() {
             break;
@@ -1154,7 +1174,7 @@ fn stated_change(
         candidates: found.clone(),
     });
     let growth = match found.as_slice() {
-        [] => return Err(missing()),
+        [] => return Err(missing(&other_bases)),
         [one] => *one,
         _ => {
             return Err(Failure::Ambiguous {
@@ -1168,7 +1188,7 @@ fn stated_change(
     term.steps.insert(
         0,
         format!(
-            "no fact gives `{}` for {period}; {} states the change itself",
+            "no fact gives `{}` for {period}; {} states the change from {period} itself",
             store.str(fact.metric),
             store.fact(growth).id
         ),
@@ -1190,6 +1210,46 @@ fn stated_change(
         ));
     }
     Ok(term)
+}
+
+/// The period a fact that states a change measures it from, normalised:
+/// the older of the facts it is derived from; the period its metric names
+/// (`growth since 2024`, `from 2023`, `2023 to 2025`); the start of its own
+/// span (`2013-2025`); else, for a change over one year (`2025`, or a metric
+/// that says `year over year`), the year before.
+fn base_period(store: &Store, fact: &crate::store::Fact) -> Option<String> {
+    let own = fact.period.map(|p| normalize(store.str(p)));
+    if let Some(derived) = &fact.derived {
+        let from_other_period = derived
+            .from
+            .iter()
+            .filter_map(|id| store.fact_by_id(id))
+            .filter_map(|f| store.fact(f).period)
+            .map(|p| normalize(store.str(p)))
+            .find(|p| Some(p) != own.as_ref());
+        if from_other_period.is_some() {
+            return from_other_period;
+        }
+    }
+    let metric = normalize(store.str(fact.metric));
+    let words: Vec<&str> = metric.split(' ').collect();
+    for (i, pair) in words.windows(2).enumerate() {
+        if matches!(pair[0], "since" | "from") {
+            return Some(pair[1].to_owned());
+        }
+        if pair[1] == "to" && i > 0 && pair[0].starts_with(|c: char| c.is_ascii_digit()) {
+            return Some(pair[0].to_owned());
+        }
+    }
+    let own = own?;
+    if let Some(since) = own.strip_prefix("since ") {
+        return Some(since.to_owned());
+    }
+    if let Some((start, _)) = own.split_once('-') {
+        return Some(start.to_owned());
+    }
+    let year: i32 = own.parse().ok().filter(|y| (1000..10000).contains(y))?;
+    Some((year - 1).to_string())
 }
 
 /// The claim's side of a comparison, in the same units as the facts' side.
