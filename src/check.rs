@@ -767,7 +767,9 @@ fn fact_term(ctx: &Ctx<'_>, f: u32) -> Term {
 
 /// What the last written digit of a quantity is worth, in base units.
 fn last_digit(q: &Quantity) -> f64 {
-    let exponent = q.high.map_or(q.low.exponent, |h| h.exponent.min(q.low.exponent));
+    let exponent = q
+        .high
+        .map_or(q.low.exponent, |h| h.exponent.min(q.low.exponent));
     10f64.powi(exponent) * q.unit.factor()
 }
 
@@ -1376,7 +1378,9 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
     let unit = term.unit.more_specific(&q.unit);
     // Digits can be cut off only where the facts have digits to cut: 21 is
     // no truncation of a count of 20, $285 billion may be one of $285.9 billion.
-    let truncation = term.last_digit.is_none_or(|facts| last_digit(q) > facts * 1.000_001);
+    let truncation = term
+        .last_digit
+        .is_none_or(|facts| last_digit(q) > facts * 1.000_001);
     let claim = stated(op, q, ctx.tolerance, truncation);
     let stated_text = match op {
         Op::Eq => q.text.to_string(),

@@ -623,7 +623,9 @@ impl Writer<'_> {
                     Some("no-fact") => "no fact in the store answers the claim",
                     Some("no-provenance") => "the fact exists but has no usable source",
                     Some("not-in-cited-source") => "the cited source does not state it",
-                    Some("bound-only") => "the source gives only a bound, which does not imply the claim",
+                    Some("bound-only") => {
+                        "the source gives only a bound, which does not imply the claim"
+                    }
                     _ => "no sourced fact backs it",
                 };
                 format!(

@@ -128,7 +128,10 @@ impl Interval {
     }
 
     pub fn add(&self, other: &Interval) -> Interval {
-        if [self.lo, self.hi, other.lo, other.hi].iter().any(|x| x.is_nan()) {
+        if [self.lo, self.hi, other.lo, other.hi]
+            .iter()
+            .any(|x| x.is_nan())
+        {
             return Interval::ALL;
         }
         let (lo, lo_exact) = sum(self.lo, other.lo);
@@ -168,12 +171,16 @@ impl Interval {
                 let exact = !product.is_finite() || x.mul_add(y, -product) == 0.0;
                 // A product is reached when both factors are, or when one
                 // factor is a reached zero (zero times anything is zero).
-                let reached = (!x_open && !y_open) || (x == 0.0 && !x_open) || (y == 0.0 && !y_open);
+                let reached =
+                    (!x_open && !y_open) || (x == 0.0 && !x_open) || (y == 0.0 && !y_open);
                 corners.push((product, exact, !reached || !product.is_finite()));
             }
         }
         let lo = corners.iter().map(|c| c.0).fold(f64::INFINITY, f64::min);
-        let hi = corners.iter().map(|c| c.0).fold(f64::NEG_INFINITY, f64::max);
+        let hi = corners
+            .iter()
+            .map(|c| c.0)
+            .fold(f64::NEG_INFINITY, f64::max);
         // Several corners may give the same end: it is exact when all of
         // them are, and reached when any of them is.
         let at = |end: f64| corners.iter().filter(move |c| c.0 == end);

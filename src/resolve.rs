@@ -90,7 +90,9 @@ pub fn choose(
                 .filter(|&f| store.fact(f).period.is_none())
                 .collect();
             if timeless.is_empty() {
-                return Resolution::NotFound(not_in_period_message(store, reference, &facts, scope));
+                return Resolution::NotFound(not_in_period_message(
+                    store, reference, &facts, scope,
+                ));
             }
             facts = timeless;
         } else {
@@ -118,7 +120,12 @@ pub fn choose(
 }
 
 /// No candidate is in the default period: say which periods they are in.
-fn not_in_period_message(store: &Store, reference: &Reference, facts: &[u32], scope: Scope<'_>) -> String {
+fn not_in_period_message(
+    store: &Store,
+    reference: &Reference,
+    facts: &[u32],
+    scope: Scope<'_>,
+) -> String {
     let periods: BTreeSet<&str> = facts
         .iter()
         .filter_map(|&f| store.fact(f).period.map(|p| store.str(p)))

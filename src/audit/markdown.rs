@@ -262,17 +262,11 @@ fn line_start(text: &str, at: usize) -> usize {
 }
 
 fn skips(tag: &Tag<'_>) -> bool {
-    matches!(
-        tag,
-        Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. }
-    )
+    matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. })
 }
 
 fn ends_skip(end: TagEnd) -> bool {
-    matches!(
-        end,
-        TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image
-    )
+    matches!(end, TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image)
 }
 
 fn is_inline(tag: &Tag<'_>) -> bool {
