@@ -1494,8 +1494,15 @@ fn judge(
             )),
         );
     }
-    let value_central_fits = value.central.map(|c| claim.strict.contains(c));
-    let claim_central_fits = claim.central.map(|c| value.strict.contains(c));
+    // A central value is computed in floats: 90.1 - 50.6 is 39.49999999999999.
+    // Within float noise of a closed end, it is on that end; an open end
+    // stays out of reach (1.2 million is not `> 1.2 million`).
+    let fits = |i: &Interval, c: f64| {
+        let near = |end: f64| (c - end).abs() <= c.abs() * 1e-12;
+        i.contains(c) || (!i.lo_open && near(i.lo)) || (!i.hi_open && near(i.hi))
+    };
+    let value_central_fits = value.central.map(|c| fits(&claim.strict, c));
+    let claim_central_fits = claim.central.map(|c| fits(&value.strict, c));
     let disagree = value_central_fits != Some(true)
         && claim_central_fits != Some(true)
         && (value_central_fits.is_some() || claim_central_fits.is_some());

@@ -8,6 +8,8 @@
 //! meet and `(60, ∞)` never meets `(-∞, 60)`, whatever the arithmetic did to
 //! them. An end is pushed one ulp outwards only when floating-point rounding
 //! made it inexact, so that rounding can never make an interval smaller.
+//! A change of unit ([`Interval::scale`], [`Interval::shift`]) rounds to
+//! nearest instead, so that touching intervals never come to overlap.
 
 use serde::Serialize;
 
@@ -159,21 +161,48 @@ impl Interval {
     }
 
     pub fn mul(&self, other: &Interval) -> Interval {
+        self.combine(other, |x, y| {
+            let product = x * y;
+            (
+                product,
+                !product.is_finite() || x.mul_add(y, -product) == 0.0,
+            )
+        })
+    }
+
+    /// `None` when the divisor may be zero: no finite interval holds the quotient.
+    pub fn div(&self, other: &Interval) -> Option<Interval> {
+        if other.lo <= 0.0 && other.hi >= 0.0 {
+            return None;
+        }
+        Some(self.combine(other, |x, y| {
+            let quotient = x / y;
+            let exact = !quotient.is_finite() || !y.is_finite() || quotient.mul_add(y, -x) == 0.0;
+            (quotient, exact)
+        }))
+    }
+
+    /// Multiplication or division, from the four corners `op(x, y)` of the
+    /// ends (the extremes of both lie there), with whether each is exact.
+    fn combine(&self, other: &Interval, op: impl Fn(f64, f64) -> (f64, bool)) -> Interval {
         let ends = |i: &Interval| [(i.lo, i.lo_open), (i.hi, i.hi_open)];
         let mut corners = Vec::with_capacity(4);
         for (x, x_open) in ends(self) {
             for (y, y_open) in ends(other) {
-                let product = x * y;
-                // 0 × ∞ has no meaning as a bound; the product is then unconstrained.
-                if product.is_nan() {
+                let (value, exact) = op(x, y);
+                // 0 × ∞ has no meaning as a bound; the result is then unconstrained.
+                if value.is_nan() {
                     return Interval::ALL;
                 }
-                let exact = !product.is_finite() || x.mul_add(y, -product) == 0.0;
-                // A product is reached when both factors are, or when one
-                // factor is a reached zero (zero times anything is zero).
-                let reached =
-                    (!x_open && !y_open) || (x == 0.0 && !x_open) || (y == 0.0 && !y_open);
-                corners.push((product, exact, !reached || !product.is_finite()));
+                // A corner is reached when both ends are, or when one is a
+                // reached zero (zero times or over anything is zero); an
+                // infinite value, or one reached only as a divisor grows
+                // without bound, never is.
+                let zero = x == 0.0 && !x_open;
+                let reached = ((!x_open && !y_open) || zero || (y == 0.0 && !y_open))
+                    && value.is_finite()
+                    && (y.is_finite() || zero);
+                corners.push((value, exact, !reached));
             }
         }
         let lo = corners.iter().map(|c| c.0).fold(f64::INFINITY, f64::min);
@@ -192,37 +221,38 @@ impl Interval {
         }
     }
 
-    /// `None` when the divisor may be zero: no finite interval holds the quotient.
-    pub fn div(&self, other: &Interval) -> Option<Interval> {
-        if other.lo <= 0.0 && other.hi >= 0.0 {
-            return None;
-        }
-        Some(self.mul(&other.reciprocal()))
-    }
-
-    /// `1 / x` for every `x` of an interval that excludes zero.
-    fn reciprocal(&self) -> Interval {
-        let inverse = |x: f64| {
-            let r = 1.0 / x;
-            (r, !x.is_finite() || r.mul_add(x, -1.0) == 0.0)
-        };
-        let (lo, lo_exact) = inverse(self.hi);
-        let (hi, hi_exact) = inverse(self.lo);
-        Interval {
-            lo: down(lo, lo_exact),
-            hi: up(hi, hi_exact),
-            // 1/x tends to 0 as x grows without bound, and never reaches it.
-            lo_open: self.hi_open || !self.hi.is_finite(),
-            hi_open: self.lo_open || !self.lo.is_finite(),
-        }
-    }
-
+    /// The interval in another unit: every value times an exact `factor`.
+    ///
+    /// A change of unit is not arithmetic on uncertain values, so its ends
+    /// are rounded to the nearest float, not outwards: the same end always
+    /// becomes the same float, and intervals that only touched (`(60, ∞)`
+    /// and `(-∞, 60)`, `[19.5, 20.5)` and `[20.5, 21.5)`) still only touch in
+    /// the new unit. Rounding to nearest keeps the order of floats, so every
+    /// float that was inside is inside.
     pub fn scale(&self, factor: f64) -> Interval {
-        self.mul(&Interval::point(factor))
+        if factor == 0.0 {
+            return Interval::point(0.0);
+        }
+        let (lo, hi) = (self.lo * factor, self.hi * factor);
+        if factor > 0.0 {
+            Interval { lo, hi, ..*self }
+        } else {
+            Interval {
+                lo: hi,
+                hi: lo,
+                lo_open: self.hi_open,
+                hi_open: self.lo_open,
+            }
+        }
     }
 
+    /// The interval moved by an exact `offset`, ends rounded as in [`Interval::scale`].
     pub fn shift(&self, offset: f64) -> Interval {
-        self.add(&Interval::point(offset))
+        Interval {
+            lo: self.lo + offset,
+            hi: self.hi + offset,
+            ..*self
+        }
     }
 
     /// Whether every value of `other` is a value of `self`.
@@ -289,9 +319,44 @@ mod tests {
     use proptest::prelude::*;
 
     fn interval() -> impl Strategy<Value = (Interval, f64)> {
-        // An interval and a point inside it, both drawn from realistic magnitudes.
-        (-1e12f64..1e12, 0.0f64..1e6, 0.0f64..=1.0)
-            .prop_map(|(lo, width, t)| (Interval::closed(lo, lo + width), lo + width * t))
+        // An interval, each end open or closed, and a point inside it, drawn
+        // from realistic magnitudes; a point on an end only where it is closed.
+        (
+            -1e12f64..1e12,
+            0.0f64..1e6,
+            0.0f64..=1.0,
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(lo, width, t, lo_open, hi_open)| {
+                let hi = lo + width;
+                let interval = Interval {
+                    lo,
+                    hi,
+                    lo_open: lo_open && width > 0.0,
+                    hi_open: hi_open && width > 0.0,
+                };
+                let x = lo + width * t;
+                let x = if interval.contains(x) {
+                    x
+                } else {
+                    lo + width / 2.0
+                };
+                (interval, x)
+            })
+            .prop_filter("a point inside", |(i, x)| i.contains(*x))
+    }
+
+    /// An interval of positive numbers, each end open or closed.
+    fn positive() -> impl Strategy<Value = Interval> {
+        (1e-3f64..1e9, 1e-3f64..1e6, any::<bool>(), any::<bool>()).prop_map(
+            |(lo, width, lo_open, hi_open)| Interval {
+                lo,
+                hi: lo + width,
+                lo_open,
+                hi_open,
+            },
+        )
     }
 
     proptest! {
@@ -322,9 +387,87 @@ mod tests {
         fn quotient_contains_point_quotient(((a, x), (b, y)) in (interval(), interval())) {
             match a.div(&b) {
                 Some(q) => prop_assert!(q.contains(x / y)),
-                None => prop_assert!(b.contains(0.0)),
+                None => prop_assert!(b.lo <= 0.0 && b.hi >= 0.0),
             }
         }
+
+        /// An end is excluded exactly when no point of the inputs reaches it,
+        /// after every operation: `[18.5, 19.5)` stays half-open when scaled
+        /// or shifted, and a sum, product or quotient of positive intervals is
+        /// open at an end whenever an input's end that makes it is open.
+        #[test]
+        fn open_and_closed_ends_survive_every_operation(
+            a in positive(),
+            b in positive(),
+            factor in 1e-3f64..1e3,
+            offset in -1e6f64..1e6,
+        ) {
+            let ends = |i: Interval| (i.lo_open, i.hi_open);
+            prop_assert_eq!(ends(a.scale(factor)), ends(a));
+            prop_assert_eq!(ends(a.scale(-factor)), (a.hi_open, a.lo_open));
+            prop_assert_eq!(ends(a.shift(offset)), ends(a));
+            prop_assert_eq!(ends(a.neg()), (a.hi_open, a.lo_open));
+            let both = (a.lo_open || b.lo_open, a.hi_open || b.hi_open);
+            prop_assert_eq!(ends(a.add(&b)), both);
+            prop_assert_eq!(ends(a.mul(&b)), both);
+            prop_assert_eq!(ends(a.sub(&b)), (a.lo_open || b.hi_open, a.hi_open || b.lo_open));
+            let quotient = a.div(&b).unwrap();
+            prop_assert_eq!(ends(quotient), (a.lo_open || b.hi_open, a.hi_open || b.lo_open));
+            // An unbounded end is never reached.
+            let above = Interval::above(a.lo, !a.lo_open);
+            prop_assert_eq!(ends(above.scale(factor)), (a.lo_open, true));
+            prop_assert_eq!(ends(b.div(&above).unwrap()), (true, b.hi_open || a.lo_open));
+        }
+
+        /// Intervals that only touch (`[a, b)` and `[b, c)`, `(60, ∞)` and
+        /// `(-∞, 60]`) still only touch in any other unit.
+        #[test]
+        fn touching_intervals_never_overlap_in_another_unit(
+            a in -1e9f64..1e9,
+            widths in (1e-6f64..1e6, 1e-6f64..1e6),
+            factor in prop_oneof![-1e9f64..-1e-9, 1e-9f64..1e9],
+            offset in -1e9f64..1e9,
+        ) {
+            let b = a + widths.0;
+            let c = b + widths.1;
+            let low = Interval::half_open(a, b);
+            let high = Interval::half_open(b, c);
+            prop_assert!(!low.scale(factor).overlaps(&high.scale(factor)));
+            prop_assert!(!low.shift(offset).overlaps(&high.shift(offset)));
+            let over = Interval::above(b, false);
+            let at_most = Interval::below(b, true);
+            prop_assert!(!over.scale(factor).overlaps(&at_most.scale(factor)));
+            prop_assert!(!over.shift(offset).scale(factor).overlaps(&at_most.shift(offset).scale(factor)));
+        }
+
+        /// A closed end that the arithmetic computes exactly is still in the
+        /// result: `[2, 3] × [4, 5]` holds 8 and 15.
+        #[test]
+        fn reached_ends_stay_in(lo in 1u32..1000, width in 0u32..1000, factor in 1u32..1000) {
+            let a = Interval::closed(f64::from(lo), f64::from(lo + width));
+            let product = a.scale(f64::from(factor));
+            prop_assert!(product.contains(f64::from(lo) * f64::from(factor)));
+            prop_assert!(product.contains(f64::from(lo + width) * f64::from(factor)));
+            prop_assert_eq!(product.lo, f64::from(lo) * f64::from(factor));
+        }
+    }
+
+    #[test]
+    fn bounds_on_either_side_of_one_number_never_meet_after_arithmetic() {
+        let over = Interval::above(60.0, false);
+        let under = Interval::below(60.0, false);
+        let at_most = Interval::below(60.0, true);
+        for factor in [1.0, 100.0, 0.01, 1e9, -3.0] {
+            assert!(
+                !over.scale(factor).overlaps(&under.scale(factor)),
+                "× {factor}"
+            );
+            assert!(
+                !over.scale(factor).overlaps(&at_most.scale(factor)),
+                "× {factor}"
+            );
+        }
+        assert!(!over.shift(-1.0).overlaps(&under.shift(-1.0)));
     }
 
     #[test]

@@ -58,8 +58,19 @@ pub struct Number {
 
 impl Number {
     pub fn value(&self) -> f64 {
-        let magnitude = self.mantissa as f64 * 10f64.powi(self.exponent);
+        let magnitude = self.in_last_digits(self.mantissa as f64);
         if self.negative { -magnitude } else { magnitude }
+    }
+
+    /// `x` units of the last written digit. Dividing by a power of ten
+    /// rounds once, where multiplying by 0.1 (no exact float) rounds twice:
+    /// `19.5` tenths is the float nearest 1.95, as the digits `1.95` read.
+    fn in_last_digits(&self, x: f64) -> f64 {
+        if self.exponent < 0 {
+            x / 10f64.powi(-self.exponent)
+        } else {
+            x * 10f64.powi(self.exponent)
+        }
     }
 
     /// What the digits stand for when the writer rounded: ± half the last
@@ -80,11 +91,13 @@ impl Number {
     /// rounding intervals of neighbouring numbers (19 and 20, 29.6 GW and
     /// 29.7 GW) tile the line without meeting.
     fn around(&self, below: f64, above: f64, factor: f64) -> Interval {
-        let unit = 10f64.powi(self.exponent);
         let m = self.mantissa as f64;
-        let (lo, hi) = ((m - below) * unit * factor, (m + above) * unit * factor);
+        let (lo, hi) = (
+            self.in_last_digits(m - below) * factor,
+            self.in_last_digits(m + above) * factor,
+        );
         // Past 2^53 the digits outrun a float; the written value stays inside.
-        let value = m * unit * factor;
+        let value = self.in_last_digits(m) * factor;
         let hi = if hi <= value { value.next_up() } else { hi };
         if self.negative {
             Interval {
@@ -2328,6 +2341,54 @@ mod tests {
         assert_eq!(q("USD 12").unit, Unit::Currency("USD".into()));
         assert_eq!(q("12 RMB").unit, Unit::Currency("CNY".into()));
         assert_eq!(q("29.6 GW").unit.factor(), 1e9);
+        // A currency's name is that currency, as in prose.
+        assert_eq!(
+            q("285.9 billion dollars").unit,
+            Unit::Currency("USD".into())
+        );
+        assert_eq!(q("3 US dollars").unit, Unit::Currency("USD".into()));
+        assert_eq!(q("4 euros").unit, Unit::Currency("EUR".into()));
+        assert_eq!(q("12.4 billion yuan").unit, Unit::Currency("CNY".into()));
+    }
+
+    #[test]
+    fn one_digit_multiples_reach_from_just_below_to_the_next_half() {
+        let doubled = q("2x").reading(0.05);
+        assert_eq!(doubled.strict, Interval::half_open(1.9, 2.5));
+        assert!(doubled.set.contains(2.3) && !doubled.set.contains(1.55));
+        assert_eq!(q("2x").truncated(), None);
+        // Two digits, or a decimal, read as any other number.
+        assert_eq!(
+            q("10x").reading(0.05).strict,
+            Interval::half_open(9.5, 10.5)
+        );
+        assert_eq!(
+            q("2.0x").reading(0.05).strict,
+            Interval::half_open(1.95, 2.05)
+        );
+        assert_eq!(q("2").reading(0.05).strict, Interval::half_open(1.5, 2.5));
+    }
+
+    proptest::proptest! {
+        /// The rounding intervals of neighbouring numbers, in any unit,
+        /// tile the line: they only touch.
+        #[test]
+        fn neighbouring_numbers_never_overlap(
+            mantissa in 0u64..10_000_000,
+            decimals in 0usize..4,
+            form in proptest::sample::select(vec!["{}", "{} GW", "{} kWh", "${} billion", "{} hours"]),
+        ) {
+            let text = |m: u64| {
+                let digits = format!("{m:0>width$}", width = decimals + 1);
+                let (whole, fraction) = digits.split_at(digits.len() - decimals);
+                let number = if decimals == 0 { whole.to_owned() } else { format!("{whole}.{fraction}") };
+                form.replace("{}", &number)
+            };
+            let (low, high) = (q(&text(mantissa)), q(&text(mantissa + 1)));
+            let (low, high) = (low.reading(0.05).strict, high.reading(0.05).strict);
+            proptest::prop_assert!(!low.overlaps(&high), "{:?} {:?}", low, high);
+            proptest::prop_assert_eq!(low.hi, high.lo);
+        }
     }
 
     #[test]
