@@ -685,6 +685,7 @@ fn merge(parts: Vec<Outcome>) -> Outcome {
     let mut expected = Vec::new();
     let mut differences = Vec::new();
     let mut loose = Vec::new();
+    let mut reasons = Vec::new();
     for part in parts {
         let verdict = part.verdict.unwrap_or(Verdict::Invalid);
         if merged
@@ -692,7 +693,10 @@ fn merge(parts: Vec<Outcome>) -> Outcome {
             .is_none_or(|v| verdict.severity() > v.severity())
         {
             merged.verdict = Some(verdict);
+            merged.code = part.code;
         }
+        // A value that a bound allows without stating it says why.
+        reasons.extend(part.reason);
         stated.extend(part.stated);
         expected.extend(part.expected);
         differences.extend(part.difference);
@@ -707,6 +711,7 @@ fn merge(parts: Vec<Outcome>) -> Outcome {
     merged.stated = Some(stated.join(" -> "));
     merged.expected = Some(expected.join(" -> "));
     merged.difference = (!differences.is_empty()).then(|| differences.join("; "));
+    merged.reason = (!reasons.is_empty()).then(|| reasons.join("; "));
     if merged.verdict == Some(Verdict::Match) && !loose.is_empty() {
         merged.loose_reason = Some(loose.join("; "));
     }

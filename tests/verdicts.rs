@@ -367,9 +367,9 @@ fn unit_words_as_writers_write_them() {
     );
 }
 
-/// A one-fact store in a fresh folder: fact `f` of Harbour town's `figure`
-/// in 2025, with the value as written.
-fn one_fact_store(value: &str) -> claimcheck::store::Store {
+/// A store in a fresh folder with Harbour town's `figure` at each period,
+/// valued as written (fact ids `f`, `f1`, `f2`, ...).
+fn store_of(values: &[(&str, &str)]) -> claimcheck::store::Store {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("notes");
     std::fs::create_dir(&source).unwrap();
@@ -378,12 +378,32 @@ fn one_fact_store(value: &str) -> claimcheck::store::Store {
         r#"{"id": "notes", "title": "Field notes", "publisher": "claimcheck tests", "published": "2026-02", "url": "https://example.org/notes", "licence": "CC0", "kind": "secondary"}"#,
     )
     .unwrap();
-    let fact = serde_json::json!({
-        "id": "f", "subject": "Harbour town", "metric": "figure", "period": "2025",
-        "value": value, "locator": {"page": "4"},
-    });
-    std::fs::write(source.join("facts.json"), format!("[{fact}]")).unwrap();
+    let facts: Vec<serde_json::Value> = values
+        .iter()
+        .enumerate()
+        .map(|(i, (period, value))| {
+            let id = if i == 0 {
+                "f".to_owned()
+            } else {
+                format!("f{i}")
+            };
+            serde_json::json!({
+                "id": id, "subject": "Harbour town", "metric": "figure", "period": period,
+                "value": value, "locator": {"page": "4"},
+            })
+        })
+        .collect();
+    std::fs::write(
+        source.join("facts.json"),
+        serde_json::to_string(&facts).unwrap(),
+    )
+    .unwrap();
     claimcheck::store::Store::load(dir.path()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A one-fact store: fact `f` of Harbour town's `figure` in 2025.
+fn one_fact_store(value: &str) -> claimcheck::store::Store {
+    store_of(&[("2025", value)])
 }
 
 fn check_against(store: &claimcheck::store::Store, claim: &str) -> ClaimReport {
@@ -623,4 +643,16 @@ fn one_digit_multiples_read_as_writers_round_them() {
     verdict("AI incidents 2025 = 1.6x 2024", Verdict::Match, false);
     // 5427 / 529 data centers is 10.26x: ten is not a one-digit multiple.
     verdict("US data centers 2025 = 10x Germany", Verdict::Match, false);
+}
+
+/// A chain says why a value a bound allows is not backed, like a single claim.
+#[test]
+fn a_chain_over_a_bound_says_why() {
+    let store = store_of(&[("2025", "over 60%"), ("2024", "40%")]);
+    let report = check_against(&store, "Harbour town figure: 2024 -> 2025 = 40% -> 70%");
+    assert_eq!(
+        (report.verdict, report.code),
+        (Verdict::MissingProvenance, Some("bound-only"))
+    );
+    assert!(report.reason.unwrap().contains("over 60%"));
 }
