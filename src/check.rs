@@ -1326,6 +1326,14 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
     } else {
         term
     };
+    let in_facts_dollars;
+    let q = match q.in_dollars_of(&term.unit) {
+        Some(q) => {
+            in_facts_dollars = q;
+            &in_facts_dollars
+        }
+        None => q,
+    };
     // `= 0x`, `= 5%` against a count of data centres: a multiple or a share
     // of what? A bare number takes the other side's unit; a count does not
     // turn into a ratio.

@@ -342,6 +342,23 @@ impl Quantity {
         }
     }
 
+    /// The quantity in the facts' currency when it says only "dollars" and
+    /// the facts are in another country's dollars: "dollars" are US dollars
+    /// unless the store says otherwise.
+    pub fn in_dollars_of(&self, facts: &Unit) -> Option<Quantity> {
+        let Unit::Currency(code) = facts else {
+            return None;
+        };
+        let text = self.text.to_lowercase();
+        let plain_dollars = self.unit == Unit::Currency(CompactString::const_new("USD"))
+            && (text.ends_with(" dollars") || text.ends_with(" dollar"))
+            && !text.contains("us dollar");
+        (plain_dollars && code != "USD" && DOLLARS.contains(&code.as_str())).then(|| Quantity {
+            unit: facts.clone(),
+            ..self.clone()
+        })
+    }
+
     /// `2x`, `3x`, "doubled", "tripled": a multiple written with one digit.
     ///
     /// Writers round such multiples down ("more than doubled" for 2.3x is
@@ -1955,6 +1972,9 @@ fn prose_symbol(i: &str) -> PResult<'_, Unit> {
         }))
     }
 }
+
+/// Currencies that are called "dollars" where they are used.
+const DOLLARS: &[&str] = &["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD"];
 
 /// Currencies written as a word after the number, with their codes.
 const CURRENCY_WORDS: &[(&str, &str)] = &[

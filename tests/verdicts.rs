@@ -656,3 +656,18 @@ fn a_chain_over_a_bound_says_why() {
     );
     assert!(report.reason.unwrap().contains("over 60%"));
 }
+
+/// "Dollars" are US dollars unless the facts are in another country's dollars.
+#[test]
+fn dollars_are_the_stores_dollars() {
+    let store = store_of(&[("2025", "CAD 4.2 billion")]);
+    let report = check_against(&store, "Harbour town figure 2025 = 4.2 billion dollars");
+    assert_eq!(report.verdict, Verdict::Match, "{report:?}");
+    let report = check_against(&store, "Harbour town figure 2025 = 4.2 billion US dollars");
+    assert_eq!(
+        (report.verdict, report.code),
+        (Verdict::Invalid, Some("unit-mismatch"))
+    );
+    let report = check_against(&store, "Harbour town figure 2025 = 4.2 billion euros");
+    assert_eq!(report.verdict, Verdict::Invalid);
+}
