@@ -186,9 +186,9 @@ impl Interval {
     /// ends (the extremes of both lie there), with whether each is exact.
     fn combine(&self, other: &Interval, op: impl Fn(f64, f64) -> (f64, bool)) -> Interval {
         let ends = |i: &Interval| [(i.lo, i.lo_open), (i.hi, i.hi_open)];
-        let mut corners = Vec::with_capacity(4);
-        for (x, x_open) in ends(self) {
-            for (y, y_open) in ends(other) {
+        let mut corners = [(0.0, true, true); 4];
+        for (i, (x, x_open)) in ends(self).into_iter().enumerate() {
+            for (j, (y, y_open)) in ends(other).into_iter().enumerate() {
                 let (value, exact) = op(x, y);
                 // 0 × ∞ has no meaning as a bound; the result is then unconstrained.
                 if value.is_nan() {
@@ -202,7 +202,7 @@ impl Interval {
                 let reached = ((!x_open && !y_open) || zero || (y == 0.0 && !y_open))
                     && value.is_finite()
                     && (y.is_finite() || zero);
-                corners.push((value, exact, !reached));
+                corners[2 * i + j] = (value, exact, !reached);
             }
         }
         let lo = corners.iter().map(|c| c.0).fold(f64::INFINITY, f64::min);
