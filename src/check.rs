@@ -1240,11 +1240,13 @@ fn base_period(store: &Store, fact: &crate::store::Fact) -> Option<String> {
     }
     let metric = normalize(store.str(fact.metric));
     let words: Vec<&str> = metric.split(' ').collect();
-    for (i, pair) in words.windows(2).enumerate() {
-        if matches!(pair[0], "since" | "from") {
+    // "growth from cloud revenue" names no period: only dates count.
+    let dated = |word: &str| word.contains(|c: char| c.is_ascii_digit());
+    for pair in words.windows(2) {
+        if matches!(pair[0], "since" | "from") && dated(pair[1]) {
             return Some(pair[1].to_owned());
         }
-        if pair[1] == "to" && i > 0 && pair[0].starts_with(|c: char| c.is_ascii_digit()) {
+        if pair[1] == "to" && dated(pair[0]) {
             return Some(pair[0].to_owned());
         }
     }
@@ -1391,6 +1393,8 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
     let unit = term.unit.more_specific(&q.unit);
     // Digits can be cut off only where the facts have digits to cut: 21 is
     // no truncation of a count of 20, $285 billion may be one of $285.9 billion.
+    // (A part in a million keeps float noise, as in 0.1 GW against 100 MW,
+    // from telling equal digits apart.)
     let truncation = term
         .last_digit
         .is_none_or(|facts| last_digit(q) > facts * 1.000_001);
