@@ -238,6 +238,9 @@ struct Term {
     facts: Vec<u32>,
     /// The fact's value as written, when the term is one fact.
     written: Option<String>,
+    /// What the last digit the facts give is worth, in base units (0.1 for
+    /// `285.9`); `None` when arithmetic leaves it unknown (a ratio).
+    last_digit: Option<f64>,
     steps: Vec<String>,
 }
 
@@ -682,6 +685,7 @@ fn merge(parts: Vec<Outcome>) -> Outcome {
     let mut expected = Vec::new();
     let mut differences = Vec::new();
     let mut loose = Vec::new();
+    let mut reasons = Vec::new();
     for part in parts {
         let verdict = part.verdict.unwrap_or(Verdict::Invalid);
         if merged
@@ -689,7 +693,10 @@ fn merge(parts: Vec<Outcome>) -> Outcome {
             .is_none_or(|v| verdict.severity() > v.severity())
         {
             merged.verdict = Some(verdict);
+            merged.code = part.code;
         }
+        // A value that a bound allows without stating it says why.
+        reasons.extend(part.reason);
         stated.extend(part.stated);
         expected.extend(part.expected);
         differences.extend(part.difference);
@@ -704,6 +711,7 @@ fn merge(parts: Vec<Outcome>) -> Outcome {
     merged.stated = Some(stated.join(" -> "));
     merged.expected = Some(expected.join(" -> "));
     merged.difference = (!differences.is_empty()).then(|| differences.join("; "));
+    merged.reason = (!reasons.is_empty()).then(|| reasons.join("; "));
     if merged.verdict == Some(Verdict::Match) && !loose.is_empty() {
         merged.loose_reason = Some(loose.join("; "));
     }
@@ -758,7 +766,16 @@ fn fact_term(ctx: &Ctx<'_>, f: u32) -> Term {
         unit: fact.value.unit.clone(),
         facts: vec![f],
         written: Some(fact.value.text.to_string()),
+        last_digit: Some(last_digit(&fact.value)),
     }
+}
+
+/// What the last written digit of a quantity is worth, in base units.
+fn last_digit(q: &Quantity) -> f64 {
+    let exponent = q
+        .high
+        .map_or(q.low.exponent, |h| h.exponent.min(q.low.exponent));
+    10f64.powi(exponent) * q.unit.factor()
 }
 
 fn evaluate(ctx: &Ctx<'_>, expr: &Expr) -> Result<Term, Failure> {
@@ -888,11 +905,18 @@ fn arithmetic(a: &Term, op: ArithOp, b: &Term) -> Result<Term, Failure> {
     ));
     let mut facts = a.facts.clone();
     facts.extend(b.facts.iter().copied());
+    // A sum or difference is known to the finest digit of its parts; a
+    // product or quotient has digits no one wrote.
+    let last_digit = match (op, a.last_digit, b.last_digit) {
+        (ArithOp::Add | ArithOp::Sub, Some(x), Some(y)) => Some(x.min(y)),
+        _ => None,
+    };
     Ok(Term {
         reading,
         unit,
         facts,
         written: None,
+        last_digit,
         steps,
     })
 }
@@ -1044,6 +1068,7 @@ fn change_between(old: &Term, new: &Term, q: &Quantity) -> Result<Term, Failure>
                 unit: Unit::Percent,
                 facts: ratio.facts,
                 written: None,
+                last_digit: None,
                 steps: ratio.steps,
             };
             change.steps.push(format!(
@@ -1082,20 +1107,28 @@ fn stated_change(
 ) -> Result<Term, Failure> {
     let store = ctx.store;
     let fact = store.fact(a_fact);
-    let missing = || Failure::Missing {
+    let base = normalize(period);
+    // Changes from other base periods, named so the editor sees what the store has.
+    let mut other_bases: Vec<String> = Vec::new();
+    let missing = |other_bases: &[String]| Failure::Missing {
         code: "no-fact",
         reason: format!(
-            "no fact gives `{}` for {period}, and none states its change",
-            store.str(fact.metric)
+            "no fact gives `{}` for {period}, and none states its change from {period}{}",
+            store.str(fact.metric),
+            if other_bases.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", other_bases.join("; "))
+            }
         ),
     };
     if !matches!(q.unit, Unit::Percent | Unit::Multiple) {
-        return Err(missing());
+        return Err(missing(&other_bases));
     }
     let Reference::Phrase(phrase) = reference else {
-        return Err(missing());
+        return Err(missing(&other_bases));
     };
-    let base = match fact.period.map(|p| normalize(store.str(p))) {
+    let name = match fact.period.map(|p| normalize(store.str(p))) {
         Some(p) => normalize(phrase)
             .strip_suffix(&p)
             .map(|b| b.trim().to_owned())
@@ -1107,11 +1140,12 @@ fn stated_change(
         ..ctx.scope
     };
     let tries = [
-        format!("{base} growth since {period}"),
-        format!("{base} growth"),
-        format!("growth in {base}"),
+        format!("{name} growth since {period}"),
+        format!("{name} growth"),
+        format!("growth in {name}"),
     ];
-    // The stated change must be of the same subject and period as the level.
+    // The stated change must be of the same subject and period as the level,
+    // and from the claim's base period: growth since 2024 says nothing of 2013.
     let mut tried = Vec::new();
     let mut found = Vec::new();
     for t in &tries {
@@ -1125,6 +1159,17 @@ fn stated_change(
                     && g.period == fact.period
                     && g.value.unit == Unit::Percent
             })
+            .filter(|&g| {
+                let from = base_period(store, store.fact(g));
+                let same = from.as_deref() == Some(base.as_str());
+                if !same {
+                    other_bases.push(match from {
+                        Some(from) => format!("{} states the change from {from}", store.fact(g).id),
+                        None => format!("{} does not say from when", store.fact(g).id),
+                    });
+                }
+                same
+            })
             .collect();
         if !found.is_empty() {
             break;
@@ -1136,7 +1181,7 @@ fn stated_change(
         candidates: found.clone(),
     });
     let growth = match found.as_slice() {
-        [] => return Err(missing()),
+        [] => return Err(missing(&other_bases)),
         [one] => *one,
         _ => {
             return Err(Failure::Ambiguous {
@@ -1150,7 +1195,7 @@ fn stated_change(
     term.steps.insert(
         0,
         format!(
-            "no fact gives `{}` for {period}; {} states the change itself",
+            "no fact gives `{}` for {period}; {} states the change from {period} itself",
             store.str(fact.metric),
             store.fact(growth).id
         ),
@@ -1164,6 +1209,7 @@ fn stated_change(
         };
         term.unit = Unit::Multiple;
         term.written = None;
+        term.last_digit = None;
         term.steps.push(format!(
             "as a multiple: 1 + growth = {} → {}",
             show_central(&term.reading, &Unit::Multiple),
@@ -1171,6 +1217,48 @@ fn stated_change(
         ));
     }
     Ok(term)
+}
+
+/// The period a fact that states a change measures it from, normalised:
+/// the older of the facts it is derived from; the period its metric names
+/// (`growth since 2024`, `from 2023`, `2023 to 2025`); the start of its own
+/// span (`2013-2025`); else, for a change over one year (`2025`, or a metric
+/// that says `year over year`), the year before.
+fn base_period(store: &Store, fact: &crate::store::Fact) -> Option<String> {
+    let own = fact.period.map(|p| normalize(store.str(p)));
+    if let Some(derived) = &fact.derived {
+        let from_other_period = derived
+            .from
+            .iter()
+            .filter_map(|id| store.fact_by_id(id))
+            .filter_map(|f| store.fact(f).period)
+            .map(|p| normalize(store.str(p)))
+            .find(|p| Some(p) != own.as_ref());
+        if from_other_period.is_some() {
+            return from_other_period;
+        }
+    }
+    let metric = normalize(store.str(fact.metric));
+    let words: Vec<&str> = metric.split(' ').collect();
+    // "growth from cloud revenue" names no period: only dates count.
+    let dated = |word: &str| word.contains(|c: char| c.is_ascii_digit());
+    for pair in words.windows(2) {
+        if matches!(pair[0], "since" | "from") && dated(pair[1]) {
+            return Some(pair[1].to_owned());
+        }
+        if pair[1] == "to" && dated(pair[0]) {
+            return Some(pair[0].to_owned());
+        }
+    }
+    let own = own?;
+    if let Some(since) = own.strip_prefix("since ") {
+        return Some(since.to_owned());
+    }
+    if let Some((start, _)) = own.split_once('-') {
+        return Some(start.to_owned());
+    }
+    let year: i32 = own.parse().ok().filter(|y| (1000..10000).contains(y))?;
+    Some((year - 1).to_string())
 }
 
 /// The claim's side of a comparison, in the same units as the facts' side.
@@ -1181,23 +1269,23 @@ struct Stated {
     truncated: Option<Interval>,
 }
 
-fn stated(op: Op, q: &Quantity, tolerance: f64, scale: f64) -> Stated {
+/// The claim's interval; `truncation` allows reading its digits as cut off.
+fn stated(op: Op, q: &Quantity, tolerance: f64, truncation: bool) -> Stated {
     let r = q.reading(tolerance);
-    let point = q.low.value() * q.unit.factor() * scale;
-    let scaled = |i: Interval| i.scale(scale);
+    let point = q.low.value() * q.unit.factor();
     match op {
         Op::Eq => Stated {
-            set: scaled(r.set),
-            strict: scaled(r.strict),
-            central: r.central.map(|c| c * scale),
-            truncated: q.truncated().map(scaled),
+            set: r.set,
+            strict: r.strict,
+            central: r.central,
+            truncated: q.truncated().filter(|_| truncation),
         },
         Op::Approx => {
             let slack = point.abs() * tolerance;
             Stated {
-                set: scaled(r.set).hull(&Interval::closed(point - slack, point + slack)),
-                strict: scaled(r.strict),
-                central: r.central.map(|c| c * scale),
+                set: r.set.hull(&Interval::closed(point - slack, point + slack)),
+                strict: r.strict,
+                central: r.central,
                 truncated: None,
             }
         }
@@ -1240,6 +1328,31 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
     } else {
         term
     };
+    let in_facts_dollars;
+    let q = match q.in_dollars_of(&term.unit) {
+        Some(q) => {
+            in_facts_dollars = q;
+            &in_facts_dollars
+        }
+        None => q,
+    };
+    // `= 0x`, `= 5%` against a count of data centres: a multiple or a share
+    // of what? A bare number takes the other side's unit; a count does not
+    // turn into a ratio.
+    let count_as_ratio = matches!(
+        q.unit,
+        Unit::Multiple | Unit::Percent | Unit::PercentagePoints
+    ) && matches!(term.unit, Unit::Bare | Unit::Noun(_));
+    if count_as_ratio {
+        return Err(Failure::invalid(
+            "unit-mismatch",
+            format!(
+                "the claim is in {} but the facts are a count ({})",
+                q.unit.name(),
+                show_central(&term.reading, &term.unit)
+            ),
+        ));
+    }
     if !q.unit.compatible(&term.unit) {
         let hint = match (&q.unit, &term.unit) {
             (Unit::Percent, Unit::PercentagePoints) => " (write the change in pp)",
@@ -1258,10 +1371,19 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
         ));
     }
     // A bare number is read in the other side's unit (`29.6` against `29.6 GW`).
-    let (claim_scale, term_scale) = match (&q.unit, &term.unit) {
-        (Unit::Bare, u) => (u.factor(), 1.0),
-        (u, Unit::Bare) => (1.0, u.factor()),
-        _ => (1.0, 1.0),
+    let in_facts_unit;
+    let q = if q.unit == Unit::Bare && term.unit != Unit::Bare {
+        in_facts_unit = Quantity {
+            unit: term.unit.clone(),
+            ..q.clone()
+        };
+        &in_facts_unit
+    } else {
+        q
+    };
+    let term_scale = match &term.unit {
+        Unit::Bare => q.unit.factor(),
+        _ => 1.0,
     };
     let value = Reading {
         set: term.reading.set.scale(term_scale),
@@ -1269,7 +1391,14 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
         central: term.reading.central.map(|c| c * term_scale),
     };
     let unit = term.unit.more_specific(&q.unit);
-    let claim = stated(op, q, ctx.tolerance, claim_scale);
+    // Digits can be cut off only where the facts have digits to cut: 21 is
+    // no truncation of a count of 20, $285 billion may be one of $285.9 billion.
+    // (A part in a million keeps float noise, as in 0.1 GW against 100 MW,
+    // from telling equal digits apart.)
+    let truncation = term
+        .last_digit
+        .is_none_or(|facts| last_digit(q) > facts * 1.000_001);
+    let claim = stated(op, q, ctx.tolerance, truncation);
     let stated_text = match op {
         Op::Eq => q.text.to_string(),
         op => format!("{} {}", op.as_str(), q.text),
@@ -1287,7 +1416,14 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
         "claim: {stated_text} → {}",
         show_interval(&claim.set, &unit)
     ));
-    let (verdict, loose_reason) = judge(&claim, &value, op, q, &unit, ctx.tolerance);
+    let (verdict, note) = judge(&claim, &value, op, q, &unit, ctx.tolerance);
+    let (loose_reason, reason) = match verdict {
+        Verdict::MissingProvenance => (
+            None,
+            note.map(|why| format!("the facts give only {expected}: {why}")),
+        ),
+        _ => (note, None),
+    };
     ctx.record(|| Step::Compare {
         stated: stated_text.clone(),
         op,
@@ -1310,12 +1446,19 @@ fn compare(ctx: &Ctx<'_>, term: &Term, op: Op, q: &Quantity) -> Result<Outcome, 
         difference,
         arithmetic,
         facts: term.facts.clone(),
+        code: reason.is_some().then_some("bound-only"),
+        reason,
         ..Outcome::default()
     })
 }
 
 /// Match when the claim's interval meets the facts'; loose when it meets them
 /// only through a tolerance, a truncated reading, or the rounding edges.
+///
+/// Facts that only bound the value ("over 60%") back a claim only when they
+/// imply it (`> 50%`); a claim they merely allow (`= 99%`, `> 70%`) is
+/// missing provenance. The text returned is a match's loose reason, or why
+/// the bound does not back the claim.
 fn judge(
     claim: &Stated,
     value: &Reading,
@@ -1332,6 +1475,16 @@ fn judge(
             show_central(value, unit)
         ))
     };
+    if !value.set.is_bounded() && claim.set.overlaps(&value.set) && !claim.set.includes(&value.set)
+    {
+        return (
+            Verdict::MissingProvenance,
+            Some(format!(
+                "a bound, which allows {} but does not state it",
+                q.text
+            )),
+        );
+    }
     if !claim.set.overlaps(&value.set) {
         return if truncated_fits(&value.set) {
             (Verdict::Match, truncation())
@@ -1358,8 +1511,15 @@ fn judge(
             )),
         );
     }
-    let value_central_fits = value.central.map(|c| claim.strict.contains(c));
-    let claim_central_fits = claim.central.map(|c| value.strict.contains(c));
+    // A central value is computed in floats: 90.1 - 50.6 is 39.49999999999999.
+    // Within float noise of a closed end, it is on that end; an open end
+    // stays out of reach (1.2 million is not `> 1.2 million`).
+    let fits = |i: &Interval, c: f64| {
+        let near = |end: f64| (c - end).abs() <= c.abs() * 1e-12;
+        i.contains(c) || (!i.lo_open && near(i.lo)) || (!i.hi_open && near(i.hi))
+    };
+    let value_central_fits = value.central.map(|c| fits(&claim.strict, c));
+    let claim_central_fits = claim.central.map(|c| fits(&value.strict, c));
     let disagree = value_central_fits != Some(true)
         && claim_central_fits != Some(true)
         && (value_central_fits.is_some() || claim_central_fits.is_some());
@@ -1404,10 +1564,21 @@ fn difference(claim: &Stated, value: &Reading, unit: &Unit) -> String {
                 show_number(relative)
             )
         }
-        _ => format!(
-            "{} outside what the facts allow",
-            show_number_in(claim.set.distance(&value.set), unit)
-        ),
+        _ => match claim.set.distance(&value.set) {
+            // `< 60%` against "over 60%": the two meet at an end one excludes.
+            0.0 => {
+                let edge = if claim.set.hi <= value.set.lo {
+                    claim.set.hi
+                } else {
+                    claim.set.lo
+                };
+                format!(
+                    "the claim and the facts share no value: they meet only at {}, which one of them excludes",
+                    show_number_in(edge, unit)
+                )
+            }
+            gap => format!("{} outside what the facts allow", show_number_in(gap, unit)),
+        },
     }
 }
 

@@ -589,6 +589,10 @@ impl Writer<'_> {
                     ),
                 );
             }
+            Verdict::MissingProvenance => self.line(
+                1,
+                "The facts only bound the value: they allow the claim's values without stating them, so they do not back it.",
+            ),
             _ => {}
         }
     }
@@ -619,6 +623,9 @@ impl Writer<'_> {
                     Some("no-fact") => "no fact in the store answers the claim",
                     Some("no-provenance") => "the fact exists but has no usable source",
                     Some("not-in-cited-source") => "the cited source does not state it",
+                    Some("bound-only") => {
+                        "the source gives only a bound, which does not imply the claim"
+                    }
                     _ => "no sourced fact backs it",
                 };
                 format!(

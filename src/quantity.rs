@@ -58,26 +58,47 @@ pub struct Number {
 
 impl Number {
     pub fn value(&self) -> f64 {
-        let magnitude = self.mantissa as f64 * 10f64.powi(self.exponent);
+        let magnitude = self.in_last_digits(self.mantissa as f64);
         if self.negative { -magnitude } else { magnitude }
     }
 
-    /// What the digits stand for when the writer rounded: ± half the last digit.
-    pub fn rounding(&self) -> Interval {
-        self.around(0.5, 0.5)
+    /// `x` units of the last written digit. Dividing by a power of ten
+    /// rounds once, where multiplying by 0.1 (no exact float) rounds twice:
+    /// `19.5` tenths is the float nearest 1.95, as the digits `1.95` read.
+    fn in_last_digits(&self, x: f64) -> f64 {
+        if self.exponent < 0 {
+            x / 10f64.powi(-self.exponent)
+        } else {
+            x * 10f64.powi(self.exponent)
+        }
+    }
+
+    /// What the digits stand for when the writer rounded: ± half the last
+    /// digit, in units `factor` times the written one.
+    pub fn rounding(&self, factor: f64) -> Interval {
+        self.around(0.5, 0.5, factor)
     }
 
     /// What the digits stand for when the writer cut the remaining digits off.
-    pub fn truncation(&self) -> Interval {
-        self.around(0.0, 1.0)
+    pub fn truncation(&self, factor: f64) -> Interval {
+        self.around(0.0, 1.0, factor)
     }
 
     /// `[m - below, m + above)` in units of the last digit, mirrored for negatives.
-    fn around(&self, below: f64, above: f64) -> Interval {
-        let unit = 10f64.powi(self.exponent);
+    ///
+    /// The ends are the nearest floats to what the digits mean, not pushed
+    /// outwards: the same decimal end is always the same float, so the
+    /// rounding intervals of neighbouring numbers (19 and 20, 29.6 GW and
+    /// 29.7 GW) tile the line without meeting.
+    fn around(&self, below: f64, above: f64, factor: f64) -> Interval {
         let m = self.mantissa as f64;
-        let (lo, hi) = ((m - below) * unit, (m + above) * unit);
-        let (lo, hi) = (lo.next_down(), hi.next_up());
+        let (lo, hi) = (
+            self.in_last_digits(m - below) * factor,
+            self.in_last_digits(m + above) * factor,
+        );
+        // Past 2^53 the digits outrun a float; the written value stays inside.
+        let value = self.in_last_digits(m) * factor;
+        let hi = if hi <= value { value.next_up() } else { hi };
         if self.negative {
             Interval {
                 lo: -hi,
@@ -283,9 +304,12 @@ impl Quantity {
     /// that `about` or `nearly` allow (0.05 for 5%).
     pub fn reading(&self, tolerance: f64) -> Reading {
         let factor = self.unit.factor();
-        let low = self.low.rounding().scale(factor);
+        let low = match self.one_digit_multiple() {
+            Some(n) => Interval::half_open(n * (1.0 - tolerance), n + 0.5),
+            None => self.low.rounding(factor),
+        };
         let (digits, central) = match &self.high {
-            Some(high) => (low.hull(&high.rounding().scale(factor)), None),
+            Some(high) => (low.hull(&high.rounding(factor)), None),
             None => (low, Some(self.low.value() * factor)),
         };
         let point = self.low.value() * factor;
@@ -318,14 +342,50 @@ impl Quantity {
         }
     }
 
+    /// The quantity in the facts' currency when it says only "dollars" and
+    /// the facts are in another country's dollars: "dollars" are US dollars
+    /// unless the store says otherwise.
+    pub fn in_dollars_of(&self, facts: &Unit) -> Option<Quantity> {
+        let Unit::Currency(code) = facts else {
+            return None;
+        };
+        let text = self.text.to_lowercase();
+        let plain_dollars = self.unit == Unit::Currency(CompactString::const_new("USD"))
+            && (text.ends_with(" dollars") || text.ends_with(" dollar"))
+            && !text.contains("us dollar");
+        (plain_dollars && code != "USD" && DOLLARS.contains(&code.as_str())).then(|| Quantity {
+            unit: facts.clone(),
+            ..self.clone()
+        })
+    }
+
+    /// `2x`, `3x`, "doubled", "tripled": a multiple written with one digit.
+    ///
+    /// Writers round such multiples down ("more than doubled" for 2.3x is
+    /// said "doubled"), never up: so `2x` reads as [2 less the tolerance,
+    /// 2.5), not as the [1.5, 2.5) its digit would allow, and 1.55x is not
+    /// "doubled". The reading is documented in GRAMMAR.md.
+    fn one_digit_multiple(&self) -> Option<f64> {
+        let one_digit = self.unit == Unit::Multiple
+            && self.high.is_none()
+            && !self.low.negative
+            && self.low.exponent == 0
+            && (1..=9).contains(&self.low.mantissa);
+        one_digit.then(|| self.low.value())
+    }
+
     fn high_point(&self, factor: f64) -> f64 {
         self.high.unwrap_or(self.low).value() * factor
     }
 
-    /// The truncated reading (`$285 billion` for $285.9 billion), for plain numbers only.
+    /// The truncated reading (`$285 billion` for $285.9 billion), for plain
+    /// numbers only: a one-digit multiple's reading already says how far
+    /// above its digit it may go.
     pub fn truncated(&self) -> Option<Interval> {
         match (self.qualifier, &self.high) {
-            (None, None) => Some(self.low.truncation().scale(self.unit.factor())),
+            (None, None) if self.one_digit_multiple().is_none() => {
+                Some(self.low.truncation(self.unit.factor()))
+            }
             _ => None,
         }
     }
@@ -685,6 +745,12 @@ pub fn unit_from_words(words: &str) -> Unit {
     let singular = singular(&lower);
     if let Some((_, m)) = MEASURES.iter().find(|(k, _)| *k == singular || *k == lower) {
         return Unit::Measure(*m);
+    }
+    // "285.9 billion dollars" is $285.9 billion: a currency's name means the
+    // currency prose mode reads it as ("dollars" are US dollars).
+    let named = singular.strip_prefix("us ").unwrap_or(&singular);
+    if let Some(&(_, code)) = CURRENCY_WORDS.iter().find(|(word, _)| *word == named) {
+        return Unit::Currency(CompactString::const_new(code));
     }
     Unit::Noun(CompactString::from(singular))
 }
@@ -1918,6 +1984,9 @@ fn prose_symbol(i: &str) -> PResult<'_, Unit> {
     }
 }
 
+/// Currencies that are called "dollars" where they are used.
+const DOLLARS: &[&str] = &["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD"];
+
 /// Currencies written as a word after the number, with their codes.
 const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("dollar", "USD"),
@@ -2303,6 +2372,54 @@ mod tests {
         assert_eq!(q("USD 12").unit, Unit::Currency("USD".into()));
         assert_eq!(q("12 RMB").unit, Unit::Currency("CNY".into()));
         assert_eq!(q("29.6 GW").unit.factor(), 1e9);
+        // A currency's name is that currency, as in prose.
+        assert_eq!(
+            q("285.9 billion dollars").unit,
+            Unit::Currency("USD".into())
+        );
+        assert_eq!(q("3 US dollars").unit, Unit::Currency("USD".into()));
+        assert_eq!(q("4 euros").unit, Unit::Currency("EUR".into()));
+        assert_eq!(q("12.4 billion yuan").unit, Unit::Currency("CNY".into()));
+    }
+
+    #[test]
+    fn one_digit_multiples_reach_from_just_below_to_the_next_half() {
+        let doubled = q("2x").reading(0.05);
+        assert_eq!(doubled.strict, Interval::half_open(1.9, 2.5));
+        assert!(doubled.set.contains(2.3) && !doubled.set.contains(1.55));
+        assert_eq!(q("2x").truncated(), None);
+        // Two digits, or a decimal, read as any other number.
+        assert_eq!(
+            q("10x").reading(0.05).strict,
+            Interval::half_open(9.5, 10.5)
+        );
+        assert_eq!(
+            q("2.0x").reading(0.05).strict,
+            Interval::half_open(1.95, 2.05)
+        );
+        assert_eq!(q("2").reading(0.05).strict, Interval::half_open(1.5, 2.5));
+    }
+
+    proptest::proptest! {
+        /// The rounding intervals of neighbouring numbers, in any unit,
+        /// tile the line: they only touch.
+        #[test]
+        fn neighbouring_numbers_never_overlap(
+            mantissa in 0u64..10_000_000,
+            decimals in 0usize..4,
+            form in proptest::sample::select(vec!["{}", "{} GW", "{} kWh", "${} billion", "{} hours"]),
+        ) {
+            let text = |m: u64| {
+                let digits = format!("{m:0>width$}", width = decimals + 1);
+                let (whole, fraction) = digits.split_at(digits.len() - decimals);
+                let number = if decimals == 0 { whole.to_owned() } else { format!("{whole}.{fraction}") };
+                form.replace("{}", &number)
+            };
+            let (low, high) = (q(&text(mantissa)), q(&text(mantissa + 1)));
+            let (low, high) = (low.reading(0.05).strict, high.reading(0.05).strict);
+            proptest::prop_assert!(!low.overlaps(&high), "{:?} {:?}", low, high);
+            proptest::prop_assert_eq!(low.hi, high.lo);
+        }
     }
 
     #[test]

@@ -65,7 +65,10 @@ pub fn choose(
     if facts.is_empty() {
         return Resolution::NotFound(not_found_message(store, reference, scope));
     }
+    // A fact id names its fact whatever the period.
+    let names_a_fact = matches!(reference, Reference::FactId(_));
     if candidates.period.is_none()
+        && !names_a_fact
         && let Some(default) = scope.default_period.map(normalize)
     {
         let in_default: Vec<u32> = facts
@@ -78,7 +81,21 @@ pub fn choose(
                     .is_some_and(|p| normalize(store.str(p)) == default)
             })
             .collect();
-        if !in_default.is_empty() {
+        if in_default.is_empty() {
+            // A claim about one period is never checked against another:
+            // only facts that name no period at all still answer it.
+            let timeless: Vec<u32> = facts
+                .iter()
+                .copied()
+                .filter(|&f| store.fact(f).period.is_none())
+                .collect();
+            if timeless.is_empty() {
+                return Resolution::NotFound(not_in_period_message(
+                    store, reference, &facts, scope,
+                ));
+            }
+            facts = timeless;
+        } else {
             facts = in_default;
         }
     }
@@ -100,6 +117,25 @@ pub fn choose(
         [one] => Resolution::Found(*one),
         _ => Resolution::Ambiguous(facts),
     }
+}
+
+/// No candidate is in the default period: say which periods they are in.
+fn not_in_period_message(
+    store: &Store,
+    reference: &Reference,
+    facts: &[u32],
+    scope: Scope<'_>,
+) -> String {
+    let periods: BTreeSet<&str> = facts
+        .iter()
+        .filter_map(|&f| store.fact(f).period.map(|p| store.str(p)))
+        .collect();
+    format!(
+        "{} for {}; the store has it for {}",
+        not_found_message(store, reference, scope),
+        scope.default_period.unwrap_or_default(),
+        periods.into_iter().collect::<Vec<_>>().join(", ")
+    )
 }
 
 fn not_found_message(store: &Store, reference: &Reference, scope: Scope<'_>) -> String {

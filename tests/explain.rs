@@ -51,6 +51,30 @@ fn bound() {
     );
 }
 
+/// A bound in the store allows the claim's value without stating it.
+#[test]
+fn bound_only() {
+    explained(
+        "bound-only",
+        bundled(),
+        "NVIDIA share of AI compute 2025 = 99%",
+        None,
+        Verdict::MissingProvenance,
+    );
+}
+
+/// A default period the store has no fact for: the periods it has are named.
+#[test]
+fn period_without_facts() {
+    explained(
+        "period-without-facts",
+        bundled(),
+        "OpenAI notable AI models = 20",
+        Some("1999"),
+        Verdict::MissingProvenance,
+    );
+}
+
 #[test]
 fn approximation() {
     explained(

@@ -156,8 +156,17 @@ fn derived_figures_are_recomputed() {
         .filter(|f| f.code == Code::DerivationMismatch)
         .map(|f| f.facts[0].as_str())
         .collect();
-    assert_eq!(holds, Some(41));
-    assert_eq!(mismatches, ["r-patents-us-share", "e-private-share"]);
+    assert_eq!(holds, Some(40));
+    // 295,000 / 44,500 robots is 6.63x: "6x" is a one-digit multiple, which
+    // reaches only to 6.5x (GRAMMAR.md).
+    assert_eq!(
+        mismatches,
+        [
+            "r-patents-us-share",
+            "e-private-share",
+            "e-robots-china-japan"
+        ]
+    );
     let us_china = report
         .findings
         .iter()

@@ -30,21 +30,21 @@ const CHUNK: usize = 64 * 1024;
 /// that starts with a letter in its first column. There every list, quote
 /// and paragraph is closed, since a line that is not indented after a
 /// blank line continues none of them. What can go on is a fenced code
-/// block, an HTML block or a metadata block: a piece whose last block is a
-/// fenced code or HTML block is cut back to before it, and that block is
-/// parsed again with what follows; no cut falls where a metadata block may
-/// be open ([`Cuts::metadata_line`]). Link reference and footnote
-/// definitions (`[x]: ...`) reach across the whole document, so a document
-/// that may have one is parsed whole.
+/// block or an HTML block: a piece whose last block is one of those is cut
+/// back to before it, and that block is parsed again with what follows.
+/// Link reference and footnote definitions (`[x]: ...`) reach across the
+/// whole document, so a document that may have one is parsed whole. Front
+/// matter is skipped before any of this ([`front_matter_end`]).
 fn each_markdown_block_in_chunks(source: &str, chunk: usize, mut visit: impl FnMut(&Block)) {
     let mut prose = Prose::new();
+    let body = front_matter_end(source);
     if memchr::memmem::find(source.as_bytes(), b"]:").is_some() {
-        prose.parse(source, 0, &mut visit);
+        prose.parse(&source[body..], body, &mut visit);
         prose.finish(&mut visit);
         return;
     }
     let mut cuts = Cuts::new(source);
-    let mut start = 0;
+    let mut start = body;
     // After a cut back, no cut at or before the last try: every try reaches
     // further than the one before.
     let mut earliest = 0;
@@ -67,6 +67,39 @@ fn each_markdown_block_in_chunks(source: &str, chunk: usize, mut visit: impl FnM
     prose.finish(&mut visit);
 }
 
+/// Where the document's body starts: after its front matter, if it has any.
+///
+/// Front matter is a block of metadata at the very top of a document,
+/// between a first line `---` and a line `---` or `...` (YAML), or between
+/// two lines `+++` (TOML). Only there is it metadata: the same lines further
+/// down are thematic breaks around prose, which an audit must read.
+fn front_matter_end(source: &str) -> usize {
+    let is = |line: &str, marks: &str| {
+        line.strip_prefix(marks)
+            .is_some_and(|after| after.trim_end_matches([' ', '\r', '\n']).is_empty())
+    };
+    let mut lines = source.split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return 0;
+    };
+    let closers: &[&str] = if is(first, "---") {
+        &["---", "..."]
+    } else if is(first, "+++") {
+        &["+++"]
+    } else {
+        return 0;
+    };
+    let mut end = first.len();
+    for line in lines {
+        end += line.len();
+        if closers.iter().any(|marks| is(line, marks)) {
+            return end;
+        }
+    }
+    // Never closed: not front matter, and its lines are read as Markdown.
+    0
+}
+
 /// The places where a document can be cut (see
 /// [`each_markdown_block_in_chunks`]), found front to back.
 struct Cuts<'a> {
@@ -75,9 +108,6 @@ struct Cuts<'a> {
     next_line: usize,
     /// Whether the line before `next_line` was blank.
     after_blank: bool,
-    /// Whether a metadata block opened by `---` or by `+++` may still run on.
-    open_dashes: bool,
-    open_pluses: bool,
 }
 
 impl<'a> Cuts<'a> {
@@ -86,8 +116,6 @@ impl<'a> Cuts<'a> {
             bytes: source.as_bytes(),
             next_line: 0,
             after_blank: false,
-            open_dashes: false,
-            open_pluses: false,
         }
     }
 
@@ -99,57 +127,20 @@ impl<'a> Cuts<'a> {
             let start = self.next_line;
             let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
             let line = &bytes[start..end];
-            if start >= from
-                && self.after_blank
-                && !self.open_dashes
-                && !self.open_pluses
-                && line[0].is_ascii_alphabetic()
-            {
+            if start >= from && self.after_blank && line[0].is_ascii_alphabetic() {
                 return start;
             }
-            self.metadata_line(line, &bytes[end..]);
             self.after_blank = line.iter().all(u8::is_ascii_whitespace);
             self.next_line = end;
         }
         bytes.len()
-    }
-
-    /// pulldown-cmark (0.13) opens a metadata block wherever a block may
-    /// start, not only at the top, and it runs across blank lines to the
-    /// first line that closes it. It opens on exactly `---` or `+++` (in
-    /// whatever container), when the next line is not blank; the line that
-    /// closes it is, from the first column, `---` or `...` (for `---`) or
-    /// `+++`, then spaces. Openers are over-counted, closers exact: a block
-    /// that cannot be open is never taken for closed.
-    fn metadata_line(&mut self, line: &[u8], rest: &[u8]) {
-        let closes = |marks: &[u8]| {
-            line.strip_prefix(marks).is_some_and(|after| {
-                let spaces = after.iter().take_while(|&&b| b == b' ').count();
-                matches!(&after[spaces..], b"" | b"\n" | b"\r\n")
-            })
-        };
-        if closes(b"---") || closes(b"...") {
-            self.open_dashes = false;
-        }
-        if closes(b"+++") {
-            self.open_pluses = false;
-        }
-        let content = line.trim_ascii_end();
-        let (dashes, pluses) = (content.ends_with(b"---"), content.ends_with(b"+++"));
-        if dashes || pluses {
-            let next = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
-            if !next.iter().all(u8::is_ascii_whitespace) {
-                self.open_dashes |= dashes;
-                self.open_pluses |= pluses;
-            }
-        }
     }
 }
 
 /// Markdown events to prose blocks, carried from one parsed piece to the next.
 struct Prose {
     current: Block,
-    /// Inside code blocks, HTML blocks, front matter, images and autolinks.
+    /// Inside code blocks, HTML blocks, images and autolinks.
     skipping: usize,
     /// Whether each open link is an autolink (whose text is its URL).
     links: Vec<bool>,
@@ -179,11 +170,10 @@ impl Prose {
     /// last top-level block starts (in the document) if that block is one
     /// that a blank line does not end: a fenced code block or an HTML block.
     fn parse(&mut self, piece: &str, base: usize, visit: &mut impl FnMut(&Block)) -> Option<usize> {
-        let options = Options::ENABLE_TABLES
-            | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-            | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        // No metadata blocks: pulldown-cmark would open one at any `---`
+        // followed by text, and skip the prose up to the next `---`.
+        let options =
+            Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
         let mut depth = 0usize;
         let mut open_ended = None;
         for (event, range) in Parser::new_ext(piece, options).into_offset_iter() {
@@ -272,17 +262,11 @@ fn line_start(text: &str, at: usize) -> usize {
 }
 
 fn skips(tag: &Tag<'_>) -> bool {
-    matches!(
-        tag,
-        Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. }
-    )
+    matches!(tag, Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. })
 }
 
 fn ends_skip(end: TagEnd) -> bool {
-    matches!(
-        end,
-        TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Image
-    )
+    matches!(end, TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image)
 }
 
 fn is_inline(tag: &Tag<'_>) -> bool {
@@ -381,13 +365,37 @@ mod tests {
         parses_as_whole("<pre>\n\nraw 1\n\nraw 2\n</pre>\n\nAfter 3.\n");
         parses_as_whole("---\ntitle: 1\n\nyear: 2024\n---\n\nBody 1.\n");
         parses_as_whole("Intro.\n\n```\nnever closed 1\n\nstill code 2\n");
-        // pulldown-cmark opens metadata blocks anywhere, in containers too.
+        // `---` and `+++` below the top are no metadata, in containers or not.
         parses_as_whole("\n+++\nWords 12 and 3%.\n\nWords 4.\n+++");
         parses_as_whole("- +++\nWords 12.\n\ntext 8\n+++\n\nAfter 9.\n");
         parses_as_whole(
             "Intro.\n\n---\n\nA rule, then 5.\n\n---\nkey: 6\n\nstill 7\n...\n\nAfter 8.\n",
         );
         parses_as_whole("- a 1\n\n  ```\n  b 2\n\nc 3\n\n> ```\n> d 4\n\ne 5\n");
+    }
+
+    fn prose(source: &str) -> Vec<String> {
+        blocks(source, usize::MAX)
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
+    }
+
+    #[test]
+    fn front_matter_is_skipped_only_at_the_top() {
+        let text = "---\ntitle: 12 things\nyear: 2024\n---\n\nBody 1.\n\n---\nMiddle 45%.\n\nStill 6.\n---\n\nEnd 7.\n";
+        assert_eq!(
+            prose(text),
+            ["Body 1.", "Middle 45%.", "Still 6.", "End 7."]
+        );
+        // The body keeps its place in the document.
+        let body = &blocks(text, usize::MAX)[0];
+        assert_eq!(&text[body.original(0)..][..7], "Body 1.");
+        assert_eq!(prose("+++\nyear = 2024\n+++\nBody 1.\n"), ["Body 1."]);
+        assert_eq!(prose("---\nkey: 1\n...\nBody 2.\n"), ["Body 2."]);
+        // Never closed, it is no front matter: its lines are read.
+        assert_eq!(prose("---\nNot closed 3.\n"), ["Not closed 3."]);
+        parses_as_whole(text);
     }
 
     #[test]

@@ -274,12 +274,14 @@ fn compare(
             Unit::Percent => Unit::PercentagePoints,
             ref u => u.clone(),
         };
+        let apart = match ra.set.distance(&rb.set) {
+            // 3.3% and 3.4%: rounding intervals that touch share no value.
+            0.0 => "they only touch at an end one of them excludes".to_owned(),
+            gap => format!("{} apart", show_number_in(gap, &gap_unit)),
+        };
         (
             Code::ConflictingFacts,
-            format!(
-                "no rounding reconciles {ra_text} and {rb_text} ({} apart)",
-                show_number_in(ra.set.distance(&rb.set), &gap_unit)
-            ),
+            format!("no rounding reconciles {ra_text} and {rb_text} ({apart})"),
         )
     };
     let figure = if relation.is_empty() {

@@ -162,8 +162,12 @@ fn recomputed(
             .collect::<Vec<_>>()
             .join(", ")
     );
+    // Inputs that only bound the result allow the stated figure without
+    // stating it: a claim would lack provenance, a derivation holds weakly.
+    let only_bounded = report.code == Some("bound-only");
+    let holds = report.verdict == Verdict::Match || only_bounded;
     match report.verdict {
-        Verdict::Match => {
+        _ if holds => {
             let finding = Finding::new(
                 Code::DerivationHolds,
                 location,
@@ -171,7 +175,7 @@ fn recomputed(
             );
             match report.loose_reason {
                 Some(reason) => finding.with_note(format!("loosely: {reason}")),
-                None if computed.contains('∞') => finding.with_note(
+                None if only_bounded || computed.contains('∞') => finding.with_note(
                     "weakly: an input is itself a bound, so the inputs only bound the result",
                 ),
                 None => finding,
