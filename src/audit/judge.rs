@@ -29,8 +29,11 @@ pub(crate) struct Candidate {
     pub rank: f32,
     pub subject: NameScore,
     pub metric: NameScore,
-    /// The fact's reading shares values with the number's.
+    /// The fact's reading shares values with the number's (a bound fact:
+    /// implies it).
     pub agrees: bool,
+    /// The fact's reading leaves room for the number.
+    pub allows: bool,
     /// ... without the approximation tolerance of either side.
     pub exact: bool,
 }
@@ -122,6 +125,8 @@ impl Years {
 pub(crate) struct Number<'a> {
     pub quantity: &'a Quantity,
     pub reading: Reading,
+    /// The values the words allow as written, a lower bound unbounded.
+    pub as_written: Interval,
     /// The sentence, and the year pinned beside the number.
     pub sentence: &'a str,
     pub years: &'a Years,
@@ -245,13 +250,25 @@ pub(crate) fn candidates(
                 + SUBJECT_WEIGHT * subject.nearness
                 + if named_period { PERIOD_BONUS } else { 0.0 };
             let reading = &readings[f as usize];
-            let agrees = shares_values(&reading.set, &number.reading.set);
+            // A fact that only bounds the value ("over 60%") backs what it
+            // implies ("more than half"), as in `check`; a number it merely
+            // allows ("99%") it neither backs nor contradicts.
+            let (agrees, allows) = if reading.set.is_bounded() {
+                let agrees = shares_values(&reading.set, &number.reading.set);
+                (agrees, agrees)
+            } else {
+                (
+                    number.as_written.includes(&reading.set),
+                    shares_values(&reading.set, &number.reading.set),
+                )
+            };
             out.push(Candidate {
                 fact: f,
                 rank,
                 subject,
                 metric: metric_score,
                 agrees,
+                allows,
                 exact: agrees && shares_values(&reading.strict, &number.reading.strict),
             });
         }
@@ -317,7 +334,7 @@ pub(crate) fn judge(
         });
     let none_agrees = !candidates
         .iter()
-        .any(|c| c.agrees && c.rank >= AGREEING * top.rank);
+        .any(|c| c.allows && c.rank >= AGREEING * top.rank);
     let same_kind = strictly_compatible(unit, &store.fact(top.fact).value.unit);
     if clear
         && leads

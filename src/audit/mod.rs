@@ -585,6 +585,7 @@ impl<'a> Auditor<'a> {
                 let number = judge::Number {
                     quantity: &mention.quantity,
                     reading: judge::prose_reading(&mention.quantity, self.options.tolerance),
+                    as_written: mention.quantity.reading(self.options.tolerance).set,
                     sentence,
                     years: &current.years,
                     pinned: current.years.pinned(sentence, ms, me),
