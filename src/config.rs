@@ -144,7 +144,7 @@ impl Policy {
             Status::Claimed => {
                 self.verdict(finding.verdict.unwrap_or(Verdict::Match), finding.loose)
             }
-            Status::Backed => Outcome::Pass,
+            Status::Backed | Status::Derived => Outcome::Pass,
             Status::Contradicted if self.fail_on.contains(&FailOn::Contradicted) => Outcome::Fail,
             Status::Contradicted => Outcome::Warn,
             Status::Unsourced => self.level(self.unsourced),

@@ -169,7 +169,7 @@ fn suggest_then_check_reproduces_the_audit() {
     assert_eq!(checked.len(), findings.len(), "{draft}");
     for (finding, claim) in findings.iter().zip(&checked) {
         let expected = match finding.status {
-            Status::Backed => Verdict::Match,
+            Status::Backed | Status::Derived => Verdict::Match,
             Status::Contradicted => Verdict::Mismatch,
             Status::Unsourced => Verdict::MissingProvenance,
             Status::Claimed => unreachable!("no claims were read"),

@@ -19,6 +19,9 @@ pub(crate) enum Judgement {
     Backed(Vec<u32>),
     /// The words link it clearly to these facts, and none agrees.
     Contradicted(Vec<u32>),
+    /// A ratio, change or difference of two linked facts: it agrees, or it
+    /// does not and the link is clear.
+    Derived(super::derive::Derivation),
     Unsourced,
 }
 
@@ -124,6 +127,9 @@ impl Years {
 /// The context one number is judged in.
 pub(crate) struct Number<'a> {
     pub quantity: &'a Quantity,
+    /// Where the number stands in its sentence, in bytes.
+    pub start: usize,
+    pub end: usize,
     pub reading: Reading,
     /// The values the words allow as written, a lower bound unbounded.
     pub as_written: Interval,
@@ -202,6 +208,7 @@ pub(crate) fn candidates(
     scores: &Scores<'_, '_>,
     metrics: impl Iterator<Item = Sym>,
     number: &Number<'_>,
+    any_unit: bool,
 ) -> Vec<Candidate> {
     let mut subjects: Vec<(Sym, NameScore)> = Vec::new();
     let mut out = Vec::new();
@@ -219,7 +226,7 @@ pub(crate) fn candidates(
             .is_some();
         for &f in facts {
             let fact = store.fact(f);
-            if !backs(&number.quantity.unit, &fact.value.unit) {
+            if !any_unit && !backs(&number.quantity.unit, &fact.value.unit) {
                 continue;
             }
             let period = fact.period.map(|p| store.str(p));
@@ -306,13 +313,7 @@ pub(crate) fn judge(
     // Clear evidence: most of the metric's weight in the sentence, much of
     // it near the number, and the subject named too, or implied by a metric
     // named in full.
-    let metric_clear = top.metric.coverage >= CLEAR && top.metric.strength >= CLEAR_STRENGTH;
-    let subject_clear = if top.subject.is_read() {
-        top.subject.coverage >= CLEAR
-    } else {
-        top.metric.coverage >= IMPLIED_CLEAR && top.metric.strength >= IMPLIED_STRENGTH
-    };
-    let clear = metric_clear && subject_clear;
+    let clear = clearly_linked(top);
     // The lead is measured on what tells the two apart: the subject's
     // words when they share the metric, the metric's when they share the
     // subject ("the US released 50, China 30": both are notable models).
@@ -357,6 +358,18 @@ pub(crate) fn judge(
 fn readings_differ(store: &Store, a: u32, b: u32) -> bool {
     let (a, b) = (&store.fact(a).value, &store.fact(b).value);
     a.reading(0.0).strict != b.reading(0.0).strict || a.qualifier != b.qualifier
+}
+
+/// Whether the best candidate's words name its metric, and its subject,
+/// clearly enough to say its value is wrong.
+pub(crate) fn clearly_linked(top: &Candidate) -> bool {
+    let metric_clear = top.metric.coverage >= CLEAR && top.metric.strength >= CLEAR_STRENGTH;
+    let subject_clear = if top.subject.is_read() {
+        top.subject.coverage >= CLEAR
+    } else {
+        top.metric.coverage >= IMPLIED_CLEAR && top.metric.strength >= IMPLIED_STRENGTH
+    };
+    metric_clear && subject_clear
 }
 
 /// "100 health systems", "50 points": the word right after a bare number
@@ -438,6 +451,7 @@ pub(crate) fn explain(
     };
     let chosen: &[u32] = match judgement {
         Judgement::Backed(f) | Judgement::Contradicted(f) => f,
+        Judgement::Derived(d) => &d.facts,
         Judgement::Unsourced => &[],
     };
     let mut shown: Vec<&Candidate> = chosen

@@ -21,6 +21,7 @@ pub mod suggest;
 pub mod text;
 
 mod classify;
+mod derive;
 mod judge;
 
 use std::borrow::Cow;
@@ -72,6 +73,8 @@ impl Format {
 pub enum Status {
     Claimed,
     Backed,
+    /// A ratio, change or difference of two facts the words link it to.
+    Derived,
     Contradicted,
     Unsourced,
 }
@@ -81,6 +84,7 @@ impl Status {
         match self {
             Status::Claimed => "claimed",
             Status::Backed => "backed",
+            Status::Derived => "derived",
             Status::Contradicted => "contradicted",
             Status::Unsourced => "unsourced",
         }
@@ -144,6 +148,10 @@ pub struct Detail {
     /// The facts the words around the number link it to, best first, with
     /// the evidence.
     pub link: Vec<LinkCandidate>,
+    /// For derived numbers (and contradicted ones that derive): the arithmetic.
+    pub arithmetic: Option<String>,
+    /// ... and the claim line that states the derivation.
+    pub derived_claim: Option<String>,
 }
 
 /// A fact the words around a number link it to, and why.
@@ -197,6 +205,11 @@ impl Finding {
         self.detail.as_ref()?.waived.as_ref()
     }
 
+    /// For a number derived from two facts: the arithmetic.
+    pub fn arithmetic(&self) -> Option<&str> {
+        self.detail.as_ref()?.arithmetic.as_deref()
+    }
+
     /// The facts the number's words link it to, best first.
     pub fn link(&self) -> &[LinkCandidate] {
         self.detail.as_ref().map_or(&[], |d| &d.link)
@@ -229,6 +242,9 @@ impl Finding {
     /// reference, `TODO` when no fact answers the number.
     pub fn suggested_line(&self) -> Option<String> {
         let value = self.suggested_value.as_ref()?;
+        if let Some(line) = self.detail.as_ref().and_then(|d| d.derived_claim.as_ref()) {
+            return Some(line.clone());
+        }
         let reference = self.facts.first().map_or("TODO", |f| f.reference());
         Some(format!("{reference} = {value}"))
     }
@@ -237,7 +253,7 @@ impl Finding {
 impl Serialize for Finding {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Finding", 15)?;
+        let mut s = serializer.serialize_struct("Finding", 16)?;
         s.serialize_field("file", &self.file)?;
         s.serialize_field("line", &self.line)?;
         s.serialize_field("column", &self.column)?;
@@ -250,6 +266,7 @@ impl Serialize for Finding {
         s.serialize_field("claims", self.claims())?;
         s.serialize_field("facts", &self.facts)?;
         s.serialize_field("expected", &self.expected())?;
+        s.serialize_field("arithmetic", &self.arithmetic())?;
         s.serialize_field("suggestion", &self.suggested_line())?;
         s.serialize_field("link", self.link())?;
         match self.waived() {
@@ -345,6 +362,7 @@ pub struct AuditSummary {
     pub total: usize,
     pub claimed: usize,
     pub backed: usize,
+    pub derived: usize,
     pub contradicted: usize,
     pub unsourced: usize,
     /// Claimed numbers whose claim is not a match.
@@ -360,6 +378,7 @@ impl AuditSummary {
         match f.status {
             Status::Claimed => self.claimed += 1,
             Status::Backed => self.backed += 1,
+            Status::Derived => self.derived += 1,
             Status::Contradicted => self.contradicted += 1,
             Status::Unsourced => self.unsourced += 1,
         }
@@ -584,6 +603,8 @@ impl<'a> Auditor<'a> {
                     .scores(&terms, &current.numbers, at - current.first);
                 let number = judge::Number {
                     quantity: &mention.quantity,
+                    start: ms,
+                    end: me,
                     reading: judge::prose_reading(&mention.quantity, self.options.tolerance),
                     as_written: mention.quantity.reading(self.options.tolerance).set,
                     sentence,
@@ -600,11 +621,32 @@ impl<'a> Auditor<'a> {
                     &scores,
                     self.linker.metrics_named(&terms),
                     &number,
+                    false,
                 );
-                let judgement =
+                let mut judgement =
                     judge::judge(self.store, &self.linker, &terms, &candidates, &number);
+                let mut linked = candidates;
+                if !matches!(judgement, Judgement::Backed(_)) && derive::may_derive(&number) {
+                    let any_unit = judge::candidates(
+                        self.store,
+                        &self.linker,
+                        &self.readings,
+                        &scores,
+                        self.linker.metrics_named(&terms),
+                        &number,
+                        true,
+                    );
+                    if let Some(d) = derive::derive(self.store, &self.readings, &any_unit, &number)
+                        && (d.agrees
+                            || (judgement == Judgement::Unsourced
+                                && any_unit.first().is_some_and(judge::clearly_linked)))
+                    {
+                        judgement = Judgement::Derived(d);
+                        linked = any_unit;
+                    }
+                }
                 let link = if self.link_evidence {
-                    judge::explain(self.store, &scores, &number, &candidates, &judgement)
+                    judge::explain(self.store, &scores, &number, &linked, &judgement)
                 } else {
                     Vec::new()
                 };
@@ -656,6 +698,19 @@ impl<'a> Auditor<'a> {
         let (status, facts) = match judgement {
             Judgement::Backed(f) => (Status::Backed, f),
             Judgement::Contradicted(f) => (Status::Contradicted, f),
+            Judgement::Derived(d) => {
+                let (before, after) = &d.claim;
+                let detail = finding.detail_mut();
+                detail.arithmetic = Some(d.arithmetic.clone());
+                detail.derived_claim =
+                    Some(format!("{before}{}{after}", suggest::claim_value(quantity)));
+                let status = if d.agrees {
+                    Status::Derived
+                } else {
+                    Status::Contradicted
+                };
+                (status, d.facts.to_vec())
+            }
             Judgement::Unsourced => (Status::Unsourced, Vec::new()),
         };
         finding.status = status;

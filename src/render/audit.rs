@@ -136,7 +136,7 @@ impl<W: Write> AuditWriter<W> {
                 self.scratch.clear();
                 let _ = writeln!(
                     self.scratch,
-                    "{} number{} in {} file{}: {} claimed ({} failing), {} backed, {} contradicted, {} unsourced; {} waived",
+                    "{} number{} in {} file{}: {} claimed ({} failing), {} backed, {} derived, {} contradicted, {} unsourced; {} waived",
                     summary.total,
                     if summary.total == 1 { "" } else { "s" },
                     files,
@@ -144,6 +144,7 @@ impl<W: Write> AuditWriter<W> {
                     summary.claimed,
                     summary.failing_claims,
                     summary.backed,
+                    summary.derived,
                     summary.contradicted,
                     summary.unsourced,
                     summary.waived
@@ -215,6 +216,7 @@ pub(crate) fn status_tag(finding: &Finding, color: bool) -> String {
         }
         (Status::Claimed, None, _) => ("claimed".to_owned(), "32"),
         (Status::Backed, _, _) => ("backed".to_owned(), "32"),
+        (Status::Derived, _, _) => ("derived".to_owned(), "32"),
         (Status::Contradicted, _, _) => ("CONTRADICTED".to_owned(), "1;31"),
         (Status::Unsourced, _, _) => ("unsourced".to_owned(), "35"),
     };
@@ -257,12 +259,39 @@ fn finding_block(out: &mut String, f: &Finding, color: bool) {
     if let Some(expected) = f.expected() {
         let _ = writeln!(out, "{indent}stated {} · expected {expected}", f.text());
     }
+    if let Some(arithmetic) = f.arithmetic() {
+        let _ = writeln!(out, "{indent}derived: {arithmetic}");
+    }
+    if let Some(best) = f.link().first().filter(|_| f.status != Status::Unsourced) {
+        let _ = writeln!(out, "{indent}linked by: {}", link_words(best));
+        if let Some(next) = f
+            .link()
+            .iter()
+            .find(|c| !f.facts.iter().any(|x| x.id == c.fact))
+        {
+            let _ = writeln!(out, "{indent}runner-up: {} ({})", next.name, next.why);
+        }
+    }
     for fact in f.facts.iter() {
         super::provenance(out, fact, indent, "");
     }
     if let Some(suggestion) = f.suggested_line() {
         let _ = writeln!(out, "{indent}claim line: {suggestion}   @L{}", f.line);
     }
+}
+
+/// `"US" for "United States"; "notable models" for "notable AI models
+/// released"; 2025, named in the sentence`.
+fn link_words(c: &crate::audit::LinkCandidate) -> String {
+    let mut parts = Vec::new();
+    for evidence in [&c.subject, &c.metric].into_iter().flatten() {
+        let words: Vec<&str> = evidence.words.iter().map(|(w, _)| w.as_str()).collect();
+        parts.push(format!("\"{}\" for \"{}\"", words.join(" "), evidence.name));
+    }
+    if let Some(period) = &c.period {
+        parts.push(period.clone());
+    }
+    parts.join("; ")
 }
 
 #[cfg(test)]

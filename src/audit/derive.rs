@@ -1,0 +1,254 @@
+//! Numbers that prose derives from two facts: "23 times China's" (a ratio
+//! between subjects), "doubled since 2024" (a ratio between periods), "up
+//! 55%" (a change), "a 50-point gap" (a difference), computed on intervals
+//! from the facts the words link the number to.
+
+use crate::check::{show_interval, show_number_in};
+use crate::interval::Interval;
+use crate::quantity::{Reading, Unit};
+use crate::store::Store;
+
+use super::judge::{Candidate, Number};
+
+/// What a number derived from two facts says, and whether it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Derivation {
+    /// The fact divided or subtracted from, then the other.
+    pub facts: [u32; 2],
+    pub value: Interval,
+    pub agrees: bool,
+    /// The arithmetic in words: `$285.9 billion / $12.4 billion = [22.96x, 23.15x]`.
+    pub arithmetic: String,
+    /// The claim line that states the same derivation for `check`, less
+    /// its value: `{a} / {b} = `, or `{later} = +` with `vs EARLIER` after.
+    pub claim: (String, String),
+}
+
+/// How a number relates two facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `x`, `times`, `-fold`, "doubled".
+    Ratio,
+    /// A percentage after a word of change: "rose 55%", "a 13% drop".
+    Change { fall: bool },
+    /// Percentage points: the gap between two shares.
+    Difference,
+}
+
+/// Words that make a percentage a change, and which way.
+const RISES: &[&str] = &[
+    "up",
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "grew",
+    "grow",
+    "grown",
+    "growth",
+    "increase",
+    "increased",
+    "increases",
+    "climbed",
+    "climb",
+    "jumped",
+    "jump",
+    "surged",
+    "surge",
+    "gained",
+    "gain",
+    "higher",
+    "soared",
+    "expanded",
+];
+const FALLS: &[&str] = &[
+    "down",
+    "fell",
+    "fall",
+    "fallen",
+    "dropped",
+    "drop",
+    "declined",
+    "decline",
+    "decreased",
+    "decrease",
+    "cut",
+    "slid",
+    "lower",
+    "reduction",
+    "shrank",
+    "lost",
+];
+
+/// Whether the number is written as a ratio, a change or a difference.
+pub(crate) fn may_derive(number: &Number<'_>) -> bool {
+    kind_of(number).is_some()
+}
+
+fn kind_of(number: &Number<'_>) -> Option<Kind> {
+    match number.quantity.unit {
+        Unit::Multiple => Some(Kind::Ratio),
+        Unit::PercentagePoints => Some(Kind::Difference),
+        Unit::Percent => {
+            let before = &number.sentence[..number.start];
+            let words_before = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(3);
+            let after = &number.sentence[number.end..];
+            let word_after = after
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty());
+            let lower = |w: &str| w.to_ascii_lowercase();
+            let mut words = words_before.chain(word_after).map(lower);
+            words.find_map(|w| {
+                if RISES.contains(&w.as_str()) {
+                    Some(Kind::Change { fall: false })
+                } else if FALLS.contains(&w.as_str()) {
+                    Some(Kind::Change { fall: true })
+                } else {
+                    None
+                }
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The derivation a number states, from the candidates its words link it
+/// to (any unit: a ratio of two dollar amounts is a multiple), if two of
+/// them make one: the same metric for two subjects named in the sentence,
+/// or one subject and metric in two periods.
+pub(crate) fn derive(
+    store: &Store,
+    readings: &[Reading],
+    candidates: &[Candidate],
+    number: &Number<'_>,
+) -> Option<Derivation> {
+    let kind = kind_of(number)?;
+    let top = candidates.iter().find(|c| derivable(store, c.fact, kind))?;
+    let metric = store.fact(top.fact).metric;
+    let unit = &store.fact(top.fact).value.unit;
+    let peers: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| {
+            let fact = store.fact(c.fact);
+            fact.metric == metric
+                && fact.value.unit == *unit
+                && readings[c.fact as usize].set.is_bounded()
+        })
+        .collect();
+    let top_fact = store.fact(top.fact);
+    // Two subjects of one period: both must be named, not assumed.
+    let other_subject = peers.iter().find(|c| {
+        let fact = store.fact(c.fact);
+        fact.subject != top_fact.subject
+            && fact.period == top_fact.period
+            && c.subject.is_read()
+            && top.subject.is_read()
+    });
+    let pair = match (kind, other_subject) {
+        (Kind::Ratio | Kind::Difference, Some(other)) => {
+            // The larger first: "23 times" and "a 50-point gap" are never
+            // below one or below zero.
+            let (a, b) = (top.fact, other.fact);
+            if readings[a as usize].set.lo >= readings[b as usize].set.lo {
+                [a, b]
+            } else {
+                [b, a]
+            }
+        }
+        _ => {
+            // One subject over two periods: the later and the one before it
+            // (or the earlier the sentence names).
+            let mut periods: Vec<u32> = peers
+                .iter()
+                .filter(|c| store.fact(c.fact).subject == top_fact.subject)
+                .map(|c| c.fact)
+                .filter(|&f| store.fact(f).period.is_some())
+                .collect();
+            periods.sort_by(|&a, &b| {
+                let p = |f: u32| store.fact(f).period.map(|p| store.str(p)).unwrap_or("");
+                p(a).cmp(p(b))
+            });
+            periods.dedup_by_key(|f| store.fact(*f).period);
+            let [.., earlier, later] = periods[..] else {
+                return None;
+            };
+            [later, earlier]
+        }
+    };
+    let (a, b) = (
+        &readings[pair[0] as usize].set,
+        &readings[pair[1] as usize].set,
+    );
+    let (fa, fb) = (&store.fact(pair[0]).value, &store.fact(pair[1]).value);
+    let (value, shown, op) = match kind {
+        Kind::Ratio => (a.div(b)?, Unit::Multiple, "/"),
+        Kind::Difference => (a.sub(b), Unit::PercentagePoints, "-"),
+        Kind::Change { fall } => {
+            let ratio = a.div(b)?;
+            let change = if fall {
+                Interval::point(1.0).sub(&ratio)
+            } else {
+                ratio.sub(&Interval::point(1.0))
+            };
+            (
+                change.scale(100.0),
+                Unit::Percent,
+                if fall { "fall from" } else { "rise from" },
+            )
+        }
+    };
+    let agrees = super::judge::shares_values(&value, &number.reading.set);
+    let arithmetic = match kind {
+        Kind::Change { .. } => format!(
+            "{op} {} to {} = {} {}",
+            fb.text,
+            fa.text,
+            show_number_in(value.lo.midpoint(value.hi), &shown),
+            show_interval(&value, &shown)
+        ),
+        _ => format!(
+            "{} {op} {} = {} {}",
+            fa.text,
+            fb.text,
+            show_number_in(value.lo.midpoint(value.hi), &shown),
+            show_interval(&value, &shown)
+        ),
+    };
+    let (ra, rb) = (
+        super::suggest::reference(store, pair[0]),
+        super::suggest::reference(store, pair[1]),
+    );
+    let claim = match kind {
+        Kind::Ratio => (format!("{ra} / {rb} = "), String::new()),
+        Kind::Difference => (format!("{ra} - {rb} = "), String::new()),
+        Kind::Change { fall } => {
+            let earlier = store
+                .fact(pair[1])
+                .period
+                .map_or(String::new(), |p| format!(" vs {}", store.str(p)));
+            (format!("{ra} = {}", if fall { "-" } else { "+" }), earlier)
+        }
+    };
+    Some(Derivation {
+        facts: pair,
+        value,
+        agrees,
+        arithmetic,
+        claim,
+    })
+}
+
+/// Whether a fact can enter a derivation of this kind: an amount, not
+/// itself a ratio or a change; a difference is of percentages.
+fn derivable(store: &Store, fact: u32, kind: Kind) -> bool {
+    let unit = &store.fact(fact).value.unit;
+    match kind {
+        Kind::Difference => *unit == Unit::Percent,
+        Kind::Ratio | Kind::Change { .. } => {
+            !matches!(unit, Unit::Multiple | Unit::PercentagePoints)
+        }
+    }
+}
