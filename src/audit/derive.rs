@@ -126,58 +126,19 @@ pub(crate) fn derive(
     number: &Number<'_>,
 ) -> Option<Derivation> {
     let kind = kind_of(number)?;
-    let top = candidates.iter().find(|c| derivable(store, c.fact, kind))?;
-    let metric = store.fact(top.fact).metric;
-    let unit = &store.fact(top.fact).value.unit;
-    let peers: Vec<&Candidate> = candidates
+    // The best linked metrics in turn, until one gives two facts to relate.
+    let mut tried: Vec<crate::store::Sym> = Vec::new();
+    let pair = candidates
         .iter()
+        .filter(|c| derivable(store, c.fact, kind))
         .filter(|c| {
-            let fact = store.fact(c.fact);
-            fact.metric == metric
-                && fact.value.unit == *unit
-                && readings[c.fact as usize].set.is_bounded()
+            let metric = store.fact(c.fact).metric;
+            let new = !tried.contains(&metric);
+            tried.push(metric);
+            new
         })
-        .collect();
-    let top_fact = store.fact(top.fact);
-    // Two subjects of one period: both must be named, not assumed.
-    let other_subject = peers.iter().find(|c| {
-        let fact = store.fact(c.fact);
-        fact.subject != top_fact.subject
-            && fact.period == top_fact.period
-            && c.subject.is_read()
-            && top.subject.is_read()
-    });
-    let pair = match (kind, other_subject) {
-        (Kind::Ratio | Kind::Difference, Some(other)) => {
-            // The larger first: "23 times" and "a 50-point gap" are never
-            // below one or below zero.
-            let (a, b) = (top.fact, other.fact);
-            if readings[a as usize].set.lo >= readings[b as usize].set.lo {
-                [a, b]
-            } else {
-                [b, a]
-            }
-        }
-        _ => {
-            // One subject over two periods: the later and the one before it
-            // (or the earlier the sentence names).
-            let mut periods: Vec<u32> = peers
-                .iter()
-                .filter(|c| store.fact(c.fact).subject == top_fact.subject)
-                .map(|c| c.fact)
-                .filter(|&f| store.fact(f).period.is_some())
-                .collect();
-            periods.sort_by(|&a, &b| {
-                let p = |f: u32| store.fact(f).period.map(|p| store.str(p)).unwrap_or("");
-                p(a).cmp(p(b))
-            });
-            periods.dedup_by_key(|f| store.fact(*f).period);
-            let [.., earlier, later] = periods[..] else {
-                return None;
-            };
-            [later, earlier]
-        }
-    };
+        .take(5)
+        .find_map(|top| pair_of(store, readings, candidates, top, kind))?;
     let (a, b) = (
         &readings[pair[0] as usize].set,
         &readings[pair[1] as usize].set,
@@ -239,6 +200,68 @@ pub(crate) fn derive(
         arithmetic,
         claim,
     })
+}
+
+/// Two facts of the top candidate's metric that the number may relate:
+/// two subjects named in the sentence in one period, or the top's subject
+/// in its two latest periods.
+fn pair_of(
+    store: &Store,
+    readings: &[Reading],
+    candidates: &[Candidate],
+    top: &Candidate,
+    kind: Kind,
+) -> Option<[u32; 2]> {
+    let metric = store.fact(top.fact).metric;
+    let unit = &store.fact(top.fact).value.unit;
+    let peers: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| {
+            let fact = store.fact(c.fact);
+            fact.metric == metric
+                && fact.value.unit == *unit
+                && readings[c.fact as usize].set.is_bounded()
+        })
+        .collect();
+    let top_fact = store.fact(top.fact);
+    let other_subject = peers.iter().find(|c| {
+        let fact = store.fact(c.fact);
+        fact.subject != top_fact.subject
+            && fact.period == top_fact.period
+            && c.subject.is_read()
+            && top.subject.is_read()
+    });
+    match (kind, other_subject) {
+        (Kind::Ratio | Kind::Difference, Some(other)) => {
+            // The larger first: "23 times" and "a 50-point gap" are never
+            // below one or below zero.
+            let (a, b) = (top.fact, other.fact);
+            Some(
+                if readings[a as usize].set.lo >= readings[b as usize].set.lo {
+                    [a, b]
+                } else {
+                    [b, a]
+                },
+            )
+        }
+        _ => {
+            let mut periods: Vec<u32> = peers
+                .iter()
+                .map(|c| c.fact)
+                .filter(|&f| {
+                    let fact = store.fact(f);
+                    fact.subject == top_fact.subject && fact.period.is_some()
+                })
+                .collect();
+            let period = |f: u32| store.fact(f).period.map_or("", |p| store.str(p));
+            periods.sort_by(|&a, &b| period(a).cmp(period(b)));
+            periods.dedup_by_key(|f| store.fact(*f).period);
+            let [.., earlier, later] = periods[..] else {
+                return None;
+            };
+            Some([later, earlier])
+        }
+    }
 }
 
 /// Whether a fact can enter a derivation of this kind: an amount, not

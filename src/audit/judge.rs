@@ -44,8 +44,11 @@ pub(crate) struct Candidate {
 /// How much the subject's words count beside the metric's.
 const SUBJECT_WEIGHT: f32 = 0.6;
 /// What a fact of the store's default subject ("World") scores when the
-/// sentence names no subject of its own for it.
+/// sentence names no subject, and when it names some (which then come first).
 const DEFAULT_SUBJECT: NameScore = NameScore::assumed(1.0, 0.35);
+const DEFAULT_BESIDE_NAMED: NameScore = NameScore::assumed(1.0, 0.35);
+/// What the subject of a metric only one subject has scores, named or not.
+const IMPLIED_SUBJECT: NameScore = NameScore::assumed(1.0, 0.35);
 /// Added for a fact whose period the sentence names.
 const PERIOD_BONUS: f32 = 0.15;
 /// A candidate ranked at least this share of the best is linked as well as
@@ -61,7 +64,7 @@ const CLEAR: f32 = 0.6;
 const CLEAR_STRENGTH: f32 = 0.35;
 /// The same for a metric that stands for its subject as well.
 const IMPLIED_CLEAR: f32 = 0.8;
-const IMPLIED_STRENGTH: f32 = 0.7;
+const IMPLIED_STRENGTH: f32 = 0.55;
 
 /// The years written in a sentence, with where they stand.
 #[derive(Debug, Default)]
@@ -144,6 +147,9 @@ pub(crate) struct Number<'a> {
     /// Where the word right after the number starts, if a space is all
     /// that parts them.
     pub next_word: Option<usize>,
+    /// How near the nearest subject the sentence names stands (its
+    /// nearness), 0 when it names none.
+    pub nearest_subject: f32,
 }
 
 impl Number<'_> {
@@ -208,7 +214,7 @@ pub(crate) fn candidates(
     scores: &Scores<'_, '_>,
     metrics: impl Iterator<Item = Sym>,
     number: &Number<'_>,
-    any_unit: bool,
+    for_derivation: bool,
 ) -> Vec<Candidate> {
     let mut subjects: Vec<(Sym, NameScore)> = Vec::new();
     let mut out = Vec::new();
@@ -226,11 +232,13 @@ pub(crate) fn candidates(
             .is_some();
         for &f in facts {
             let fact = store.fact(f);
-            if !any_unit && !backs(&number.quantity.unit, &fact.value.unit) {
+            // A derivation relates two amounts over two periods, whatever
+            // the unit and the year beside the number.
+            if !for_derivation && !backs(&number.quantity.unit, &fact.value.unit) {
                 continue;
             }
             let period = fact.period.map(|p| store.str(p));
-            if let (Some(year), Some(period)) = (number.pinned, period)
+            if let (false, Some(year), Some(period)) = (for_derivation, number.pinned, period)
                 && !period.contains(year)
             {
                 continue;
@@ -239,8 +247,17 @@ pub(crate) fn candidates(
                 Some(&(_, score)) => score,
                 None => {
                     let mut score = scores.name(NameKind::Subject, fact.subject);
-                    if store.is_default_subject(fact.subject) || implied {
-                        score = score.at_least(DEFAULT_SUBJECT);
+                    // A metric implies its one subject unless the sentence
+                    // names another near the number ("Chinese companies reached 88%
+                    // adoption" is not the surveyed organizations' 88%).
+                    if implied && number.nearest_subject < IMPLIED_SUBJECT.nearness {
+                        score = score.at_least(IMPLIED_SUBJECT);
+                    } else if store.is_default_subject(fact.subject) {
+                        score = score.at_least(if number.nearest_subject > 0.0 {
+                            DEFAULT_BESIDE_NAMED
+                        } else {
+                            DEFAULT_SUBJECT
+                        });
                     }
                     if !implied {
                         subjects.push((fact.subject, score));
@@ -280,8 +297,48 @@ pub(crate) fn candidates(
             });
         }
     }
+    if !for_derivation && !number.starts_change && number.years.found.is_empty() {
+        keep_latest(store, &mut out);
+    }
     out.sort_unstable_by(|a, b| b.rank.total_cmp(&a.rank).then(a.fact.cmp(&b.fact)));
     out
+}
+
+/// A sentence that names no year speaks of the present: of a subject and
+/// metric with facts for several years, only the latest answers it
+/// ("adoption stands at 78%" is 2024's figure, not 2025's 88%). The first
+/// value of a change ("from 233") is the exception.
+fn keep_latest(store: &Store, candidates: &mut Vec<Candidate>) {
+    let year = |f: u32| {
+        store.fact(f).period.map_or(0, |p| {
+            store
+                .str(p)
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|w| w.len() == 4)
+                .filter_map(|w| w.parse::<u32>().ok())
+                .max()
+                .unwrap_or(0)
+        })
+    };
+    let pair = |f: u32| (store.fact(f).subject, store.fact(f).metric);
+    let latest: Vec<((Sym, Sym), u32)> = {
+        let mut seen: Vec<((Sym, Sym), u32)> = Vec::new();
+        for c in candidates.iter() {
+            let (key, y) = (pair(c.fact), year(c.fact));
+            match seen.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, best)) => *best = (*best).max(y),
+                None => seen.push((key, y)),
+            }
+        }
+        seen
+    };
+    candidates.retain(|c| {
+        let key = pair(c.fact);
+        latest
+            .iter()
+            .find(|(k, _)| *k == key)
+            .is_none_or(|&(_, y)| year(c.fact) >= y)
+    });
 }
 
 /// Decides from the ranked candidates.
@@ -358,6 +415,12 @@ pub(crate) fn judge(
 fn readings_differ(store: &Store, a: u32, b: u32) -> bool {
     let (a, b) = (&store.fact(a).value, &store.fact(b).value);
     a.reading(0.0).strict != b.reading(0.0).strict || a.qualifier != b.qualifier
+}
+
+/// Whether the words name a derivation's metric in full, and its subjects:
+/// a derived value is wrong only when what it derives from is certain.
+pub(crate) fn fully_linked(top: &Candidate) -> bool {
+    top.metric.coverage >= 0.999 && top.subject.is_read() && top.subject.coverage >= CLEAR
 }
 
 /// Whether the best candidate's words name its metric, and its subject,

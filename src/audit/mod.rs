@@ -550,13 +550,14 @@ impl<'a> Auditor<'a> {
             let (s, e) = mention.sentence;
             let sentence = &block.text[s..e];
             if cache.as_ref().is_none_or(|c| c.range != (s, e)) {
-                self.linker.read(sentence, &mut work.words, &mut terms);
                 let first = mentions[..at].partition_point(|m| m.sentence != (s, e));
-                let numbers = mentions[first..]
+                let numbers: Vec<(usize, usize)> = mentions[first..]
                     .iter()
                     .take_while(|m| m.sentence == (s, e))
                     .map(|m| (m.start - s, m.end - s))
                     .collect();
+                self.linker
+                    .read(sentence, &numbers, &mut work.words, &mut terms);
                 cache = Some(Sentence {
                     range: (s, e),
                     first,
@@ -613,6 +614,11 @@ impl<'a> Auditor<'a> {
                     starts_change: judge::Number::after_from(sentence, ms)
                         && current.years.pinned(sentence, ms, me).is_none(),
                     next_word: judge::Number::word_after(sentence, me),
+                    nearest_subject: self
+                        .linker
+                        .subjects_named(&terms)
+                        .map(|s| scores.name(crate::store::NameKind::Subject, s).nearness)
+                        .fold(0.0, f32::max),
                 };
                 let candidates = judge::candidates(
                     self.store,
@@ -639,7 +645,12 @@ impl<'a> Auditor<'a> {
                     if let Some(d) = derive::derive(self.store, &self.readings, &any_unit, &number)
                         && (d.agrees
                             || (judgement == Judgement::Unsourced
-                                && any_unit.first().is_some_and(judge::clearly_linked)))
+                                && d.facts.iter().all(|f| {
+                                    any_unit
+                                        .iter()
+                                        .find(|c| c.fact == *f)
+                                        .is_some_and(judge::fully_linked)
+                                })))
                     {
                         judgement = Judgement::Derived(d);
                         linked = any_unit;

