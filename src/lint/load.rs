@@ -64,6 +64,20 @@ pub(super) fn finding(error: &LoadError) -> Finding {
             format!("duplicate fact id `{id}` (first at {first}); this fact is ignored"),
         )
         .with_facts([id]),
+        LoadError::Cell {
+            path,
+            row,
+            column,
+            name,
+            message,
+        } => Finding::new(
+            Code::InvalidValue,
+            Location {
+                line: line(*row),
+                ..Location::file(Path::new(path))
+            },
+            format!("column {column} `{name}`: {message}"),
+        ),
         LoadError::Store { path, message } => Finding::new(
             Code::StoreLayout,
             Location::file(Path::new(path)),
