@@ -624,9 +624,9 @@ fn push_shifted(out: &mut String, cell: &str, shift: i32) {
             '0',
             usize::try_from(-point).unwrap_or(0),
         ));
-        out.push_str(&all);
+        out.push_str(all);
     } else if point as usize >= all.len() {
-        out.push_str(&all);
+        out.push_str(all);
         out.extend(std::iter::repeat_n('0', point as usize - all.len()));
     } else {
         out.push_str(&all[..point as usize]);
@@ -776,6 +776,9 @@ mod tests {
         assert_eq!(shifted("84.629", 4), "846290");
         assert_eq!(shifted("-2.39", -2), "-0.0239");
         assert_eq!(shifted("12", 1), "120");
+        assert_eq!(shifted("0.5", 2), "50");
+        assert_eq!(shifted("0.05", 1), "0.5");
+        assert_eq!(shifted("0.00", 2), "0");
     }
 
     #[test]
