@@ -15,7 +15,7 @@ pub mod explain;
 pub mod facts;
 pub mod interval;
 pub mod lint;
-mod parallel;
+pub mod parallel;
 pub mod quantity;
 pub mod render;
 pub mod report;

@@ -221,3 +221,39 @@ fn the_binary_checks_against_a_table_store() {
         "{stdout}"
     );
 }
+
+/// A package written to the spec rather than OWID's way: a field's own
+/// unit, a title, `missingValues`, a scale by a power of ten that no
+/// magnitude word names, a string column that is no fact, and a
+/// `source.json` that overrides the title and adds a date.
+#[test]
+fn a_spec_package_with_a_source_json() {
+    let store =
+        Store::load(Path::new("tests/fixtures/valid-table")).unwrap_or_else(|e| panic!("{e}"));
+    let source = &store.sources[0];
+    assert_eq!(source.id, "harbour");
+    assert_eq!(source.title.as_deref(), Some("Harbour statistics 2021"));
+    assert_eq!(source.published.as_deref(), Some("2022-03"));
+    assert_eq!(
+        source.url.as_deref(),
+        Some("https://example.org/harbour/yearbook")
+    );
+    assert_eq!(
+        source.licence.as_deref(),
+        Some("Creative Commons Attribution 4.0")
+    );
+    let values: Vec<(String, &str)> = store
+        .facts
+        .iter()
+        .map(|f| (store.fact_name(f), f.value.text.as_str()))
+        .collect();
+    let expected = [
+        ("North Quay · Ferries · 2020", "12 ferries"),
+        ("North Quay · Cargo · 2020", "3.50 thousand tonnes"),
+        ("North Quay · Share of cargo · 2020", "40.0%"),
+        ("North Quay · Depth · 2020", "12.5"),
+        ("North Quay · Cargo · 2021", "4.1 thousand tonnes"),
+        ("North Quay · Depth · 2021", "50"),
+    ];
+    assert_eq!(values, expected.map(|(n, v)| (n.to_owned(), v)).to_vec());
+}

@@ -45,7 +45,7 @@ pub(super) fn finding(error: &LoadError) -> Finding {
             pointer,
             message,
         } => Finding::new(
-            pointer_code(pointer),
+            pointer_code(path, pointer),
             Location::pointer(Path::new(path), pointer.clone()),
             message.clone(),
         ),
@@ -71,7 +71,7 @@ pub(super) fn finding(error: &LoadError) -> Finding {
             name,
             message,
         } => Finding::new(
-            Code::InvalidValue,
+            Code::InvalidTable,
             Location {
                 line: line(*row),
                 ..Location::file(Path::new(path))
@@ -97,9 +97,11 @@ fn value_code(pointer: &str) -> Code {
     }
 }
 
-/// A problem inside an aliases or conflicts file.
-fn pointer_code(pointer: &str) -> Code {
-    if pointer.starts_with("/acknowledged") {
+/// A problem inside a data package, an aliases or a conflicts file.
+fn pointer_code(path: &str, pointer: &str) -> Code {
+    if Path::new(path).ends_with("datapackage.json") {
+        Code::InvalidTable
+    } else if pointer.starts_with("/acknowledged") {
         Code::InvalidAcknowledgement
     } else {
         Code::UnknownAliasTarget

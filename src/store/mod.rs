@@ -65,6 +65,8 @@ impl Interner {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// The folder's name; a data table's `source.json` may leave it out.
+    #[serde(default)]
     pub id: String,
     pub title: Option<String>,
     pub publisher: Option<String>,
@@ -473,10 +475,14 @@ impl Store {
                 path: source_path.display().to_string(),
                 line: 1,
                 pointer: "/id".to_owned(),
-                message: format!(
-                    "source id `{}` differs from its folder name `{folder}`",
-                    source.id
-                ),
+                message: if source.id.is_empty() {
+                    format!("no source id: it is the folder's name, `{folder}`")
+                } else {
+                    format!(
+                        "source id `{}` differs from its folder name `{folder}`",
+                        source.id
+                    )
+                },
             });
         }
         source.dir = dir.to_owned();

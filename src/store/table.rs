@@ -432,32 +432,22 @@ fn package_source(dir: &Path, package: &Package, errors: &mut Vec<LoadError>) ->
     if !path.exists() {
         return Some(package_source);
     }
-    // The id may be left out: it is the folder's name.
-    let mut given: serde_json::Map<String, serde_json::Value> = match read(&path)
+    let overlay: Source = match read(&path)
         .and_then(|text| serde_json::from_str(&text).map_err(|e| json_error(&path, &e)))
     {
-        Ok(given) => given,
+        Ok(overlay) => overlay,
         Err(e) => {
             errors.push(e);
             return None;
         }
     };
-    given
-        .entry("id")
-        .or_insert_with(|| package_source.id.clone().into());
-    let overlay: Source = match serde_json::from_value(serde_json::Value::Object(given)) {
-        Ok(overlay) => overlay,
-        Err(e) => {
-            errors.push(LoadError::Pointer {
-                path: path.display().to_string(),
-                pointer: String::new(),
-                message: e.to_string(),
-            });
-            return None;
-        }
-    };
     Some(Source {
-        id: overlay.id,
+        // The id may be left out: it is the folder's name.
+        id: if overlay.id.is_empty() {
+            package_source.id
+        } else {
+            overlay.id
+        },
         title: overlay.title.or(package_source.title),
         publisher: overlay.publisher.or(package_source.publisher),
         published: overlay.published.or(package_source.published),
