@@ -201,7 +201,13 @@ impl Store {
             resources.push(columns);
             for name in names {
                 // Remote files are not fetched: the store is read offline.
-                if name.contains("://") || Path::new(name).is_absolute() || name.contains("..") {
+                let outside = Path::new(name).components().any(|c| {
+                    !matches!(
+                        c,
+                        std::path::Component::Normal(_) | std::path::Component::CurDir
+                    )
+                });
+                if name.contains("://") || outside {
                     errors.push(pointer_error(
                         format!("{at}/path"),
                         format!("`{name}` is not a file inside the source folder"),
