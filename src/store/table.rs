@@ -23,6 +23,9 @@ use crate::quantity::{Unit, parse_quantity};
 
 pub(super) const PACKAGE_FILE: &str = "datapackage.json";
 
+/// Rows read before the store is sized for the rest of a file.
+const SIZING_ROWS: u64 = 1024;
+
 #[derive(Debug, Deserialize)]
 struct Package {
     #[serde(default)]
@@ -278,7 +281,10 @@ impl Store {
             .collect();
         let mut rows_seen: HashMap<(super::Sym, super::Sym), u64> = HashMap::default();
         let mut text = String::new();
-        for record in reader.records() {
+        let file_len = std::fs::metadata(path).map_or(0, |m| m.len());
+        let mut records = reader.records();
+        let mut read = 0u64;
+        while let Some(record) = records.next() {
             let record = match record {
                 Ok(record) => record,
                 Err(e) => {
@@ -287,6 +293,20 @@ impl Store {
                     continue;
                 }
             };
+            read += 1;
+            if read == SIZING_ROWS {
+                // Size the store for the whole file from its first rows:
+                // growing vectors of millions of facts by doubling copies
+                // them again and again. Empty cells make this an upper bound.
+                let bytes = records.reader().position().byte().max(1);
+                let rows = file_len.saturating_mul(read) / bytes;
+                let cells = usize::try_from(rows.saturating_sub(read))
+                    .unwrap_or(0)
+                    .saturating_mul(columns.values.len());
+                self.facts.reserve(cells);
+                self.locators.reserve(cells);
+                self.by_id.reserve(cells);
+            }
             let row = record.position().map_or(0, csv::Position::line);
             let entity = record[columns.entity].trim();
             let year = record[columns.year].trim();
