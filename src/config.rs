@@ -401,6 +401,14 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// What [`same_file`] compares, for many paths at once: two paths that
+/// name the same file have the same key. Resolving a path costs a system
+/// call per component, so a caller matching many paths against many others
+/// resolves each once and compares keys.
+pub fn file_key(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| clean(path))
+}
+
 fn clean(path: &Path) -> PathBuf {
     path.components()
         .filter(|c| !matches!(c, std::path::Component::CurDir))

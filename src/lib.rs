@@ -16,7 +16,7 @@ pub mod facts;
 pub mod interval;
 pub mod link;
 pub mod lint;
-mod parallel;
+pub mod parallel;
 pub mod quantity;
 pub mod render;
 pub mod report;

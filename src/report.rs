@@ -30,7 +30,7 @@
 //! FactRef = {"id", "subject", "metric", "period", "value",
 //!            "source": {"id", "title", "publisher", "published", "url",
 //!                       "retrieved"?} | null,      // "retrieved" only when the source gives one
-//!            "locator": {"chapter", "section", "page", "pages", "figure", "table"} | null,
+//!            "locator": {"chapter", "section", "page", "pages", "figure", "table", "row", "column"} | null,
 //!            "url", "retrieved", "via": [...], "origin": "sources/x/facts.jsonl:3",
 //!            "quote"?: "...",                      // only when the fact has one
 //!            "derived"?: {"op": "ratio" | "difference" | "percent-change" | "share"

@@ -162,6 +162,52 @@ fn audit_streams_the_whole_report() {
     }
 }
 
+/// Many articles are audited on every core, a batch at a time: the findings
+/// still come out file by file in the order given, as one file at a time
+/// would give them, across the batches' boundaries.
+#[test]
+fn many_articles_come_out_in_the_order_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let digest =
+        std::fs::read_to_string(root().join("claims/examples/investment-digest.md")).unwrap();
+    let brief =
+        std::fs::read_to_string(root().join("claims/examples/benchmarks-brief.md")).unwrap();
+    // More articles than one batch holds, of uneven lengths, so that
+    // threads finish them out of order.
+    let articles: Vec<String> = (0..70)
+        .map(|i| {
+            let path = dir.path().join(format!("{i:02}.md"));
+            let text = if i % 3 == 0 {
+                brief.repeat(1 + i % 5)
+            } else {
+                digest.clone()
+            };
+            std::fs::write(&path, text).unwrap();
+            path.display().to_string()
+        })
+        .collect();
+    let audit = |files: &[String]| {
+        let output = claimcheck()
+            .args(["audit", "--format", "github"])
+            .args(files)
+            .output()
+            .unwrap();
+        assert!(
+            output.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let together = audit(&articles);
+    let one_by_one: String = articles
+        .iter()
+        .map(|a| audit(std::slice::from_ref(a)))
+        .collect();
+    assert!(together.lines().count() > 70 * 5);
+    assert_eq!(together, one_by_one);
+}
+
 /// `claimcheck audit big.md | head`: the closed pipe ends the output
 /// quietly, and the exit code is still that of every finding.
 #[test]

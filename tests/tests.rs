@@ -24,3 +24,5 @@ mod extraction;
 mod ci_formats;
 // claimcheck.toml, --fail-on, waivers and --suggest files through the binary.
 mod config;
+// Data tables (Frictionless Data Packages) as sources: loading, checks, lint, audit.
+mod tables;

@@ -1,11 +1,13 @@
 //! `claimcheck audit`: every number of an article, with its status.
 
+use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use claimcheck::audit::{AuditSummary, Auditor, Finding, Format as ArticleFormat, decode, suggest};
-use claimcheck::config::{Outcome, Waivers, same_file};
+use claimcheck::config::{Outcome, Waivers, file_key};
+use claimcheck::parallel::par_map_each;
 use claimcheck::render::{AuditFormat, AuditWriter};
 use claimcheck::report::ClaimReport;
 use claimcheck::store::Store;
@@ -85,15 +87,17 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
     // an unreadable one stops the run with nothing printed, as when the
     // report was written whole at the end.
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    let bytes = files
-        .iter()
-        .map(|f| std::fs::read(f).map_err(|e| format!("{}: cannot read: {e}", f.display())))
-        .collect::<Result<Vec<_>, _>>()?;
-    let texts = names
-        .iter()
-        .zip(&bytes)
-        .map(|(name, b)| decode(name, b).map_err(|e| e.to_string()))
-        .collect::<Result<Vec<_>, _>>()?;
+    let bytes = par_map_each(&files, |f| {
+        std::fs::read(f).map_err(|e| format!("{}: cannot read: {e}", f.display()))
+    })
+    .into_iter()
+    .collect::<Result<Vec<_>, _>>()?;
+    let named: Vec<(&String, &Vec<u8>)> = names.iter().zip(&bytes).collect();
+    let texts = par_map_each(&named, |(name, b)| {
+        decode(name, b).map_err(|e| e.to_string())
+    })
+    .into_iter()
+    .collect::<Result<Vec<_>, _>>()?;
     let articles: Vec<Article<'_>> = files
         .iter()
         .zip(&names)
@@ -106,6 +110,7 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
     let audit = Audit {
         auditor: Auditor::new(&store, settings.options).with_link_evidence(shows_links),
         claims: &claims,
+        by_article: ClaimsByArticle::new(&claims),
         waivers: &settings.waivers,
     };
     if args.suggest.is_some() {
@@ -149,15 +154,30 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
     // Once a write has failed (`| head` has read enough) nothing more is
     // written, but the audit runs to the end: the exit code stays that of
     // every finding, as when the report was written whole after the audit.
-    for article in &articles {
-        audit.each(article, |finding| {
-            summary.count(&finding);
-            let outcome = settings.policy.finding(&finding);
-            worst = worst.max(outcome);
-            if failed.is_none() {
-                failed = writer.finding(&finding, outcome).err();
-            }
-        });
+    let mut report = |finding: Finding| {
+        summary.count(&finding);
+        let outcome = settings.policy.finding(&finding);
+        worst = worst.max(outcome);
+        if failed.is_none() {
+            failed = writer.finding(&finding, outcome).err();
+        }
+    };
+    if let [article] = articles.as_slice() {
+        // One article, perhaps a large one: its findings are written as
+        // they are made, never all held at once.
+        audit.each(article, &mut report);
+    } else {
+        // Articles are audited on every core, a batch at a time, and their
+        // findings written in the order of the articles, as one thread would.
+        const BATCH: usize = 64;
+        for batch in articles.chunks(BATCH) {
+            let found = par_map_each(batch, |article| {
+                let mut findings = Vec::new();
+                audit.each(article, |f| findings.push(f));
+                findings
+            });
+            found.into_iter().flatten().for_each(&mut report);
+        }
     }
     written(match failed {
         Some(e) => Err(e),
@@ -177,6 +197,7 @@ struct Article<'a> {
 struct Audit<'a> {
     auditor: Auditor<'a>,
     claims: &'a [ClaimReport],
+    by_article: ClaimsByArticle,
     waivers: &'a Waivers,
 }
 
@@ -185,14 +206,10 @@ impl Audit<'_> {
     /// document order.
     fn each(&self, article: &Article<'_>, mut sink: impl FnMut(Finding)) {
         let mine: Vec<ClaimReport> = self
-            .claims
+            .by_article
+            .of(article.path)
             .iter()
-            .filter(|c| {
-                c.article
-                    .as_ref()
-                    .is_some_and(|a| points_at(&c.file, &a.path, article.path))
-            })
-            .cloned()
+            .map(|&i| self.claims[i].clone())
             .collect();
         let format = ArticleFormat::of_path(article.name);
         self.auditor
@@ -203,17 +220,46 @@ impl Audit<'_> {
     }
 }
 
-/// Whether `@article PATH` in `claims_file` names `article`: PATH is read
-/// from the working directory (the convention of the bundled claims), or
-/// from the claims file's folder.
-fn points_at(claims_file: &str, path: &str, article: &Path) -> bool {
-    let from_here = Path::new(path);
-    if same_file(from_here, article) {
-        return true;
+/// The claims whose `@article PATH` names each article: PATH is read from
+/// the working directory (the convention of the bundled claims), or from the
+/// claims file's folder. Each path is resolved once, so the cost grows with
+/// claims plus articles, not with their product.
+struct ClaimsByArticle {
+    /// A file's key (see [`file_key`]) → indices into the claims, in order.
+    claims: HashMap<PathBuf, Vec<usize>>,
+}
+
+impl ClaimsByArticle {
+    fn new(claims: &[ClaimReport]) -> ClaimsByArticle {
+        let mut keys: HashMap<PathBuf, PathBuf> = HashMap::new();
+        let mut key = |path: PathBuf| -> PathBuf {
+            keys.entry(path)
+                .or_insert_with_key(|path| file_key(path))
+                .clone()
+        };
+        let mut by_key: HashMap<PathBuf, Vec<usize>> = HashMap::new();
+        for (i, claim) in claims.iter().enumerate() {
+            let Some(article) = &claim.article else {
+                continue;
+            };
+            let from_here = key(PathBuf::from(&article.path));
+            let from_file = Path::new(&claim.file)
+                .parent()
+                .map(|dir| key(dir.join(&article.path)))
+                .filter(|k| *k != from_here);
+            by_key.entry(from_here).or_default().push(i);
+            if let Some(k) = from_file {
+                by_key.entry(k).or_default().push(i);
+            }
+        }
+        ClaimsByArticle { claims: by_key }
     }
-    Path::new(claims_file)
-        .parent()
-        .is_some_and(|dir| same_file(&dir.join(path), article))
+
+    fn of(&self, article: &Path) -> &[usize] {
+        self.claims
+            .get(&file_key(article))
+            .map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Writes `text` to `path`: never over an existing file unless `force`, and

@@ -117,13 +117,18 @@ impl Names {
     }
 }
 
-/// Pairs of facts whose subjects share a name, each pair once, in store order.
+/// Pairs of facts whose subjects share a name and whose metrics share a
+/// name, each pair once, in store order. Bucketing by both keeps a data
+/// table's thousands of facts about one country from pairing up: only its
+/// cells of one column are candidates.
 fn candidate_pairs(store: &Store, names: &Names) -> Vec<(u32, u32)> {
-    let mut buckets: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    let mut buckets: BTreeMap<(&str, &str), Vec<u32>> = BTreeMap::new();
     for (i, fact) in store.facts.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
-        for name in names.subjects.get(&fact.subject).into_iter().flatten() {
-            buckets.entry(name).or_default().push(i);
+        for subject in names.subjects.get(&fact.subject).into_iter().flatten() {
+            for metric in names.metrics.get(&fact.metric).into_iter().flatten() {
+                buckets.entry((subject, metric)).or_default().push(i);
+            }
         }
     }
     let mut seen = HashSet::new();

@@ -45,7 +45,7 @@ pub(super) fn finding(error: &LoadError) -> Finding {
             pointer,
             message,
         } => Finding::new(
-            pointer_code(pointer),
+            pointer_code(path, pointer),
             Location::pointer(Path::new(path), pointer.clone()),
             message.clone(),
         ),
@@ -64,6 +64,20 @@ pub(super) fn finding(error: &LoadError) -> Finding {
             format!("duplicate fact id `{id}` (first at {first}); this fact is ignored"),
         )
         .with_facts([id]),
+        LoadError::Cell {
+            path,
+            row,
+            column,
+            name,
+            message,
+        } => Finding::new(
+            Code::InvalidTable,
+            Location {
+                line: line(*row),
+                ..Location::file(Path::new(path))
+            },
+            format!("column {column} `{name}`: {message}"),
+        ),
         LoadError::Store { path, message } => Finding::new(
             Code::StoreLayout,
             Location::file(Path::new(path)),
@@ -83,9 +97,11 @@ fn value_code(pointer: &str) -> Code {
     }
 }
 
-/// A problem inside an aliases or conflicts file.
-fn pointer_code(pointer: &str) -> Code {
-    if pointer.starts_with("/acknowledged") {
+/// A problem inside a data package, an aliases or a conflicts file.
+fn pointer_code(path: &str, pointer: &str) -> Code {
+    if Path::new(path).ends_with("datapackage.json") {
+        Code::InvalidTable
+    } else if pointer.starts_with("/acknowledged") {
         Code::InvalidAcknowledgement
     } else {
         Code::UnknownAliasTarget

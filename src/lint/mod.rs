@@ -133,6 +133,8 @@ codes! {
         "a conflicts.json entry names an unknown fact, fewer than two facts, or has no note";
     StoreLayout = "store-layout", Error,
         "a source folder lacks a facts file or has two";
+    InvalidTable = "invalid-table", Error,
+        "a data table does not read: a schema without entity or year column or with a unit it cannot read, a header or a cell that disagrees with the schema";
     // Provenance: can an editor find the figure in the document?
     FactWithoutSource = "fact-without-source", Error,
         "a fact has no source document, so no verdict can rest on it";

@@ -8,21 +8,30 @@
 //! sources/<source-id>/text/          the document's text, for quote checks (optional)
 //! ```
 //!
+//! or a data table, as published (see `table.rs`):
+//!
+//! ```text
+//! sources/<source-id>/datapackage.json  a Frictionless Data Package naming its CSV files
+//! sources/<source-id>/*.csv             one fact per numeric cell
+//! sources/<source-id>/source.json       what to add to the package's metadata (optional)
+//! ```
+//!
 //! Loading is strict: unknown fields, duplicate ids, values that do not
 //! follow the quantity grammar and aliases of unknown names are errors, all
 //! collected and reported together with their file, line and column.
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::parallel::par_map;
-use crate::quantity::{Quantity, parse_quantity};
+use crate::quantity::Quantity;
+
+mod jsonl;
+mod table;
 
 /// An interned string: names and provenance repeat across thousands of facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -56,6 +65,8 @@ impl Interner {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// The folder's name; a data table's `source.json` may leave it out.
+    #[serde(default)]
     pub id: String,
     pub title: Option<String>,
     pub publisher: Option<String>,
@@ -92,6 +103,12 @@ pub struct Locator {
     pub figure: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub table: Option<String>,
+    /// A data table's row, counted as a spreadsheet counts it (the header is row 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
+    /// A data table's column, by its title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
 }
 
 impl Locator {
@@ -113,6 +130,12 @@ impl Locator {
         }
         if let Some(t) = &self.table {
             parts.push(format!("table {t}"));
+        }
+        if let Some(r) = &self.row {
+            parts.push(format!("row {r}"));
+        }
+        if let Some(c) = &self.column {
+            parts.push(format!("column `{c}`"));
         }
         if let Some(p) = &self.page {
             parts.push(format!("p. {p}"));
@@ -141,49 +164,6 @@ pub enum DerivationOp {
     Share,
     Sum,
     Range,
-}
-
-/// A fact as written in a facts file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFact<'a> {
-    #[serde(borrow)]
-    id: std::borrow::Cow<'a, str>,
-    #[serde(borrow)]
-    subject: std::borrow::Cow<'a, str>,
-    #[serde(borrow)]
-    metric: std::borrow::Cow<'a, str>,
-    #[serde(default, borrow)]
-    period: Option<std::borrow::Cow<'a, str>>,
-    value: RawValue,
-    /// Kept as raw JSON: facts share few distinct locators, each parsed once.
-    #[serde(default, borrow)]
-    locator: Option<&'a serde_json::value::RawValue>,
-    #[serde(default, borrow)]
-    url: Option<std::borrow::Cow<'a, str>>,
-    #[serde(default, borrow)]
-    retrieved: Option<std::borrow::Cow<'a, str>>,
-    #[serde(default, borrow)]
-    via: Vec<std::borrow::Cow<'a, str>>,
-    #[serde(default)]
-    quote: Option<String>,
-    #[serde(default)]
-    derived: Option<Derivation>,
-    #[serde(default)]
-    corroboration: Option<u32>,
-    #[serde(default)]
-    seen_in_text: Option<bool>,
-    /// Overrides the folder's source: the fact was read in another document.
-    #[serde(default, borrow)]
-    source: Option<std::borrow::Cow<'a, str>>,
-}
-
-/// A value: a quantity string, or a plain JSON number.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum RawValue {
-    Text(String),
-    Number(serde_json::Number),
 }
 
 /// A fact, with its provenance.
@@ -255,6 +235,17 @@ pub enum LoadError {
     },
     #[error("{path}: {message}")]
     Store { path: String, message: String },
+    /// A problem in a data table's cell, or in its header (row 1).
+    #[error("{path}:{row}: column {column} `{name}`: {message}")]
+    Cell {
+        path: String,
+        row: usize,
+        /// 1-based, as a spreadsheet counts columns.
+        column: usize,
+        /// The column's header.
+        name: String,
+        message: String,
+    },
 }
 
 /// A known conflict between facts that a curator has looked at and kept, with
@@ -431,37 +422,31 @@ impl Store {
     }
 
     fn load_source(&mut self, dir: &Path, errors: &mut Vec<LoadError>) {
+        let jsonl = dir.join("facts.jsonl");
+        let json = dir.join("facts.json");
+        let package = dir.join(table::PACKAGE_FILE);
+        if package.exists() {
+            if jsonl.exists() || json.exists() {
+                return errors.push(LoadError::Store {
+                    path: dir.display().to_string(),
+                    message: format!(
+                        "both a facts file and {}: a source folder holds one kind of source",
+                        table::PACKAGE_FILE
+                    ),
+                });
+            }
+            return self.load_package(dir, &package, errors);
+        }
         let source_path = dir.join("source.json");
         let source_index = match read(&source_path).and_then(|text| {
             serde_json::from_str::<Source>(&text).map_err(|e| json_error(&source_path, &e))
         }) {
-            Ok(mut source) => {
-                let folder = dir
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                if source.id != folder {
-                    errors.push(LoadError::Value {
-                        path: source_path.display().to_string(),
-                        line: 1,
-                        pointer: "/id".to_owned(),
-                        message: format!(
-                            "source id `{}` differs from its folder name `{folder}`",
-                            source.id
-                        ),
-                    });
-                }
-                source.dir = dir.to_owned();
-                self.sources.push(source);
-                Some(self.sources.len() - 1)
-            }
+            Ok(source) => Some(self.add_source(source, dir, &source_path, errors)),
             Err(e) => {
                 errors.push(e);
                 None
             }
         };
-        let jsonl = dir.join("facts.jsonl");
-        let json = dir.join("facts.json");
         match (jsonl.exists(), json.exists()) {
             (true, true) => errors.push(LoadError::Store {
                 path: dir.display().to_string(),
@@ -471,196 +456,43 @@ impl Store {
             (false, true) => self.load_json(&json, source_index, errors),
             (false, false) => errors.push(LoadError::Store {
                 path: dir.display().to_string(),
-                message: "no facts.jsonl or facts.json".to_owned(),
+                message: format!("no facts.jsonl, facts.json or {}", table::PACKAGE_FILE),
             }),
         }
     }
 
-    fn load_jsonl(&mut self, path: &Path, source: Option<usize>, errors: &mut Vec<LoadError>) {
-        // Read in batches: the whole file and all its parsed lines never sit
-        // in memory at once beside the store being built.
-        const BATCH_LINES: usize = 1 << 16;
-        let file = match fs::File::open(path) {
-            Ok(file) => file,
-            Err(e) => {
-                return errors.push(LoadError::Io {
-                    path: path.display().to_string(),
-                    message: e.to_string(),
-                });
-            }
-        };
-        let file_index = self.add_file(path);
-        let file_len = file.metadata().map_or(0, |m| m.len());
-        let mut reader = BufReader::with_capacity(1 << 20, file);
-        let mut batch = String::new();
-        let mut first_line = 1;
-        loop {
-            batch.clear();
-            let mut count = 0;
-            while count < BATCH_LINES {
-                match reader.read_line(&mut batch) {
-                    Ok(0) => break,
-                    Ok(_) => count += 1,
-                    Err(e) => {
-                        return errors.push(LoadError::Io {
-                            path: path.display().to_string(),
-                            message: format!("line {}: {e}", first_line + count),
-                        });
-                    }
-                }
-            }
-            if count == 0 {
-                return;
-            }
-            let lines: Vec<(usize, &str)> = batch
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-                .map(|(n, l)| (first_line + n, l))
-                .collect();
-            // JSON and quantity parsing is most of the work and needs no shared
-            // state, so it runs on every core; interning and indexing follow in order.
-            let parsed = par_map(&lines, |(line, text)| {
-                parse_fact(text).map_err(|e| e.at(path, *line))
+    /// Adds a source read from `source_path`, whose id must be its folder's name.
+    fn add_source(
+        &mut self,
+        mut source: Source,
+        dir: &Path,
+        source_path: &Path,
+        errors: &mut Vec<LoadError>,
+    ) -> usize {
+        let folder = folder_name(dir);
+        if source.id != folder {
+            errors.push(LoadError::Value {
+                path: source_path.display().to_string(),
+                line: 1,
+                pointer: "/id".to_owned(),
+                message: if source.id.is_empty() {
+                    format!("no source id: it is the folder's name, `{folder}`")
+                } else {
+                    format!(
+                        "source id `{}` differs from its folder name `{folder}`",
+                        source.id
+                    )
+                },
             });
-            for ((line, _), fact) in lines.iter().zip(parsed) {
-                match fact {
-                    Ok(fact) => self.add_fact(fact, source, file_index, *line, errors),
-                    Err(e) => errors.push(e),
-                }
-            }
-            if first_line == 1 {
-                // Size the store for the whole file from the first batch's
-                // line length: growing a vector of a million facts by
-                // doubling copies it over and over.
-                let per_line = (batch.len() / count).max(1) as u64;
-                let expected = usize::try_from(file_len / per_line).unwrap_or(0);
-                self.facts
-                    .reserve(expected.saturating_sub(self.facts.len()));
-                self.by_id
-                    .reserve(expected.saturating_sub(self.by_id.len()));
-            }
-            first_line += count;
         }
-    }
-
-    fn load_json(&mut self, path: &Path, source: Option<usize>, errors: &mut Vec<LoadError>) {
-        let text = match read(path) {
-            Ok(text) => text,
-            Err(e) => return errors.push(e),
-        };
-        let file = self.add_file(path);
-        // Parse twice: once as raw values to learn where each fact starts, then strictly.
-        let values: Vec<&serde_json::value::RawValue> = match serde_json::from_str(&text) {
-            Ok(v) => v,
-            Err(e) => return errors.push(json_error(path, &e)),
-        };
-        for raw in values {
-            let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-            let line = text[..offset].matches('\n').count() + 1;
-            match parse_fact(raw.get()) {
-                Ok(fact) => self.add_fact(fact, source, file, line, errors),
-                Err(FactError::Json {
-                    line: l,
-                    column,
-                    message,
-                }) => errors.push(LoadError::Json {
-                    path: path.display().to_string(),
-                    line: line + l - 1,
-                    column,
-                    message,
-                }),
-                Err(e) => errors.push(e.at(path, line)),
-            }
-        }
+        source.dir = dir.to_owned();
+        self.sources.push(source);
+        self.sources.len() - 1
     }
 
     fn add_file(&mut self, path: &Path) -> u32 {
         self.files.push(path.to_owned());
         u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX)
-    }
-
-    fn add_fact(
-        &mut self,
-        parsed: ParsedFact<'_>,
-        source: Option<usize>,
-        file: u32,
-        line: usize,
-        errors: &mut Vec<LoadError>,
-    ) {
-        let ParsedFact { raw, value } = parsed;
-        let path = |store: &Store| store.files[file as usize].display().to_string();
-        if let Some(&first) = self.by_id.get(&*raw.id) {
-            let origin = self.facts[first as usize].origin;
-            return errors.push(LoadError::DuplicateId {
-                path: path(self),
-                line,
-                id: raw.id.into_owned(),
-                first: format!(
-                    "{}:{}",
-                    self.files[origin.file as usize].display(),
-                    origin.line
-                ),
-            });
-        }
-        let locator = match raw.locator {
-            Some(json) => match self.intern_locator(json.get()) {
-                Ok(locator) => locator,
-                Err(message) => {
-                    return errors.push(LoadError::Value {
-                        path: path(self),
-                        line,
-                        pointer: "/locator".to_owned(),
-                        message,
-                    });
-                }
-            },
-            None => None,
-        };
-        let index = u32::try_from(self.facts.len()).unwrap_or(u32::MAX);
-        // A fact's own `source` is resolved once every source folder is read.
-        if let Some(id) = &raw.source {
-            let name = self.strings.intern(id);
-            self.named_sources.push((index, name));
-        }
-        let fact = Fact {
-            id: raw.id.as_ref().into(),
-            subject: self.strings.intern(&raw.subject),
-            metric: self.strings.intern(&raw.metric),
-            period: raw.period.as_deref().map(|p| self.strings.intern(p)),
-            value,
-            locator,
-            url: raw.url.as_deref().map(|u| self.strings.intern(u)),
-            retrieved: raw.retrieved.as_deref().map(|r| self.strings.intern(r)),
-            via: raw.via.iter().map(|v| self.strings.intern(v)).collect(),
-            quote: raw.quote.map(String::into_boxed_str),
-            derived: raw.derived.map(Box::new),
-            corroboration: raw.corroboration,
-            seen_in_text: raw.seen_in_text,
-            source,
-            origin: Origin {
-                file,
-                line: u32::try_from(line).unwrap_or(u32::MAX),
-            },
-        };
-        self.by_id.insert(fact.id.clone(), index);
-        self.facts.push(fact);
-    }
-
-    /// The index of a locator given as JSON text; `None` for an empty one.
-    fn intern_locator(&mut self, json: &str) -> Result<Option<u32>, String> {
-        let key = self.strings.intern(json);
-        if let Some(&index) = self.locator_ids.get(&key) {
-            return Ok(Some(index));
-        }
-        let locator: Locator = serde_json::from_str(json).map_err(|e| strip_position(&e))?;
-        if locator.is_empty() {
-            return Ok(None);
-        }
-        let index = u32::try_from(self.locators.len()).unwrap_or(u32::MAX);
-        self.locators.push(locator);
-        self.locator_ids.insert(key, index);
-        Ok(Some(index))
     }
 
     /// Facts that name their own source get its index, or `None` if unknown.
@@ -961,64 +793,10 @@ impl Store {
     }
 }
 
-/// A fact line parsed, before its names are interned.
-struct ParsedFact<'a> {
-    raw: RawFact<'a>,
-    value: Quantity,
-}
-
-/// Why a fact's text could not be parsed; the file and line are added by the caller.
-enum FactError {
-    Json {
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    Value(String),
-}
-
-impl FactError {
-    fn at(self, path: &Path, line: usize) -> LoadError {
-        match self {
-            FactError::Json {
-                column, message, ..
-            } => LoadError::Json {
-                path: path.display().to_string(),
-                line,
-                column,
-                message,
-            },
-            FactError::Value(message) => LoadError::Value {
-                path: path.display().to_string(),
-                line,
-                pointer: "/value".to_owned(),
-                message,
-            },
-        }
-    }
-}
-
-fn parse_fact(text: &str) -> Result<ParsedFact<'_>, FactError> {
-    let raw: RawFact<'_> = serde_json::from_str(text).map_err(|e| FactError::Json {
-        line: e.line(),
-        column: e.column(),
-        message: strip_position(&e),
-    })?;
-    let value = match &raw.value {
-        RawValue::Text(text) => parse_quantity(text).map_err(|e| (text.clone(), e)),
-        RawValue::Number(n) => {
-            let text = n.to_string();
-            parse_quantity(&text).map_err(|e| (text, e))
-        }
-    };
-    let value = value.map_err(|(text, e)| {
-        FactError::Value(format!(
-            "`{text}` is not a quantity: {} (at character {})",
-            e.message,
-            e.offset + 1
-        ))
-    })?;
-    Ok(ParsedFact { raw, value })
+fn folder_name(dir: &Path) -> String {
+    dir.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn kind_name(kind: NameKind) -> &'static str {
