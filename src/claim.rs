@@ -135,10 +135,70 @@ impl ArithOp {
     }
 }
 
+/// A reference, or arithmetic between references as written: `a + b * c`,
+/// where `*` and `/` bind tighter than `+` and `-`. The grammar has no
+/// parentheses, so a flat list holds every expression; it is kept flat, not
+/// as a tree, so that nothing that walks it recurses once per term (a tree
+/// of 8,000 terms overflowed the stack).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Expr {
-    Ref(Reference),
-    Binary(Box<Expr>, ArithOp, Box<Expr>),
+pub struct Expr {
+    pub first: Reference,
+    pub rest: Vec<(ArithOp, Reference)>,
+}
+
+impl Expr {
+    pub fn of(reference: Reference) -> Expr {
+        Expr {
+            first: reference,
+            rest: Vec::new(),
+        }
+    }
+
+    /// The reference, when the expression is one and no arithmetic.
+    pub fn single(&self) -> Option<&Reference> {
+        self.rest.is_empty().then_some(&self.first)
+    }
+
+    pub fn references(&self) -> impl Iterator<Item = &Reference> {
+        std::iter::once(&self.first).chain(self.rest.iter().map(|(_, r)| r))
+    }
+
+    /// The terms of the sum, each a product of factors: the operator before
+    /// each term (`+` for the first) and its factors with the operator
+    /// before each (`*` for the first).
+    pub fn terms(&self) -> Vec<(ArithOp, Vec<(ArithOp, &Reference)>)> {
+        let mut terms: Vec<(ArithOp, Vec<(ArithOp, &Reference)>)> =
+            vec![(ArithOp::Add, vec![(ArithOp::Mul, &self.first)])];
+        for (op, reference) in &self.rest {
+            match op {
+                ArithOp::Add | ArithOp::Sub => terms.push((*op, vec![(ArithOp::Mul, reference)])),
+                ArithOp::Mul | ArithOp::Div => {
+                    if let Some((_, factors)) = terms.last_mut() {
+                        factors.push((*op, reference));
+                    }
+                }
+            }
+        }
+        terms
+    }
+
+    /// The same expression with every reference passed through `f`.
+    pub fn map_references(&self, f: impl Fn(&Reference) -> Reference) -> Expr {
+        Expr {
+            first: f(&self.first),
+            rest: self.rest.iter().map(|(op, r)| (*op, f(r))).collect(),
+        }
+    }
+}
+
+impl std::fmt::Display for Expr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.first)?;
+        for (op, reference) in &self.rest {
+            write!(f, " {} {reference}", op.as_str())?;
+        }
+        Ok(())
+    }
 }
 
 /// Something that names facts.
@@ -458,33 +518,19 @@ fn compare(i: &str) -> PResult<'_, Body> {
     Ok((i, Body::Compare { lhs, op, rhs }))
 }
 
-/// Arithmetic between references: `*` and `/` bind tighter than `+` and `-`.
+/// Arithmetic between references, read left to right (see [`Expr`]).
 fn expr(i: &str) -> PResult<'_, Expr> {
-    let (mut i, mut lhs) = product(i)?;
+    let operand = |i| reference_until(i, Stop::Operator);
+    let (mut i, first) = operand(i)?;
+    let mut rest = Vec::new();
     loop {
-        match (space1, additive, space1).parse(i) {
-            Ok((rest, (_, op, _))) => {
-                let (rest, rhs) = cut(product).parse(rest)?;
-                lhs = Expr::Binary(Box::new(lhs), op, Box::new(rhs));
-                i = rest;
+        match (space1, alt((additive, multiplicative)), space1).parse(i) {
+            Ok((after, (_, op, _))) => {
+                let (after, reference) = cut(operand).parse(after)?;
+                rest.push((op, reference));
+                i = after;
             }
-            Err(nom::Err::Error(_)) => return Ok((i, lhs)),
-            Err(e) => return Err(e),
-        }
-    }
-}
-
-fn product(i: &str) -> PResult<'_, Expr> {
-    let (mut i, mut lhs) = map(|i| reference_until(i, Stop::Operator), Expr::Ref).parse(i)?;
-    loop {
-        match (space1, multiplicative, space1).parse(i) {
-            Ok((rest, (_, op, _))) => {
-                let (rest, rhs) =
-                    cut(map(|i| reference_until(i, Stop::Operator), Expr::Ref)).parse(rest)?;
-                lhs = Expr::Binary(Box::new(lhs), op, Box::new(rhs));
-                i = rest;
-            }
-            Err(nom::Err::Error(_)) => return Ok((i, lhs)),
+            Err(nom::Err::Error(_)) => return Ok((i, Expr { first, rest })),
             Err(e) => return Err(e),
         }
     }
