@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -325,6 +325,8 @@ pub struct Store {
     by_pair: HashMap<(Sym, Sym), Vec<u32>>,
     /// The longest period, in words, so phrase splitting tries no more.
     longest_period_words: usize,
+    /// The longest subject or metric name or alias, in words, for the same reason.
+    longest_name_words: usize,
     /// Facts that name a source of their own, until sources are resolved.
     named_sources: Vec<(u32, Sym)>,
     /// Subjects preferred when a claim names none and several subjects answer.
@@ -426,6 +428,13 @@ impl Store {
         for path in conflict_files {
             store.load_conflicts(&path, &mut errors);
         }
+        store.longest_name_words = store
+            .subject_names
+            .keys()
+            .chain(store.metric_names.keys())
+            .map(|name| name.split(' ').count())
+            .max()
+            .unwrap_or(0);
         store.check_derivations(&mut errors);
         Ok((store, errors))
     }
@@ -480,7 +489,8 @@ impl Store {
         // Read in batches: the whole file and all its parsed lines never sit
         // in memory at once beside the store being built.
         const BATCH_LINES: usize = 1 << 16;
-        let file = match fs::File::open(path) {
+        const BATCH_BYTES: usize = 64 << 20;
+        let file = match crate::input::open_regular(path) {
             Ok(file) => file,
             Err(e) => {
                 return errors.push(LoadError::Io {
@@ -497,9 +507,22 @@ impl Store {
         loop {
             batch.clear();
             let mut count = 0;
-            while count < BATCH_LINES {
-                match reader.read_line(&mut batch) {
+            while count < BATCH_LINES && batch.len() < BATCH_BYTES {
+                match (&mut reader)
+                    .take(MAX_JSONL_LINE_BYTES + 1)
+                    .read_line(&mut batch)
+                {
                     Ok(0) => break,
+                    Ok(n) if n as u64 > MAX_JSONL_LINE_BYTES => {
+                        return errors.push(LoadError::Io {
+                            path: path.display().to_string(),
+                            message: format!(
+                                "line {}: longer than {}; a fact takes one line of a few hundred bytes",
+                                first_line + count,
+                                crate::input::show_bytes(MAX_JSONL_LINE_BYTES)
+                            ),
+                        });
+                    }
                     Ok(_) => count += 1,
                     Err(e) => {
                         return errors.push(LoadError::Io {
@@ -906,6 +929,10 @@ impl Store {
         self.longest_period_words
     }
 
+    pub fn longest_name_words(&self) -> usize {
+        self.longest_name_words
+    }
+
     pub fn facts_of_subject(&self, subject: Sym) -> &[u32] {
         self.by_subject.get(&subject).map_or(&[], Vec::as_slice)
     }
@@ -1034,8 +1061,15 @@ fn push_unique(v: &mut Vec<Sym>, s: Sym) {
     }
 }
 
+/// The most of one JSON file read whole; a larger store is written as
+/// facts.jsonl, read line by line.
+const MAX_JSON_BYTES: u64 = 256 << 20;
+
+/// The longest line of a facts.jsonl; a fact is a few hundred bytes.
+const MAX_JSONL_LINE_BYTES: u64 = 1 << 20;
+
 fn read(path: &Path) -> Result<String, LoadError> {
-    fs::read_to_string(path).map_err(|e| LoadError::Io {
+    crate::input::read_regular_text(path, MAX_JSON_BYTES).map_err(|e| LoadError::Io {
         path: path.display().to_string(),
         message: e.to_string(),
     })

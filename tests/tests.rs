@@ -24,3 +24,5 @@ mod extraction;
 mod ci_formats;
 // claimcheck.toml, --fail-on, waivers and --suggest files through the binary.
 mod config;
+// Hostile input: no hang, no crash, bounded memory, no file destroyed.
+mod hostile;

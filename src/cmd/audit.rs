@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use claimcheck::audit::{AuditSummary, Auditor, Finding, Format as ArticleFormat, decode, suggest};
 use claimcheck::config::{Outcome, Waivers, same_file};
+use claimcheck::input::read_regular;
 use claimcheck::render::{AuditFormat, AuditWriter};
 use claimcheck::report::ClaimReport;
 use claimcheck::store::Store;
@@ -44,6 +45,9 @@ pub(crate) struct AuditArgs {
     #[command(flatten)]
     pub(crate) common: CommonArgs,
 }
+
+/// The largest article read: a book is a few megabytes.
+const MAX_ARTICLE_BYTES: u64 = 1 << 30;
 
 pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
     let settings = args.common.settings(args.unsourced)?;
@@ -87,7 +91,10 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let bytes = files
         .iter()
-        .map(|f| std::fs::read(f).map_err(|e| format!("{}: cannot read: {e}", f.display())))
+        .map(|f| {
+            read_regular(f, MAX_ARTICLE_BYTES)
+                .map_err(|e| format!("{}: cannot read: {e}", f.display()))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let texts = names
         .iter()

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use claimcheck::check::{self, Options};
 use claimcheck::claim::{Entry, parse_line};
 use claimcheck::config::{Config, FailOn, Level, Outcome, Policy, Waivers};
+use claimcheck::input::{open_regular, read_regular_text};
 use claimcheck::render;
 use claimcheck::report::{ClaimReport, Report};
 use claimcheck::store::Store;
@@ -213,6 +214,9 @@ pub(crate) fn exit_code(outcomes: &[Outcome]) -> ExitCode {
     }
 }
 
+/// The largest claims file read: hand-written claims run to kilobytes.
+const MAX_CLAIMS_FILE_BYTES: u64 = 64 << 20;
+
 /// Checks claims files and applies the waivers (the configuration's, and
 /// `@waive` next to a claim).
 pub(crate) fn check_files(
@@ -222,7 +226,7 @@ pub(crate) fn check_files(
 ) -> Result<Vec<ClaimReport>, String> {
     let mut claims = Vec::new();
     for file in files {
-        let text = std::fs::read_to_string(file)
+        let text = read_regular_text(file, MAX_CLAIMS_FILE_BYTES)
             .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
         let mut reports =
             check::check_text(store, &file.display().to_string(), &text, &settings.options);
@@ -264,7 +268,14 @@ pub(crate) fn claim_files(
         } else if path.is_file() {
             files.push(path.clone());
         } else {
-            return Err(format!("{}: no such file or folder", path.display()));
+            let why = match open_regular(path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    "no such file or folder".to_owned()
+                }
+                Err(e) => format!("cannot read: {e}"),
+                Ok(_) => "cannot read".to_owned(),
+            };
+            return Err(format!("{}: {why}", path.display()));
         }
     }
     Ok(files)
@@ -291,17 +302,15 @@ pub(crate) fn shorten(path: &Path) -> PathBuf {
         .unwrap_or(cleaned)
 }
 
+/// The *.claims files under `dir`, following links to folders. A link that
+/// leads back to a folder it sits in is an error: followed, it would count
+/// every claim again on each turn, or never end.
 fn collect_claims(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("{}: cannot read: {e}", dir.display()))?
-            .path();
-        if path.is_dir() {
-            collect_claims(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "claims") {
-            files.push(path);
+    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+        let entry = entry.map_err(|e| claimcheck::config::walk_error(dir, &e))?;
+        let path = entry.path();
+        if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "claims") {
+            files.push(path.to_owned());
         }
     }
     Ok(())
