@@ -245,3 +245,83 @@ fn store_with_many_values(count: usize) -> tempfile::TempDir {
     std::fs::write(source.join("facts.jsonl"), facts).unwrap();
     dir
 }
+
+/// Issue 11: `audit --suggest PATH --force` renamed its draft over whatever
+/// was at PATH: the article being audited, a link (leaving its target as it
+/// was), a device (run as root, /dev/null became a regular file). Only a
+/// regular file that is not the article is replaced, with its permissions,
+/// and the run says what it replaced.
+#[cfg(unix)]
+#[test]
+fn suggest_replaces_only_a_regular_file() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("digest.md");
+    std::fs::copy(
+        root().join("claims/examples/investment-digest.md"),
+        &article,
+    )
+    .unwrap();
+    let before = std::fs::read_to_string(&article).unwrap();
+    let no_claims = dir.path().join("no-claims");
+    std::fs::create_dir(&no_claims).unwrap();
+    let suggest = |target: &Path| {
+        run_to_end(
+            claimcheck(dir.path())
+                .arg("audit")
+                .arg(&article)
+                .arg("--claims")
+                .arg(&no_claims)
+                .arg("--store")
+                .arg(root().join("sources"))
+                .arg("--suggest")
+                .arg(target)
+                .arg("--force"),
+        )
+    };
+    let refused = |target: &Path, why: &str| {
+        let output = suggest(target);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        assert!(stderr(&output).contains(why), "{}", stderr(&output));
+    };
+
+    refused(
+        Path::new("digest.md"),
+        "digest.md is the article being audited",
+    );
+    assert_eq!(std::fs::read_to_string(&article).unwrap(), before);
+
+    let kept = dir.path().join("kept.claims");
+    std::fs::write(&kept, "keep me\n").unwrap();
+    let link = dir.path().join("link.claims");
+    std::os::unix::fs::symlink(&kept, &link).unwrap();
+    refused(&link, "link.claims is a symbolic link to ");
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "keep me\n");
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+
+    refused(
+        Path::new("/dev/null"),
+        "/dev/null is a device, not a regular file",
+    );
+    assert!(
+        Path::new("/dev/null")
+            .metadata()
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    refused(&no_claims, "no-claims is a folder, not a regular file");
+
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let output = suggest(&kept);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("replacing the previous file of 8 bytes"),
+        "{}",
+        stderr(&output)
+    );
+    let mode = kept.metadata().unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    let draft = std::fs::read_to_string(&kept).unwrap();
+    assert!(draft.contains("@article"), "{draft}");
+}

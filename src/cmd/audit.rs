@@ -122,11 +122,14 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
         }
         return match suggest_to_file {
             Some(path) => {
-                write_new(path, &drafts, args.force)?;
+                let replaced = write_draft(path, &drafts, args.force, &files)?;
                 let lines = drafts.lines().filter(|l| l.contains(" @L")).count();
+                let replaced = replaced
+                    .map(|bytes| format!(", replacing the previous file of {bytes} bytes"))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     std::io::stderr(),
-                    "wrote {} ({lines} claim line{})",
+                    "wrote {} ({lines} claim line{}){replaced}",
                     path.display(),
                     if lines == 1 { "" } else { "s" }
                 );
@@ -220,15 +223,51 @@ fn points_at(claims_file: &str, path: &str, article: &Path) -> bool {
         .is_some_and(|dir| same_file(&dir.join(path), article))
 }
 
-/// Writes `text` to `path`: never over an existing file unless `force`, and
+/// Writes a draft to `path`: never over an existing file unless `force`, and
 /// then through a temporary file in the same folder renamed over the old
-/// one, so a reader never sees half a file.
-fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
-    if path.exists() && !force {
+/// one, so a reader never sees half a file; the old file's permissions are
+/// kept. Only a regular file is ever replaced, and never an article being
+/// audited: not a link (whose target a rename would not touch, while the
+/// user meant it), not a device such as /dev/null (which a rename would
+/// replace with a file), not a folder. Returns the size of the file
+/// replaced, if one was.
+fn write_draft(
+    path: &Path,
+    text: &str,
+    force: bool,
+    articles: &[PathBuf],
+) -> Result<Option<u64>, String> {
+    let shown = path.display();
+    if articles.iter().any(|article| same_file(article, path)) {
         return Err(format!(
-            "{} exists; pass --force to replace it",
-            path.display()
+            "{shown} is the article being audited; write the draft to a .claims file"
         ));
+    }
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(metadata) => Some(metadata),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("{shown}: cannot write: {e}")),
+    };
+    if let Some(metadata) = &existing {
+        if metadata.file_type().is_symlink() {
+            let target = std::fs::read_link(path)
+                .map(|t| format!(" to {}", t.display()))
+                .unwrap_or_default();
+            return Err(format!(
+                "{shown} is a symbolic link{target}; name the file itself to replace it"
+            ));
+        }
+        if !metadata.is_file() {
+            let kind = claimcheck::input::open_regular(path)
+                .err()
+                .map_or_else(|| "not a regular file".to_owned(), |e| e.to_string());
+            return Err(format!(
+                "{shown} is {kind}; --suggest writes only to a regular file"
+            ));
+        }
+        if !force {
+            return Err(format!("{shown} exists; pass --force to replace it"));
+        }
     }
     let dir = path
         .parent()
@@ -238,14 +277,21 @@ fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
         .map_err(|e| format!("{}: cannot write: {e}", dir.display()))?;
     temp.write_all(text.as_bytes())
         .and_then(|()| temp.flush())
-        .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-    if force {
-        temp.persist(path)
-            .map_err(|e| format!("{}: cannot write: {}", path.display(), e.error))?;
-    } else {
-        // persist_noclobber: a file created meanwhile is not replaced either.
-        temp.persist_noclobber(path)
-            .map_err(|e| format!("{}: cannot write: {}", path.display(), e.error))?;
+        .map_err(|e| format!("{shown}: cannot write: {e}"))?;
+    match existing {
+        Some(metadata) => {
+            temp.as_file()
+                .set_permissions(metadata.permissions())
+                .map_err(|e| format!("{shown}: cannot keep its permissions: {e}"))?;
+            temp.persist(path)
+                .map_err(|e| format!("{shown}: cannot write: {}", e.error))?;
+            Ok(Some(metadata.len()))
+        }
+        None => {
+            // persist_noclobber: a file created meanwhile is not replaced either.
+            temp.persist_noclobber(path)
+                .map_err(|e| format!("{shown}: cannot write: {}", e.error))?;
+            Ok(None)
+        }
     }
-    Ok(())
 }
