@@ -111,6 +111,7 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
         auditor: Auditor::new(&store, settings.options),
         claims: &claims,
         waivers: &settings.waivers,
+        root: config.map(|c| c.root.as_path()),
     };
     if args.suggest.is_some() {
         // A draft needs all the findings of its article, one article at a time.
@@ -185,6 +186,8 @@ struct Audit<'a> {
     auditor: Auditor<'a>,
     claims: &'a [ClaimReport],
     waivers: &'a Waivers,
+    /// The folder of claimcheck.toml: `@article` paths may be written from it.
+    root: Option<&'a Path>,
 }
 
 impl Audit<'_> {
@@ -197,7 +200,7 @@ impl Audit<'_> {
             .filter(|c| {
                 c.article
                     .as_ref()
-                    .is_some_and(|a| points_at(&c.file, &a.path, article.path))
+                    .is_some_and(|a| points_at(&c.file, &a.path, article.path, self.root))
             })
             .cloned()
             .collect();
@@ -211,16 +214,18 @@ impl Audit<'_> {
 }
 
 /// Whether `@article PATH` in `claims_file` names `article`: PATH is read
-/// from the working directory (the convention of the bundled claims), or
-/// from the claims file's folder.
-fn points_at(claims_file: &str, path: &str, article: &Path) -> bool {
-    let from_here = Path::new(path);
-    if same_file(from_here, article) {
-        return true;
-    }
-    Path::new(claims_file)
-        .parent()
-        .is_some_and(|dir| same_file(&dir.join(path), article))
+/// from the claims file's folder, from the folder of claimcheck.toml (the
+/// repository's root, so that `audit` finds the links from any folder in
+/// it), or from the working directory (the convention of the bundled
+/// claims, which have no claimcheck.toml).
+fn points_at(claims_file: &str, path: &str, article: &Path, root: Option<&Path>) -> bool {
+    let written = Path::new(path);
+    let from_claims = Path::new(claims_file).parent().map(|dir| dir.join(written));
+    let from_root = root.map(|root| root.join(written));
+    [from_claims, from_root, Some(written.to_owned())]
+        .into_iter()
+        .flatten()
+        .any(|candidate| same_file(&candidate, article))
 }
 
 /// Writes a draft to `path`: never over an existing file unless `force`, and
