@@ -426,7 +426,7 @@ fn check_claim_traced(
         tolerance: state.tolerance,
         trace,
     };
-    match evaluate_body(&ctx, &claim.body) {
+    let outcome = match evaluate_body(&ctx, &claim.body) {
         Ok(outcome) => {
             let was = outcome.verdict;
             let outcome = with_provenance(store, outcome);
@@ -513,7 +513,8 @@ fn check_claim_traced(
             }
         }
         Err(f) => failure_outcome(f),
-    }
+    };
+    with_nearest_names(store, claim, ctx.scope, outcome)
 }
 
 /// How many candidates of an ambiguous claim are each tried as its reading.
@@ -537,6 +538,23 @@ fn with_reference(body: &Body, from: &Reference, to: &Reference) -> Body {
         // A chain names its periods apart; pinning one fact would drop them.
         Body::Chain { .. } => body.clone(),
     }
+}
+
+/// A claim that names no fact says where the nearest names are.
+fn with_nearest_names(
+    store: &Store,
+    claim: &Claim,
+    scope: Scope<'_>,
+    mut outcome: Outcome,
+) -> Outcome {
+    if outcome.code == Some("no-fact")
+        && let Some(reason) = &mut outcome.reason
+        && let Some(hint) = crate::nearest::hint(store, claim, scope)
+    {
+        reason.push_str("; ");
+        reason.push_str(&hint);
+    }
+    outcome
 }
 
 fn failure_outcome(f: Failure) -> Outcome {

@@ -272,11 +272,20 @@ pub fn parse_line(line: &str) -> Result<Option<Entry>, ParseError> {
     match result {
         Ok((_, entry)) => Ok(Some(entry)),
         Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
-            let offset = line.len() - e.rest.len() - (line.len() - content.len());
+            let mut offset = line.len() - e.rest.len() - (line.len() - content.len());
+            let mut message = e.describe();
+            // With no operator found, the line may hold one written in a
+            // way the grammar does not take: say how to write it, there.
+            if message.contains("comparison operator")
+                && let Some((at, how)) =
+                    chain_out_of_order(content).or_else(|| glued_operator(content))
+            {
+                (offset, message) = (at, how);
+            }
             Err(ParseError {
                 column: line[..offset].chars().count() + 1,
                 offset,
-                message: e.describe(),
+                message,
             })
         }
         Err(nom::Err::Incomplete(_)) => Err(ParseError {
@@ -285,6 +294,67 @@ pub fn parse_line(line: &str) -> Result<Option<Entry>, ParseError> {
             message: "incomplete claim".to_owned(),
         }),
     }
+}
+
+/// `X 2024 -> 2025: 58 -> 40`, periods before the colon: where the first
+/// period starts, and the chain as the grammar writes it.
+fn chain_out_of_order(content: &str) -> Option<(usize, String)> {
+    let (left, right) = content.split_once(": ")?;
+    let (name_and_first, later) = left.split_once(" -> ")?;
+    if !right.contains(" -> ") {
+        return None;
+    }
+    let (name, first) = name_and_first.trim_end().rsplit_once(' ')?;
+    let at = content.find(name_and_first)? + name.len() + 1;
+    Some((
+        at,
+        format!(
+            "a chain names its periods after the colon and its values after an operator: `{}: {first} -> {} = {}`",
+            name.trim(),
+            later.trim(),
+            right.trim()
+        ),
+    ))
+}
+
+/// `2025=362`: an operator written without a space on each side, where it
+/// starts and how to write it.
+fn glued_operator(content: &str) -> Option<(usize, String)> {
+    let is_op = |c: char| "=<>~≈≤≥".contains(c);
+    let mut chars = content.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_op(c) || content[..start].ends_with('-') {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, next)) = chars.peek().filter(|(_, n)| is_op(*n)) {
+            end = i + next.len_utf8();
+            chars.next();
+        }
+        let before = content[..start].chars().next_back();
+        let after = content[end..].chars().next();
+        let glued = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+        if glued(before) || glued(after) {
+            let word_start = content[..start]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let word_end = content[end..]
+                .find(char::is_whitespace)
+                .map_or(content.len(), |i| end + i);
+            let op = &content[start..end];
+            let spaced: Vec<&str> = [&content[word_start..start], op, &content[end..word_end]]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect();
+            return Some((
+                start,
+                format!("`{op}` needs a space on each side: `{}`", spaced.join(" ")),
+            ));
+        }
+    }
+    None
 }
 
 /// A `#` starts a comment at the start of a line or after white space.

@@ -410,7 +410,21 @@ impl Store {
         let mut alias_files = Vec::new();
         let mut conflict_files = Vec::new();
         for dir in &dirs {
+            let before = errors.len();
             store.load_source(dir, &mut errors);
+            // Aliases and acknowledged conflicts name the source's facts:
+            // with its facts unread they would add an error for each name
+            // (153 for one unreadable file), none of them the cause.
+            let facts_files =
+                ["facts.jsonl", "facts.json"].map(|f| dir.join(f).display().to_string());
+            let facts_unread = errors[before..].iter().any(|e| match e {
+                LoadError::Io { path, .. } => facts_files.contains(path),
+                LoadError::Store { path, .. } => *path == dir.display().to_string(),
+                _ => false,
+            });
+            if facts_unread {
+                continue;
+            }
             let aliases = dir.join("aliases.json");
             if aliases.exists() {
                 alias_files.push(aliases);
@@ -525,9 +539,15 @@ impl Store {
                     }
                     Ok(_) => count += 1,
                     Err(e) => {
+                        let why = match e.kind() {
+                            std::io::ErrorKind::InvalidData => {
+                                "not valid UTF-8; save the file as UTF-8".to_owned()
+                            }
+                            _ => e.to_string(),
+                        };
                         return errors.push(LoadError::Io {
                             path: path.display().to_string(),
-                            message: format!("line {}: {e}", first_line + count),
+                            message: format!("line {}: {why}", first_line + count),
                         });
                     }
                 }
@@ -538,8 +558,11 @@ impl Store {
             let lines: Vec<(usize, &str)> = batch
                 .lines()
                 .enumerate()
+                .map(|(n, l)| match first_line + n {
+                    1 => (1, l.trim_start_matches(BYTE_ORDER_MARK)),
+                    line => (line, l),
+                })
                 .filter(|(_, l)| !l.trim().is_empty())
-                .map(|(n, l)| (first_line + n, l))
                 .collect();
             // JSON and quantity parsing is most of the work and needs no shared
             // state, so it runs on every core; interning and indexing follow in order.
@@ -916,6 +939,13 @@ impl Store {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Every normalised metric name or alias with the metrics it names.
+    pub fn metric_names(&self) -> impl Iterator<Item = (&str, &[Sym])> {
+        self.metric_names
+            .iter()
+            .map(|(name, metrics)| (name.as_str(), metrics.as_slice()))
+    }
+
     pub fn metrics_named(&self, normalized: &str) -> &[Sym] {
         self.metric_names.get(normalized).map_or(&[], Vec::as_slice)
     }
@@ -1025,6 +1055,9 @@ impl FactError {
     }
 }
 
+/// How much of a bad value an error quotes: enough to recognise it.
+const MAX_QUOTED_VALUE: usize = 80;
+
 fn parse_fact(text: &str) -> Result<ParsedFact<'_>, FactError> {
     let raw: RawFact<'_> = serde_json::from_str(text).map_err(|e| FactError::Json {
         line: e.line(),
@@ -1040,7 +1073,8 @@ fn parse_fact(text: &str) -> Result<ParsedFact<'_>, FactError> {
     };
     let value = value.map_err(|(text, e)| {
         FactError::Value(format!(
-            "`{text}` is not a quantity: {} (at character {})",
+            "`{}` is not a quantity: {} (at character {})",
+            crate::quote::quote(&text, MAX_QUOTED_VALUE),
             e.message,
             e.offset + 1
         ))
@@ -1068,12 +1102,20 @@ const MAX_JSON_BYTES: u64 = 256 << 20;
 /// The longest line of a facts.jsonl; a fact is a few hundred bytes.
 const MAX_JSONL_LINE_BYTES: u64 = 1 << 20;
 
+/// A JSON file's text, without the byte order mark some editors write.
 fn read(path: &Path) -> Result<String, LoadError> {
-    crate::input::read_regular_text(path, MAX_JSON_BYTES).map_err(|e| LoadError::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })
+    crate::input::read_regular_text(path, MAX_JSON_BYTES)
+        .map(|text| match text.strip_prefix(BYTE_ORDER_MARK) {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        })
+        .map_err(|e| LoadError::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
 }
+
+const BYTE_ORDER_MARK: char = '\u{feff}';
 
 fn json_error(path: &Path, e: &serde_json::Error) -> LoadError {
     LoadError::Json {

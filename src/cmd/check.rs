@@ -3,10 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use claimcheck::audit::decode;
 use claimcheck::check::{self, Options};
 use claimcheck::claim::{Entry, parse_line};
 use claimcheck::config::{Config, FailOn, Level, Outcome, Policy, Waivers};
-use claimcheck::input::{open_regular, read_regular_text};
+use claimcheck::input::{open_regular, read_regular};
 use claimcheck::render;
 use claimcheck::report::{ClaimReport, Report};
 use claimcheck::store::Store;
@@ -215,10 +216,11 @@ pub(crate) fn check_files(
 ) -> Result<Vec<ClaimReport>, String> {
     let mut claims = Vec::new();
     for file in files {
-        let text = read_regular_text(file, MAX_CLAIMS_FILE_BYTES)
+        let bytes = read_regular(file, MAX_CLAIMS_FILE_BYTES)
             .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+        let text = decode(&file.display().to_string(), &bytes).map_err(|e| e.to_string())?;
         let mut reports =
-            check::check_text(store, &file.display().to_string(), &text, &settings.options);
+            check::check_text(store, &file.display().to_string(), text, &settings.options);
         let lines: Vec<&str> = text.lines().collect();
         for report in &mut reports {
             let annotation =
