@@ -196,7 +196,9 @@ fn a_store_line_of_megabytes_is_an_error() {
 
 /// Issue 11: `lint` on 4,000 facts with one subject, metric and period ran
 /// 48 s, took 5.9 GB and printed 1.85 GB: a finding for each of 8 million
-/// pairs. Each fact lists at most five conflicts and counts the rest.
+/// pairs. Each fact lists at most five conflicts and counts the rest, and
+/// is compared with at most the first 200 facts of its figure, which its
+/// findings say.
 #[test]
 fn lint_lists_a_few_conflicts_per_fact() {
     let store = store_with_many_values(400);
@@ -221,9 +223,22 @@ fn lint_lists_a_few_conflicts_per_fact() {
         .find(|f| f.message.contains("`f399` also conflicts with"))
         .unwrap();
     assert!(
-        counted.message.contains("with 394 more earlier facts"),
+        counted
+            .message
+            .contains("with 195 more earlier facts for the same figure, not listed; `f399` was compared with the first 200 of the 400 facts"),
         "{}",
         counted.message
+    );
+    let uncrowded = conflicts
+        .iter()
+        .find(|f| f.message.contains("`f150` also conflicts with"))
+        .unwrap();
+    assert!(
+        uncrowded
+            .message
+            .ends_with("with 145 more earlier facts for the same figure, not listed"),
+        "{}",
+        uncrowded.message
     );
 }
 
