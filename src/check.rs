@@ -429,7 +429,7 @@ fn check_claim_traced(
         tolerance: state.tolerance,
         trace,
     };
-    match evaluate_body(&ctx, &claim.body) {
+    let outcome = match evaluate_body(&ctx, &claim.body) {
         Ok(outcome) => {
             let was = outcome.verdict;
             let outcome = with_provenance(store, outcome);
@@ -516,7 +516,8 @@ fn check_claim_traced(
             }
         }
         Err(f) => failure_outcome(f),
-    }
+    };
+    with_nearest_names(store, claim, ctx.scope, outcome)
 }
 
 /// How many candidates of an ambiguous claim are each tried as its reading.
@@ -525,19 +526,9 @@ const MAX_CANDIDATES_TRIED: usize = 10;
 /// The claim body with one reference replaced wherever it stands.
 fn with_reference(body: &Body, from: &Reference, to: &Reference) -> Body {
     let swap = |r: &Reference| if r == from { to.clone() } else { r.clone() };
-    fn swap_expr(e: &Expr, swap: &dyn Fn(&Reference) -> Reference) -> Expr {
-        match e {
-            Expr::Ref(r) => Expr::Ref(swap(r)),
-            Expr::Binary(a, op, b) => Expr::Binary(
-                Box::new(swap_expr(a, swap)),
-                *op,
-                Box::new(swap_expr(b, swap)),
-            ),
-        }
-    }
     match body {
         Body::Compare { lhs, op, rhs } => Body::Compare {
-            lhs: swap_expr(lhs, &swap),
+            lhs: lhs.map_references(swap),
             op: *op,
             rhs: match rhs {
                 Rhs::Value(q) => Rhs::Value(q.clone()),
@@ -550,6 +541,23 @@ fn with_reference(body: &Body, from: &Reference, to: &Reference) -> Body {
         // A chain names its periods apart; pinning one fact would drop them.
         Body::Chain { .. } => body.clone(),
     }
+}
+
+/// A claim that names no fact says where the nearest names are.
+fn with_nearest_names(
+    store: &Store,
+    claim: &Claim,
+    scope: Scope<'_>,
+    mut outcome: Outcome,
+) -> Outcome {
+    if outcome.code == Some("no-fact")
+        && let Some(reason) = &mut outcome.reason
+        && let Some(hint) = crate::nearest::hint(store, claim, scope)
+    {
+        reason.push_str("; ");
+        reason.push_str(&hint);
+    }
+    outcome
 }
 
 fn failure_outcome(f: Failure) -> Outcome {
@@ -620,7 +628,7 @@ fn evaluate_body(ctx: &Ctx<'_>, body: &Body) -> Result<Outcome, Failure> {
             op,
             rhs: Rhs::Against { quantity, other },
         } => {
-            let Expr::Ref(reference) = lhs else {
+            let Some(reference) = lhs.single() else {
                 return Err(Failure::invalid(
                     "syntax",
                     "a comparison against another subject or period needs a single reference on the left",
@@ -778,51 +786,105 @@ fn last_digit(q: &Quantity) -> f64 {
     10f64.powi(exponent) * q.unit.factor()
 }
 
+/// How many operands a name joined by operators may have
+/// (`Microsoft AI Diagnostic Orchestrator + OpenAI o3` has two). Longer
+/// chains are arithmetic only: reading every prefix of a long chain of
+/// unknown names as one name made the check cubic in its length.
+const MAX_NAME_OPERANDS: usize = 8;
+
+/// The value of the expression, folded left to right without recursion, as
+/// the tree `((a op b) op c) ...` is evaluated: products first, then sums.
 fn evaluate(ctx: &Ctx<'_>, expr: &Expr) -> Result<Term, Failure> {
-    match expr {
-        Expr::Ref(r) => Ok(fact_term(ctx, resolve_one(ctx, r, ctx.scope)?)),
-        Expr::Binary(a, op, b) => {
-            let operands = evaluate(ctx, a).and_then(|a| Ok((a, evaluate(ctx, b)?)));
-            match operands {
-                Ok((a, b)) => arithmetic(&a, *op, &b),
-                // `Microsoft AI Diagnostic Orchestrator + OpenAI o3` is one name:
-                // when the parts name nothing, the whole may.
-                Err(Failure::Missing {
-                    code: "no-fact",
-                    reason,
-                }) => match as_phrase(expr) {
-                    Some(whole) => match resolve::resolve(ctx.store, &whole, ctx.scope) {
-                        Resolution::NotFound(_) => Err(Failure::Missing {
-                            code: "no-fact",
-                            reason,
-                        }),
-                        _ => Ok(fact_term(ctx, resolve_one(ctx, &whole, ctx.scope)?)),
-                    },
-                    None => Err(Failure::Missing {
-                        code: "no-fact",
-                        reason,
-                    }),
-                },
-                Err(other) => Err(other),
-            }
-        }
+    let terms = expr.terms();
+    let mut operands_before = 0;
+    let mut sum_operands = Vec::with_capacity(terms.len());
+    for (op, factors) in &terms {
+        let start = operands_before;
+        operands_before += factors.len();
+        sum_operands.push((*op, (start, factors)));
     }
+    // Each operand with the operator written before it, for reading back.
+    let all: Vec<(ArithOp, &Reference)> = std::iter::once((ArithOp::Add, &expr.first))
+        .chain(expr.rest.iter().map(|(op, r)| (*op, r)))
+        .collect();
+    fold_operands(
+        ctx,
+        &sum_operands,
+        |&(start, factors)| {
+            fold_operands(
+                ctx,
+                factors,
+                |&reference| Ok(fact_term(ctx, resolve_one(ctx, reference, ctx.scope)?)),
+                |k| &all[start..=start + k],
+            )
+        },
+        |k| {
+            let (start, factors) = sum_operands[k].1;
+            &all[..start + factors.len()]
+        },
+    )
 }
 
-/// The expression read back as one phrase, when every operand is a phrase.
-fn as_phrase(expr: &Expr) -> Option<Reference> {
-    fn text(expr: &Expr) -> Option<String> {
-        match expr {
-            Expr::Ref(Reference::Phrase(p)) => Some(p.clone()),
-            Expr::Ref(_) => None,
-            Expr::Binary(a, op, b) => Some(format!("{} {} {}", text(a)?, op.as_str(), text(b)?)),
-        }
+/// `operands[0] op1 operands[1] op2 ...` from the left. When a part names no
+/// fact, the operands so far read as one phrase may: a name can hold `+`.
+fn fold_operands<'r, T>(
+    ctx: &Ctx<'_>,
+    operands: &[(ArithOp, T)],
+    value: impl Fn(&T) -> Result<Term, Failure>,
+    written_up_to: impl Fn(usize) -> &'r [(ArithOp, &'r Reference)],
+) -> Result<Term, Failure> {
+    let Some(((_, first), rest)) = operands.split_first() else {
+        return Err(Failure::invalid("syntax", "an expression needs an operand"));
+    };
+    let mut total = value(first);
+    for (k, (op, operand)) in rest.iter().enumerate() {
+        total = match total.and_then(|a| Ok((a, value(operand)?))) {
+            Ok((a, b)) => arithmetic(a, *op, b),
+            Err(Failure::Missing {
+                code: "no-fact",
+                reason,
+            }) => as_one_name(ctx, written_up_to(k + 1), reason),
+            Err(other) => Err(other),
+        };
     }
-    text(expr).map(Reference::Phrase)
+    total
+}
+
+/// The fact named by the operands read back as one phrase, when they are
+/// all phrases and few enough to be a name; else the failure `reason`.
+fn as_one_name(
+    ctx: &Ctx<'_>,
+    written: &[(ArithOp, &Reference)],
+    reason: String,
+) -> Result<Term, Failure> {
+    let missing = || Failure::Missing {
+        code: "no-fact",
+        reason: reason.clone(),
+    };
+    if written.len() > MAX_NAME_OPERANDS {
+        return Err(missing());
+    }
+    let mut phrase = String::new();
+    for (k, (op, reference)) in written.iter().enumerate() {
+        let Reference::Phrase(p) = reference else {
+            return Err(missing());
+        };
+        if k > 0 {
+            phrase.push_str(&format!(" {} ", op.as_str()));
+        }
+        phrase.push_str(p);
+    }
+    let whole = Reference::Phrase(phrase);
+    match resolve::resolve(ctx.store, &whole, ctx.scope) {
+        Resolution::NotFound(_) => Err(missing()),
+        _ => Ok(fact_term(ctx, resolve_one(ctx, &whole, ctx.scope)?)),
+    }
 }
 
 /// `a op b` on intervals, with the unit the result is in.
-fn arithmetic(a: &Term, op: ArithOp, b: &Term) -> Result<Term, Failure> {
+/// Takes its operands whole: a long chain moves its steps along, where
+/// copying them at each term made it quadratic.
+fn arithmetic(a: Term, op: ArithOp, b: Term) -> Result<Term, Failure> {
     let unit = match op {
         ArithOp::Add | ArithOp::Sub => {
             if !a.unit.compatible(&b.unit) {
@@ -893,24 +955,24 @@ fn arithmetic(a: &Term, op: ArithOp, b: &Term) -> Result<Term, Failure> {
         strict,
         central,
     };
-    let mut steps = a.steps.clone();
-    steps.extend(b.steps.iter().cloned());
-    steps.push(format!(
+    let step = format!(
         "{} {} {} = {} → {}",
         show_central(&a.reading, &a.unit),
         op.as_str(),
         show_central(&b.reading, &b.unit),
         show_central(&reading, &unit),
         show_interval(&reading.set, &unit)
-    ));
-    let mut facts = a.facts.clone();
-    facts.extend(b.facts.iter().copied());
+    );
     // A sum or difference is known to the finest digit of its parts; a
     // product or quotient has digits no one wrote.
     let last_digit = match (op, a.last_digit, b.last_digit) {
         (ArithOp::Add | ArithOp::Sub, Some(x), Some(y)) => Some(x.min(y)),
         _ => None,
     };
+    let (mut steps, mut facts) = (a.steps, a.facts);
+    steps.extend(b.steps);
+    steps.push(step);
+    facts.extend(b.facts);
     Ok(Term {
         reading,
         unit,
@@ -1056,9 +1118,9 @@ fn other_scope<'a>(ctx: &Ctx<'a>, a_fact: u32) -> Scope<'a> {
 /// relative change for `%`, a difference for `pp` (and plain numbers).
 fn change_between(old: &Term, new: &Term, q: &Quantity) -> Result<Term, Failure> {
     match q.unit {
-        Unit::Multiple => arithmetic(new, ArithOp::Div, old),
+        Unit::Multiple => arithmetic(new.clone(), ArithOp::Div, old.clone()),
         Unit::Percent => {
-            let ratio = arithmetic(new, ArithOp::Div, old)?;
+            let ratio = arithmetic(new.clone(), ArithOp::Div, old.clone())?;
             let mut change = Term {
                 reading: Reading {
                     set: ratio.reading.set.shift(-1.0).scale(100.0),
@@ -1088,10 +1150,10 @@ fn change_between(old: &Term, new: &Term, q: &Quantity) -> Result<Term, Failure>
                     ),
                 ));
             }
-            arithmetic(new, ArithOp::Sub, old)
+            arithmetic(new.clone(), ArithOp::Sub, old.clone())
         }
         Unit::Bare | Unit::Currency(_) | Unit::Measure(_) | Unit::Noun(_) => {
-            arithmetic(new, ArithOp::Sub, old)
+            arithmetic(new.clone(), ArithOp::Sub, old.clone())
         }
     }
 }

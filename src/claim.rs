@@ -135,10 +135,70 @@ impl ArithOp {
     }
 }
 
+/// A reference, or arithmetic between references as written: `a + b * c`,
+/// where `*` and `/` bind tighter than `+` and `-`. The grammar has no
+/// parentheses, so a flat list holds every expression; it is kept flat, not
+/// as a tree, so that nothing that walks it recurses once per term (a tree
+/// of 8,000 terms overflowed the stack).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Expr {
-    Ref(Reference),
-    Binary(Box<Expr>, ArithOp, Box<Expr>),
+pub struct Expr {
+    pub first: Reference,
+    pub rest: Vec<(ArithOp, Reference)>,
+}
+
+impl Expr {
+    pub fn of(reference: Reference) -> Expr {
+        Expr {
+            first: reference,
+            rest: Vec::new(),
+        }
+    }
+
+    /// The reference, when the expression is one and no arithmetic.
+    pub fn single(&self) -> Option<&Reference> {
+        self.rest.is_empty().then_some(&self.first)
+    }
+
+    pub fn references(&self) -> impl Iterator<Item = &Reference> {
+        std::iter::once(&self.first).chain(self.rest.iter().map(|(_, r)| r))
+    }
+
+    /// The terms of the sum, each a product of factors: the operator before
+    /// each term (`+` for the first) and its factors with the operator
+    /// before each (`*` for the first).
+    pub fn terms(&self) -> Vec<(ArithOp, Vec<(ArithOp, &Reference)>)> {
+        let mut terms: Vec<(ArithOp, Vec<(ArithOp, &Reference)>)> =
+            vec![(ArithOp::Add, vec![(ArithOp::Mul, &self.first)])];
+        for (op, reference) in &self.rest {
+            match op {
+                ArithOp::Add | ArithOp::Sub => terms.push((*op, vec![(ArithOp::Mul, reference)])),
+                ArithOp::Mul | ArithOp::Div => {
+                    if let Some((_, factors)) = terms.last_mut() {
+                        factors.push((*op, reference));
+                    }
+                }
+            }
+        }
+        terms
+    }
+
+    /// The same expression with every reference passed through `f`.
+    pub fn map_references(&self, f: impl Fn(&Reference) -> Reference) -> Expr {
+        Expr {
+            first: f(&self.first),
+            rest: self.rest.iter().map(|(op, r)| (*op, f(r))).collect(),
+        }
+    }
+}
+
+impl std::fmt::Display for Expr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.first)?;
+        for (op, reference) in &self.rest {
+            write!(f, " {} {reference}", op.as_str())?;
+        }
+        Ok(())
+    }
 }
 
 /// Something that names facts.
@@ -212,11 +272,20 @@ pub fn parse_line(line: &str) -> Result<Option<Entry>, ParseError> {
     match result {
         Ok((_, entry)) => Ok(Some(entry)),
         Err(nom::Err::Error(e) | nom::Err::Failure(e)) => {
-            let offset = line.len() - e.rest.len() - (line.len() - content.len());
+            let mut offset = line.len() - e.rest.len() - (line.len() - content.len());
+            let mut message = e.describe();
+            // With no operator found, the line may hold one written in a
+            // way the grammar does not take: say how to write it, there.
+            if message.contains("comparison operator")
+                && let Some((at, how)) =
+                    chain_out_of_order(content).or_else(|| glued_operator(content))
+            {
+                (offset, message) = (at, how);
+            }
             Err(ParseError {
                 column: line[..offset].chars().count() + 1,
                 offset,
-                message: e.describe(),
+                message,
             })
         }
         Err(nom::Err::Incomplete(_)) => Err(ParseError {
@@ -225,6 +294,67 @@ pub fn parse_line(line: &str) -> Result<Option<Entry>, ParseError> {
             message: "incomplete claim".to_owned(),
         }),
     }
+}
+
+/// `X 2024 -> 2025: 58 -> 40`, periods before the colon: where the first
+/// period starts, and the chain as the grammar writes it.
+fn chain_out_of_order(content: &str) -> Option<(usize, String)> {
+    let (left, right) = content.split_once(": ")?;
+    let (name_and_first, later) = left.split_once(" -> ")?;
+    if !right.contains(" -> ") {
+        return None;
+    }
+    let (name, first) = name_and_first.trim_end().rsplit_once(' ')?;
+    let at = content.find(name_and_first)? + name.len() + 1;
+    Some((
+        at,
+        format!(
+            "a chain names its periods after the colon and its values after an operator: `{}: {first} -> {} = {}`",
+            name.trim(),
+            later.trim(),
+            right.trim()
+        ),
+    ))
+}
+
+/// `2025=362`: an operator written without a space on each side, where it
+/// starts and how to write it.
+fn glued_operator(content: &str) -> Option<(usize, String)> {
+    let is_op = |c: char| "=<>~≈≤≥".contains(c);
+    let mut chars = content.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_op(c) || content[..start].ends_with('-') {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, next)) = chars.peek().filter(|(_, n)| is_op(*n)) {
+            end = i + next.len_utf8();
+            chars.next();
+        }
+        let before = content[..start].chars().next_back();
+        let after = content[end..].chars().next();
+        let glued = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+        if glued(before) || glued(after) {
+            let word_start = content[..start]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let word_end = content[end..]
+                .find(char::is_whitespace)
+                .map_or(content.len(), |i| end + i);
+            let op = &content[start..end];
+            let spaced: Vec<&str> = [&content[word_start..start], op, &content[end..word_end]]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect();
+            return Some((
+                start,
+                format!("`{op}` needs a space on each side: `{}`", spaced.join(" ")),
+            ));
+        }
+    }
+    None
 }
 
 /// A `#` starts a comment at the start of a line or after white space.
@@ -458,33 +588,19 @@ fn compare(i: &str) -> PResult<'_, Body> {
     Ok((i, Body::Compare { lhs, op, rhs }))
 }
 
-/// Arithmetic between references: `*` and `/` bind tighter than `+` and `-`.
+/// Arithmetic between references, read left to right (see [`Expr`]).
 fn expr(i: &str) -> PResult<'_, Expr> {
-    let (mut i, mut lhs) = product(i)?;
+    let operand = |i| reference_until(i, Stop::Operator);
+    let (mut i, first) = operand(i)?;
+    let mut rest = Vec::new();
     loop {
-        match (space1, additive, space1).parse(i) {
-            Ok((rest, (_, op, _))) => {
-                let (rest, rhs) = cut(product).parse(rest)?;
-                lhs = Expr::Binary(Box::new(lhs), op, Box::new(rhs));
-                i = rest;
+        match (space1, alt((additive, multiplicative)), space1).parse(i) {
+            Ok((after, (_, op, _))) => {
+                let (after, reference) = cut(operand).parse(after)?;
+                rest.push((op, reference));
+                i = after;
             }
-            Err(nom::Err::Error(_)) => return Ok((i, lhs)),
-            Err(e) => return Err(e),
-        }
-    }
-}
-
-fn product(i: &str) -> PResult<'_, Expr> {
-    let (mut i, mut lhs) = map(|i| reference_until(i, Stop::Operator), Expr::Ref).parse(i)?;
-    loop {
-        match (space1, multiplicative, space1).parse(i) {
-            Ok((rest, (_, op, _))) => {
-                let (rest, rhs) =
-                    cut(map(|i| reference_until(i, Stop::Operator), Expr::Ref)).parse(rest)?;
-                lhs = Expr::Binary(Box::new(lhs), op, Box::new(rhs));
-                i = rest;
-            }
-            Err(nom::Err::Error(_)) => return Ok((i, lhs)),
+            Err(nom::Err::Error(_)) => return Ok((i, Expr { first, rest })),
             Err(e) => return Err(e),
         }
     }

@@ -199,6 +199,8 @@ pub struct Config {
 pub enum ConfigError {
     #[error("{path}: cannot read: {message}")]
     Io { path: String, message: String },
+    #[error("{0}")]
+    Walk(String),
     #[error("{path}:{line}:{column}: {message}")]
     Invalid {
         path: String,
@@ -356,31 +358,51 @@ impl Config {
             message: e.to_string(),
         })?;
         let mut found = Vec::new();
-        walk(&self.root, &self.root, &set, &mut found);
+        // Hidden folders and `target` hold no articles or claims; a link
+        // loop is reported, not followed. Other folders that cannot be read
+        // are passed over, as a glob over the whole repository meets them.
+        let walk = walkdir::WalkDir::new(&self.root)
+            .follow_links(true)
+            .into_iter()
+            .filter_entry(|e| {
+                let name = e.file_name().to_string_lossy();
+                e.depth() == 0
+                    || !e.file_type().is_dir()
+                    || !(name.starts_with('.') || name == "target")
+            });
+        for entry in walk {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) if e.loop_ancestor().is_some() => {
+                    return Err(ConfigError::Walk(walk_error(&self.root, &e)));
+                }
+                Err(_) => continue,
+            };
+            if entry.file_type().is_file()
+                && let Ok(relative) = entry.path().strip_prefix(&self.root)
+                && set.is_match(relative)
+            {
+                found.push(entry.into_path());
+            }
+        }
         found.sort();
         Ok(found)
     }
 }
 
-/// Every file under `dir` whose path relative to `root` matches, skipping
-/// hidden folders and `target`.
-fn walk(root: &Path, dir: &Path, set: &globset::GlobSet, found: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if path.is_dir() {
-            if !name.starts_with('.') && name != "target" {
-                walk(root, &path, set, found);
-            }
-        } else if let Ok(relative) = path.strip_prefix(root)
-            && set.is_match(relative)
-        {
-            found.push(path);
-        }
+/// A walk's error in words: a link loop names the folder it leads back to.
+pub fn walk_error(dir: &Path, e: &walkdir::Error) -> String {
+    let at = e.path().unwrap_or(dir).display();
+    match e.loop_ancestor() {
+        Some(ancestor) => format!(
+            "{at}: a link that leads back to {}, which holds it; remove the link",
+            ancestor.display()
+        ),
+        None => format!(
+            "{at}: cannot read: {}",
+            e.io_error()
+                .map_or_else(|| e.to_string(), ToString::to_string)
+        ),
     }
 }
 

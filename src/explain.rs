@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::check::{self, Explained, Options, Step, show_interval, show_number_in};
-use crate::claim::{Body, ChainValues, Claim, Expr, Op, Reference, Rhs};
+use crate::claim::{Body, ChainValues, Claim, Op, Reference, Rhs};
 use crate::interval::Interval;
 use crate::quantity::{Qualifier, Quantity, Unit};
 use crate::render;
@@ -710,9 +710,9 @@ fn not_loose(
 fn form(store: &Store, claim: &Claim) -> String {
     match &claim.body {
         Body::Compare { lhs, op, rhs } => {
-            let left = match lhs {
-                Expr::Ref(r) => format!("`{r}`"),
-                Expr::Binary(..) => format!("the arithmetic `{}` between facts", show_expr(lhs)),
+            let left = match lhs.single() {
+                Some(r) => format!("`{r}`"),
+                None => format!("the arithmetic `{lhs}` between facts"),
             };
             match rhs {
                 Rhs::Value(q) => format!("{} — {left} {}", value_form(*op, q), op_words(*op, q)),
@@ -789,13 +789,6 @@ fn value_form(op: Op, q: &Quantity) -> &'static str {
 
 fn op_words(op: Op, q: &Quantity) -> String {
     format!("{} {}", op.as_str(), q.text)
-}
-
-fn show_expr(expr: &Expr) -> String {
-    match expr {
-        Expr::Ref(r) => r.to_string(),
-        Expr::Binary(a, op, b) => format!("{} {} {}", show_expr(a), op.as_str(), show_expr(b)),
-    }
 }
 
 fn capitalized(text: &str) -> String {
@@ -1018,15 +1011,12 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::claim::{Entry, parse_line};
+    use crate::claim::{Entry, Expr, parse_line};
 
     fn phrases(expr: &Expr, out: &mut Vec<String>) {
-        match expr {
-            Expr::Ref(Reference::Phrase(p)) => out.push(p.clone()),
-            Expr::Ref(_) => {}
-            Expr::Binary(a, _, b) => {
-                phrases(a, out);
-                phrases(b, out);
+        for reference in expr.references() {
+            if let Reference::Phrase(p) = reference {
+                out.push(p.clone());
             }
         }
     }

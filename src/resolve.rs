@@ -245,6 +245,13 @@ fn split_names(
     found: &mut BTreeSet<u32>,
 ) -> Vec<Reading> {
     let mut readings = Vec::new();
+    // No name is longer than the store's longest: a phrase of many more
+    // words splits into nothing, and trying every split of a 40,000-word
+    // phrase took seconds.
+    let longest = store.longest_name_words();
+    if words.len() > 2 * longest {
+        return readings;
+    }
     let whole = words.join(" ");
     let mut try_split = |subject: Option<&str>, metric: Option<&str>| {
         let subjects = subject.map(|s| store.subjects_named(s));

@@ -124,7 +124,8 @@ fn planted_errors_are_contradicted_without_claims() {
         contradicted,
         [
             (18, "542".to_owned(), Some("5427".to_owned())),
-            (24, "13%".to_owned(), Some("11% or 24%".to_owned())),
+            // A sentence that names no year speaks of the latest figure.
+            (24, "13%".to_owned(), Some("11%".to_owned())),
             (
                 28,
                 "$80 billion".to_owned(),

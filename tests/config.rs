@@ -258,3 +258,131 @@ fn an_article_that_is_not_text_exits_2() {
         "error: bad.md:2:5: not valid UTF-8 (byte 11); save the file as UTF-8\n"
     );
 }
+
+/// A temporary repository: a claimcheck.toml naming the bundled store and
+/// `extra` lines, and `files` (path, text) under it.
+fn repository(extra: &str, files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("claimcheck.toml"),
+        format!("store = {:?}\n{extra}", root().join("sources")),
+    )
+    .unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+#[track_caller]
+fn fails_with(dir: &Path, args: &[&str], message: &str) {
+    let output = claimcheck(dir).args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(code(&output), 2, "{args:?}: {stderr}");
+    assert!(stderr.contains(message), "{args:?}: {stderr}");
+}
+
+/// Issue 11: `check` exited 0 with "0 claims" when the globs matched
+/// nothing or `-e ''` was given, while `audit` exited 2 with no article.
+/// One rule for both: a run that checks nothing fails, exit 2, and says
+/// what it searched.
+#[test]
+fn a_run_that_checks_nothing_fails() {
+    let dir = repository(
+        "claims = [\"claims/**/*.claims\"]\narticles = [\"articles/*.md\"]\n",
+        &[
+            (
+                "notes/only-comments.claims",
+                "# nothing here yet\n@period 2025\n",
+            ),
+            ("empty/README.md", "no claims here\n"),
+        ],
+    );
+    let path = dir.path();
+    fails_with(
+        path,
+        &["check"],
+        "no .claims files in the `claims` globs of claimcheck.toml (claims/**/*.claims); a run that checks nothing fails",
+    );
+    fails_with(path, &["check", "empty"], "no .claims files in empty;");
+    fails_with(
+        path,
+        &["check", "notes"],
+        "notes/only-comments.claims: no claims in it; a run that checks nothing fails",
+    );
+    fails_with(path, &["check", "-e", ""], "-e \"\" holds no claim");
+    fails_with(
+        path,
+        &["check", "-e", "X m = 5", "-e", "# later"],
+        "-e \"# later\" holds no claim",
+    );
+    fails_with(
+        path,
+        &["audit"],
+        "no articles match the `articles` globs of claimcheck.toml",
+    );
+}
+
+/// Issue 11: `audit` run from a subfolder of a configured repository
+/// dropped every `@article` link: the paths, written from the repository's
+/// root, were read from the working directory only.
+#[test]
+fn audit_finds_article_links_from_any_folder() {
+    let dir = repository(
+        "claims = [\"claims/*.claims\"]\narticles = [\"articles/*.md\"]\n",
+        &[
+            (
+                "claims/a.claims",
+                "@article articles/a.md\nUS private AI investment 2025 = $285.9 billion   @L1\n",
+            ),
+            (
+                "articles/a.md",
+                "US private AI investment reached $285.9 billion in 2025.\n",
+            ),
+            ("articles/deep/.keep", ""),
+        ],
+    );
+    for folder in [".", "articles", "articles/deep"] {
+        let output = claimcheck(&dir.path().join(folder))
+            .arg("audit")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(code(&output), 0, "{folder}: {stdout}");
+        assert!(
+            stdout.contains("1 claimed (0 failing)"),
+            "from {folder}: {stdout}"
+        );
+    }
+}
+
+/// Issue 11: `lint`, `facts` and `explain` ignored claimcheck.toml and had
+/// no `--config`. They read its store and tolerance like `check` does.
+#[test]
+fn every_command_reads_claimcheck_toml() {
+    let dir = repository("tolerance = 50\n", &[]);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let config = dir.path().join("claimcheck.toml");
+    let about = "US private AI investment 2025 ~ $200 billion";
+    for args in [
+        vec!["facts", "285.9"],
+        vec!["explain", about],
+        vec!["lint", "--color", "never"],
+    ] {
+        assert_eq!(exit_code(dir.path(), &args), 0, "{args:?}");
+        let mut named = claimcheck(elsewhere.path());
+        named.args(&args).arg("--config").arg(&config);
+        assert_eq!(code(&named.output().unwrap()), 0, "{args:?} --config");
+        // Without it, no store: there is no `sources` here.
+        let mut args = args.clone();
+        args.push("--no-config");
+        fails_with(dir.path(), &args, "sources");
+    }
+    // The tolerance is the file's: 50% makes ~ $200 billion a match.
+    assert_eq!(
+        exit_code(dir.path(), &["explain", about, "--tolerance", "5"]),
+        1
+    );
+}

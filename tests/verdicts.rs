@@ -314,7 +314,7 @@ US private AI investment / China private AI investment = 23.1x
             assert_eq!(report.verdict, Verdict::MissingProvenance, "{report:?}");
             let reason = report.reason.as_deref().unwrap_or_default();
             assert!(
-                reason.ends_with(&format!("the store has it for {period}")),
+                reason.contains(&format!("the store has it for {period};")),
                 "{reason}"
             );
             continue;
@@ -552,14 +552,17 @@ fn a_period_no_fact_has_is_missing_provenance() {
             &Options::default(),
         );
         assert_eq!(reports[0].verdict, Verdict::MissingProvenance, "{period}");
-        assert_eq!(
-            reports[0].reason.as_deref(),
-            Some(
-                format!(
-                    "no fact answers `US private AI investment` for {period}; the store has it for 2025"
-                )
-                .as_str()
-            )
+        let reason = reports[0].reason.as_deref().unwrap_or_default();
+        assert!(
+            reason.starts_with(&format!(
+                "no fact answers `US private AI investment` for {period}; the store has it for 2025;"
+            )),
+            "{reason}"
+        );
+        // ... and points at the figure it has.
+        assert!(
+            reason.contains("nearest: `United States · private AI investment · 2025`"),
+            "{reason}"
         );
     }
     let file = "@period 2024\nOpenAI notable AI models = 20\n{r-openai-models} = 20\n";

@@ -161,16 +161,6 @@ impl Vocabulary {
         hits.iter()
             .any(|h| self.names[h.name].holds_number && h.start <= start && end <= h.end)
     }
-
-    pub(crate) fn subjects<'a>(&'a self, hits: &'a [Hit]) -> impl Iterator<Item = Sym> + 'a {
-        hits.iter()
-            .flat_map(|h| self.names[h.name].subjects.iter().copied())
-    }
-
-    pub(crate) fn metrics<'a>(&'a self, hits: &'a [Hit]) -> impl Iterator<Item = Sym> + 'a {
-        hits.iter()
-            .flat_map(|h| self.names[h.name].metrics.iter().copied())
-    }
 }
 
 /// Whether the character at byte `i` of `text` is alphanumeric.
@@ -713,16 +703,9 @@ mod tests {
         }
     }
 
-    static BUNDLED: LazyLock<Store> =
-        LazyLock::new(|| Store::load(Path::new("sources")).unwrap_or_else(|e| panic!("{e}")));
-
-    /// An interval from two ends drawn from a few values, infinities among
-    /// them, with either end open.
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1000))]
 
-        /// Whatever the facts' readings, a number's look by value misses
-        /// none that overlaps its own.
         #[test]
         fn same_hits_as_aho_corasick_on_names(sentence in STORE.text()) {
             STORE.check(&sentence);

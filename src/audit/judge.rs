@@ -209,7 +209,6 @@ pub(crate) fn prose_reading(quantity: &Quantity, tolerance: f64) -> Reading {
 /// hard constraints of unit and period.
 pub(crate) fn candidates(
     store: &Store,
-    linker: &Linker,
     readings: &[Reading],
     scores: &Scores<'_, '_>,
     metrics: impl Iterator<Item = Sym>,
@@ -470,6 +469,9 @@ fn counts_what_the_fact_counts(
 fn backs(stated: &Unit, fact: &Unit) -> bool {
     match (stated, fact) {
         (Unit::Bare, Unit::Bare | Unit::Noun(_) | Unit::Measure(_)) => true,
+        // A fact with no unit (a table column whose schema gives none) may
+        // be the measure prose names: "84.6 years" of life expectancy.
+        (Unit::Measure(_) | Unit::Noun(_), Unit::Bare) => true,
         (Unit::Bare, _) | (_, Unit::Bare) => false,
         (a, b) => a.compatible(b),
     }

@@ -38,7 +38,9 @@ const CHUNK: usize = 64 * 1024;
 fn each_markdown_block_in_chunks(source: &str, chunk: usize, mut visit: impl FnMut(&Block)) {
     let mut prose = Prose::new();
     let body = front_matter_end(source);
-    if memchr::memmem::find(source.as_bytes(), b"]:").is_some() {
+    if source.len() <= WHOLE_WITH_DEFINITIONS
+        && memchr::memmem::find(source.as_bytes(), b"]:").is_some()
+    {
         prose.parse(&source[body..], body, &mut visit);
         prose.finish(&mut visit);
         return;
@@ -100,6 +102,32 @@ fn front_matter_end(source: &str) -> usize {
     0
 }
 
+/// The largest document with link definitions that is parsed whole. A
+/// larger one is parsed in pieces like any other (a reference link then
+/// resolves only within its piece): pulldown-cmark takes about a hundred
+/// bytes of memory per bracket or emphasis mark it is given at once.
+const WHOLE_WITH_DEFINITIONS: usize = 1 << 20;
+
+/// How far past the wanted end a piece may run before it is cut where a
+/// block may go on: inside a paragraph, at the start of a line, or inside
+/// a line. No prose has a paragraph this long; only hostile input (30 MB
+/// of `[` on one line, 50 MB of numbers one per line) does, and parsed
+/// whole it took gigabytes.
+const LONGEST_BLOCK: usize = 256 * 1024;
+
+/// How far into a long line a cut after a space is looked for, before any
+/// place that can start a line will do.
+const SPACE_WINDOW: usize = 4096;
+
+/// Whether a piece may start with this byte when cut inside a block: not
+/// white space (an indented code block), not a fence or an HTML block
+/// opener, not inside a UTF-8 character.
+fn starts_piece(byte: u8) -> bool {
+    !(byte.is_ascii_whitespace()
+        || matches!(byte, b'`' | b'~' | b'<')
+        || (0x80..0xC0).contains(&byte))
+}
+
 /// The places where a document can be cut (see
 /// [`each_markdown_block_in_chunks`]), found front to back.
 struct Cuts<'a> {
@@ -123,6 +151,7 @@ impl<'a> Cuts<'a> {
     /// ask for ever later places.
     fn at_or_after(&mut self, from: usize) -> usize {
         let bytes = self.bytes;
+        let forced = from.saturating_add(LONGEST_BLOCK);
         while self.next_line < bytes.len() {
             let start = self.next_line;
             let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
@@ -130,10 +159,29 @@ impl<'a> Cuts<'a> {
             if start >= from && self.after_blank && line[0].is_ascii_alphabetic() {
                 return start;
             }
+            if start >= forced && starts_piece(line[0]) {
+                return start;
+            }
+            // Only a line longer than a block may be is cut inside.
+            if end > forced
+                && end - start > LONGEST_BLOCK
+                && let Some(cut) = Self::inside_line(bytes, forced.max(start + 1), end)
+            {
+                return cut;
+            }
             self.after_blank = line.iter().all(u8::is_ascii_whitespace);
             self.next_line = end;
         }
         bytes.len()
+    }
+
+    /// A place in `bytes[from..end]` (one line) where a piece may start:
+    /// after a space if there is one near `from`, else anywhere.
+    fn inside_line(bytes: &[u8], from: usize, end: usize) -> Option<usize> {
+        let window = end.min(from.saturating_add(SPACE_WINDOW));
+        (from..window)
+            .find(|&i| bytes[i - 1] == b' ' && starts_piece(bytes[i]))
+            .or_else(|| (from..end).find(|&i| starts_piece(bytes[i])))
     }
 }
 
@@ -396,6 +444,54 @@ mod tests {
         // Never closed, it is no front matter: its lines are read.
         assert_eq!(prose("---\nNot closed 3.\n"), ["Not closed 3."]);
         parses_as_whole(text);
+    }
+
+    /// Issue 11: one paragraph of 30 MB of `[` took 3.6 GB, parsed whole.
+    /// However long a paragraph or a line, no piece handed to pulldown-cmark
+    /// is much longer than the longest block.
+    #[test]
+    fn no_piece_runs_far_past_the_longest_block() {
+        let numbers: String = (0..600_000).map(|n| format!("{n}\n")).collect();
+        for source in ["[".repeat(3 << 20), "*_".repeat(3 << 19), numbers] {
+            let mut cuts = Cuts::new(&source);
+            let mut start = 0;
+            while start < source.len() {
+                let end = cuts.at_or_after(start + CHUNK);
+                assert!(end > start);
+                assert!(
+                    end - start <= CHUNK + LONGEST_BLOCK + SPACE_WINDOW,
+                    "a piece of {} bytes in {:?}…",
+                    end - start,
+                    &source[..10]
+                );
+                start = end;
+            }
+        }
+    }
+
+    /// A paragraph cut for its length is cut between lines or words: every
+    /// number in it is still read whole.
+    #[test]
+    fn a_paragraph_cut_for_length_keeps_every_number() {
+        let lines = 40_000;
+        let one_line: String = (0..lines).map(|n| format!("Item {n} grew 12%. ")).collect();
+        let many_lines = one_line.replace(". ", ".\n");
+        for source in [one_line, many_lines] {
+            let found = blocks(&source, CHUNK);
+            assert!(found.len() > 1, "cut into pieces");
+            let rates: usize = found.iter().map(|b| b.text.matches("12%").count()).sum();
+            assert_eq!(rates, lines);
+        }
+    }
+
+    /// Link definitions make a document parse whole only while it is small
+    /// enough for that to be safe.
+    #[test]
+    fn a_large_document_with_link_definitions_parses_in_pieces() {
+        let source = format!("[r]: https://example.com\n\n{}", "[".repeat(3 << 20));
+        let mut blocks_seen = 0;
+        each_markdown_block(&source, |_| blocks_seen += 1);
+        assert!(blocks_seen > 1);
     }
 
     #[test]

@@ -622,7 +622,6 @@ impl<'a> Auditor<'a> {
                 };
                 let candidates = judge::candidates(
                     self.store,
-                    &self.linker,
                     &self.readings,
                     &scores,
                     self.linker.metrics_named(&terms),
@@ -635,7 +634,6 @@ impl<'a> Auditor<'a> {
                 if !matches!(judgement, Judgement::Backed(_)) && derive::may_derive(&number) {
                     let any_unit = judge::candidates(
                         self.store,
-                        &self.linker,
                         &self.readings,
                         &scores,
                         self.linker.metrics_named(&terms),

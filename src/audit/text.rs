@@ -5,7 +5,7 @@
 //! where that piece sits in the original file, so every finding can point at
 //! the line and column a reader sees in an editor.
 
-use std::borrow::Cow;
+pub use crate::quote::quote;
 
 /// What kind of block the prose came from; a few rules depend on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -275,65 +275,6 @@ fn ends_sentence(text: &str, at: usize, c: char) -> bool {
     let word = &text[word_start..at];
     let abbreviation = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
     !(single_letters && !word.is_empty() || abbreviation)
-}
-
-/// Text fit to quote in a report: control characters made visible, runs of
-/// white space collapsed, and at most `max` characters around the middle.
-pub fn quote(text: &str, max: usize) -> Cow<'_, str> {
-    // Most prose needs none of that: it is quoted as it is.
-    if is_quotable(text, max) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len().min(max * 4));
-    let mut space = false;
-    for c in text.trim().chars() {
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-            continue;
-        }
-        space = false;
-        if c.is_control() {
-            out.push_str(&c.escape_unicode().to_string());
-        } else {
-            out.push(c);
-        }
-    }
-    let count = out.chars().count();
-    if count <= max {
-        return Cow::Owned(out);
-    }
-    let keep: String = out.chars().take(max.saturating_sub(1)).collect();
-    Cow::Owned(format!("{keep}…"))
-}
-
-/// Whether [`quote`] would return `text` unchanged: no white space at either
-/// end, none but single spaces inside, no control characters, at most `max`
-/// characters.
-fn is_quotable(text: &str, max: usize) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
-        return false;
-    }
-    let mut count = 0;
-    let mut space = false;
-    for c in text.chars() {
-        count += 1;
-        if c == ' ' {
-            if space {
-                return false;
-            }
-            space = true;
-            continue;
-        }
-        space = false;
-        if c.is_whitespace() || c.is_control() {
-            return false;
-        }
-    }
-    count <= max
 }
 
 #[cfg(test)]

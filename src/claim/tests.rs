@@ -54,11 +54,27 @@ fn sketch(line: &str) -> String {
     }
 }
 
+/// The expression with its precedence made visible: `((<a> + (<b> * <c>)) - <d>)`.
 fn expr(e: &Expr) -> String {
-    match e {
-        Expr::Ref(r) => format!("<{r}>"),
-        Expr::Binary(a, op, b) => format!("({} {} {})", expr(a), op.as_str(), expr(b)),
-    }
+    let fold = |items: Vec<(ArithOp, String)>| {
+        let mut items = items.into_iter();
+        let first = items.next().map(|(_, s)| s).unwrap_or_default();
+        items.fold(first, |left, (op, right)| {
+            format!("({left} {} {right})", op.as_str())
+        })
+    };
+    fold(
+        e.terms()
+            .into_iter()
+            .map(|(op, factors)| {
+                let factors = factors
+                    .into_iter()
+                    .map(|(op, r)| (op, format!("<{r}>")))
+                    .collect();
+                (op, fold(factors))
+            })
+            .collect(),
+    )
 }
 
 #[test]

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use claimcheck::audit::{AuditSummary, Auditor, Finding, Format as ArticleFormat, decode, suggest};
-use claimcheck::config::{Outcome, Waivers, file_key};
+use claimcheck::config::{Outcome, Waivers, file_key, same_file};
+use claimcheck::input::read_regular;
 use claimcheck::parallel::par_map_each;
 use claimcheck::render::{AuditFormat, AuditWriter};
 use claimcheck::report::ClaimReport;
@@ -46,6 +47,9 @@ pub(crate) struct AuditArgs {
     #[command(flatten)]
     pub(crate) common: CommonArgs,
 }
+
+/// The largest article read: a book is a few megabytes.
+const MAX_ARTICLE_BYTES: u64 = 1 << 30;
 
 pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
     let settings = args.common.settings(args.unsourced)?;
@@ -88,7 +92,7 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
     // report was written whole at the end.
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let bytes = par_map_each(&files, |f| {
-        std::fs::read(f).map_err(|e| format!("{}: cannot read: {e}", f.display()))
+        read_regular(f, MAX_ARTICLE_BYTES).map_err(|e| format!("{}: cannot read: {e}", f.display()))
     })
     .into_iter()
     .collect::<Result<Vec<_>, _>>()?;
@@ -110,7 +114,7 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
     let audit = Audit {
         auditor: Auditor::new(&store, settings.options).with_link_evidence(shows_links),
         claims: &claims,
-        by_article: ClaimsByArticle::new(&claims),
+        by_article: ClaimsByArticle::new(&claims, config.map(|c| c.root.as_path())),
         waivers: &settings.waivers,
     };
     if args.suggest.is_some() {
@@ -123,11 +127,14 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
         }
         return match suggest_to_file {
             Some(path) => {
-                write_new(path, &drafts, args.force)?;
+                let replaced = write_draft(path, &drafts, args.force, &files)?;
                 let lines = drafts.lines().filter(|l| l.contains(" @L")).count();
+                let replaced = replaced
+                    .map(|bytes| format!(", replacing the previous file of {bytes} bytes"))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     std::io::stderr(),
-                    "wrote {} ({lines} claim line{})",
+                    "wrote {} ({lines} claim line{}){replaced}",
                     path.display(),
                     if lines == 1 { "" } else { "s" }
                 );
@@ -221,8 +228,10 @@ impl Audit<'_> {
 }
 
 /// The claims whose `@article PATH` names each article: PATH is read from
-/// the working directory (the convention of the bundled claims), or from the
-/// claims file's folder. Each path is resolved once, so the cost grows with
+/// the claims file's folder, from the folder of claimcheck.toml (the
+/// repository's root, so that `audit` finds the links from any folder in
+/// it), or from the working directory (the convention of the bundled
+/// claims, which have no claimcheck.toml). Each path is resolved once, so the cost grows with
 /// claims plus articles, not with their product.
 struct ClaimsByArticle {
     /// A file's key (see [`file_key`]) → indices into the claims, in order.
@@ -230,7 +239,7 @@ struct ClaimsByArticle {
 }
 
 impl ClaimsByArticle {
-    fn new(claims: &[ClaimReport]) -> ClaimsByArticle {
+    fn new(claims: &[ClaimReport], root: Option<&Path>) -> ClaimsByArticle {
         let mut keys: HashMap<PathBuf, PathBuf> = HashMap::new();
         let mut key = |path: PathBuf| -> PathBuf {
             keys.entry(path)
@@ -242,14 +251,19 @@ impl ClaimsByArticle {
             let Some(article) = &claim.article else {
                 continue;
             };
-            let from_here = key(PathBuf::from(&article.path));
-            let from_file = Path::new(&claim.file)
-                .parent()
-                .map(|dir| key(dir.join(&article.path)))
-                .filter(|k| *k != from_here);
-            by_key.entry(from_here).or_default().push(i);
-            if let Some(k) = from_file {
-                by_key.entry(k).or_default().push(i);
+            let written = Path::new(&article.path);
+            let places = [
+                Some(written.to_owned()),
+                Path::new(&claim.file).parent().map(|dir| dir.join(written)),
+                root.map(|root| root.join(written)),
+            ];
+            let mut found: Vec<PathBuf> = Vec::new();
+            for place in places.into_iter().flatten() {
+                let k = key(place);
+                if !found.contains(&k) {
+                    by_key.entry(k.clone()).or_default().push(i);
+                    found.push(k);
+                }
             }
         }
         ClaimsByArticle { claims: by_key }
@@ -262,15 +276,51 @@ impl ClaimsByArticle {
     }
 }
 
-/// Writes `text` to `path`: never over an existing file unless `force`, and
+/// Writes a draft to `path`: never over an existing file unless `force`, and
 /// then through a temporary file in the same folder renamed over the old
-/// one, so a reader never sees half a file.
-fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
-    if path.exists() && !force {
+/// one, so a reader never sees half a file; the old file's permissions are
+/// kept. Only a regular file is ever replaced, and never an article being
+/// audited: not a link (whose target a rename would not touch, while the
+/// user meant it), not a device such as /dev/null (which a rename would
+/// replace with a file), not a folder. Returns the size of the file
+/// replaced, if one was.
+fn write_draft(
+    path: &Path,
+    text: &str,
+    force: bool,
+    articles: &[PathBuf],
+) -> Result<Option<u64>, String> {
+    let shown = path.display();
+    if articles.iter().any(|article| same_file(article, path)) {
         return Err(format!(
-            "{} exists; pass --force to replace it",
-            path.display()
+            "{shown} is the article being audited; write the draft to a .claims file"
         ));
+    }
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(metadata) => Some(metadata),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("{shown}: cannot write: {e}")),
+    };
+    if let Some(metadata) = &existing {
+        if metadata.file_type().is_symlink() {
+            let target = std::fs::read_link(path)
+                .map(|t| format!(" to {}", t.display()))
+                .unwrap_or_default();
+            return Err(format!(
+                "{shown} is a symbolic link{target}; name the file itself to replace it"
+            ));
+        }
+        if !metadata.is_file() {
+            let kind = claimcheck::input::open_regular(path)
+                .err()
+                .map_or_else(|| "not a regular file".to_owned(), |e| e.to_string());
+            return Err(format!(
+                "{shown} is {kind}; --suggest writes only to a regular file"
+            ));
+        }
+        if !force {
+            return Err(format!("{shown} exists; pass --force to replace it"));
+        }
     }
     let dir = path
         .parent()
@@ -280,14 +330,21 @@ fn write_new(path: &Path, text: &str, force: bool) -> Result<(), String> {
         .map_err(|e| format!("{}: cannot write: {e}", dir.display()))?;
     temp.write_all(text.as_bytes())
         .and_then(|()| temp.flush())
-        .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
-    if force {
-        temp.persist(path)
-            .map_err(|e| format!("{}: cannot write: {}", path.display(), e.error))?;
-    } else {
-        // persist_noclobber: a file created meanwhile is not replaced either.
-        temp.persist_noclobber(path)
-            .map_err(|e| format!("{}: cannot write: {}", path.display(), e.error))?;
+        .map_err(|e| format!("{shown}: cannot write: {e}"))?;
+    match existing {
+        Some(metadata) => {
+            temp.as_file()
+                .set_permissions(metadata.permissions())
+                .map_err(|e| format!("{shown}: cannot keep its permissions: {e}"))?;
+            temp.persist(path)
+                .map_err(|e| format!("{shown}: cannot write: {}", e.error))?;
+            Ok(Some(metadata.len()))
+        }
+        None => {
+            // persist_noclobber: a file created meanwhile is not replaced either.
+            temp.persist_noclobber(path)
+                .map_err(|e| format!("{shown}: cannot write: {}", e.error))?;
+            Ok(None)
+        }
     }
-    Ok(())
 }

@@ -3,14 +3,16 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use claimcheck::audit::decode;
 use claimcheck::check::{self, Options};
 use claimcheck::claim::{Entry, parse_line};
 use claimcheck::config::{Config, FailOn, Level, Outcome, Policy, Waivers};
+use claimcheck::input::{open_regular, read_regular};
 use claimcheck::render;
 use claimcheck::report::{ClaimReport, Report};
 use claimcheck::store::Store;
 
-use super::{Color, emit, use_color};
+use super::{Color, ConfigArgs, emit, store_path, tolerance, use_color};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct CheckArgs {
@@ -51,14 +53,8 @@ pub(crate) struct CommonArgs {
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub(crate) color: Color,
 
-    /// Read this claimcheck.toml instead of searching from the working
-    /// directory up.
-    #[arg(long, value_name = "PATH")]
-    pub(crate) config: Option<PathBuf>,
-
-    /// Ignore any claimcheck.toml.
-    #[arg(long, conflicts_with = "config")]
-    pub(crate) no_config: bool,
+    #[command(flatten)]
+    pub(crate) config: ConfigArgs,
 
     /// The verdicts that fail the run, comma-separated: mismatch,
     /// missing-provenance, ambiguous, invalid, contradicted [default: all]
@@ -105,23 +101,8 @@ pub(crate) struct Settings {
 
 impl CommonArgs {
     pub(crate) fn settings(&self, unsourced: Option<LevelArg>) -> Result<Settings, String> {
-        let config = if self.no_config {
-            None
-        } else if let Some(path) = &self.config {
-            Some(Config::load(path).map_err(|e| e.to_string())?)
-        } else {
-            let here = std::env::current_dir().map_err(|e| format!("no working directory: {e}"))?;
-            Config::discover(&here).map_err(|e| e.to_string())?
-        };
-        let tolerance = self
-            .tolerance
-            .or(config.as_ref().and_then(|c| c.tolerance))
-            .unwrap_or(5.0);
-        if !(0.0..100.0).contains(&tolerance) {
-            return Err(format!(
-                "--tolerance must be a percentage from 0 to 100, not {tolerance}"
-            ));
-        }
+        let config = self.config.load()?;
+        let tolerance = tolerance(self.tolerance, config.as_ref())?;
         let mut policy = Policy::default();
         if let Some(c) = &config {
             if let Some(fail_on) = &c.fail_on {
@@ -152,18 +133,12 @@ impl CommonArgs {
         if let Some(level) = unsourced {
             policy.unsourced = level.into();
         }
-        let store = self
-            .store
-            .clone()
-            .or(config.as_ref().and_then(|c| c.store.clone()))
-            .unwrap_or_else(|| PathBuf::from("sources"));
+        let store = store_path(self.store.as_deref(), config.as_ref());
         let waivers = Waivers::new(config.as_ref());
         Ok(Settings {
             config,
             store,
-            options: Options {
-                tolerance: tolerance / 100.0,
-            },
+            options: Options { tolerance },
             policy,
             waivers,
         })
@@ -176,12 +151,28 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, String> {
     let mut claims = Vec::new();
     if args.exprs.is_empty() {
         let files = claim_files(&args.paths, settings.config.as_ref())?;
+        if files.is_empty() {
+            return Err(nothing_found(&args.paths, settings.config.as_ref()));
+        }
         claims = check_files(&store, &files, &settings)?;
+        if claims.is_empty() {
+            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            return Err(format!(
+                "{}: no claims in {}; a run that checks nothing fails",
+                names.join(", "),
+                if files.len() == 1 { "it" } else { "them" }
+            ));
+        }
     } else {
         for (number, expr) in args.exprs.iter().enumerate() {
             // `<expr>:N` is the N-th -e claim, so a report line points at its claim.
             let reports =
                 check::check_expression(&store, expr, args.period.as_deref(), &settings.options);
+            if reports.is_empty() {
+                return Err(format!(
+                    "-e {expr:?} holds no claim (it is empty or a comment); a run that checks nothing fails"
+                ));
+            }
             claims.extend(reports.into_iter().map(|mut r| {
                 r.line = number + 1;
                 r
@@ -213,6 +204,9 @@ pub(crate) fn exit_code(outcomes: &[Outcome]) -> ExitCode {
     }
 }
 
+/// The largest claims file read: hand-written claims run to kilobytes.
+const MAX_CLAIMS_FILE_BYTES: u64 = 64 << 20;
+
 /// Checks claims files and applies the waivers (the configuration's, and
 /// `@waive` next to a claim).
 pub(crate) fn check_files(
@@ -222,10 +216,11 @@ pub(crate) fn check_files(
 ) -> Result<Vec<ClaimReport>, String> {
     let mut claims = Vec::new();
     for file in files {
-        let text = std::fs::read_to_string(file)
+        let bytes = read_regular(file, MAX_CLAIMS_FILE_BYTES)
             .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+        let text = decode(&file.display().to_string(), &bytes).map_err(|e| e.to_string())?;
         let mut reports =
-            check::check_text(store, &file.display().to_string(), &text, &settings.options);
+            check::check_text(store, &file.display().to_string(), text, &settings.options);
         let lines: Vec<&str> = text.lines().collect();
         for report in &mut reports {
             let annotation =
@@ -264,10 +259,38 @@ pub(crate) fn claim_files(
         } else if path.is_file() {
             files.push(path.clone());
         } else {
-            return Err(format!("{}: no such file or folder", path.display()));
+            let why = match open_regular(path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    "no such file or folder".to_owned()
+                }
+                Err(e) => format!("cannot read: {e}"),
+                Ok(_) => "cannot read".to_owned(),
+            };
+            return Err(format!("{}: {why}", path.display()));
         }
     }
     Ok(files)
+}
+
+/// What was searched when no claims file was found, as an error: a run
+/// that checks nothing fails, as an `audit` with no article does.
+pub(crate) fn nothing_found(paths: &[PathBuf], config: Option<&Config>) -> String {
+    let searched = if !paths.is_empty() {
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else if let Some(c) = config.filter(|c| !c.claims.is_empty()) {
+        format!(
+            "the `claims` globs of {} ({})",
+            c.path.display(),
+            c.claims.join(", ")
+        )
+    } else {
+        "claims".to_owned()
+    };
+    format!("no .claims files in {searched}; a run that checks nothing fails")
 }
 
 /// A path relative to the working directory when it lies under it, so that
@@ -291,17 +314,15 @@ pub(crate) fn shorten(path: &Path) -> PathBuf {
         .unwrap_or(cleaned)
 }
 
+/// The *.claims files under `dir`, following links to folders. A link that
+/// leads back to a folder it sits in is an error: followed, it would count
+/// every claim again on each turn, or never end.
 fn collect_claims(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry
-            .map_err(|e| format!("{}: cannot read: {e}", dir.display()))?
-            .path();
-        if path.is_dir() {
-            collect_claims(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "claims") {
-            files.push(path);
+    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+        let entry = entry.map_err(|e| claimcheck::config::walk_error(dir, &e))?;
+        let path = entry.path();
+        if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "claims") {
+            files.push(path.to_owned());
         }
     }
     Ok(())

@@ -8,7 +8,7 @@ use claimcheck::explain;
 use claimcheck::report::Verdict;
 use claimcheck::store::Store;
 
-use super::emit;
+use super::{ConfigArgs, emit, store_path, tolerance};
 
 const EXPLAIN_HELP: &str = "\
 Examples:
@@ -28,27 +28,27 @@ pub(crate) struct ExplainArgs {
     #[arg(long, value_name = "PERIOD")]
     pub(crate) period: Option<String>,
 
-    /// The fact store: a folder of source folders.
-    #[arg(long, value_name = "DIR", default_value = "sources")]
-    pub(crate) store: PathBuf,
+    /// The fact store: a folder of source folders [default: the store of
+    /// claimcheck.toml, else sources]
+    #[arg(long, value_name = "DIR")]
+    pub(crate) store: Option<PathBuf>,
 
-    /// Relative width of about, ~ and nearly, in percent.
-    #[arg(long, value_name = "PERCENT", default_value_t = 5.0)]
-    pub(crate) tolerance: f64,
+    /// Relative width of about, ~ and nearly, in percent [default: 5]
+    #[arg(long, value_name = "PERCENT")]
+    pub(crate) tolerance: Option<f64>,
+
+    #[command(flatten)]
+    pub(crate) config: ConfigArgs,
 }
 
 /// Exit codes as for `check`: 0 when the claim matches, 1 when it does not.
 pub(crate) fn run(args: &ExplainArgs) -> Result<ExitCode, String> {
-    if !(0.0..100.0).contains(&args.tolerance) {
-        return Err(format!(
-            "--tolerance must be a percentage from 0 to 100, not {}",
-            args.tolerance
-        ));
-    }
-    let store = Store::load(&args.store).map_err(|e| e.to_string())?;
+    let config = args.config.load()?;
     let options = Options {
-        tolerance: args.tolerance / 100.0,
+        tolerance: tolerance(args.tolerance, config.as_ref())?,
     };
+    let store = Store::load(&store_path(args.store.as_deref(), config.as_ref()))
+        .map_err(|e| e.to_string())?;
     let explanation = explain::explain(&store, &args.claim, args.period.as_deref(), &options);
     emit(&explanation.text)?;
     Ok(if explanation.report.verdict == Verdict::Match {

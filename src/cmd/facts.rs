@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use claimcheck::facts;
 use claimcheck::store::Store;
 
-use super::{Format, emit};
+use super::{ConfigArgs, Format, emit, store_path};
 
 const FACTS_HELP: &str = "\
 Examples:
@@ -24,17 +24,23 @@ pub(crate) struct FactsArgs {
     #[arg(value_name = "QUERY", num_args = 0..)]
     pub(crate) query: Vec<String>,
 
-    /// The fact store: a folder of source folders.
-    #[arg(long, value_name = "DIR", default_value = "sources")]
-    pub(crate) store: PathBuf,
+    /// The fact store: a folder of source folders [default: the store of
+    /// claimcheck.toml, else sources]
+    #[arg(long, value_name = "DIR")]
+    pub(crate) store: Option<PathBuf>,
 
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
+
+    #[command(flatten)]
+    pub(crate) config: ConfigArgs,
 }
 
 /// Exit 0 when a fact matches, 1 when none does, 2 when the store does not load.
 pub(crate) fn run(args: &FactsArgs) -> Result<ExitCode, String> {
-    let store = Store::load(&args.store).map_err(|e| e.to_string())?;
+    let config = args.config.load()?;
+    let store = Store::load(&store_path(args.store.as_deref(), config.as_ref()))
+        .map_err(|e| e.to_string())?;
     let list = facts::search(&store, &args.query.join(" "));
     let text = match args.format {
         Format::Human => facts::render_human(&list),

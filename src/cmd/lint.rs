@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use claimcheck::lint::{self, Date, Options};
 
-use super::{Color, Format, emit, use_color};
+use super::{Color, ConfigArgs, Format, emit, store_path, tolerance, use_color};
 
 const LINT_HELP: &str = "\
 Examples:
@@ -21,9 +21,10 @@ Exit codes: 0 no error finding, 1 an error finding, 2 the store cannot be read."
 #[derive(Debug, clap::Args)]
 #[command(after_help = LINT_HELP)]
 pub(crate) struct LintArgs {
-    /// The fact store: a folder of source folders.
-    #[arg(long, value_name = "DIR", default_value = "sources")]
-    pub(crate) store: PathBuf,
+    /// The fact store: a folder of source folders [default: the store of
+    /// claimcheck.toml, else sources]
+    #[arg(long, value_name = "DIR")]
+    pub(crate) store: Option<PathBuf>,
 
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
@@ -36,9 +37,10 @@ pub(crate) struct LintArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub(crate) today: Option<Date>,
 
-    /// Relative width of about and nearly, in percent, as in `check`.
-    #[arg(long, value_name = "PERCENT", default_value_t = 5.0)]
-    pub(crate) tolerance: f64,
+    /// Relative width of about and nearly, in percent, as in `check`
+    /// [default: 5]
+    #[arg(long, value_name = "PERCENT")]
+    pub(crate) tolerance: Option<f64>,
 
     /// List every finding code with its severity and meaning, and exit.
     #[arg(long)]
@@ -47,6 +49,9 @@ pub(crate) struct LintArgs {
     /// Colour in human output; `auto` colours a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub(crate) color: Color,
+
+    #[command(flatten)]
+    pub(crate) config: ConfigArgs,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
@@ -58,18 +63,14 @@ pub(crate) fn run(args: &LintArgs) -> Result<ExitCode, String> {
         emit(&lint::render_codes())?;
         return Ok(ExitCode::SUCCESS);
     }
-    if !(0.0..100.0).contains(&args.tolerance) {
-        return Err(format!(
-            "--tolerance must be a percentage from 0 to 100, not {}",
-            args.tolerance
-        ));
-    }
+    let config = args.config.load()?;
     let options = Options {
-        tolerance: args.tolerance / 100.0,
+        tolerance: tolerance(args.tolerance, config.as_ref())?,
         max_age_days: args.max_age,
         today: args.today.unwrap_or_else(Date::today),
     };
-    let report = lint::lint_dir(&args.store, &options).map_err(|e| e.to_string())?;
+    let store = store_path(args.store.as_deref(), config.as_ref());
+    let report = lint::lint_dir(&store, &options).map_err(|e| e.to_string())?;
     let text = match args.format {
         Format::Human => lint::render_human(&report, use_color(args.color)),
         Format::Json => lint::render_json(&report),

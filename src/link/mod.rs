@@ -58,6 +58,9 @@ struct Form {
     text: Box<str>,
     /// Distinct, in the order written.
     terms: Box<[u32]>,
+    /// Per term, what share of its rarity it weighs in this form: less
+    /// inside parentheses, where names put their qualifiers and sources.
+    weights: Box<[f32]>,
     /// Each word of the name as written, with its term.
     words: Box<[(u32, Box<str>)]>,
     /// The sum of the terms' rarities.
@@ -209,8 +212,14 @@ impl Linker {
         for (kind, sym, text) in named {
             let mut terms: Vec<u32> = Vec::new();
             let mut words: Vec<(u32, Box<str>)> = Vec::new();
+            let mut aside: Vec<bool> = Vec::new();
             for token in tokens(text) {
                 let written = &text[token.start..token.end];
+                // Inside parentheses: "(surveyed)", "(World Bank, CIA World
+                // Factbook, and other sources)".
+                let depth = text[..token.start].matches('(').count();
+                let closed = text[..token.start].matches(')').count();
+                let in_parentheses = depth > closed;
                 let Some(key) = linker.normalizer.key(written, &mut buffer) else {
                     continue;
                 };
@@ -223,6 +232,7 @@ impl Linker {
                 if !terms.contains(&term) {
                     terms.push(term);
                     words.push((term, written.into()));
+                    aside.push(in_parentheses);
                 }
                 let holder = (kind == NameKind::Subject, sym);
                 if !holders[term as usize].contains(&holder) {
@@ -245,6 +255,7 @@ impl Linker {
                 kind,
                 sym,
                 text: text.into(),
+                weights: aside.iter().map(|&a| if a { ASIDE } else { 1.0 }).collect(),
                 terms: terms.into(),
                 words: words.into(),
                 mass: 0.0,
@@ -256,7 +267,12 @@ impl Linker {
             .map(|h| (1.0 + names / h.len().max(1) as f32).ln())
             .collect();
         for form in &mut linker.forms {
-            form.mass = form.terms.iter().map(|&t| linker.rarity[t as usize]).sum();
+            form.mass = form
+                .terms
+                .iter()
+                .zip(form.weights.iter())
+                .map(|(&t, w)| linker.rarity[t as usize] * w)
+                .sum();
         }
         linker.finders = vec![Vec::new(); linker.postings.len()];
         for (f, form) in linker.forms.iter().enumerate() {
@@ -359,11 +375,13 @@ impl Linker {
             for &f in &self.finders[term as usize] {
                 if found[f as usize] == 0.0 {
                     touched.push(f);
-                    found[f as usize] = self.forms[f as usize]
+                    let form = &self.forms[f as usize];
+                    found[f as usize] = form
                         .terms
                         .iter()
-                        .filter(|t| distinct.binary_search(t).is_ok())
-                        .map(|&t| self.rarity[t as usize])
+                        .zip(form.weights.iter())
+                        .filter(|(t, _)| distinct.binary_search(t).is_ok())
+                        .map(|(&t, w)| self.rarity[t as usize] * w)
                         .sum();
                 }
             }
@@ -378,9 +396,10 @@ impl Linker {
             if coverage >= MIN_COVERAGE {
                 out.forms.push((f, coverage));
                 let from = out.slots.len() as u32;
-                for &term in form.terms.iter() {
+                for (&term, w) in form.terms.iter().zip(form.weights.iter()) {
                     if let Ok(slot) = out.distinct.binary_search(&term) {
-                        out.slots.push((slot as u32, self.rarity[term as usize]));
+                        out.slots
+                            .push((slot as u32, self.rarity[term as usize] * w));
                     }
                 }
                 out.form_slots.push((from, out.slots.len() as u32));
@@ -542,6 +561,9 @@ const AFTER: f32 = 0.6;
 /// A name whose words the sentence holds less than this share of (by
 /// weight) is not considered for it.
 const MIN_COVERAGE: f32 = 0.3;
+
+/// The weight of a word in parentheses, against one outside.
+const ASIDE: f32 = 0.2;
 
 /// A term in more forms than this is common: it adds to a form's weight
 /// but finds only forms that have no rarer term.

@@ -1,1 +1,104 @@
+//! The linker's ranking on paraphrases: sentences written here, not
+//! names of the store word for word.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
 use super::*;
+use crate::store::Store;
+
+static BUNDLED: LazyLock<Store> =
+    LazyLock::new(|| Store::load(Path::new("sources")).unwrap_or_else(|e| panic!("{e}")));
+
+/// The metric the words around `number` in `sentence` point at most
+/// strongly, as the store names it.
+fn best_metric(sentence: &str, number: &str) -> String {
+    let linker = Linker::new(&BUNDLED);
+    let start = sentence
+        .find(number)
+        .expect("the number is in the sentence");
+    let numbers = [(start, start + number.len())];
+    let mut cache = WordCache::default();
+    let mut terms = SentenceTerms::default();
+    linker.read(sentence, &numbers, &mut cache, &mut terms);
+    let scores = linker.scores(&terms, &numbers, 0);
+    let best = linker
+        .metrics_named(&terms)
+        .map(|m| (scores.name(NameKind::Metric, m).strength, m))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .expect("some metric is named");
+    BUNDLED.str(best.1).to_owned()
+}
+
+#[test]
+fn paraphrased_metrics_link_to_their_names() {
+    let pairs = [
+        // An alias with another word order and a British spelling.
+        (
+            "Organisational adoption of AI stands at 88%.",
+            "88%",
+            "use AI in at least one business function",
+        ),
+        // Plural, possessive, synonym from the aliases.
+        (
+            "China's private AI funding reached $12.4 billion.",
+            "$12.4 billion",
+            "private AI investment",
+        ),
+        // British spelling of centre, through the stemmer.
+        (
+            "AI data centres drew 29.6 GW of power.",
+            "29.6 GW",
+            "AI data center power capacity",
+        ),
+        (
+            "The count of reported AI incidents rose to 362.",
+            "362",
+            "reported AI incidents",
+        ),
+    ];
+    for (sentence, number, metric) in pairs {
+        assert_eq!(best_metric(sentence, number), metric, "{sentence}");
+    }
+}
+
+#[test]
+fn each_number_takes_the_subject_nearest_before_it() {
+    let sentence = "The US released 59 notable models, China 35 and South Korea 8.";
+    let linker = Linker::new(&BUNDLED);
+    let numbers: Vec<(usize, usize)> = ["59", "35", " 8"]
+        .iter()
+        .map(|n| {
+            let s = sentence.find(n).unwrap() + usize::from(n.starts_with(' '));
+            (s, s + n.trim().len())
+        })
+        .collect();
+    let mut cache = WordCache::default();
+    let mut terms = SentenceTerms::default();
+    linker.read(sentence, &numbers, &mut cache, &mut terms);
+    let subjects: Vec<Sym> = linker.subjects_named(&terms).collect();
+    for (which, expected) in ["United States", "China", "South Korea"].iter().enumerate() {
+        let scores = linker.scores(&terms, &numbers, which);
+        let best = subjects
+            .iter()
+            .map(|&s| (scores.name(NameKind::Subject, s).nearness, s))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap();
+        assert_eq!(BUNDLED.str(best.1), *expected, "number {which}");
+    }
+}
+
+#[test]
+fn a_value_word_alone_links_nothing() {
+    // "billion" and a year are the number's and the period's words, never a name's.
+    let linker = Linker::new(&BUNDLED);
+    let sentence = "It came to 30 billion in 2025.";
+    let numbers = [(11, 21)];
+    let mut cache = WordCache::default();
+    let mut terms = SentenceTerms::default();
+    linker.read(sentence, &numbers, &mut cache, &mut terms);
+    assert!(linker.metrics_named(&terms).all(|m| {
+        let scores = linker.scores(&terms, &numbers, 0);
+        scores.name(NameKind::Metric, m).coverage < 0.99
+    }));
+}

@@ -131,11 +131,10 @@ fn british_to_american(word: &str) -> Option<String> {
     if let Some(stem) = word
         .strip_suffix("tre")
         .or_else(|| word.strip_suffix("tres"))
+        && (stem.ends_with("cen") || stem.ends_with("li") || stem.ends_with("me"))
     {
-        if stem.ends_with("cen") || stem.ends_with("li") || stem.ends_with("me") {
-            let plural = if word.ends_with('s') { "s" } else { "" };
-            return Some(format!("{stem}ter{plural}"));
-        }
+        let plural = if word.ends_with('s') { "s" } else { "" };
+        return Some(format!("{stem}ter{plural}"));
     }
     None
 }

@@ -77,8 +77,11 @@ fn op_name(op: DerivationOp) -> &'static str {
 /// arithmetic of the inputs on the left.
 fn as_claim(fact: &Fact, op: DerivationOp, inputs: &[&Fact]) -> Claim {
     let id = |f: &Fact| Reference::FactId(f.id.to_string());
-    let refer = |f: &Fact| Expr::Ref(id(f));
-    let binary = |a: Expr, op: ArithOp, b: Expr| Expr::Binary(Box::new(a), op, Box::new(b));
+    let refer = |f: &Fact| Expr::of(id(f));
+    let binary = |a: &Fact, op: ArithOp, b: &Fact| Expr {
+        first: id(a),
+        rest: vec![(op, id(b))],
+    };
     let value = Rhs::Value(fact.value.clone());
     let (lhs, rhs) = match (op, inputs) {
         // from = [old, new]: the change from old to new, as `check` reads `new = +x% vs old`.
@@ -89,22 +92,22 @@ fn as_claim(fact: &Fact, op: DerivationOp, inputs: &[&Fact]) -> Claim {
                 other: id(old),
             },
         ),
-        (DerivationOp::Ratio | DerivationOp::Share, [a, b]) => {
-            (binary(refer(a), ArithOp::Div, refer(b)), value)
-        }
-        (DerivationOp::Difference, [a, b]) => (binary(refer(a), ArithOp::Sub, refer(b)), value),
+        (DerivationOp::Ratio | DerivationOp::Share, [a, b]) => (binary(a, ArithOp::Div, b), value),
+        (DerivationOp::Difference, [a, b]) => (binary(a, ArithOp::Sub, b), value),
         (_, [first, rest @ ..]) => (
-            rest.iter()
-                .fold(refer(first), |sum, f| binary(sum, ArithOp::Add, refer(f))),
+            Expr {
+                first: id(first),
+                rest: rest.iter().map(|f| (ArithOp::Add, id(f))).collect(),
+            },
             value,
         ),
-        (_, []) => (Expr::Ref(id(fact)), value),
+        (_, []) => (refer(fact), value),
     };
     let text = match &rhs {
         Rhs::Against { other, .. } => {
-            format!("{} = {} vs {other}", show_expr(&lhs), fact.value.text)
+            format!("{} = {} vs {other}", lhs, fact.value.text)
         }
-        Rhs::Value(_) => format!("{} = {}", show_expr(&lhs), fact.value.text),
+        Rhs::Value(_) => format!("{} = {}", lhs, fact.value.text),
     };
     Claim {
         label: None,
@@ -117,13 +120,6 @@ fn as_claim(fact: &Fact, op: DerivationOp, inputs: &[&Fact]) -> Claim {
             rhs,
         },
         text,
-    }
-}
-
-fn show_expr(expr: &Expr) -> String {
-    match expr {
-        Expr::Ref(r) => r.to_string(),
-        Expr::Binary(a, op, b) => format!("{} {} {}", show_expr(a), op.as_str(), show_expr(b)),
     }
 }
 

@@ -1,13 +1,13 @@
 //! Curated facts files: `facts.jsonl` (one fact a line) or `facts.json` (an array).
 
-use std::fs;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use serde::Deserialize;
 
 use super::{
-    Derivation, Fact, LoadError, Locator, Origin, Store, json_error, read, strip_position,
+    BYTE_ORDER_MARK, Derivation, Fact, LoadError, Locator, MAX_JSONL_LINE_BYTES, Origin, Store,
+    json_error, read, strip_position,
 };
 use crate::parallel::par_map;
 use crate::quantity::{Quantity, parse_quantity};
@@ -65,7 +65,8 @@ impl Store {
         // Read in batches: the whole file and all its parsed lines never sit
         // in memory at once beside the store being built.
         const BATCH_LINES: usize = 1 << 16;
-        let file = match fs::File::open(path) {
+        const BATCH_BYTES: usize = 64 << 20;
+        let file = match crate::input::open_regular(path) {
             Ok(file) => file,
             Err(e) => {
                 return errors.push(LoadError::Io {
@@ -82,14 +83,33 @@ impl Store {
         loop {
             batch.clear();
             let mut count = 0;
-            while count < BATCH_LINES {
-                match reader.read_line(&mut batch) {
+            while count < BATCH_LINES && batch.len() < BATCH_BYTES {
+                match (&mut reader)
+                    .take(MAX_JSONL_LINE_BYTES + 1)
+                    .read_line(&mut batch)
+                {
                     Ok(0) => break,
-                    Ok(_) => count += 1,
-                    Err(e) => {
+                    Ok(n) if n as u64 > MAX_JSONL_LINE_BYTES => {
                         return errors.push(LoadError::Io {
                             path: path.display().to_string(),
-                            message: format!("line {}: {e}", first_line + count),
+                            message: format!(
+                                "line {}: longer than {}; a fact takes one line of a few hundred bytes",
+                                first_line + count,
+                                crate::input::show_bytes(MAX_JSONL_LINE_BYTES)
+                            ),
+                        });
+                    }
+                    Ok(_) => count += 1,
+                    Err(e) => {
+                        let why = match e.kind() {
+                            std::io::ErrorKind::InvalidData => {
+                                "not valid UTF-8; save the file as UTF-8".to_owned()
+                            }
+                            _ => e.to_string(),
+                        };
+                        return errors.push(LoadError::Io {
+                            path: path.display().to_string(),
+                            message: format!("line {}: {why}", first_line + count),
                         });
                     }
                 }
@@ -100,8 +120,11 @@ impl Store {
             let lines: Vec<(usize, &str)> = batch
                 .lines()
                 .enumerate()
+                .map(|(n, l)| match first_line + n {
+                    1 => (1, l.trim_start_matches(BYTE_ORDER_MARK)),
+                    line => (line, l),
+                })
                 .filter(|(_, l)| !l.trim().is_empty())
-                .map(|(n, l)| (first_line + n, l))
                 .collect();
             // JSON and quantity parsing is most of the work and needs no shared
             // state, so it runs on every core; interning and indexing follow in order.
@@ -286,6 +309,9 @@ impl FactError {
     }
 }
 
+/// How much of a bad value an error quotes: enough to recognise it.
+const MAX_QUOTED_VALUE: usize = 80;
+
 fn parse_fact(text: &str) -> Result<ParsedFact<'_>, FactError> {
     let raw: RawFact<'_> = serde_json::from_str(text).map_err(|e| FactError::Json {
         line: e.line(),
@@ -301,7 +327,8 @@ fn parse_fact(text: &str) -> Result<ParsedFact<'_>, FactError> {
     };
     let value = value.map_err(|(text, e)| {
         FactError::Value(format!(
-            "`{text}` is not a quantity: {} (at character {})",
+            "`{}` is not a quantity: {} (at character {})",
+            crate::quote::quote(&text, MAX_QUOTED_VALUE),
             e.message,
             e.offset + 1
         ))

@@ -316,6 +316,8 @@ pub struct Store {
     by_pair: HashMap<(Sym, Sym), Vec<u32>>,
     /// The longest period, in words, so phrase splitting tries no more.
     longest_period_words: usize,
+    /// The longest subject or metric name or alias, in words, for the same reason.
+    longest_name_words: usize,
     /// Facts that name a source of their own, until sources are resolved.
     named_sources: Vec<(u32, Sym)>,
     /// Subjects preferred when a claim names none and several subjects answer.
@@ -399,7 +401,21 @@ impl Store {
         let mut alias_files = Vec::new();
         let mut conflict_files = Vec::new();
         for dir in &dirs {
+            let before = errors.len();
             store.load_source(dir, &mut errors);
+            // Aliases and acknowledged conflicts name the source's facts:
+            // with its facts unread they would add an error for each name
+            // (153 for one unreadable file), none of them the cause.
+            let facts_files =
+                ["facts.jsonl", "facts.json"].map(|f| dir.join(f).display().to_string());
+            let facts_unread = errors[before..].iter().any(|e| match e {
+                LoadError::Io { path, .. } => facts_files.contains(path),
+                LoadError::Store { path, .. } => *path == dir.display().to_string(),
+                _ => false,
+            });
+            if facts_unread {
+                continue;
+            }
             let aliases = dir.join("aliases.json");
             if aliases.exists() {
                 alias_files.push(aliases);
@@ -417,6 +433,13 @@ impl Store {
         for path in conflict_files {
             store.load_conflicts(&path, &mut errors);
         }
+        store.longest_name_words = store
+            .subject_names
+            .keys()
+            .chain(store.metric_names.keys())
+            .map(|name| name.split(' ').count())
+            .max()
+            .unwrap_or(0);
         store.check_derivations(&mut errors);
         Ok((store, errors))
     }
@@ -725,6 +748,13 @@ impl Store {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Every normalised metric name or alias with the metrics it names.
+    pub fn metric_names(&self) -> impl Iterator<Item = (&str, &[Sym])> {
+        self.metric_names
+            .iter()
+            .map(|(name, metrics)| (name.as_str(), metrics.as_slice()))
+    }
+
     pub fn metrics_named(&self, normalized: &str) -> &[Sym] {
         self.metric_names.get(normalized).map_or(&[], Vec::as_slice)
     }
@@ -736,6 +766,10 @@ impl Store {
 
     pub fn longest_period_words(&self) -> usize {
         self.longest_period_words
+    }
+
+    pub fn longest_name_words(&self) -> usize {
+        self.longest_name_words
     }
 
     pub fn facts_of_subject(&self, subject: Sym) -> &[u32] {
@@ -812,12 +846,27 @@ fn push_unique(v: &mut Vec<Sym>, s: Sym) {
     }
 }
 
+/// The most of one JSON file read whole; a larger store is written as
+/// facts.jsonl, read line by line.
+const MAX_JSON_BYTES: u64 = 256 << 20;
+
+/// The longest line of a facts.jsonl; a fact is a few hundred bytes.
+pub(super) const MAX_JSONL_LINE_BYTES: u64 = 1 << 20;
+
+/// A JSON file's text, without the byte order mark some editors write.
 fn read(path: &Path) -> Result<String, LoadError> {
-    fs::read_to_string(path).map_err(|e| LoadError::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })
+    crate::input::read_regular_text(path, MAX_JSON_BYTES)
+        .map(|text| match text.strip_prefix(BYTE_ORDER_MARK) {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        })
+        .map_err(|e| LoadError::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
 }
+
+pub(super) const BYTE_ORDER_MARK: char = '\u{feff}';
 
 fn json_error(path: &Path, e: &serde_json::Error) -> LoadError {
     LoadError::Json {
