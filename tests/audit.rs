@@ -227,3 +227,116 @@ fn hostile_articles() {
         "bad.md:2:5: not valid UTF-8 (byte 11); save the file as UTF-8"
     );
 }
+
+/// Issue 9: an article written with paraphrased names, wrong numbers,
+/// derived ratios and changes, and a spelled count. Each number is linked
+/// to its fact by the words around it, never by its value.
+#[test]
+fn paraphrases_link_to_their_facts() {
+    let article = "tests/fixtures/audit/paraphrase-digest.md";
+    let findings = audit(article, &[]);
+    let outcome: Vec<(u32, String, Status, Option<String>)> = findings
+        .iter()
+        .map(|f| {
+            let fact = f.facts.first().map(|x| x.id.clone());
+            (f.line, f.text().into_owned(), f.status, fact)
+        })
+        .collect();
+    let expect = |line: u32, text: &str, status: Status, fact: &str| {
+        assert!(
+            outcome.contains(&(line, text.to_owned(), status, Some(fact.to_owned()))),
+            "{line} {text}: {outcome:#?}"
+        );
+    };
+    // "American private investors" is the United States' private AI investment.
+    expect(8, "$285.9 billion", Status::Backed, "e-us-private");
+    // "Chinese private AI funding": an alias and a demonym; the value is wrong.
+    expect(9, "$15 billion", Status::Contradicted, "e-china-private");
+    // "up 55%": the rise from 233 to 362, derived.
+    expect(10, "55%", Status::Derived, "ra-incidents-2025");
+    // Two subjects in one sentence: each number takes the one before it.
+    expect(14, "52", Status::Contradicted, "r-notable-models-us");
+    expect(14, "35", Status::Backed, "r-notable-models-china");
+    // "1.7 times as many as China": 59 / 35, derived.
+    expect(15, "1.7 times", Status::Derived, "r-notable-models-us");
+    // No year named: the present, 2025's 88%, not 2024's 78%.
+    expect(16, "78%", Status::Contradicted, "e-org-adoption");
+    // A spelled count.
+    expect(20, "Seventy", Status::Contradicted, "r-no-training-code");
+    assert!(findings.iter().all(|f| f.status != Status::Unsourced));
+    let derived = findings.iter().find(|f| f.text() == "1.7 times").unwrap();
+    assert_eq!(
+        derived.arithmetic(),
+        Some("59 / 35 = 1.686x (1.6479x, 1.7246x)")
+    );
+    settings("audit").bind(|| {
+        let report = AuditReport::new(vec![article.to_owned()], findings);
+        insta::assert_snapshot!(
+            "paraphrase-digest.human",
+            render::audit_human(&report, false)
+        );
+    });
+}
+
+/// `--suggest` on derived numbers writes the arithmetic as a claim line,
+/// which `check` matches.
+#[test]
+fn derived_suggestions_check_as_matches() {
+    let article = "tests/fixtures/audit/paraphrase-digest.md";
+    let findings = audit(article, &[]);
+    let draft = suggest::draft(article, &findings);
+    let checked = check_text(
+        relative_store(),
+        "draft.claims",
+        &draft,
+        &Options::default(),
+    );
+    for (finding, claim) in findings.iter().zip(&checked) {
+        if finding.status == Status::Derived {
+            assert_eq!(claim.verdict, Verdict::Match, "{}\n{draft}", claim.text);
+        }
+    }
+}
+
+mod units {
+    use claimcheck::audit::{Auditor, Format, Status};
+    use claimcheck::check::Options;
+    use claimcheck::quantity::{Unit, prose_quantity};
+    use proptest::prelude::*;
+
+    use super::relative_store;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Issue 9: whatever the words and the number, no finding is backed
+        /// by a fact in another dimension (a count by a percentage, dollars
+        /// by gigawatts).
+        #[test]
+        fn no_number_is_backed_in_another_dimension(
+            name in prop::sample::select(
+                relative_store().aliases.iter().map(|(_, alias, _)| alias.clone()).collect::<Vec<_>>()
+            ),
+            value in 1u32..1000,
+            unit in prop::sample::select(vec!["", "%", " GW", "x", " billion dollars", " percent"]),
+        ) {
+            let sentence = format!("The {name} came to {value}{unit} in 2025.");
+            let store = relative_store();
+            let findings = Auditor::new(store, Options::default())
+                .audit("p.md", &sentence, Format::Markdown, &[]);
+            for f in findings.iter().filter(|f| f.status == Status::Backed) {
+                let (q, _) = prose_quantity(&f.text(), true).unwrap();
+                for fact in f.facts.iter() {
+                    let id = store.fact_by_id(&fact.id).unwrap();
+                    let fact_unit = &store.fact(id).value.unit;
+                    let fits = match (&q.unit, fact_unit) {
+                        (Unit::Bare, Unit::Bare | Unit::Noun(_) | Unit::Measure(_)) => true,
+                        (Unit::Measure(_) | Unit::Noun(_), Unit::Bare) => true,
+                        (a, b) => a != &Unit::Bare && b != &Unit::Bare && a.compatible(b),
+                    };
+                    prop_assert!(fits, "{sentence}: {} backed by {} ({:?})", f.text(), fact.id, fact_unit);
+                }
+            }
+        }
+    }
+}
