@@ -148,8 +148,8 @@ pub(crate) struct Number<'a> {
     /// that parts them.
     pub next_word: Option<usize>,
     /// How near the nearest subject the sentence names stands (its
-    /// nearness), 0 when it names none.
-    pub nearest_subject: f32,
+    /// nearness), 0 when it names none; worked out on first need.
+    pub nearest_subject: std::cell::OnceCell<f32>,
 }
 
 impl Number<'_> {
@@ -212,11 +212,20 @@ pub(crate) fn candidates(
     readings: &[Reading],
     scores: &Scores<'_, '_>,
     metrics: impl Iterator<Item = Sym>,
+    subjects_named: impl Iterator<Item = Sym> + Clone,
     number: &Number<'_>,
     for_derivation: bool,
 ) -> Vec<Candidate> {
     let mut subjects: Vec<(Sym, NameScore)> = Vec::new();
     let mut out = Vec::new();
+    let nearest_subject = || {
+        *number.nearest_subject.get_or_init(|| {
+            subjects_named
+                .clone()
+                .map(|s| scores.name(NameKind::Subject, s).nearness)
+                .fold(0.0, f32::max)
+        })
+    };
     for metric in metrics {
         let metric_score = scores.name(NameKind::Metric, metric);
         let facts = store.facts_of_metric(metric);
@@ -249,10 +258,10 @@ pub(crate) fn candidates(
                     // A metric implies its one subject unless the sentence
                     // names another near the number ("Chinese companies reached 88%
                     // adoption" is not the surveyed organizations' 88%).
-                    if implied && number.nearest_subject < IMPLIED_SUBJECT.nearness {
+                    if implied && nearest_subject() < IMPLIED_SUBJECT.nearness {
                         score = score.at_least(IMPLIED_SUBJECT);
                     } else if store.is_default_subject(fact.subject) {
-                        score = score.at_least(if number.nearest_subject > 0.0 {
+                        score = score.at_least(if nearest_subject() > 0.0 {
                             DEFAULT_BESIDE_NAMED
                         } else {
                             DEFAULT_SUBJECT

@@ -614,17 +614,14 @@ impl<'a> Auditor<'a> {
                     starts_change: judge::Number::after_from(sentence, ms)
                         && current.years.pinned(sentence, ms, me).is_none(),
                     next_word: judge::Number::word_after(sentence, me),
-                    nearest_subject: self
-                        .linker
-                        .subjects_named(&terms)
-                        .map(|s| scores.name(crate::store::NameKind::Subject, s).nearness)
-                        .fold(0.0, f32::max),
+                    nearest_subject: std::cell::OnceCell::new(),
                 };
                 let candidates = judge::candidates(
                     self.store,
                     &self.readings,
                     &scores,
                     self.linker.metrics_named(&terms),
+                    self.linker.subjects_named(&terms),
                     &number,
                     false,
                 );
@@ -637,6 +634,7 @@ impl<'a> Auditor<'a> {
                         &self.readings,
                         &scores,
                         self.linker.metrics_named(&terms),
+                        self.linker.subjects_named(&terms),
                         &number,
                         true,
                     );

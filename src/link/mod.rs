@@ -538,7 +538,7 @@ impl Linker {
     pub fn subjects_named<'a>(
         &'a self,
         sentence: &'a SentenceTerms,
-    ) -> impl Iterator<Item = Sym> + 'a {
+    ) -> impl Iterator<Item = Sym> + Clone + 'a {
         let mut seen: Vec<Sym> = Vec::new();
         sentence.forms.iter().filter_map(move |&(f, _)| {
             let form = &self.forms[f as usize];
