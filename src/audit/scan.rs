@@ -214,7 +214,7 @@ struct Candidate {
 }
 
 /// The first candidate at or after `from`: what the leftmost-first regex
-/// `(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|\b(?:zero|one|…|tenfold)\b`, with an
+/// `(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|\b(?:zero|one|…|tenfold|minus|negative)\b`, with an
 /// ASCII `\b` (kept in the tests as `CANDIDATE`), finds from there. The
 /// regex walked a DFA a byte at a time, forwards to the end of a match and
 /// back to its start, with a search set up for every match; this looks at
@@ -460,7 +460,8 @@ const WORD_LIST: &str = concat!(
     "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|",
     "sixty|seventy|eighty|ninety|a hundred|a thousand|a million|a billion|a trillion|",
     "a third|a quarter|a half|a fifth|a tenth|half|quarter|doubled|doubling|tripled|",
-    "tripling|quadrupled|quadrupling|halved|twice|twofold|threefold|fourfold|tenfold",
+    "tripling|quadrupled|quadrupling|halved|twice|twofold|threefold|fourfold|tenfold|",
+    "minus|negative",
 );
 
 static NUMBER_WORDS: NumberWords = NumberWords::new(WORD_LIST);
@@ -1013,7 +1014,7 @@ mod tests {
         /// The regex the finder replaced, as the oracle it must agree with.
         static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold)(?-u:\b)",
+                r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|minus|negative)(?-u:\b)",
             )
             .unwrap_or_else(|e| unreachable!("the candidate regex is valid: {e}"))
         });
@@ -1029,7 +1030,7 @@ mod tests {
             "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|third|",
             "quarter|half|fifth|tenth|doubled|doubling|tripled|tripling|quadrupled|",
             "quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|",
-            "someone|often|a|a |an|us|US$|bus|s|x|_|0|1|7|42|$|€|£|¥|-|−|–|₹|¢|»|½|¼|¾|⅓|⅔|⅕|",
+            "minus|negative|minuscule|negatives|someone|often|a|a |an|us|US$|bus|s|x|_|0|1|7|42|$|€|£|¥|-|−|–|₹|¢|»|½|¼|¾|⅓|⅔|⅕|",
             " |\u{a0}|  |\n|.|,|%|/|(|é|ß|日本|Ω",
         );
 

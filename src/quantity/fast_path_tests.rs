@@ -327,6 +327,9 @@ fn the_fast_path_agrees_on_what_may_follow_a_number_word() {
         " & ",
         ", ",
         " and a half",
+        " million and a half",
+        "minus ",
+        " negative",
         "s",
         "x",
         "×",
@@ -389,6 +392,10 @@ fn the_fast_path_agrees_on_what_may_follow_a_number_word() {
         "over a",
         "nearly ninety nine",
         "a million",
+        "minus",
+        "Negative ten",
+        "two and a half",
+        "a million and a half",
         "zero",
         "5",
         "5%",
@@ -411,6 +418,7 @@ const PIECES: &str = concat!(
     "gw|kWh|USD|RMB|dollars|euro|to|and|between|times|-fold|years|kg|km^2|°C|;|)|(|’|”|",
     "\n|é|K|over |more than |about |at least|up to |some|~|≈|between |a |six|Twenty|-three|",
     "one|ten|twice|quarter|half|thirds|hundred|and a half|percentage point|weeks|",
+    "minus |negative |Minus|",
 );
 
 /// Text made of `PIECES`, most of it led by a digit or a currency sign.
@@ -418,7 +426,7 @@ fn number_like() -> impl Strategy<Value = String> {
     let pieces: Vec<&str> = PIECES.split('|').collect();
     let lead = prop::sample::select(vec![
         "", "1", "42", "$", "$3", "€", "7.5", "3,000", "over ", "nearly 4", "up to $", "six", "a ",
-        "twenty-",
+        "twenty-", "minus ",
     ]);
     (
         lead,

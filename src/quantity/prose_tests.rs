@@ -63,3 +63,207 @@ fn prose_numbers_in_other_notations() {
     assert_eq!(prose("½ tbsp").2, 0.5);
     assert_eq!(prose("9.83e-3 +/- 1e-5 km").0, "9.83e-3 +/- 1e-5 km");
 }
+
+/// Signs written as words, and a half of the scale that follows or comes
+/// before it: wrong values here are worse than a miss.
+#[test]
+fn signed_and_half_scaled_spelled_numbers() {
+    assert_eq!(prose("minus ten degrees").2, -10.0);
+    assert_eq!(prose("Negative twenty-five").2, -25.0);
+    assert_eq!(prose("two and a half million people").2, 2.5e6);
+    assert_eq!(
+        prose("two and a half million people").0,
+        "two and a half million"
+    );
+    assert_eq!(prose("a million and a half").2, 1.5e6);
+    assert_eq!(prose("minus a million and a half").2, -1.5e6);
+    assert_eq!(prose("three and a half").2, 3.5);
+    // A half of a million is read to the hundred thousand it states.
+    let (q, _) = prose_quantity("one and a half billion", true).unwrap();
+    assert_eq!(q.low.exponent, 8);
+    // "minus" or "negative" before no number is prose.
+    assert!(prose_quantity("minus the cost", true).is_none());
+    assert!(prose_quantity("negative growth", true).is_none());
+}
+
+mod no_misread_value {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const ONE_WORDS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TEN_WORDS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+
+    fn below_hundred(n: u64) -> String {
+        match n {
+            0..20 => ONE_WORDS[n as usize].to_owned(),
+            _ if n % 10 == 0 => TEN_WORDS[n as usize / 10 - 2].to_owned(),
+            _ => format!(
+                "{}-{}",
+                TEN_WORDS[n as usize / 10 - 2],
+                ONE_WORDS[n as usize % 10]
+            ),
+        }
+    }
+
+    fn below_thousand(n: u64, and: bool) -> String {
+        let (hundreds, rest) = (n / 100, n % 100);
+        match (hundreds, rest) {
+            (0, _) => below_hundred(rest),
+            (_, 0) => format!("{} hundred", ONE_WORDS[hundreds as usize]),
+            _ => format!(
+                "{} hundred{}{}",
+                ONE_WORDS[hundreds as usize],
+                if and { " and " } else { " " },
+                below_hundred(rest)
+            ),
+        }
+    }
+
+    /// `n` spelled out as English writes it, groups largest first.
+    fn spell(n: u64, and: bool) -> String {
+        if n == 0 {
+            return "zero".to_owned();
+        }
+        let mut groups = Vec::new();
+        for (scale, word) in [
+            (1_000_000_000, " billion"),
+            (1_000_000, " million"),
+            (1_000, " thousand"),
+            (1, ""),
+        ] {
+            let group = n / scale % 1000;
+            if group > 0 {
+                groups.push(format!("{}{word}", below_thousand(group, and)));
+            }
+        }
+        groups.join(" ")
+    }
+
+    /// A spelled amount and its value: a cardinal, or a number below a
+    /// hundred and a half before a scale word; either after "minus".
+    fn spelled_amount() -> impl Strategy<Value = (String, f64)> {
+        let cardinal =
+            (0u64..1_000_000_000_000, any::<bool>()).prop_map(|(n, and)| (spell(n, and), n as f64));
+        let half = (
+            1u64..100,
+            prop::sample::select(vec![
+                ("", 1.0),
+                (" thousand", 1e3),
+                (" million", 1e6),
+                (" billion", 1e9),
+            ]),
+        )
+            .prop_map(|(n, (word, scale))| {
+                (
+                    format!("{} and a half{word}", below_hundred(n)),
+                    (n as f64 + 0.5) * scale,
+                )
+            });
+        (prop_oneof![cardinal, half], any::<bool>()).prop_map(|((text, value), minus)| {
+            if minus {
+                (format!("minus {text}"), -value)
+            } else {
+                (text, value)
+            }
+        })
+    }
+
+    /// Digits as prose writes them, with or without thousands separators, a
+    /// fraction, a sign and a magnitude word, and their value.
+    fn digit_amount() -> impl Strategy<Value = (String, f64)> {
+        (
+            0u64..1_000_000_000,
+            prop::option::of(0u32..1000),
+            any::<bool>(),
+            any::<bool>(),
+            prop::sample::select(vec![
+                ("", 1.0),
+                (" thousand", 1e3),
+                (" million", 1e6),
+                ("bn", 1e9),
+            ]),
+        )
+            .prop_map(|(whole, fraction, grouped, negative, (word, scale))| {
+                let digits = whole.to_string();
+                let mut written = if grouped {
+                    let mut out = String::new();
+                    for (k, c) in digits.chars().enumerate() {
+                        if k > 0 && (digits.len() - k) % 3 == 0 {
+                            out.push(',');
+                        }
+                        out.push(c);
+                    }
+                    out
+                } else {
+                    digits
+                };
+                let mut value = whole as f64;
+                if let Some(fraction) = fraction {
+                    written.push_str(&format!(".{fraction:03}"));
+                    value += f64::from(fraction) / 1000.0;
+                }
+                let sign = if negative { "-" } else { "" };
+                (
+                    format!("{sign}{written}{word}"),
+                    if negative { -value } else { value } * scale,
+                )
+            })
+    }
+
+    fn reads_as_written(text: &str, value: f64) -> Result<(), TestCaseError> {
+        for ranges in [true, false] {
+            if let Some((q, _)) = prose_quantity(text, ranges) {
+                let read = q.low.value();
+                prop_assert!(
+                    (read - value).abs() <= 1e-9 * value.abs().max(1.0),
+                    "{text:?} read as {read}, written {value}"
+                );
+                prop_assert!(q.high.is_none(), "{text:?} read as a range");
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Whatever the prose reader returns for a spelled amount, followed
+        /// by prose, is the amount written.
+        #[test]
+        fn a_spelled_amount_reads_as_written((text, value) in spelled_amount()) {
+            reads_as_written(&text, value)?;
+            reads_as_written(&format!("{text} people came."), value)?;
+        }
+
+        /// The same for digits.
+        #[test]
+        fn a_digit_amount_reads_as_written((text, value) in digit_amount()) {
+            reads_as_written(&text, value)?;
+            reads_as_written(&format!("{text} people came."), value)?;
+        }
+    }
+}

@@ -19,6 +19,7 @@ pub(super) fn word_amount(i: &str) -> PResult<'_, (Number, Unit)> {
 pub(super) fn may_start_word_amount(word: &str) -> bool {
     let known = |w: &str| w.eq_ignore_ascii_case(word);
     word.eq_ignore_ascii_case("a")
+        || SIGN_WORDS.iter().any(|w| known(w))
         || ONES.iter().any(|w| known(w))
         || TENS.iter().any(|w| known(w))
         || MULTIPLIERS.iter().any(|(w, ..)| known(w))
@@ -103,33 +104,49 @@ pub(super) fn share(numerator: u128, denominator: u128) -> Number {
     }
 }
 
-/// A spelled cardinal, with an optional `and a half`, then a known unit.
+/// Words that make a spelled number negative: `minus ten`.
+pub(super) const SIGN_WORDS: &[&str] = &["minus", "negative"];
+
+/// `[minus] cardinal [and a half [scale]]`, then a known unit.
 pub(super) fn spelled_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    let sign_word = |i| {
+        SIGN_WORDS
+            .iter()
+            .find_map(|&word| (tag_no_case(word), char(' ')).parse(i).ok())
+            .map(|(rest, _)| (rest, ()))
+            .ok_or_else(|| no_match(i, "a sign word"))
+    };
+    let (i, negative) = opt(sign_word).parse(i)?;
     let (i, (value, exponent)) = spelled_cardinal(i)?;
     let (i, half) = opt((tag_no_case(" and a half"), word_end)).parse(i)?;
-    let (i, unit) = opt(alt((percent_like, multiple, currency_word, measure_word))).parse(i)?;
-    let number = if half.is_some() {
-        Number {
-            negative: false,
-            mantissa: value * 10 + 5,
-            exponent: -1,
-        }
+    // The half is half of the last scale: "a million and a half" is 1.5
+    // million, and in "two and a half million" the scale comes after it.
+    let (i, scale_after_half) = if half.is_some() && exponent < 3 {
+        opt(preceded(char(' '), terminated(scale_word, word_end))).parse(i)?
     } else {
-        let mut n = Number {
-            negative: false,
-            mantissa: value,
-            exponent: 0,
-        };
-        // "three million" is precise to the million, not to the unit.
-        for _ in 0..exponent {
-            if !n.mantissa.is_multiple_of(10) {
-                break;
-            }
-            n.mantissa /= 10;
-            n.exponent += 1;
-        }
-        n
+        (i, None)
     };
+    let (i, unit) = opt(alt((percent_like, multiple, currency_word, measure_word))).parse(i)?;
+    let mut number = match (half, scale_after_half) {
+        (Some(_), Some(scale)) => plain(value * 10 + 5, scale - 1),
+        (Some(_), None) if exponent >= 3 && value.is_multiple_of(10u128.pow(exponent as u32)) => {
+            plain(value / 10u128.pow(exponent as u32) * 10 + 5, exponent - 1)
+        }
+        (Some(_), None) => plain(value * 10 + 5, -1),
+        (None, _) => {
+            let mut n = plain(value, 0);
+            // "three million" is precise to the million, not to the unit.
+            for _ in 0..exponent {
+                if !n.mantissa.is_multiple_of(10) {
+                    break;
+                }
+                n.mantissa /= 10;
+                n.exponent += 1;
+            }
+            n
+        }
+    };
+    number.negative = negative.is_some();
     Ok((i, (number, unit.unwrap_or(Unit::Bare))))
 }
 
