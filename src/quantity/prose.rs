@@ -539,6 +539,7 @@ pub(super) fn words_after_digits() -> &'static WordsAfterDigits {
             .iter()
             .chain(PROSE_SYMBOLS)
             .chain(MEASURES.iter().map(|(k, _)| k))
+            .chain([&DEGREE])
             .map(|k| k.to_ascii_lowercase().into_bytes().into_boxed_slice())
             .collect();
         let mut firsts = [0; 17];

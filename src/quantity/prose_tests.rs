@@ -267,3 +267,32 @@ mod no_misread_value {
         }
     }
 }
+
+/// Units written as words take their dimension from the one table of units,
+/// and convert within it: a kilometre written out is a thousand metres.
+#[test]
+fn unit_words_have_a_dimension() {
+    let dimension = |text: &str| match prose(text).4 {
+        Unit::Measure(m) => m.dimension,
+        other => panic!("{text}: {other:?}"),
+    };
+    assert_eq!(dimension("6 feet tall"), "length");
+    assert_eq!(dimension("1,500,000 kilometres from Earth"), "length");
+    assert_eq!(dimension("16.25 nanometers wide"), "length");
+    assert_eq!(dimension("ten milligrams of"), "mass");
+    assert_eq!(dimension("six gallons of water"), "volume");
+    assert_eq!(dimension("12 watts"), "power");
+    assert_eq!(dimension("32 degrees Celsius"), "temperature (Celsius)");
+    assert_eq!(
+        dimension("114 degrees Fahrenheit"),
+        "temperature (Fahrenheit)"
+    );
+    // Degrees with no scale may be an angle: no unit is guessed.
+    assert_eq!(prose("75 degrees in the shade").4, Unit::Bare);
+    let base = |text: &str| {
+        let (q, _) = prose_quantity(text, true).unwrap();
+        q.reading(0.0).central.unwrap()
+    };
+    assert_eq!(base("1.5 km"), base("1,500 metres"));
+    assert_eq!(base("29.6 gigawatts"), base("29,600 MW"));
+}

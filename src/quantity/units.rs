@@ -55,6 +55,63 @@ pub(super) const MEASURES: &[(&str, Measure)] = &[
     ),
     ("ktco2e", measure("ktCO2e", "emissions", 1e3)),
     ("mtco2e", measure("MtCO2e", "emissions", 1e6)),
+    ("hr", measure("hours", "time", 3600.0)),
+    ("min", measure("minutes", "time", 60.0)),
+    ("metre", measure("m", "length", 1.0)),
+    ("meter", measure("m", "length", 1.0)),
+    ("km", measure("km", "length", 1e3)),
+    ("kilometre", measure("km", "length", 1e3)),
+    ("kilometer", measure("km", "length", 1e3)),
+    ("cm", measure("cm", "length", 1e-2)),
+    ("centimetre", measure("cm", "length", 1e-2)),
+    ("centimeter", measure("cm", "length", 1e-2)),
+    ("mm", measure("mm", "length", 1e-3)),
+    ("millimetre", measure("mm", "length", 1e-3)),
+    ("millimeter", measure("mm", "length", 1e-3)),
+    ("nm", measure("nm", "length", 1e-9)),
+    ("nanometre", measure("nm", "length", 1e-9)),
+    ("nanometer", measure("nm", "length", 1e-9)),
+    ("mile", measure("miles", "length", 1609.344)),
+    ("mi", measure("miles", "length", 1609.344)),
+    ("inch", measure("inches", "length", 0.0254)),
+    ("inches", measure("inches", "length", 0.0254)),
+    ("foot", measure("feet", "length", 0.3048)),
+    ("feet", measure("feet", "length", 0.3048)),
+    ("ft", measure("feet", "length", 0.3048)),
+    ("yard", measure("yards", "length", 0.9144)),
+    ("km2", measure("km²", "area", 1e6)),
+    ("gram", measure("g", "mass", 1e-3)),
+    ("kg", measure("kg", "mass", 1.0)),
+    ("kilogram", measure("kg", "mass", 1.0)),
+    ("mg", measure("mg", "mass", 1e-6)),
+    ("milligram", measure("mg", "mass", 1e-6)),
+    ("tonne", measure("tonnes", "mass", 1e3)),
+    ("lb", measure("lb", "mass", 0.45359237)),
+    ("ml", measure("ml", "volume", 1e-3)),
+    ("millilitre", measure("ml", "volume", 1e-3)),
+    ("milliliter", measure("ml", "volume", 1e-3)),
+    ("gallon", measure("US gallons", "volume", 3.785411784)),
+    ("byte", measure("B", "data", 1.0)),
+    ("bit", measure("bits", "data", 0.125)),
+    ("kilobyte", measure("KB", "data", 1e3)),
+    ("megabyte", measure("MB", "data", 1e6)),
+    ("gigabyte", measure("GB", "data", 1e9)),
+    ("terabyte", measure("TB", "data", 1e12)),
+    ("petabyte", measure("PB", "data", 1e15)),
+    ("exabyte", measure("EB", "data", 1e18)),
+    ("kibibyte", measure("KiB", "data", 1024.0)),
+    ("watt", measure("W", "power", 1.0)),
+    ("kilowatt", measure("kW", "power", 1e3)),
+    ("megawatt", measure("MW", "power", 1e6)),
+    ("gigawatt", measure("GW", "power", 1e9)),
+    ("terawatt", measure("TW", "power", 1e12)),
+    ("hz", measure("Hz", "frequency", 1.0)),
+    ("khz", measure("kHz", "frequency", 1e3)),
+    ("mhz", measure("MHz", "frequency", 1e6)),
+    ("ghz", measure("GHz", "frequency", 1e9)),
+    ("hertz", measure("Hz", "frequency", 1.0)),
+    ("joule", measure("J", "energy", 1.0 / 3600.0)),
+    ("kelvin", measure("K", "temperature (kelvin)", 1.0)),
 ];
 
 pub(super) const fn measure(symbol: &'static str, dimension: &'static str, factor: f64) -> Measure {
@@ -222,6 +279,9 @@ pub(super) fn measure_word(i: &str) -> PResult<'_, Unit> {
         .strip_suffix(['s', 'S'])
         .filter(|w| w.len() >= 3 && !w.ends_with(['s', 'S']))
         .unwrap_or(word);
+    if singular.eq_ignore_ascii_case(DEGREE) {
+        return degrees(rest);
+    }
     let found = MEASURES
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case(word) || k.eq_ignore_ascii_case(singular));
@@ -256,4 +316,31 @@ pub(super) fn glued_symbol(i: &str) -> PResult<'_, Unit> {
         }));
     }
     Ok((rest, unit_from_words(symbol)))
+}
+
+/// The word before a temperature scale (`degrees Celsius`).
+pub(super) const DEGREE: &str = "degree";
+
+/// Temperature scales named after "degrees". Each is a dimension of its own:
+/// a scale with an offset does not convert by a factor, so `30 degrees
+/// Celsius` and `86 degrees Fahrenheit` are never compared as if it did.
+pub(super) const TEMPERATURE_SCALES: &[(&str, Measure)] = &[
+    ("celsius", measure("°C", "temperature (Celsius)", 1.0)),
+    ("centigrade", measure("°C", "temperature (Celsius)", 1.0)),
+    ("fahrenheit", measure("°F", "temperature (Fahrenheit)", 1.0)),
+];
+
+/// `Celsius`, `Fahrenheit` after "degrees": the degrees alone are left to
+/// prose (an angle, a temperature, a diploma).
+fn degrees(i: &str) -> PResult<'_, Unit> {
+    let (rest, scale) =
+        preceded(space1, take_while1(|c: char| c.is_ascii_alphabetic())).parse(i)?;
+    let (rest, _) = word_end(rest)?;
+    match TEMPERATURE_SCALES
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(scale))
+    {
+        Some((_, m)) => Ok((rest, Unit::Measure(*m))),
+        None => Err(no_match(i, "a temperature scale")),
+    }
 }
