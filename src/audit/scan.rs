@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::quantity::{QUALIFIERS, Qualifier, Quantity, Unit, prose_quantity};
+use crate::quantity::{QUALIFIERS, Qualifier, Quantity, Unit, is_han, prose_quantity};
 
 use super::text::{BlockKind, ceil_boundary, floor_boundary};
 
@@ -569,7 +569,10 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
     let before = &text[..at];
     let prev = before.chars().next_back();
     // Glued to a word or a name: H100, GPT-4o, o3, HHEM-2.3, ISO/IEC-style ids.
-    if prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == ',') {
+    // Chinese runs on into numbers with no space: a Han character before
+    // the digits names nothing, except 第, which makes an ordinal (第3).
+    let glued = |c: char| (c.is_alphanumeric() && !is_han(c)) || c == '第';
+    if prev.is_some_and(|c| glued(c) || c == '_' || c == '.' || c == ',') {
         return Read::Skip(token_end);
     }
     if prev == Some('^') {
@@ -618,7 +621,10 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
         && start == at
         && !text[at..end].contains(',')
         && is_year(&quantity.low);
-    if year_first || is_date(text, &quantity, before, end) {
+    // A Chinese date: 2026年4月, 4月15日.
+    let chinese_date =
+        quantity.unit == Unit::Bare && text[end..].starts_with(['年', '月', '日', '号']);
+    if year_first || chinese_date || is_date(text, &quantity, before, end) {
         return Read::Skip(token_end);
     }
     let bare = quantity.unit == Unit::Bare && quantity.qualifier.is_none() && at == start;
@@ -770,8 +776,12 @@ fn context_start(text: &str, at: usize, word: &str) -> (usize, bool) {
 /// The end of the run of characters that make one token with the digit at
 /// `at`: skipping it skips every digit of a date, a version or a name.
 fn token_end(text: &str, at: usize) -> usize {
+    // A Han character ends a token: Chinese puts no space between words.
+    let in_token = |c: char| {
+        (c.is_alphanumeric() && !is_han(c)) || matches!(c, '.' | ',' | '/' | ':' | '-' | '^')
+    };
     text[at..]
-        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | ',' | '/' | ':' | '-' | '^')))
+        .find(|c: char| !in_token(c))
         .map_or(text.len(), |n| at + n)
 }
 
@@ -930,6 +940,20 @@ mod tests {
         assert_eq!(
             found("There are 5,427 data centers and under 6 percentage points of gap."),
             ["5,427", "under 6 percentage points"]
+        );
+    }
+
+    /// Chinese: numbers glued to the words around them, dates (2026年4月)
+    /// and ordinals (第3) that are no quantities.
+    #[test]
+    fn chinese_numbers_dates_and_ordinals() {
+        assert_eq!(
+            found("2026年4月的报告显示，私人投资达到2859亿美元，增长了44%。第3章有12个图表。"),
+            ["2859亿美元", "44%", "12"]
+        );
+        assert_eq!(
+            found("The US invested $109.1 billion, 是中国的12倍。"),
+            ["$109.1 billion", "12倍"]
         );
     }
 

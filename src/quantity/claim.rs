@@ -188,8 +188,10 @@ pub(super) fn is_digit(c: char) -> bool {
     c.is_ascii_digit()
 }
 
+/// Nothing alphanumeric next, or a Han character: Chinese runs on from a
+/// number with no space.
 pub(super) fn word_end(i: &str) -> PResult<'_, ()> {
-    not(peek(satisfy(|c: char| c.is_alphanumeric()))).parse(i)
+    not(peek(satisfy(|c: char| c.is_alphanumeric() && !is_han(c)))).parse(i)
 }
 
 pub(super) fn magnitude(i: &str) -> PResult<'_, i32> {

@@ -187,7 +187,10 @@ pub(super) fn fast_amount(text: &str) -> Option<(Number, Unit, usize)> {
     // a sign or a unit the fast path does not read.
     let declined = match rest.first() {
         Some(b'/' | b'e' | b'E') => true,
-        Some(b) if !b.is_ascii() => text[end..].starts_with(['½', '¼', '¾', '⅓', '⅔', '×']),
+        // Chinese magnitudes and units (`zh_suffix`) are the grammar's.
+        Some(b) if !b.is_ascii() => text[end..].starts_with(|c: char| {
+            matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔' | '×' | '％') || is_han(c)
+        }),
         _ => false,
     };
     if declined || spaced_digit(rest) {
@@ -502,7 +505,7 @@ pub(super) fn share_or_multiple(word: &str) -> Option<(Unit, usize)> {
 
 /// `word_end`: nothing alphanumeric next.
 pub(super) fn ends_word(rest: &str) -> bool {
-    !rest.starts_with(char::is_alphanumeric)
+    !rest.starts_with(|c: char| c.is_alphanumeric() && !is_han(c))
 }
 
 /// Whether `rest` starts with a space (ordinary, no-break or narrow

@@ -220,6 +220,11 @@ fn the_fast_path_agrees_on_what_may_follow_a_number() {
         "pp",
         " pp",
         " GW",
+        "亿美元",
+        "万",
+        "％",
+        "倍的",
+        "年",
         " degrees Celsius",
         " degrees",
         " Degree Fahrenheit",
@@ -389,6 +394,11 @@ fn the_fast_path_agrees_on_what_may_follow_a_number_word() {
         " watts",
         " kg",
         " GW",
+        "万",
+        "亿美元",
+        "倍",
+        "的",
+        "。",
         " page",
         " between",
         "b",
@@ -433,7 +443,7 @@ const PIECES: &str = concat!(
     "gw|kWh|USD|RMB|dollars|euro|to|and|between|times|-fold|years|kg|km^2|°C|;|)|(|’|”|",
     "\n|é|K|over |more than |about |at least|up to |some|~|≈|between |a |six|Twenty|-three|",
     "one|ten|twice|quarter|half|thirds|hundred|and a half|percentage point|weeks|",
-    "minus |negative |Minus|degrees|degree |Celsius|fahrenheit|miles|feet|inches|km|mg|GHz|watts|",
+    "亿|万|美元|元|%的|％|倍|个百分点|年|的|，|。|minus |negative |Minus|degrees|degree |Celsius|fahrenheit|miles|feet|inches|km|mg|GHz|watts|",
 );
 
 /// Text made of `PIECES`, most of it led by a digit or a currency sign.

@@ -38,6 +38,7 @@ mod spelled;
 #[cfg(test)]
 mod tests;
 mod units;
+mod zh;
 
 // Each reader sees the others' parts: one grammar, in files by what they read.
 use claim::*;
@@ -45,11 +46,13 @@ use fast::*;
 use prose::*;
 use spelled::*;
 use units::*;
+use zh::*;
 
 pub(crate) use claim::quantity;
 pub(crate) use prose::QUALIFIERS;
 pub use prose::prose_quantity;
 pub use units::{Measure, unit_from_words};
+pub use zh::is_han;
 
 /// nom's `tag_no_case` for the grammar's tags, which are all ASCII: a byte
 /// comparison instead of lower-casing every character of both sides, the

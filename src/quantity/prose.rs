@@ -224,6 +224,17 @@ pub(super) fn digit_amount(i: &str) -> PResult<'_, (Number, Unit)> {
         None => opt(sign).parse(i)?,
     };
     let (i, mut number) = prose_number(i)?;
+    if let Ok((i, (magnitude, unit))) = zh_suffix(i) {
+        let unit = match (prefix, unit) {
+            (Some(code), None) => Unit::Currency(code),
+            (Some(code), Some(Unit::Currency(other))) if code == other => Unit::Currency(code),
+            (Some(_), Some(_)) => return Err(no_match(i, "one unit")),
+            (None, unit) => unit.unwrap_or(Unit::Bare),
+        };
+        number.negative = negative.unwrap_or(false);
+        number.exponent += magnitude;
+        return Ok((i, (number, unit)));
+    }
     if !may_have_unit(i) {
         // Most numbers in prose end at a space and an ordinary word.
         let (i, _) = word_end(i)?;

@@ -296,3 +296,32 @@ fn unit_words_have_a_dimension() {
     assert_eq!(base("1.5 km"), base("1,500 metres"));
     assert_eq!(base("29.6 gigawatts"), base("29,600 MW"));
 }
+
+/// Chinese writes magnitudes and units right after the digits, and runs on
+/// with no space.
+#[test]
+fn chinese_magnitudes_and_units_after_digits() {
+    let read = |text: &str| {
+        let (q, len) = prose_quantity(text, true).unwrap_or_else(|| panic!("{text}"));
+        (text[..len].to_owned(), q.low.value(), q.unit)
+    };
+    let usd = Unit::Currency("USD".into());
+    let cny = Unit::Currency("CNY".into());
+    assert_eq!(
+        read("2859亿美元的投资"),
+        ("2859亿美元".into(), 285.9e9, usd.clone())
+    );
+    assert_eq!(read("1.2万人"), ("1.2万".into(), 12_000.0, Unit::Bare));
+    assert_eq!(read("88%的企业"), ("88%".into(), 88.0, Unit::Percent));
+    assert_eq!(read("23倍。"), ("23倍".into(), 23.0, Unit::Multiple));
+    assert_eq!(
+        read("5个百分点"),
+        ("5个百分点".into(), 5.0, Unit::PercentagePoints)
+    );
+    assert_eq!(read("3.5万亿元"), ("3.5万亿元".into(), 3.5e12, cny));
+    assert_eq!(read("$1.5亿"), ("$1.5亿".into(), 1.5e8, usd));
+    assert_eq!(read("5个模型"), ("5".into(), 5.0, Unit::Bare));
+    // The written precision stays: 1.2万 is read to the thousand.
+    let (q, _) = prose_quantity("1.2万", true).unwrap();
+    assert_eq!((q.low.mantissa, q.low.exponent), (12, 3));
+}
