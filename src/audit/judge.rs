@@ -154,7 +154,12 @@ impl Number<'_> {
                     .map(|_| before[..cut].trim_end())
             })
             .unwrap_or(before);
-        before.len() >= 4 && before[before.len() - 4..].eq_ignore_ascii_case("from")
+        // `get`: the four bytes before may cut a character (接近2859).
+        before
+            .len()
+            .checked_sub(4)
+            .and_then(|cut| before.get(cut..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case("from"))
     }
 
     /// Where the word right after `end` starts, if one space at most
