@@ -165,6 +165,16 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             (11, "800亿美元".to_owned(), Status::Contradicted),
         ]
     );
+    // Each finding carries its reading, for tools that use the audit as an extractor.
+    let reading = findings[0].reading().unwrap();
+    assert_eq!(
+        (reading.value, reading.kind, reading.unit.as_str()),
+        (285.9e9, "currency", "USD")
+    );
+    assert_eq!(
+        (reading.interval.lo, reading.interval.hi),
+        (285.85e9, 285.95e9)
+    );
 }
 
 /// With no claims, what backs or contradicts each number is shown with its provenance.

@@ -196,6 +196,21 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// What kind of number this unit makes: `number`, `percent`,
+    /// `percentage-points`, `multiple`, `currency`, `measure` or `count`
+    /// (a count of something named, such as `models`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Unit::Bare => "number",
+            Unit::Percent => "percent",
+            Unit::PercentagePoints => "percentage-points",
+            Unit::Multiple => "multiple",
+            Unit::Currency(_) => "currency",
+            Unit::Measure(_) => "measure",
+            Unit::Noun(_) => "count",
+        }
+    }
+
     /// The multiplier from this unit to the base unit of its dimension.
     pub fn factor(&self) -> f64 {
         match self {
