@@ -120,7 +120,7 @@ mod no_misread_value {
     fn below_hundred(n: u64) -> String {
         match n {
             0..20 => ONE_WORDS[n as usize].to_owned(),
-            _ if n % 10 == 0 => TEN_WORDS[n as usize / 10 - 2].to_owned(),
+            _ if n.is_multiple_of(10) => TEN_WORDS[n as usize / 10 - 2].to_owned(),
             _ => format!(
                 "{}-{}",
                 TEN_WORDS[n as usize / 10 - 2],
