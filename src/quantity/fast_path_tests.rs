@@ -421,6 +421,8 @@ fn the_fast_path_agrees_on_what_may_follow_a_number_word() {
         "Negative ten",
         "two and a half",
         "a million and a half",
+        "两千三百",
+        "百分之",
         "zero",
         "5",
         "5%",
@@ -443,7 +445,7 @@ const PIECES: &str = concat!(
     "gw|kWh|USD|RMB|dollars|euro|to|and|between|times|-fold|years|kg|km^2|°C|;|)|(|’|”|",
     "\n|é|K|over |more than |about |at least|up to |some|~|≈|between |a |six|Twenty|-three|",
     "one|ten|twice|quarter|half|thirds|hundred|and a half|percentage point|weeks|",
-    "亿|万|美元|元|%的|％|倍|个百分点|年|的|，|。|minus |negative |Minus|degrees|degree |Celsius|fahrenheit|miles|feet|inches|km|mg|GHz|watts|",
+    "亿|万|美元|元|%的|％|倍|个百分点|年|的|，|。|三|两千|百分之|十二|零|分之|成|点|minus |negative |Minus|degrees|degree |Celsius|fahrenheit|miles|feet|inches|km|mg|GHz|watts|",
 );
 
 /// Text made of `PIECES`, most of it led by a digit or a currency sign.

@@ -211,7 +211,7 @@ pub(super) fn prose_amount(i: &str) -> PResult<'_, (Number, Unit)> {
     if starts_with_digits(i) {
         digit_amount(i)
     } else {
-        alt((word_amount, digit_amount)).parse(i)
+        alt((word_amount, digit_amount, zh_numeral_amount)).parse(i)
     }
 }
 

@@ -325,3 +325,110 @@ fn chinese_magnitudes_and_units_after_digits() {
     let (q, _) = prose_quantity("1.2万", true).unwrap();
     assert_eq!((q.low.mantissa, q.low.exponent), (12, 3));
 }
+
+/// Chinese numerals: cardinals, percentages, shares and tenths, with the
+/// magnitudes and units Chinese writes after them.
+#[test]
+fn chinese_numerals() {
+    let read = |text: &str| {
+        let (q, len) = prose_quantity(text, true).unwrap_or_else(|| panic!("{text}"));
+        (text[..len].to_owned(), q.low.value(), q.unit)
+    };
+    assert_eq!(read("两千三百人"), ("两千三百".into(), 2300.0, Unit::Bare));
+    assert_eq!(
+        read("一万两千所"),
+        ("一万两千".into(), 12_000.0, Unit::Bare)
+    );
+    assert_eq!(read("十二万名"), ("十二万".into(), 120_000.0, Unit::Bare));
+    assert_eq!(read("一千零五"), ("一千零五".into(), 1005.0, Unit::Bare));
+    assert_eq!(
+        read("百分之八十八的"),
+        ("百分之八十八".into(), 88.0, Unit::Percent)
+    );
+    assert_eq!(
+        read("百分之十二点五"),
+        ("百分之十二点五".into(), 12.5, Unit::Percent)
+    );
+    assert_eq!(read("九成"), ("九成".into(), 90.0, Unit::Percent));
+    assert_eq!(read("四分之三的"), ("四分之三".into(), 75.0, Unit::Percent));
+    assert_eq!(
+        read("三百亿美元"),
+        ("三百亿美元".into(), 3e10, Unit::Currency("USD".into()))
+    );
+    // 三百亿 is read to the 亿 it names.
+    let (q, _) = prose_quantity("三百亿", true).unwrap();
+    assert_eq!((q.low.mantissa, q.low.exponent), (300, 8));
+    assert!(prose_quantity("万一", true).is_none());
+}
+
+mod no_misread_chinese {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+    /// A group below ten thousand, with 零 for the places it skips.
+    fn group(n: u64) -> String {
+        let places = [
+            (n / 1000, "千"),
+            (n / 100 % 10, "百"),
+            (n / 10 % 10, "十"),
+            (n % 10, ""),
+        ];
+        let mut out = String::new();
+        let (mut started, mut gap) = (false, false);
+        for (digit, unit) in places {
+            if digit == 0 {
+                gap |= started;
+            } else {
+                if gap {
+                    out.push('零');
+                    gap = false;
+                }
+                out.push_str(DIGITS[digit as usize]);
+                out.push_str(unit);
+                started = true;
+            }
+        }
+        out
+    }
+
+    /// `n` (below 10^12) in Chinese numerals, 亿 and 万 groups first.
+    fn chinese(n: u64) -> String {
+        let (yi, wan, rest) = (n / 100_000_000, n / 10_000 % 10_000, n % 10_000);
+        let mut out = String::new();
+        if yi > 0 {
+            out += &group(yi);
+            out.push('亿');
+        }
+        if wan > 0 {
+            if yi > 0 && wan < 1000 {
+                out.push('零');
+            }
+            out += &group(wan);
+            out.push('万');
+        }
+        if rest > 0 {
+            if n >= 10_000 && rest < 1000 {
+                out.push('零');
+            }
+            out += &group(rest);
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Whatever the prose reader returns for a number in Chinese
+        /// numerals, followed by Chinese, is the number written.
+        #[test]
+        fn a_chinese_numeral_reads_as_written(n in 1u64..1_000_000_000_000) {
+            let text = format!("{}个模型", chinese(n));
+            let (q, len) = prose_quantity(&text, true).unwrap();
+            prop_assert_eq!(q.low.value(), n as f64, "{}", text);
+            prop_assert_eq!(&text[len..], "个模型");
+        }
+    }
+}
