@@ -5,7 +5,8 @@
 //! the same sentence over and over. The bundled store is loaded first and
 //! not timed; the audit runs on one thread. The binary is also timed from
 //! start to exit with `--format github`, as a CI job runs it. Run it with
-//! `cargo bench --bench audit` (a release build).
+//! `cargo bench --bench audit` (a release build). A Chinese article is timed
+//! the same way, repeated to the same size.
 //!
 //! The bench uses mimalloc as its global allocator, as the `claimcheck`
 //! binary does (src/main.rs), so the figure is the one a user of the CLI
@@ -142,21 +143,25 @@ fn main() {
     // shared reference folder is beside the repository.
     if let Ok(seed) = std::fs::read_to_string(root.join("../shared/seeds/000_eba7b0e877cdae88.txt"))
     {
-        let copies = TARGET_BYTES / seed.len().max(1) + 1;
-        let text = seed.repeat(copies);
-        let started = Instant::now();
-        let mut found = 0usize;
-        auditor.audit_each("seed-corpus.txt", &text, Format::PlainText, &[], |_| {
-            found += 1
-        });
-        let secs = started.elapsed().as_secs_f64();
-        let mb = text.len() as f64 / 1e6;
-        let _ = writeln!(
-            out,
-            "for scale, the seed article repeated: {mb:.1} MB, {found} numbers, {secs:.3} s, {:.1} MB/s",
-            mb / secs
+        repeated(
+            &auditor,
+            &mut out,
+            "the seed article",
+            &seed,
+            Format::PlainText,
         );
     }
+    // Chinese: the Chinese summary written for the tests (numbers glued to
+    // Han text, sentences ending in 。), repeated to the same size.
+    let zh = std::fs::read_to_string(root.join("tests/fixtures/audit/zh-summary.md"))
+        .expect("the Chinese summary of the tests");
+    repeated(
+        &auditor,
+        &mut out,
+        "Chinese: the Chinese summary",
+        &zh,
+        Format::Markdown,
+    );
     match grep {
         Ok(output) if output.status.success() => {
             let lines = String::from_utf8_lossy(&output.stdout).trim().to_owned();
@@ -196,4 +201,20 @@ fn corpus(articles: &[String]) -> String {
         copy += 1;
     }
     corpus
+}
+
+/// The audit of `article` repeated to the corpus's size, in MB/s.
+fn repeated(auditor: &Auditor, out: &mut impl Write, what: &str, article: &str, format: Format) {
+    let copies = TARGET_BYTES / article.len().max(1) + 1;
+    let text = article.repeat(copies);
+    let started = Instant::now();
+    let mut found = 0usize;
+    auditor.audit_each("repeated", &text, format, &[], |_| found += 1);
+    let secs = started.elapsed().as_secs_f64();
+    let mb = text.len() as f64 / 1e6;
+    let _ = writeln!(
+        out,
+        "for scale, {what} repeated: {mb:.1} MB, {found} numbers, {secs:.3} s, {:.1} MB/s",
+        mb / secs
+    );
 }

@@ -140,6 +140,44 @@ fn planted_errors_are_contradicted_without_claims() {
     );
 }
 
+/// A Chinese summary of the report, written here: its numbers are read as
+/// Chinese writes them and linked through the store's Chinese aliases, so
+/// the true ones are backed and the planted one (英国 800亿美元, the UK's
+/// is $5.9 billion) contradicted. The years are dates, not numbers.
+#[test]
+fn a_chinese_summary_is_audited_through_chinese_aliases() {
+    let findings = audit("tests/fixtures/audit/zh-summary.md", &[]);
+    let statuses: Vec<(u32, String, Status)> = findings
+        .iter()
+        .map(|f| (f.line, f.text().into_owned(), f.status))
+        .collect();
+    let backed = |line: u32, text: &str| (line, text.to_owned(), Status::Backed);
+    assert_eq!(
+        statuses,
+        [
+            backed(3, "2859亿美元"),
+            backed(3, "124亿美元"),
+            backed(5, "5427"),
+            backed(5, "449"),
+            backed(7, "59"),
+            backed(7, "35"),
+            backed(9, "233"),
+            backed(9, "362"),
+            (11, "800亿美元".to_owned(), Status::Contradicted),
+        ]
+    );
+    // Each finding carries its reading, for tools that use the audit as an extractor.
+    let reading = findings[0].reading().unwrap();
+    assert_eq!(
+        (reading.value, reading.kind, reading.unit.as_str()),
+        (285.9e9, "currency", "USD")
+    );
+    assert_eq!(
+        (reading.interval.lo, reading.interval.hi),
+        (285.85e9, 285.95e9)
+    );
+}
+
 /// With no claims, what backs or contradicts each number is shown with its provenance.
 #[test]
 fn unclaimed_numbers_show_their_facts() {

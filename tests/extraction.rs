@@ -3,8 +3,9 @@
 //! Two measurements, each kept as floors so a change that loses numbers
 //! fails here (raise a floor when the figures improve):
 //!
-//! - quantulum3's English quantity cases (`../shared/reference/extraction/`),
-//!   prose nobody here wrote, read by the scanner alone;
+//! - quantulum3's English quantity cases and spelled-out numbers
+//!   (`../shared/reference/extraction/`), prose nobody here wrote, read by
+//!   the scanner alone, on the value and on the value and its kind;
 //! - the seed article, every number labelled by hand in
 //!   `tests/fixtures/audit/seed-numbers.tsv`, read by the whole audit.
 //!
@@ -14,10 +15,11 @@
     reason = "the figures are what these tests are for; --nocapture shows them"
 )]
 
-use claimcheck::audit::scan::scan;
+use claimcheck::audit::scan::{Mention, scan};
 use claimcheck::audit::text::BlockKind;
 use claimcheck::audit::{Auditor, Format};
 use claimcheck::check::Options;
+use claimcheck::quantity::Unit;
 use serde_json::Value;
 
 use crate::audit::{claims_for, relative_store};
@@ -65,16 +67,23 @@ const NUMBER_WORDS: &[&str] = &[
     "sixth",
 ];
 
+/// Chinese numerals and magnitudes, and full-width digits.
+const CHINESE_NUMERALS: &str = "零〇一二两三四五六七八九十百千万亿０１２３４５６７８９";
+
 /// An expected quantity is in scope when it is written with digits or
 /// number words, and is not a year (the audit reads years as dates, on purpose).
-fn in_scope(expected: &Value) -> bool {
+/// A case with no surface (the spelled-out suite) is written as its span.
+fn in_scope(expected: &Value, span_text: &str) -> bool {
     if expected["year_like"] == Value::Bool(true) {
         return false;
     }
-    let surface = expected["surface"].as_str().unwrap_or("").to_lowercase();
+    let surface = expected["surface"]
+        .as_str()
+        .unwrap_or(span_text)
+        .to_lowercase();
     surface
         .chars()
-        .any(|c| c.is_ascii_digit() || "⅓½¼¾".contains(c))
+        .any(|c| c.is_ascii_digit() || "⅓½¼¾".contains(c) || CHINESE_NUMERALS.contains(c))
         || surface
             .split(|c: char| !c.is_alphabetic())
             .any(|w| NUMBER_WORDS.contains(&w))
@@ -114,38 +123,99 @@ impl Tally {
     fn precision(&self) -> f64 {
         self.correct as f64 / self.mentions.max(1) as f64
     }
+    fn line(&self) -> String {
+        format!(
+            "recall {}/{} = {:.3}, precision {}/{} = {:.3}",
+            self.found,
+            self.expected,
+            self.recall(),
+            self.correct,
+            self.mentions,
+            self.precision()
+        )
+    }
 }
 
-#[test]
-fn quantulum3_recall_and_precision() {
-    let path = root().join("../shared/reference/extraction/quantulum3-en.jsonl");
+/// The kind of number a reference case expects, from its unit's name: what a
+/// fact-checker needs to know besides the value (a share is no sum of money).
+fn expected_kind(expected: &Value) -> &'static str {
+    match expected["unit"].as_str() {
+        None => "number",
+        Some("percent" | "percentage point") => "percent",
+        Some("multiple") => "multiple",
+        Some("dollar" | "euro" | "pound sterling" | "cent" | "penny" | "dime" | "yuan") => {
+            "currency"
+        }
+        Some(_) => "dimension",
+    }
+}
+
+/// The kind the scanner gives a mention, in the reference's terms.
+fn found_kind(unit: &Unit) -> &'static str {
+    match unit {
+        Unit::Bare => "number",
+        Unit::Percent | Unit::PercentagePoints => "percent",
+        Unit::Multiple => "multiple",
+        Unit::Currency(_) => "currency",
+        Unit::Measure(_) | Unit::Noun(_) => "dimension",
+    }
+}
+
+/// One expected quantity: its span in bytes, the values it stands for,
+/// whether it is in scope, and its kind.
+struct Expected {
+    span: (usize, usize),
+    values: Vec<f64>,
+    in_scope: bool,
+    kind: &'static str,
+}
+
+/// Recall and precision of the scanner on one reference suite, on the value
+/// alone and on the value and kind together, with what it missed and added.
+struct Figures {
+    value: Tally,
+    kind: Tally,
+    misses: Vec<String>,
+    extras: Vec<String>,
+    wrong_kind: Vec<String>,
+}
+
+fn measure(suite: &str) -> Figures {
+    let path = root().join(suite);
     let Ok(data) = std::fs::read_to_string(&path) else {
         panic!(
             "{} is missing: CI keeps shared/ beside the repository",
             path.display()
         );
     };
-    let mut tally = Tally::default();
+    let mut value = Tally::default();
+    let mut kind = Tally::default();
     let mut misses = Vec::new();
     let mut extras = Vec::new();
+    let mut wrong_kind = Vec::new();
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let case: Value = serde_json::from_str(line).unwrap();
         let text = case["text"].as_str().unwrap();
         let expected = case["expected"].as_array().cloned().unwrap_or_default();
         let mentions = scan(text, BlockKind::Paragraph);
-        let spans: Vec<((usize, usize), Vec<f64>, bool)> = expected
+        let spans: Vec<Expected> = expected
             .iter()
             .map(|e| {
                 let start = e["start"].as_u64().map_or(0, |n| n as usize);
                 let end = e["end"]
                     .as_u64()
                     .map_or(text.chars().count(), |n| n as usize);
-                (bytes(text, start, end), expected_values(e), in_scope(e))
+                let span = bytes(text, start, end);
+                Expected {
+                    span,
+                    values: expected_values(e),
+                    in_scope: in_scope(e, &text[span.0..span.1]),
+                    kind: expected_kind(e),
+                }
             })
             .collect();
-        let matches = |m: &claimcheck::audit::scan::Mention,
-                       (span, values, _): &((usize, usize), Vec<f64>, bool)| {
-            let overlap = m.start < span.1 && span.0 < m.end;
+        let matches = |m: &Mention, e: &Expected| {
+            let overlap = m.start < e.span.1 && e.span.0 < m.end;
             let q = &m.quantity;
             let mut stated = vec![q.low.value()];
             stated.extend(q.high.map(|h| h.value()));
@@ -155,61 +225,141 @@ fn quantulum3_recall_and_precision() {
                 && stated
                     .iter()
                     .chain(&shares)
-                    .any(|s| values.iter().any(|v| close(*s, *v)))
+                    .any(|s| e.values.iter().any(|v| close(*s, *v)))
         };
-        for e in &spans {
-            if e.2 {
-                tally.expected += 1;
-                if mentions.iter().any(|m| matches(m, e)) {
-                    tally.found += 1;
-                } else {
-                    misses.push(format!("{text:?}: {:?}", &text[e.0.0..e.0.1]));
-                }
+        let kind_matches =
+            |m: &Mention, e: &Expected| matches(m, e) && found_kind(&m.quantity.unit) == e.kind;
+        for e in spans.iter().filter(|e| e.in_scope) {
+            value.expected += 1;
+            kind.expected += 1;
+            if mentions.iter().any(|m| matches(m, e)) {
+                value.found += 1;
+            } else {
+                misses.push(format!("{text:?}: {:?}", &text[e.span.0..e.span.1]));
+            }
+            if mentions.iter().any(|m| kind_matches(m, e)) {
+                kind.found += 1;
+            } else if let Some(m) = mentions.iter().find(|m| matches(m, e)) {
+                wrong_kind.push(format!(
+                    "{text:?}: {:?} read as {}, expected {}",
+                    &text[m.start..m.end],
+                    found_kind(&m.quantity.unit),
+                    e.kind
+                ));
             }
         }
         for m in &mentions {
-            let hit = spans.iter().find(|e| matches(m, e));
-            match hit {
-                // Finding an out-of-scope quantity (a year) is neither right nor wrong.
-                Some(e) if !e.2 => {}
-                Some(_) => {
-                    tally.mentions += 1;
-                    tally.correct += 1;
-                }
-                None => {
-                    tally.mentions += 1;
-                    extras.push(format!("{text:?}: {:?}", &text[m.start..m.end]));
-                }
+            // Finding an out-of-scope quantity (a year) is neither right nor wrong.
+            if spans.iter().any(|e| !e.in_scope && matches(m, e)) {
+                continue;
+            }
+            value.mentions += 1;
+            kind.mentions += 1;
+            if spans.iter().any(|e| matches(m, e)) {
+                value.correct += 1;
+            } else {
+                extras.push(format!("{text:?}: {:?}", &text[m.start..m.end]));
+            }
+            if spans.iter().any(|e| kind_matches(m, e)) {
+                kind.correct += 1;
             }
         }
     }
-    println!(
-        "quantulum3-en: recall {}/{} = {:.3}, precision {}/{} = {:.3}",
-        tally.found,
-        tally.expected,
-        tally.recall(),
-        tally.correct,
-        tally.mentions,
-        tally.precision()
-    );
-    println!("missed:\n  {}", misses.join("\n  "));
-    println!("not expected:\n  {}", extras.join("\n  "));
-    // Floors: the figures measured when this test was written.
-    assert!(
-        tally.recall() >= RECALL_FLOOR,
-        "recall {:.3}",
-        tally.recall()
-    );
-    assert!(
-        tally.precision() >= PRECISION_FLOOR,
-        "precision {:.3}",
-        tally.precision()
+    Figures {
+        value,
+        kind,
+        misses,
+        extras,
+        wrong_kind,
+    }
+}
+
+/// Floors of one suite: the figures measured when they were last raised.
+struct Floors {
+    value_recall: f64,
+    value_precision: f64,
+    kind_recall: f64,
+    kind_precision: f64,
+}
+
+fn assert_floors(suite: &str, floors: &Floors) {
+    let figures = measure(suite);
+    println!("{suite}, value: {}", figures.value.line());
+    println!("{suite}, value and kind: {}", figures.kind.line());
+    println!("missed:\n  {}", figures.misses.join("\n  "));
+    println!("not expected:\n  {}", figures.extras.join("\n  "));
+    println!("wrong kind:\n  {}", figures.wrong_kind.join("\n  "));
+    let checks = [
+        ("value recall", figures.value.recall(), floors.value_recall),
+        (
+            "value precision",
+            figures.value.precision(),
+            floors.value_precision,
+        ),
+        ("kind recall", figures.kind.recall(), floors.kind_recall),
+        (
+            "kind precision",
+            figures.kind.precision(),
+            floors.kind_precision,
+        ),
+    ];
+    for (what, measured, floor) in checks {
+        assert!(measured >= floor, "{suite}: {what} {measured:.3} < {floor}");
+    }
+}
+
+// Measured before issue 10: value recall 159/170 = 0.935, precision 165/168 =
+// 0.982 (issue 3 asked for 0.9); value and kind recall 90/170 = 0.529,
+// precision 92/168 = 0.548 (issue 10 asks for 0.95 and 0.95). With unit
+// words from the one table of units: 110/170 = 0.647, 112/168 = 0.667.
+#[test]
+fn quantulum3_recall_and_precision() {
+    assert_floors(
+        "../shared/reference/extraction/quantulum3-en.jsonl",
+        &Floors {
+            value_recall: 0.93,
+            value_precision: 0.98,
+            kind_recall: 0.64,
+            kind_precision: 0.66,
+        },
     );
 }
 
-// Measured: recall 159/170 = 0.935, precision 165/168 = 0.982 (issue 3 asks for 0.9).
-const RECALL_FLOOR: f64 = 0.93;
-const PRECISION_FLOOR: f64 = 0.98;
+// Measured before issue 10: recall 17/49 = 0.347, precision 17/28 = 0.607,
+// the same with kind (every case is a bare number). With sign words and a
+// half of a scale: 21/49 = 0.429, 21/24 = 0.875.
+#[test]
+fn quantulum3_spelled_out_recall_and_precision() {
+    assert_floors(
+        "../shared/reference/extraction/quantulum3-spellout-en.jsonl",
+        &Floors {
+            value_recall: 0.42,
+            value_precision: 0.87,
+            kind_recall: 0.42,
+            kind_precision: 0.87,
+        },
+    );
+}
+
+// Chinese cases written here for issue 10 (numerals, percentages, currencies,
+// mixed Chinese-English text; dates and ordinals that are no numbers).
+// Before issue 10: recall 8/156 = 0.051, precision 8/10 = 0.8. With Chinese
+// magnitudes and units after digits and Chinese numerals: value recall
+// 160/160 = 1.0, precision 160/163 = 0.982; with kind 155/160 = 0.969,
+// 155/163 = 0.951 (durations such as 五年 are read as bare numbers). The
+// grammar was written against these cases: held-out text will score lower.
+#[test]
+fn chinese_recall_and_precision() {
+    assert_floors(
+        "tests/fixtures/extraction/zh.jsonl",
+        &Floors {
+            value_recall: 0.99,
+            value_precision: 0.98,
+            kind_recall: 0.96,
+            kind_precision: 0.95,
+        },
+    );
+}
 
 const SEED: &str = "../shared/seeds/000_eba7b0e877cdae88.txt";
 

@@ -95,9 +95,11 @@ fn a_cell_is_a_fact_with_its_written_precision_and_place() {
     assert_eq!(store.str(world.metric), "Total excluding LUCF");
     assert_eq!(world.period.map(|p| store.str(p)), Some("2018"));
     assert_eq!(world.value.text, "35248.74 million tonnes");
+    // In the base unit of the tonne's dimension.
     let reading = world.value.reading(0.05);
-    assert!(reading.strict.contains(35_248_735_000.0));
-    assert!(!reading.strict.contains(35_248_750_000.0));
+    let tonnes = world.value.unit.factor();
+    assert!(reading.strict.contains(35_248_735_000.0 * tonnes));
+    assert!(!reading.strict.contains(35_248_750_000.0 * tonnes));
     let locator = store.locator(world).unwrap();
     assert_eq!(
         locator.table.as_deref(),

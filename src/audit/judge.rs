@@ -166,7 +166,12 @@ impl Number<'_> {
                     .map(|_| before[..cut].trim_end())
             })
             .unwrap_or(before);
-        before.len() >= 4 && before[before.len() - 4..].eq_ignore_ascii_case("from")
+        // `get`: the four bytes before may cut a character (接近2859).
+        before
+            .len()
+            .checked_sub(4)
+            .and_then(|cut| before.get(cut..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case("from"))
     }
 
     /// Where the word right after `end` starts, if one space at most
@@ -409,12 +414,26 @@ pub(crate) fn judge(
         && !number.starts_change
         && counts_what_the_fact_counts(store, linker, terms, top.fact, number)
     {
-        let facts = candidates
-            .iter()
-            .filter(|c| pair(c) == pair(top))
-            .take(3)
-            .map(|c| c.fact)
-            .collect();
+        let of_pair: Vec<&Candidate> = candidates.iter().filter(|c| pair(c) == pair(top)).collect();
+        // Of a figure given for many years, those of the years the sentence names.
+        let named = |c: &Candidate| {
+            store.fact(c.fact).period.is_some_and(|p| {
+                number
+                    .years
+                    .named(number.sentence)
+                    .any(|y| store.str(p).contains(y))
+            })
+        };
+        let facts = if of_pair.iter().any(|c| named(c)) {
+            of_pair
+                .iter()
+                .filter(|c| named(c))
+                .take(3)
+                .map(|c| c.fact)
+                .collect()
+        } else {
+            of_pair.iter().take(3).map(|c| c.fact).collect()
+        };
         return Judgement::Contradicted(facts);
     }
     Judgement::Unsourced

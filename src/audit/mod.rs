@@ -35,7 +35,7 @@ use serde::Serialize;
 use crate::check::Options;
 use crate::claim::{Body, ChainValues, Entry, Rhs, parse_line};
 use crate::link::{Linker, SentenceTerms, WordCache};
-use crate::quantity::{Quantity, Reading};
+use crate::quantity::{Quantity, Reading, Unit};
 use crate::report::{ClaimReport, FactRef, Verdict, Waived};
 use crate::store::Store;
 
@@ -233,6 +233,25 @@ impl Finding {
         text::quote(&self.prose[start as usize..end as usize], 80)
     }
 
+    /// The number as read, for tools that use the audit as an extractor:
+    /// the span is read again, as the scanner read it.
+    pub fn reading(&self) -> Option<NumberReading> {
+        let (start, end) = self.span;
+        let written = &self.prose[start as usize..end as usize];
+        let (quantity, _) = crate::quantity::prose_quantity(written, true)?;
+        let dimension = match &quantity.unit {
+            Unit::Measure(m) => Some(m.dimension),
+            _ => None,
+        };
+        Some(NumberReading {
+            value: quantity.low.value(),
+            interval: quantity.reading(0.0).strict,
+            unit: quantity.unit.name(),
+            dimension,
+            kind: quantity.unit.kind(),
+        })
+    }
+
     /// The sentence, fit to quote in a report.
     pub fn sentence(&self) -> Cow<'_, str> {
         text::quote(&self.prose, 240)
@@ -269,12 +288,29 @@ impl Serialize for Finding {
         s.serialize_field("arithmetic", &self.arithmetic())?;
         s.serialize_field("suggestion", &self.suggested_line())?;
         s.serialize_field("link", self.link())?;
+        s.serialize_field("reading", &self.reading())?;
         match self.waived() {
             Some(w) => s.serialize_field("waived", w)?,
             None => s.skip_field("waived")?,
         }
         s.end()
     }
+}
+
+/// A number as the audit read it (`reading` in a finding's JSON).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberReading {
+    /// The value written (a range's low end), in the written unit.
+    pub value: f64,
+    /// Every value the written digits and qualifier allow, in base units
+    /// (a measure's base unit: `29.6 GW` in watts).
+    pub interval: crate::interval::Interval,
+    pub unit: String,
+    /// A measure's dimension (`power`, `length`...).
+    pub dimension: Option<&'static str>,
+    /// `number`, `percent`, `percentage-points`, `multiple`, `currency`,
+    /// `measure` or `count`.
+    pub kind: &'static str,
 }
 
 /// A fact with its provenance, shared by every finding that cites it: a
@@ -341,6 +377,9 @@ impl Serialize for SharedFact {
 ///   "facts": [FactRef, ...],             // as in the check schema
 ///   "expected": null | "...",            // contradicted: the facts' values
 ///   "suggestion": null | "claim line",   // for --suggest
+///   "link": [LinkCandidate, ...],        // the facts the words link it to
+///   "reading": {"value", "interval": {"lo", "hi", "lo_open", "hi_open"},
+///               "unit", "dimension", "kind"},  // the number as read
 ///   "waived": {"reason", "by"}           // only when waived
 /// }
 /// ```

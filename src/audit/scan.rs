@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::quantity::{QUALIFIERS, Qualifier, Quantity, Unit, prose_quantity};
+use crate::quantity::{
+    QUALIFIERS, Qualifier, Quantity, Unit, is_han, prose_quantity, starts_chinese_numeral,
+};
 
 use super::text::{BlockKind, ceil_boundary, floor_boundary};
 
@@ -173,6 +175,7 @@ pub fn scan_into(text: &str, kind: BlockKind, mentions: &mut Vec<Mention>) {
         }
         let outcome = match candidate.digit {
             Some(digit) => read_digits(text, at, digit, kind),
+            None if !text.as_bytes()[at].is_ascii() => read_chinese(text, at),
             None => read_words(text, at),
         };
         match outcome {
@@ -214,7 +217,7 @@ struct Candidate {
 }
 
 /// The first candidate at or after `from`: what the leftmost-first regex
-/// `(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|\b(?:zero|one|…|tenfold)\b`, with an
+/// `(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|\b(?:zero|one|…|tenfold|minus|negative)\b`, with an
 /// ASCII `\b` (kept in the tests as `CANDIDATE`), finds from there. The
 /// regex walked a DFA a byte at a time, forwards to the end of a match and
 /// back to its start, with a search set up for every match; this looks at
@@ -305,6 +308,18 @@ fn next_candidate(text: &str, from: usize) -> Option<Candidate> {
                     carry = 0;
                     continue 'chunks;
                 }
+                HAN => {
+                    // A Chinese numeral: 三, 两千, 百分之.
+                    if let Some(c) = text.get(i..).and_then(|t| t.chars().next())
+                        && starts_chinese_numeral(c)
+                    {
+                        return Some(Candidate {
+                            start: i,
+                            end: i + c.len_utf8(),
+                            digit: None,
+                        });
+                    }
+                }
                 SIGN => {
                     if let Some((digit, end)) = after_sign(bytes, i) {
                         // "US$" in any case, even inside a word ("BUS$5" has
@@ -339,6 +354,8 @@ const LETTER: u8 = 2;
 const SIGN: u8 = 3;
 /// '_', a byte of a word for `\b` though no letter.
 const UNDERSCORE: u8 = 4;
+/// The first byte of the Han characters that start Chinese numerals.
+const HAN: u8 = 5;
 
 fn class(b: u8) -> u8 {
     static CLASSES: [u8; 256] = {
@@ -350,6 +367,7 @@ fn class(b: u8) -> u8 {
                 b'A'..=b'Z' | b'a'..=b'z' => LETTER,
                 b'_' => UNDERSCORE,
                 b'$' | b'-' | 0xC2 | 0xE2 => SIGN,
+                0xE4..=0xE9 => HAN,
                 _ => OTHER,
             };
             b += 1;
@@ -460,7 +478,8 @@ const WORD_LIST: &str = concat!(
     "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|",
     "sixty|seventy|eighty|ninety|a hundred|a thousand|a million|a billion|a trillion|",
     "a third|a quarter|a half|a fifth|a tenth|half|quarter|doubled|doubling|tripled|",
-    "tripling|quadrupled|quadrupling|halved|twice|twofold|threefold|fourfold|tenfold",
+    "tripling|quadrupled|quadrupling|halved|twice|twofold|threefold|fourfold|tenfold|",
+    "minus|negative",
 );
 
 static NUMBER_WORDS: NumberWords = NumberWords::new(WORD_LIST);
@@ -568,7 +587,10 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
     let before = &text[..at];
     let prev = before.chars().next_back();
     // Glued to a word or a name: H100, GPT-4o, o3, HHEM-2.3, ISO/IEC-style ids.
-    if prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == ',') {
+    // Chinese runs on into numbers with no space: a Han character before
+    // the digits names nothing, except 第, which makes an ordinal (第3).
+    let glued = |c: char| (c.is_alphanumeric() && !is_han(c)) || c == '第';
+    if prev.is_some_and(|c| glued(c) || c == '_' || c == '.' || c == ',') {
         return Read::Skip(token_end);
     }
     if prev == Some('^') {
@@ -617,7 +639,10 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
         && start == at
         && !text[at..end].contains(',')
         && is_year(&quantity.low);
-    if year_first || is_date(text, &quantity, before, end) {
+    // A Chinese date: 2026年4月, 4月15日.
+    let chinese_date =
+        quantity.unit == Unit::Bare && text[end..].starts_with(['年', '月', '日', '号']);
+    if year_first || chinese_date || is_date(text, &quantity, before, end) {
         return Read::Skip(token_end);
     }
     let bare = quantity.unit == Unit::Bare && quantity.qualifier.is_none() && at == start;
@@ -709,6 +734,40 @@ fn read_words(text: &str, at: usize) -> Read {
     })
 }
 
+/// A number in Chinese numerals. Not one: a numeral inside a longer one
+/// already passed over, an ordinal (第三), a date (三月), a lone 一 (一些,
+/// 统一, 一起 are words) and a numeral inside a name of Latin letters.
+fn read_chinese(text: &str, at: usize) -> Read {
+    let skip = |end| Read::Skip(end);
+    let first_end = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    let prev = text[..at].chars().next_back();
+    if prev.is_some_and(|c| c == '第' || starts_chinese_numeral(c) || c.is_ascii_alphanumeric()) {
+        return skip(first_end);
+    }
+    let Some((quantity, len)) = prose_quantity(&text[at..], false) else {
+        return skip(first_end);
+    };
+    let end = at + len;
+    let written = &text[at..end];
+    let bare = quantity.unit == Unit::Bare;
+    // 二〇二六年 is a year, 五年 five years.
+    let after = &text[end..];
+    let date = after.starts_with(['月', '日', '号', '点'])
+        || after.starts_with('年') && written.chars().count() >= 4;
+    if bare && (written == "一" || date) {
+        return skip(end);
+    }
+    Read::Found(Mention {
+        start: at,
+        end,
+        quantity,
+        // A count in words, as in English: a statement only where the store
+        // knows what it counts.
+        weak: bare,
+        sentence: (0, 0),
+    })
+}
+
 /// The quantity read from the qualifier at `start`, else from the number at
 /// `at`; the same text is not read twice when there is no qualifier.
 fn read_from(
@@ -769,8 +828,12 @@ fn context_start(text: &str, at: usize, word: &str) -> (usize, bool) {
 /// The end of the run of characters that make one token with the digit at
 /// `at`: skipping it skips every digit of a date, a version or a name.
 fn token_end(text: &str, at: usize) -> usize {
+    // A Han character ends a token: Chinese puts no space between words.
+    let in_token = |c: char| {
+        (c.is_alphanumeric() && !is_han(c)) || matches!(c, '.' | ',' | '/' | ':' | '-' | '^')
+    };
     text[at..]
-        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | ',' | '/' | ':' | '-' | '^')))
+        .find(|c: char| !in_token(c))
         .map_or(text.len(), |n| at + n)
 }
 
@@ -932,6 +995,24 @@ mod tests {
         );
     }
 
+    /// Chinese: numbers glued to the words around them, dates (2026年4月)
+    /// and ordinals (第3) that are no quantities.
+    #[test]
+    fn chinese_numbers_dates_and_ordinals() {
+        assert_eq!(
+            found("2026年4月的报告显示，私人投资达到2859亿美元，增长了44%。第3章有12个图表。"),
+            ["2859亿美元", "44%", "12"]
+        );
+        assert_eq!(
+            found("The US invested $109.1 billion, 是中国的12倍。"),
+            ["$109.1 billion", "12倍"]
+        );
+        assert_eq!(
+            found("第三章说，百分之八十八的企业在五年内雇了两千三百人；三月统一了一些标准。"),
+            ["百分之八十八", "五", "两千三百"]
+        );
+    }
+
     #[test]
     fn words_and_verbs() {
         assert_eq!(
@@ -1013,7 +1094,7 @@ mod tests {
         /// The regex the finder replaced, as the oracle it must agree with.
         static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold)(?-u:\b)",
+                r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|minus|negative)(?-u:\b)|[零一二两三四五六七八九十百]",
             )
             .unwrap_or_else(|e| unreachable!("the candidate regex is valid: {e}"))
         });
@@ -1029,7 +1110,7 @@ mod tests {
             "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|third|",
             "quarter|half|fifth|tenth|doubled|doubling|tripled|tripling|quadrupled|",
             "quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|",
-            "someone|often|a|a |an|us|US$|bus|s|x|_|0|1|7|42|$|€|£|¥|-|−|–|₹|¢|»|½|¼|¾|⅓|⅔|⅕|",
+            "三|两千|百分之|十二|万|亿|零|中|的|minus|negative|minuscule|negatives|someone|often|a|a |an|us|US$|bus|s|x|_|0|1|7|42|$|€|£|¥|-|−|–|₹|¢|»|½|¼|¾|⅓|⅔|⅕|",
             " |\u{a0}|  |\n|.|,|%|/|(|é|ß|日本|Ω",
         );
 

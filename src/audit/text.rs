@@ -200,13 +200,18 @@ pub fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
     // Only the (ASCII) terminators need a closer look, so jump between
     // them; being ASCII, they are found byte by byte.
     let bytes = text.as_bytes();
-    let terminator = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n');
+    // The last bytes of 。！？ and ；, which end Chinese sentences.
+    let terminator = |b: &u8| {
+        matches!(
+            b,
+            b'.' | b'!' | b'?' | b';' | b'\n' | 0x82 | 0x81 | 0x9F | 0x9B
+        )
+    };
     let mut begin = lo;
     let mut upto = start;
     while let Some(i) = bytes[lo..upto].iter().rposition(terminator) {
         let at = lo + i;
-        let c = char::from(bytes[at]);
-        if ends_sentence(text, at, c) {
+        if ends_sentence_at(text, at) {
             begin = at + 1;
             break;
         }
@@ -216,14 +221,25 @@ pub fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
     let mut from = end;
     while let Some(i) = bytes[from..hi].iter().position(terminator) {
         let at = from + i;
-        let c = char::from(bytes[at]);
-        if ends_sentence(text, at, c) {
+        if ends_sentence_at(text, at) {
             finish = at + 1;
             break;
         }
         from = at + 1;
     }
     (begin, finish)
+}
+
+/// Whether the terminator byte at `at` ends a sentence: the last byte of a
+/// Chinese full stop, exclamation or question mark or semicolon does (with
+/// no space after it, as Chinese writes them), an ASCII one as
+/// [`ends_sentence`] says.
+fn ends_sentence_at(text: &str, at: usize) -> bool {
+    let b = text.as_bytes()[at];
+    if b.is_ascii() {
+        return ends_sentence(text, at, char::from(b));
+    }
+    text.is_char_boundary(at + 1) && text[..at + 1].ends_with(['。', '！', '？', '；'])
 }
 
 /// Whether the character `c` at `at` ends a sentence: a line break, or `.`,
@@ -280,6 +296,22 @@ fn ends_sentence(text: &str, at: usize, c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Chinese ends sentences with 。！？； and no space after them; other
+    /// characters that share their last byte (码 ends in 0x81) end nothing.
+    #[test]
+    fn chinese_sentences_end_at_full_width_marks() {
+        let text = "美国投资了1091亿美元。中国投资了93亿美元！增长了吗？是的；码字1";
+        let at = |s: &str| text.find(s).unwrap();
+        let of = |s: &str| {
+            let (b, e) = sentence(text, at(s), at(s) + s.len());
+            &text[b..e]
+        };
+        assert_eq!(of("1091"), "美国投资了1091亿美元。");
+        assert_eq!(of("93"), "中国投资了93亿美元！");
+        assert_eq!(of("码字1"), "码字1");
+        assert_eq!(of("是的"), "是的；");
+    }
 
     #[test]
     fn columns_count_characters() {

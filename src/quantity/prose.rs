@@ -1,0 +1,617 @@
+//! The prose grammar: numbers as articles write them, where the words after
+//! a number are only its unit when they are a unit this grammar knows.
+
+use super::*;
+
+// ---------------------------------------------------------------------------
+// Prose mode
+//
+// Claims and store values put a number where the grammar expects one, so the
+// words after it can safely be read as its unit. Prose does not: in "59 in
+// 2025" or "5,427 data centers" the following words are just prose. Prose mode
+// reads the same numbers, magnitudes, currencies, percentages and multiples,
+// but only units it knows (no free nouns), plus what writers spell out:
+// "twenty-three times", "nearly half", "a third", "more than doubled".
+// ---------------------------------------------------------------------------
+
+/// Reads one quantity at the very start of `text` as prose writes it.
+///
+/// Returns the quantity and the number of bytes it spans, or `None` when
+/// `text` does not start with a number (or starts with a name that holds
+/// digits, such as `4o` or an ordinal such as `21st`). `ranges` allows
+/// `14-15%`, `1.8% to 5.4%` and `between 44 and 50`; a caller that has seen
+/// "from" before the number turns it off, since "from 24% to 11%" is a change.
+pub fn prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
+    match fast_prose_quantity(text, ranges) {
+        Some(read) => Some(read),
+        None => prose_quantity_full(text, ranges),
+    }
+}
+
+/// [`prose_quantity`] by the nom grammar alone: the reference that the fast
+/// path must agree with, and the reading of everything the fast path declines.
+pub(super) fn prose_quantity_full(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
+    let parsed: PResult<'_, Quantity> = consumed(|i| prose_parts(i, ranges))
+        .map(|(written, mut q): (&str, Quantity)| {
+            q.text = CompactString::from(written.trim_end());
+            q
+        })
+        .parse(text);
+    match parsed {
+        Ok((rest, q)) => Some((q, text.len() - rest.len())),
+        Err(_) => None,
+    }
+}
+
+/// The qualifier phrases of prose, in the order they are tried.
+pub(crate) const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("more than", Qualifier::Over),
+    ("just over", Qualifier::Over),
+    ("exceeding", Qualifier::Over),
+    ("at least", Qualifier::AtLeast),
+    ("less than", Qualifier::Under),
+    ("fewer than", Qualifier::Under),
+    ("just under", Qualifier::Under),
+    ("up to", Qualifier::AtMost),
+    ("at most", Qualifier::AtMost),
+    ("as many as", Qualifier::AtMost),
+    ("as much as", Qualifier::AtMost),
+    ("over", Qualifier::Over),
+    ("above", Qualifier::Over),
+    ("under", Qualifier::Under),
+    ("below", Qualifier::Under),
+    ("nearly", Qualifier::Nearly),
+    ("almost", Qualifier::Nearly),
+    ("close to", Qualifier::About),
+    ("an estimated", Qualifier::About),
+    ("about", Qualifier::About),
+    ("around", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("some", Qualifier::About),
+];
+
+/// Whether `i` starts the way a written-out number does (a digit, a sign,
+/// a currency sign): then no qualifier or number word needs trying.
+pub(super) fn starts_with_digits(i: &str) -> bool {
+    // On the first byte: every number and every word of prose passes here.
+    match i.as_bytes().first() {
+        Some(b'0'..=b'9' | b'$' | b'-' | b'+') => true,
+        Some(b'U') => i.starts_with("US$"),
+        Some(b) if b.is_ascii() => false,
+        Some(_) => i.starts_with(['€', '£', '¥', '−', '½', '¼', '¾', '⅓', '⅔']),
+        None => false,
+    }
+}
+
+pub(super) fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
+    let (i, qualifier) = if starts_with_digits(i) {
+        (i, None)
+    } else {
+        opt(prose_qualifier).parse(i)?
+    };
+    // Only a `b` can start "between"; the look spares a failed tag per number.
+    if ranges
+        && i.starts_with(['b', 'B'])
+        && let Ok((rest, q)) = between(i, qualifier)
+    {
+        return Ok((rest, q));
+    }
+    let (i, (low, low_unit)) = prose_amount(i)?;
+    let single = Quantity {
+        text: CompactString::const_new(""),
+        qualifier,
+        low,
+        high: None,
+        unit: low_unit.clone(),
+    };
+    if !ranges || !may_continue_range(i) {
+        return Ok((i, single));
+    }
+    let separator = alt((
+        value((), (space0, alt((char('-'), char('–'), char('—'))), space0)),
+        value((), (space1, tag("to"), space1)),
+        value((), tag("..")),
+    ));
+    match preceded(separator, prose_amount).parse(i) {
+        Ok((rest, (high, high_unit))) if joins_range(&low_unit, &high_unit) => {
+            Ok((rest, range(qualifier, low, low_unit, high, high_unit)))
+        }
+        _ => Ok((i, single)),
+    }
+}
+
+/// Whether a range separator (`-`, `–`, `—`, ` to `, `..`) may follow.
+pub(super) fn may_continue_range(i: &str) -> bool {
+    let bytes = i.as_bytes();
+    let spaces = bytes
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .count();
+    match &bytes[spaces..] {
+        // - – —
+        [b'-', ..] | [0xE2, 0x80, 0x93 | 0x94, ..] | [b't', b'o', ..] => true,
+        _ => bytes.starts_with(b".."),
+    }
+}
+
+/// `between 44 and 50 mg`
+pub(super) fn between(i: &str, qualifier: Option<Qualifier>) -> PResult<'_, Quantity> {
+    let (i, _) = (tag_no_case("between"), space1).parse(i)?;
+    let (i, (low, low_unit)) = prose_amount(i)?;
+    let (i, _) = (space1, alt((tag("and"), tag("&"))), space1).parse(i)?;
+    let (rest, (high, high_unit)) = prose_amount(i)?;
+    if !low_unit.compatible(&high_unit) {
+        return Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("the same unit at both ends"),
+            message: None,
+        }));
+    }
+    Ok((rest, range(qualifier, low, low_unit, high, high_unit)))
+}
+
+/// A range `low..high` (`1.5..2 billion`, `14-15%`), its unit and magnitude
+/// shared: one written at either end applies to both.
+/// Whether two amounts make a range. A bare end takes the other's unit
+/// ("14-15%", "$5-10 billion"), except after a share or a multiple: in
+/// "climbed 55% to 362" the percentage is a change and 362 a count.
+pub(super) fn joins_range(low_unit: &Unit, high_unit: &Unit) -> bool {
+    let share_then_bare = matches!(
+        low_unit,
+        Unit::Percent | Unit::PercentagePoints | Unit::Multiple
+    ) && *high_unit == Unit::Bare;
+    low_unit.compatible(high_unit) && !share_then_bare
+}
+
+pub(super) fn range(
+    qualifier: Option<Qualifier>,
+    mut low: Number,
+    low_unit: Unit,
+    mut high: Number,
+    high_unit: Unit,
+) -> Quantity {
+    if low.exponent <= 0 && high.exponent > 0 && low_unit == Unit::Bare {
+        low.exponent += magnitude_of(high.exponent);
+    }
+    if high.exponent <= 0 && low.exponent > 0 && high_unit == Unit::Bare {
+        high.exponent += magnitude_of(low.exponent);
+    }
+    Quantity {
+        text: CompactString::const_new(""),
+        qualifier,
+        low,
+        high: Some(high),
+        unit: low_unit.more_specific(&high_unit),
+    }
+}
+
+/// The run of ASCII letters `i` starts with.
+pub(super) fn leading_letters(i: &str) -> &str {
+    let end = i
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(i.len());
+    &i[..end]
+}
+
+/// A qualifier of prose ([`QUALIFIERS`], then `~` or `≈`) and the space after it.
+pub(super) fn prose_qualifier(i: &str) -> PResult<'_, Qualifier> {
+    if let Some((qualifier, len)) = qualifier_phrase(i) {
+        return Ok((&i[len..], qualifier));
+    }
+    let symbol = |s: &'static str| value(Qualifier::About, terminated(tag(s), space0));
+    alt((symbol("~"), symbol("≈"))).parse(i)
+}
+
+/// `[sign] [currency] (digits [magnitude] | spelled) [known unit]`, then a word end.
+pub(super) fn prose_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    // Dispatch on the first character: trying every number word before
+    // each digit is most of the cost of reading prose.
+    if starts_with_digits(i) {
+        digit_amount(i)
+    } else {
+        alt((word_amount, digit_amount, zh_numeral_amount)).parse(i)
+    }
+}
+
+pub(super) fn digit_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    let (i, negative) = opt(sign).parse(i)?;
+    let (i, prefix) = opt(currency_prefix).parse(i)?;
+    // `$-99.99`: some writers put the sign after the currency.
+    let (i, negative) = match negative {
+        Some(n) => (i, Some(n)),
+        None => opt(sign).parse(i)?,
+    };
+    let (i, mut number) = prose_number(i)?;
+    if let Ok((i, (magnitude, unit))) = zh_suffix(i) {
+        let unit = match (prefix, unit) {
+            (Some(code), None) => Unit::Currency(code),
+            (Some(code), Some(Unit::Currency(other))) if code == other => Unit::Currency(code),
+            (Some(_), Some(_)) => return Err(no_match(i, "one unit")),
+            (None, unit) => unit.unwrap_or(Unit::Bare),
+        };
+        number.negative = negative.unwrap_or(false);
+        number.exponent += magnitude;
+        return Ok((i, (number, unit)));
+    }
+    if !may_have_unit(i) {
+        // Most numbers in prose end at a space and an ordinary word.
+        let (i, _) = word_end(i)?;
+        number.negative = negative.unwrap_or(false);
+        let unit = prefix.map_or(Unit::Bare, Unit::Currency);
+        return Ok((i, (number, unit)));
+    }
+    let (i, magnitude) = opt(prose_magnitude).parse(i)?;
+    // `9.83e-3 +/- 1e-5 km/s2`: the uncertainty belongs to the number.
+    let (i, _) = opt((space0, alt((tag("±"), tag("+/-"))), space0, prose_number)).parse(i)?;
+    let (i, suffix) = if prefix.is_some() {
+        opt(alt((currency_suffix, percent_like))).parse(i)?
+    } else {
+        opt(prose_unit).parse(i)?
+    };
+    let (i, _) = word_end(i)?;
+    let unit = match (prefix, suffix) {
+        (Some(code), None) => Unit::Currency(code),
+        (Some(code), Some(Unit::Currency(other))) if code == other => Unit::Currency(code),
+        (Some(_), Some(_)) => {
+            return Err(nom::Err::Error(SyntaxError {
+                rest: i,
+                expected: Some("one unit"),
+                message: None,
+            }));
+        }
+        (None, suffix) => suffix.unwrap_or(Unit::Bare),
+    };
+    number.negative = negative.unwrap_or(false);
+    number.exponent += magnitude.unwrap_or(0);
+    Ok((i, (number, unit)))
+}
+
+/// Digits as prose writes them: `72,816`, `10 000`, `2 1/2`, `1/40`, `2½`,
+/// `½`, `4e14`, `2.48×10−5`.
+pub(super) fn prose_number(i: &str) -> PResult<'_, Number> {
+    if !i.starts_with(|c: char| c.is_ascii_digit())
+        && let Ok((rest, value)) = vulgar_fraction(i)
+    {
+        return Ok((rest, decimal(value)));
+    }
+    let (i, (mantissa, exponent, text)) = prose_digits(i)?;
+    let simple = exponent == 0 && text.bytes().all(|b| b.is_ascii_digit());
+    if simple {
+        let whole = mantissa as f64;
+        let denominator = |i| -> PResult<'_, f64> {
+            map(digit1, |d: &str| d.parse::<f64>().unwrap_or(0.0)).parse(i)
+        };
+        // The three forms below each start with a character that nearly
+        // never follows a number in prose: look before trying them.
+        let next = i.chars().next();
+        // `1/40`: the digits were a numerator; `1/0` is no number at all.
+        if next == Some('/')
+            && let Ok((rest, (_, d))) = (char('/'), denominator).parse(i)
+        {
+            if d == 0.0 {
+                return Err(nom::Err::Error(SyntaxError {
+                    rest: i,
+                    expected: Some("a fraction"),
+                    message: None,
+                }));
+            }
+            return Ok((rest, decimal(whole / d)));
+        }
+        // `2 1/2`: a whole number, a space, a proper fraction.
+        if next == Some(' ')
+            && let Ok((rest, (_, a, _, d))) =
+                (char(' '), denominator, char('/'), denominator).parse(i)
+            && d > a
+        {
+            return Ok((rest, decimal(whole + a / d)));
+        }
+        // `2½`
+        if let Ok((rest, f)) = vulgar_fraction(i) {
+            return Ok((rest, decimal(whole + f)));
+        }
+    }
+    // Scientific notation: `4e14`, `9.83e-3`, `2.48×10−5`, `5.5x10-3`.
+    if !i.starts_with(['e', 'E', '×', 'x']) {
+        return Ok((i, plain(mantissa, exponent)));
+    }
+    let (i, power) = opt(alt((
+        preceded(alt((char('e'), char('E'))), signed_power),
+        preceded(
+            (
+                alt((char('×'), char('x'))),
+                space0,
+                tag("10"),
+                opt(char('^')),
+            ),
+            signed_power,
+        ),
+    )))
+    .parse(i)?;
+    let mut n = plain(mantissa, exponent);
+    n.exponent += power.unwrap_or(0);
+    Ok((i, n))
+}
+
+pub(super) fn plain(mantissa: u128, exponent: i32) -> Number {
+    Number {
+        negative: false,
+        mantissa,
+        exponent,
+    }
+}
+
+/// `-5`, `14`, `−5` after `e` or `×10`: at most three digits.
+pub(super) fn signed_power(i: &str) -> PResult<'_, i32> {
+    let (i, negative) = opt(sign).parse(i)?;
+    let (i, digits) = terminated(
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        not(peek(satisfy(|c: char| c.is_ascii_digit()))),
+    )
+    .parse(i)?;
+    let power: i32 = digits.parse().unwrap_or(0);
+    Ok((
+        i,
+        if negative == Some(true) {
+            -power
+        } else {
+            power
+        },
+    ))
+}
+
+pub(super) fn vulgar_fraction(i: &str) -> PResult<'_, f64> {
+    let mut chars = i.chars();
+    let value = match chars.next() {
+        Some('½') => 0.5,
+        Some('¼') => 0.25,
+        Some('¾') => 0.75,
+        Some('⅓') => 1.0 / 3.0,
+        Some('⅔') => 2.0 / 3.0,
+        _ => return Err(no_match(i, "a fraction")),
+    };
+    Ok((chars.as_str(), value))
+}
+
+/// A value as a decimal: exact when six decimals hold it, else to three
+/// significant digits (`1/3` is 0.333).
+pub(super) fn decimal(value: f64) -> Number {
+    for places in 0..=6 {
+        let scaled = value * 10f64.powi(places);
+        if (scaled - scaled.round()).abs() < 1e-9 {
+            return plain(scaled.round() as u128, -places);
+        }
+    }
+    let magnitude = value.abs().log10().floor() as i32;
+    let places = 2 - magnitude;
+    plain((value * 10f64.powi(places)).round() as u128, -places)
+}
+
+/// `72,816`, `10 000` (groups of three after a space), `285.9`.
+/// Returns the mantissa, the exponent and the digits as written.
+pub(super) fn prose_digits(i: &str) -> PResult<'_, (u128, i32, &str)> {
+    // By hand, byte by byte: every number of an article goes through here.
+    // The grammar: digits, then either `,ddd` groups or groups of three
+    // after a space (ordinary, no-break or narrow no-break), each group
+    // ending at a non-digit, then an optional `.` and digits.
+    let bytes = i.as_bytes();
+    let run = |from: usize| {
+        bytes[from.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let group_at = |at: usize| run(at) == 3;
+    let leading = run(0);
+    if leading == 0 {
+        return Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: None,
+            message: None,
+        }));
+    }
+    let mut end = leading;
+    while bytes.get(end) == Some(&b',') && group_at(end + 1) {
+        end += 4;
+    }
+    if end == leading {
+        loop {
+            let space = [" ", "\u{a0}", "\u{202f}"]
+                .into_iter()
+                .find(|s| i[end..].starts_with(s))
+                .map_or(0, str::len);
+            if space == 0 || !group_at(end + space) {
+                break;
+            }
+            end += space + 3;
+        }
+    }
+    if bytes.get(end) == Some(&b'.') {
+        let fraction = run(end + 1);
+        if fraction > 0 {
+            end += 1 + fraction;
+        }
+    }
+    let (text, rest) = i.split_at(end);
+    // Space groups only after at most three digits: "10 000", not "2024 100".
+    let first_group = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let spaced = text.contains([' ', '\u{a0}', '\u{202f}']);
+    if spaced && first_group > 3 {
+        let (rest, (m, e)) = digits(i)?;
+        return Ok((rest, (m, e, &i[..i.len() - rest.len()])));
+    }
+    match decimal_digits(text) {
+        Some((mantissa, exponent)) => Ok((rest, (mantissa, exponent, text))),
+        None => Err(nom::Err::Error(too_many_digits(i))),
+    }
+}
+
+/// Words that may follow a number as its magnitude or unit.
+pub(super) const UNIT_WORDS: &[&str] = &[
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "mn",
+    "bn",
+    "tn",
+    "percent",
+    "per",
+    "percentage",
+    "pp",
+    "times",
+    "dollar",
+    "dollars",
+    "euro",
+    "euros",
+    "yuan",
+    "yen",
+];
+
+/// Whether anything after the digits could be a magnitude, a unit or an
+/// uncertainty: a cheap test that spares trying each of them in turn.
+pub(super) fn may_have_unit(i: &str) -> bool {
+    // Byte by byte: nearly every number of prose passes here.
+    let bytes = i.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    if first.is_ascii_alphabetic() || matches!(first, b'%' | b'-' | b'^' | b'+' | b'/') {
+        return true;
+    }
+    if !first.is_ascii() {
+        let first = i.chars().next().unwrap_or_default();
+        if first.is_alphabetic() || matches!(first, '×' | '±' | '°') {
+            return true;
+        }
+    }
+    let mut at = 0;
+    loop {
+        match bytes[at..] {
+            [b' ', ..] => at += 1,
+            // no-break space
+            [0xC2, 0xA0, ..] => at += 2,
+            _ => break,
+        }
+    }
+    if at == 0 {
+        return false;
+    }
+    let rest = &i[at..];
+    match rest.as_bytes().first() {
+        None => return false,
+        Some(b'%' | b'+') => return true,
+        Some(b) if !b.is_ascii() && rest.starts_with(['±', '°', '×']) => return true,
+        Some(_) => {}
+    }
+    let len = rest
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let word = &rest.as_bytes()[..len];
+    if word.is_empty() || word.len() > 16 {
+        return false;
+    }
+    if word.iter().all(u8::is_ascii_uppercase) {
+        return true;
+    }
+    // Nearly every number in prose is followed by a word, and nearly none
+    // of those words is a unit: a look at its length and first letter, then
+    // one lookup, not a walk through every list.
+    let words = words_after_digits();
+    let first = word[0].to_ascii_lowercase();
+    let may_be = |len: usize| len > 0 && words.firsts[len] >> (first & 31) & 1 != 0;
+    let plural = word.last().is_some_and(|b| b.eq_ignore_ascii_case(&b's'));
+    if !(may_be(word.len()) || plural && may_be(word.len() - 1)) {
+        return false;
+    }
+    let mut lower = [0u8; 16];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    let singular = lower.strip_suffix(b"s").unwrap_or(lower);
+    words.set.contains(&*lower) || words.set.contains(singular)
+}
+
+/// The words [`may_have_unit`] looks for, in lower case.
+pub(super) struct WordsAfterDigits {
+    set: FxHashSet<Box<[u8]>>,
+    /// By length, a bit for the first byte of each word (its low five bits).
+    firsts: [u32; 17],
+}
+
+pub(super) fn words_after_digits() -> &'static WordsAfterDigits {
+    static WORDS: OnceLock<WordsAfterDigits> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let set: FxHashSet<Box<[u8]>> = UNIT_WORDS
+            .iter()
+            .chain(PROSE_SYMBOLS)
+            .chain(MEASURES.iter().map(|(k, _)| k))
+            .chain([&DEGREE])
+            .map(|k| k.to_ascii_lowercase().into_bytes().into_boxed_slice())
+            .collect();
+        let mut firsts = [0; 17];
+        for word in set.iter().filter(|w| w.len() <= 16) {
+            firsts[word.len()] |= 1 << (word[0] & 31);
+        }
+        WordsAfterDigits { set, firsts }
+    })
+}
+
+/// Magnitudes as prose writes them; `M`, `B` and `T` only glued to the digits.
+pub(super) fn prose_magnitude(i: &str) -> PResult<'_, i32> {
+    // After spaces only the words (t…, m…, b…) can follow; glued to the
+    // digits only `bn`, `mn`, `k`, `K`, `M`, `B`, `T`. Most numbers are
+    // followed by neither, so look before trying fourteen alternatives.
+    let spaced = i.trim_start_matches([' ', '\t']);
+    let could = if spaced.len() < i.len() {
+        spaced
+            .bytes()
+            .next()
+            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'm' | b'b'))
+    } else {
+        i.bytes()
+            .next()
+            .is_some_and(|b| matches!(b, b'b' | b'm' | b'k' | b'K' | b'M' | b'B' | b'T'))
+    };
+    if !could {
+        return Err(no_match(i, "a magnitude"));
+    }
+    for &(word, power) in SPACED_MAGNITUDES {
+        if let Ok((rest, _)) = (space1, tag_no_case(word), word_end).parse(i) {
+            return Ok((rest, power));
+        }
+    }
+    for &(word, power) in GLUED_MAGNITUDES {
+        if let Ok((rest, _)) = (tag(word), word_end).parse(i) {
+            return Ok((rest, power));
+        }
+    }
+    Err(no_match(i, "a magnitude"))
+}
+
+/// Magnitude words after a space, in any case, with their power of ten.
+/// The words spelled in full come first: they are also the [`SCALES`].
+pub(super) const SPACED_MAGNITUDES: &[(&str, i32)] = &[
+    ("thousand", 3),
+    ("million", 6),
+    ("billion", 9),
+    ("trillion", 12),
+    ("mn", 6),
+    ("bn", 9),
+    ("tn", 12),
+];
+
+/// Magnitude words glued to the digits (`5bn`, `10K`), in this case only.
+pub(super) const GLUED_MAGNITUDES: &[(&str, i32)] = &[
+    ("bn", 9),
+    ("mn", 6),
+    ("k", 3),
+    ("K", 3),
+    ("M", 6),
+    ("B", 9),
+    ("T", 12),
+];

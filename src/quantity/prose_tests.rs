@@ -1,0 +1,434 @@
+//! Prose mode, apart from the claim grammar's tests.
+
+use super::*;
+
+fn prose(text: &str) -> (String, Option<Qualifier>, f64, Option<f64>, Unit) {
+    let (q, len) = prose_quantity(text, true).unwrap_or_else(|| panic!("{text}"));
+    let high = q.high.map(|h| h.value());
+    (
+        text[..len].to_owned(),
+        q.qualifier,
+        q.low.value(),
+        high,
+        q.unit,
+    )
+}
+
+/// Prose reads known units only: the words after a count are prose.
+#[test]
+fn prose_units_are_known_units() {
+    assert_eq!(prose("59 in 2025").0, "59");
+    assert_eq!(prose("5,427 data centers").4, Unit::Bare);
+    assert_eq!(prose("29.6 GW of power").4.name(), "GW (power)");
+    assert_eq!(prose("$285.9 billion in").2, 285.9e9);
+    assert_eq!(
+        prose("over a billion dollars").4,
+        Unit::Currency("USD".into())
+    );
+    assert!(prose_quantity("4o model", true).is_none());
+    assert!(prose_quantity("21st century", true).is_none());
+}
+
+#[test]
+fn prose_qualifiers_ranges_and_words() {
+    assert_eq!(prose("fewer than 25 points").1, Some(Qualifier::Under));
+    let range = prose("14-15% faster");
+    assert_eq!(
+        (range.2, range.3, range.4),
+        (14.0, Some(15.0), Unit::Percent)
+    );
+    assert_eq!(prose("between 44 and 50 mg").3, Some(50.0));
+    assert_eq!(prose("24% to 11%").3, Some(11.0));
+    assert_eq!(
+        prose_quantity("24% to 11%", false).map(|(q, _)| q.high),
+        Some(None)
+    );
+    assert_eq!(prose("twenty-three times").2, 23.0);
+    assert_eq!(prose("twenty-three times").4, Unit::Multiple);
+    assert_eq!(prose("three million, two hundred & forty").2, 3_000_240.0);
+    assert_eq!(prose("more than doubled").1, Some(Qualifier::Over));
+    assert_eq!(prose("nearly half").2, 50.0);
+    assert_eq!(prose("two thirds").2, 66.7);
+}
+
+#[test]
+fn prose_numbers_in_other_notations() {
+    assert_eq!(prose("2 1/2 in").2, 2.5);
+    assert_eq!(prose("1/40 of").2, 0.025);
+    assert!(prose_quantity("1/0 is", true).is_none());
+    assert!((prose("2.48×10−5 more").2 - 2.48e-5).abs() < 1e-15);
+    assert_eq!(prose("4e14 s").2, 4e14);
+    assert_eq!(prose("10 000 dollars").2, 10_000.0);
+    assert_eq!(prose("2024 100").0, "2024");
+    assert_eq!(prose("½ tbsp").2, 0.5);
+    assert_eq!(prose("9.83e-3 +/- 1e-5 km").0, "9.83e-3 +/- 1e-5 km");
+}
+
+/// Signs written as words, and a half of the scale that follows or comes
+/// before it: wrong values here are worse than a miss.
+#[test]
+fn signed_and_half_scaled_spelled_numbers() {
+    assert_eq!(prose("minus ten degrees").2, -10.0);
+    assert_eq!(prose("Negative twenty-five").2, -25.0);
+    assert_eq!(prose("two and a half million people").2, 2.5e6);
+    assert_eq!(
+        prose("two and a half million people").0,
+        "two and a half million"
+    );
+    assert_eq!(prose("a million and a half").2, 1.5e6);
+    assert_eq!(prose("minus a million and a half").2, -1.5e6);
+    assert_eq!(prose("three and a half").2, 3.5);
+    // A half of a million is read to the hundred thousand it states.
+    let (q, _) = prose_quantity("one and a half billion", true).unwrap();
+    assert_eq!(q.low.exponent, 8);
+    // "minus" or "negative" before no number is prose.
+    assert!(prose_quantity("minus the cost", true).is_none());
+    assert!(prose_quantity("negative growth", true).is_none());
+}
+
+mod no_misread_value {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const ONE_WORDS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TEN_WORDS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+
+    fn below_hundred(n: u64) -> String {
+        match n {
+            0..20 => ONE_WORDS[n as usize].to_owned(),
+            _ if n.is_multiple_of(10) => TEN_WORDS[n as usize / 10 - 2].to_owned(),
+            _ => format!(
+                "{}-{}",
+                TEN_WORDS[n as usize / 10 - 2],
+                ONE_WORDS[n as usize % 10]
+            ),
+        }
+    }
+
+    fn below_thousand(n: u64, and: bool) -> String {
+        let (hundreds, rest) = (n / 100, n % 100);
+        match (hundreds, rest) {
+            (0, _) => below_hundred(rest),
+            (_, 0) => format!("{} hundred", ONE_WORDS[hundreds as usize]),
+            _ => format!(
+                "{} hundred{}{}",
+                ONE_WORDS[hundreds as usize],
+                if and { " and " } else { " " },
+                below_hundred(rest)
+            ),
+        }
+    }
+
+    /// `n` spelled out as English writes it, groups largest first.
+    fn spell(n: u64, and: bool) -> String {
+        if n == 0 {
+            return "zero".to_owned();
+        }
+        let mut groups = Vec::new();
+        for (scale, word) in [
+            (1_000_000_000, " billion"),
+            (1_000_000, " million"),
+            (1_000, " thousand"),
+            (1, ""),
+        ] {
+            let group = n / scale % 1000;
+            if group > 0 {
+                groups.push(format!("{}{word}", below_thousand(group, and)));
+            }
+        }
+        groups.join(" ")
+    }
+
+    /// A spelled amount and its value: a cardinal, or a number below a
+    /// hundred and a half before a scale word; either after "minus".
+    fn spelled_amount() -> impl Strategy<Value = (String, f64)> {
+        let cardinal =
+            (0u64..1_000_000_000_000, any::<bool>()).prop_map(|(n, and)| (spell(n, and), n as f64));
+        let half = (
+            1u64..100,
+            prop::sample::select(vec![
+                ("", 1.0),
+                (" thousand", 1e3),
+                (" million", 1e6),
+                (" billion", 1e9),
+            ]),
+        )
+            .prop_map(|(n, (word, scale))| {
+                (
+                    format!("{} and a half{word}", below_hundred(n)),
+                    (n as f64 + 0.5) * scale,
+                )
+            });
+        (prop_oneof![cardinal, half], any::<bool>()).prop_map(|((text, value), minus)| {
+            if minus {
+                (format!("minus {text}"), -value)
+            } else {
+                (text, value)
+            }
+        })
+    }
+
+    /// Digits as prose writes them, with or without thousands separators, a
+    /// fraction, a sign and a magnitude word, and their value.
+    fn digit_amount() -> impl Strategy<Value = (String, f64)> {
+        (
+            0u64..1_000_000_000,
+            prop::option::of(0u32..1000),
+            any::<bool>(),
+            any::<bool>(),
+            prop::sample::select(vec![
+                ("", 1.0),
+                (" thousand", 1e3),
+                (" million", 1e6),
+                ("bn", 1e9),
+            ]),
+        )
+            .prop_map(|(whole, fraction, grouped, negative, (word, scale))| {
+                let digits = whole.to_string();
+                let mut written = if grouped {
+                    let mut out = String::new();
+                    for (k, c) in digits.chars().enumerate() {
+                        if k > 0 && (digits.len() - k) % 3 == 0 {
+                            out.push(',');
+                        }
+                        out.push(c);
+                    }
+                    out
+                } else {
+                    digits
+                };
+                let mut value = whole as f64;
+                if let Some(fraction) = fraction {
+                    written.push_str(&format!(".{fraction:03}"));
+                    value += f64::from(fraction) / 1000.0;
+                }
+                let sign = if negative { "-" } else { "" };
+                (
+                    format!("{sign}{written}{word}"),
+                    if negative { -value } else { value } * scale,
+                )
+            })
+    }
+
+    fn reads_as_written(text: &str, value: f64) -> Result<(), TestCaseError> {
+        for ranges in [true, false] {
+            if let Some((q, _)) = prose_quantity(text, ranges) {
+                let read = q.low.value();
+                prop_assert!(
+                    (read - value).abs() <= 1e-9 * value.abs().max(1.0),
+                    "{text:?} read as {read}, written {value}"
+                );
+                prop_assert!(q.high.is_none(), "{text:?} read as a range");
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Whatever the prose reader returns for a spelled amount, followed
+        /// by prose, is the amount written.
+        #[test]
+        fn a_spelled_amount_reads_as_written((text, value) in spelled_amount()) {
+            reads_as_written(&text, value)?;
+            reads_as_written(&format!("{text} people came."), value)?;
+        }
+
+        /// The same for digits.
+        #[test]
+        fn a_digit_amount_reads_as_written((text, value) in digit_amount()) {
+            reads_as_written(&text, value)?;
+            reads_as_written(&format!("{text} people came."), value)?;
+        }
+    }
+}
+
+/// Units written as words take their dimension from the one table of units,
+/// and convert within it: a kilometre written out is a thousand metres.
+#[test]
+fn unit_words_have_a_dimension() {
+    let dimension = |text: &str| match prose(text).4 {
+        Unit::Measure(m) => m.dimension,
+        other => panic!("{text}: {other:?}"),
+    };
+    assert_eq!(dimension("6 feet tall"), "length");
+    assert_eq!(dimension("1,500,000 kilometres from Earth"), "length");
+    assert_eq!(dimension("16.25 nanometers wide"), "length");
+    assert_eq!(dimension("ten milligrams of"), "mass");
+    assert_eq!(dimension("six gallons of water"), "volume");
+    assert_eq!(dimension("12 watts"), "power");
+    assert_eq!(dimension("32 degrees Celsius"), "temperature (Celsius)");
+    assert_eq!(
+        dimension("114 degrees Fahrenheit"),
+        "temperature (Fahrenheit)"
+    );
+    // Degrees with no scale may be an angle: no unit is guessed.
+    assert_eq!(prose("75 degrees in the shade").4, Unit::Bare);
+    let base = |text: &str| {
+        let (q, _) = prose_quantity(text, true).unwrap();
+        q.reading(0.0).central.unwrap()
+    };
+    assert_eq!(base("1.5 km"), base("1,500 metres"));
+    assert_eq!(base("29.6 gigawatts"), base("29,600 MW"));
+}
+
+/// Chinese writes magnitudes and units right after the digits, and runs on
+/// with no space.
+#[test]
+fn chinese_magnitudes_and_units_after_digits() {
+    let read = |text: &str| {
+        let (q, len) = prose_quantity(text, true).unwrap_or_else(|| panic!("{text}"));
+        (text[..len].to_owned(), q.low.value(), q.unit)
+    };
+    let usd = Unit::Currency("USD".into());
+    let cny = Unit::Currency("CNY".into());
+    assert_eq!(
+        read("2859亿美元的投资"),
+        ("2859亿美元".into(), 285.9e9, usd.clone())
+    );
+    assert_eq!(read("1.2万人"), ("1.2万".into(), 12_000.0, Unit::Bare));
+    assert_eq!(read("88%的企业"), ("88%".into(), 88.0, Unit::Percent));
+    assert_eq!(read("23倍。"), ("23倍".into(), 23.0, Unit::Multiple));
+    assert_eq!(
+        read("5个百分点"),
+        ("5个百分点".into(), 5.0, Unit::PercentagePoints)
+    );
+    assert_eq!(read("3.5万亿元"), ("3.5万亿元".into(), 3.5e12, cny));
+    assert_eq!(read("$1.5亿"), ("$1.5亿".into(), 1.5e8, usd));
+    assert_eq!(read("5个模型"), ("5".into(), 5.0, Unit::Bare));
+    // The written precision stays: 1.2万 is read to the thousand.
+    let (q, _) = prose_quantity("1.2万", true).unwrap();
+    assert_eq!((q.low.mantissa, q.low.exponent), (12, 3));
+}
+
+/// Chinese numerals: cardinals, percentages, shares and tenths, with the
+/// magnitudes and units Chinese writes after them.
+#[test]
+fn chinese_numerals() {
+    let read = |text: &str| {
+        let (q, len) = prose_quantity(text, true).unwrap_or_else(|| panic!("{text}"));
+        (text[..len].to_owned(), q.low.value(), q.unit)
+    };
+    assert_eq!(read("两千三百人"), ("两千三百".into(), 2300.0, Unit::Bare));
+    assert_eq!(
+        read("一万两千所"),
+        ("一万两千".into(), 12_000.0, Unit::Bare)
+    );
+    assert_eq!(read("十二万名"), ("十二万".into(), 120_000.0, Unit::Bare));
+    assert_eq!(read("一千零五"), ("一千零五".into(), 1005.0, Unit::Bare));
+    assert_eq!(
+        read("百分之八十八的"),
+        ("百分之八十八".into(), 88.0, Unit::Percent)
+    );
+    assert_eq!(
+        read("百分之十二点五"),
+        ("百分之十二点五".into(), 12.5, Unit::Percent)
+    );
+    assert_eq!(read("九成"), ("九成".into(), 90.0, Unit::Percent));
+    assert_eq!(read("四分之三的"), ("四分之三".into(), 75.0, Unit::Percent));
+    assert_eq!(
+        read("三百亿美元"),
+        ("三百亿美元".into(), 3e10, Unit::Currency("USD".into()))
+    );
+    // 三百亿 is read to the 亿 it names.
+    let (q, _) = prose_quantity("三百亿", true).unwrap();
+    assert_eq!((q.low.mantissa, q.low.exponent), (300, 8));
+    assert!(prose_quantity("万一", true).is_none());
+}
+
+mod no_misread_chinese {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+    /// A group below ten thousand, with 零 for the places it skips.
+    fn group(n: u64) -> String {
+        let places = [
+            (n / 1000, "千"),
+            (n / 100 % 10, "百"),
+            (n / 10 % 10, "十"),
+            (n % 10, ""),
+        ];
+        let mut out = String::new();
+        let (mut started, mut gap) = (false, false);
+        for (digit, unit) in places {
+            if digit == 0 {
+                gap |= started;
+            } else {
+                if gap {
+                    out.push('零');
+                    gap = false;
+                }
+                out.push_str(DIGITS[digit as usize]);
+                out.push_str(unit);
+                started = true;
+            }
+        }
+        out
+    }
+
+    /// `n` (below 10^12) in Chinese numerals, 亿 and 万 groups first.
+    fn chinese(n: u64) -> String {
+        let (yi, wan, rest) = (n / 100_000_000, n / 10_000 % 10_000, n % 10_000);
+        let mut out = String::new();
+        if yi > 0 {
+            out += &group(yi);
+            out.push('亿');
+        }
+        if wan > 0 {
+            if yi > 0 && wan < 1000 {
+                out.push('零');
+            }
+            out += &group(wan);
+            out.push('万');
+        }
+        if rest > 0 {
+            if n >= 10_000 && rest < 1000 {
+                out.push('零');
+            }
+            out += &group(rest);
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Whatever the prose reader returns for a number in Chinese
+        /// numerals, followed by Chinese, is the number written.
+        #[test]
+        fn a_chinese_numeral_reads_as_written(n in 1u64..1_000_000_000_000) {
+            let text = format!("{}个模型", chinese(n));
+            let (q, len) = prose_quantity(&text, true).unwrap();
+            prop_assert_eq!(q.low.value(), n as f64, "{}", text);
+            prop_assert_eq!(&text[len..], "个模型");
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! Spelled-out numbers: cardinals (`three million, two hundred`), fractions
+//! (`two-thirds`), multiplying words (`doubled`, `threefold`).
+
+use super::*;
+
+/// Spelled-out amounts: `twenty-three times`, `a third`, `nearly half`, `doubled`.
+pub(super) fn word_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    // Every spelled amount starts with one of a few words (a number word, a
+    // fraction word, a multiplying verb, "a"): a look at the first word
+    // spares trying them all before words that are none of them.
+    if !may_start_word_amount(leading_letters(i)) {
+        return Err(no_match(i, "a number word"));
+    }
+    alt((multiplier_word, fraction_amount, spelled_amount)).parse(i)
+}
+
+/// Whether `word` (a whole run of letters) is one a spelled amount may start
+/// with: a number word, a multiplying word, a fraction word, or "a".
+pub(super) fn may_start_word_amount(word: &str) -> bool {
+    let known = |w: &str| w.eq_ignore_ascii_case(word);
+    word.eq_ignore_ascii_case("a")
+        || SIGN_WORDS.iter().any(|w| known(w))
+        || ONES.iter().any(|w| known(w))
+        || TENS.iter().any(|w| known(w))
+        || MULTIPLIERS.iter().any(|(w, ..)| known(w))
+        || FRACTIONS.iter().any(|(w, _)| known(w))
+}
+
+/// Ratios written as a word, in the order they are tried: the mantissa and
+/// exponent of each.
+pub(super) const MULTIPLIERS: &[(&str, u128, i32)] = &[
+    ("doubled", 2, 0),
+    ("doubling", 2, 0),
+    ("tripled", 3, 0),
+    ("tripling", 3, 0),
+    ("quadrupled", 4, 0),
+    ("quadrupling", 4, 0),
+    ("halved", 5, -1),
+    ("twice", 2, 0),
+    ("twofold", 2, 0),
+    ("two-fold", 2, 0),
+    ("threefold", 3, 0),
+    ("three-fold", 3, 0),
+    ("fourfold", 4, 0),
+    ("tenfold", 10, 0),
+];
+
+/// `doubled`, `tripling`, `threefold`, `halved`: a ratio written as a verb.
+pub(super) fn multiplier_word(i: &str) -> PResult<'_, (Number, Unit)> {
+    for &(word, mantissa, exponent) in MULTIPLIERS {
+        if let Ok((rest, _)) = (tag_no_case(word), word_end).parse(i) {
+            return Ok((rest, (plain(mantissa, exponent), Unit::Multiple)));
+        }
+    }
+    Err(no_match(i, "a multiplying word"))
+}
+
+/// Fraction words and their denominators, each plural before its singular.
+pub(super) const FRACTIONS: &[(&str, u128)] = &[
+    ("halves", 2),
+    ("half", 2),
+    ("thirds", 3),
+    ("third", 3),
+    ("quarters", 4),
+    ("quarter", 4),
+    ("fifths", 5),
+    ("fifth", 5),
+    ("sixths", 6),
+    ("sixth", 6),
+    ("eighths", 8),
+    ("eighth", 8),
+    ("tenths", 10),
+    ("tenth", 10),
+];
+
+/// `a third`, `two-thirds`, `half`, `three quarters`, `one sixth`: a share, in percent.
+pub(super) fn fraction_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    let (i, numerator) = opt(terminated(
+        alt((value(1, tag_no_case("a")), spelled_below_hundred)),
+        alt((char(' '), char('-'))),
+    ))
+    .parse(i)?;
+    let numerator = numerator.unwrap_or(1);
+    let (i, denominator) = FRACTIONS
+        .iter()
+        .find_map(|&(word, denominator)| {
+            tag_no_case(word)(i)
+                .ok()
+                .map(|(rest, _)| (rest, denominator))
+        })
+        .ok_or_else(|| no_match(i, "a fraction word"))?;
+    let (i, _) = word_end(i)?;
+    Ok((i, (share(numerator, denominator), Unit::Percent)))
+}
+
+/// `numerator / denominator` in percent.
+pub(super) fn share(numerator: u128, denominator: u128) -> Number {
+    // A tenth of a percent is as precise as a spelled fraction deserves.
+    let tenths = (numerator * 1000 + denominator / 2) / denominator;
+    if tenths.is_multiple_of(10) {
+        plain(tenths / 10, 0)
+    } else {
+        plain(tenths, -1)
+    }
+}
+
+/// Words that make a spelled number negative: `minus ten`.
+pub(super) const SIGN_WORDS: &[&str] = &["minus", "negative"];
+
+/// `[minus] cardinal [and a half [scale]]`, then a known unit.
+pub(super) fn spelled_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    let sign_word = |i| {
+        SIGN_WORDS
+            .iter()
+            .find_map(|&word| (tag_no_case(word), char(' ')).parse(i).ok())
+            .map(|(rest, _)| (rest, ()))
+            .ok_or_else(|| no_match(i, "a sign word"))
+    };
+    let (i, negative) = opt(sign_word).parse(i)?;
+    let (i, (value, exponent)) = spelled_cardinal(i)?;
+    let (i, half) = opt((tag_no_case(" and a half"), word_end)).parse(i)?;
+    // The half is half of the last scale: "a million and a half" is 1.5
+    // million, and in "two and a half million" the scale comes after it.
+    let (i, scale_after_half) = if half.is_some() && exponent < 3 {
+        opt(preceded(char(' '), terminated(scale_word, word_end))).parse(i)?
+    } else {
+        (i, None)
+    };
+    let (i, unit) = opt(alt((percent_like, multiple, currency_word, measure_word))).parse(i)?;
+    let mut number = match (half, scale_after_half) {
+        (Some(_), Some(scale)) => plain(value * 10 + 5, scale - 1),
+        (Some(_), None) if exponent >= 3 && value.is_multiple_of(10u128.pow(exponent as u32)) => {
+            plain(value / 10u128.pow(exponent as u32) * 10 + 5, exponent - 1)
+        }
+        (Some(_), None) => plain(value * 10 + 5, -1),
+        (None, _) => {
+            let mut n = plain(value, 0);
+            // "three million" is precise to the million, not to the unit.
+            for _ in 0..exponent {
+                if !n.mantissa.is_multiple_of(10) {
+                    break;
+                }
+                n.mantissa /= 10;
+                n.exponent += 1;
+            }
+            n
+        }
+    };
+    number.negative = negative.is_some();
+    Ok((i, (number, unit.unwrap_or(Unit::Bare))))
+}
+
+/// `three million, two hundred & forty`: groups below a thousand, each times a scale.
+/// Returns the value and the exponent of the last scale word.
+pub(super) fn spelled_cardinal(i: &str) -> PResult<'_, (u128, i32)> {
+    let (mut i, (first, mut last_exponent)) = scaled_group(i)?;
+    let mut total = first;
+    while last_exponent >= 3 {
+        let separator = alt((tag(", "), tag(" and "), tag(" & "), tag(" ")));
+        match preceded(separator, scaled_group).parse(i) {
+            Ok((rest, (group, exponent))) if exponent < last_exponent => {
+                total += group;
+                last_exponent = exponent;
+                i = rest;
+            }
+            _ => break,
+        }
+    }
+    Ok((i, (total, last_exponent)))
+}
+
+/// `(a|one…nine hundred …) [thousand|million|billion|trillion]`
+pub(super) fn scaled_group(i: &str) -> PResult<'_, (u128, i32)> {
+    let (i, group) = below_thousand(i)?;
+    let (i, scale) = opt(preceded(char(' '), terminated(scale_word, word_end))).parse(i)?;
+    Ok(match scale {
+        Some(e) => (i, (group * 10u128.pow(e as u32), e)),
+        None => (
+            i,
+            (
+                group,
+                if group >= 100 && group.is_multiple_of(100) {
+                    2
+                } else {
+                    0
+                },
+            ),
+        ),
+    })
+}
+
+pub(super) fn below_thousand(i: &str) -> PResult<'_, u128> {
+    let hundreds = map(
+        (
+            alt((
+                value(1, terminated(tag_no_case("a"), char(' '))),
+                terminated(spelled_below_hundred, char(' ')),
+            )),
+            tag_no_case("hundred"),
+            word_end,
+            opt(preceded(
+                alt((tag(" and "), tag(" & "), tag(" "))),
+                spelled_below_hundred,
+            )),
+        ),
+        |(h, _, _, rest): (u128, &str, (), Option<u128>)| h * 100 + rest.unwrap_or(0),
+    );
+    // A lone "a" is only a number before a scale word ("a million").
+    let scaled_a = terminated(value(1, tag_no_case("a")), peek((char(' '), scale_word)));
+    alt((hundreds, spelled_below_hundred, scaled_a)).parse(i)
+}
+
+/// The scale words of spelled numbers, with their powers of ten.
+pub(super) const SCALES: &[(&str, i32)] = SPACED_MAGNITUDES.split_at(4).0;
+
+/// A scale word of [`SCALES`] (no word end) and its power of ten.
+pub(super) fn scale_word(i: &str) -> PResult<'_, i32> {
+    SCALES
+        .iter()
+        .find_map(|&(word, power)| tag_no_case(word)(i).ok().map(|(rest, _)| (rest, power)))
+        .ok_or_else(|| no_match(i, "a scale word"))
+}
+
+pub(super) const ONES: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+pub(super) const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+pub(super) fn spelled_word<'a>(i: &'a str, words: &[&str]) -> PResult<'a, u128> {
+    let end = i
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(i.len(), |(n, _)| n);
+    let word = &i[..end];
+    match words.iter().position(|w| w.eq_ignore_ascii_case(word)) {
+        Some(n) => Ok((&i[end..], n as u128)),
+        None => Err(nom::Err::Error(SyntaxError {
+            rest: i,
+            expected: Some("a number word"),
+            message: None,
+        })),
+    }
+}
+
+/// `seven`, `forty`, `twenty-three`, `twenty three`
+pub(super) fn spelled_below_hundred(i: &str) -> PResult<'_, u128> {
+    let tens = |i| spelled_word(i, TENS).map(|(r, n)| (r, 20 + n * 10));
+    let ones = |i| spelled_word(i, ONES);
+    let (rest, ten) = opt(tens).parse(i)?;
+    match ten {
+        Some(ten) => {
+            let (rest, one) = opt(preceded(
+                alt((char('-'), char(' '))),
+                nom::combinator::verify(ones, |n: &u128| (1..10).contains(n)),
+            ))
+            .parse(rest)?;
+            Ok((rest, ten + one.unwrap_or(0)))
+        }
+        None => ones(i),
+    }
+}

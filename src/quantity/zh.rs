@@ -1,0 +1,221 @@
+//! Chinese: magnitudes and units written right after digits, as Chinese
+//! writes them with no space (`2859亿美元`, `1.2万`, `88%的`, `23倍`,
+//! `提高了5个百分点`), and the end of a number where a Han character follows.
+
+use super::*;
+
+/// Magnitude characters and their powers of ten; a run of them multiplies
+/// (`百万` is 10^6, `万亿` 10^12).
+const MAGNITUDES: &[(char, i32)] = &[
+    ('十', 1),
+    ('百', 2),
+    ('千', 3),
+    ('万', 4),
+    ('萬', 4),
+    ('亿', 8),
+    ('億', 8),
+];
+
+/// Unit words after a number, longest first where one starts another.
+fn units() -> [(&'static str, Unit); 13] {
+    let currency = |code| Unit::Currency(CompactString::const_new(code));
+    [
+        ("个百分点", Unit::PercentagePoints),
+        ("百分点", Unit::PercentagePoints),
+        ("%", Unit::Percent),
+        ("％", Unit::Percent),
+        ("倍", Unit::Multiple),
+        ("美元", currency("USD")),
+        ("欧元", currency("EUR")),
+        ("日元", currency("JPY")),
+        ("英镑", currency("GBP")),
+        ("港元", currency("HKD")),
+        ("人民币", currency("CNY")),
+        ("元", currency("CNY")),
+        ("块", currency("CNY")),
+    ]
+}
+
+/// A Han character: Chinese runs on from a number with no space.
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// After digits: a run of magnitude characters and a unit, either or both,
+/// or nothing before a Han character (`5个`, `2026年`). The power of ten
+/// and the unit read; an error where no Han character follows the digits.
+pub(super) fn zh_suffix(i: &str) -> PResult<'_, (i32, Option<Unit>)> {
+    if !i.starts_with(|c: char| is_han(c) || c == '％') {
+        return Err(no_match(i, "a Chinese magnitude or unit"));
+    }
+    let mut rest = i;
+    let mut power = 0;
+    while let Some(&(c, p)) = rest
+        .chars()
+        .next()
+        .and_then(|first| MAGNITUDES.iter().find(|(c, _)| *c == first))
+    {
+        // `百分点` is a unit, not a hundred.
+        if c == '百' && rest.starts_with("百分点") {
+            break;
+        }
+        power += p;
+        rest = &rest[c.len_utf8()..];
+    }
+    let unit = units()
+        .into_iter()
+        .find_map(|(word, unit)| rest.strip_prefix(word).map(|after| (after, unit)));
+    match unit {
+        Some((after, unit)) => Ok((after, (power, Some(unit)))),
+        None => Ok((rest, (power, None))),
+    }
+}
+
+/// Chinese digits and their values.
+const DIGITS: &[(char, u128)] = &[
+    ('零', 0),
+    ('〇', 0),
+    ('一', 1),
+    ('二', 2),
+    ('两', 2),
+    ('三', 3),
+    ('四', 4),
+    ('五', 5),
+    ('六', 6),
+    ('七', 7),
+    ('八', 8),
+    ('九', 9),
+];
+
+/// Whether a Chinese numeral may start with `c`: a digit, 十 (十二), or 百
+/// (百分之).
+pub fn starts_chinese_numeral(c: char) -> bool {
+    c == '十' || c == '百' || DIGITS.iter().any(|(d, _)| *d == c)
+}
+
+fn digit_value(c: char) -> Option<u128> {
+    DIGITS.iter().find(|(d, _)| *d == c).map(|(_, v)| *v)
+}
+
+/// `两千三百`, `一万两千`, `三百亿`, `十二点五`: a Chinese cardinal, as a
+/// number precise to its last digit or, after 万 or 亿, to that magnitude.
+fn chinese_cardinal(i: &str) -> PResult<'_, Number> {
+    let mut total: u128 = 0;
+    let mut section: u128 = 0;
+    let mut digit: Option<u128> = None;
+    let mut read = 0;
+    let mut last_magnitude: i32 = 0;
+    let mut chars = i.char_indices().peekable();
+    let mut started = false;
+    while let Some(&(at, c)) = chars.peek() {
+        let small = match c {
+            '十' => Some(1),
+            '百' => Some(2),
+            '千' => Some(3),
+            _ => None,
+        };
+        if let Some(d) = digit_value(c) {
+            // 零 holds a place (一千零五): the digit after it counts.
+            if digit.is_some_and(|d| d != 0) {
+                break;
+            }
+            digit = Some(d);
+        } else if let Some(p) = small {
+            // 十二 is twelve: a leading 十 counts one ten.
+            if digit.is_none() && (started || c != '十') {
+                break;
+            }
+            section += digit.take().unwrap_or(1) * 10u128.pow(p);
+        } else if c == '万' || c == '亿' {
+            if !started {
+                break;
+            }
+            let p: i32 = if c == '万' { 4 } else { 8 };
+            let scale = 10u128.pow(p as u32);
+            let part = section + digit.take().unwrap_or(0);
+            // A run of magnitudes (一亿亿亿...) can outgrow any number.
+            let grown = if part == 0 {
+                total.checked_mul(scale)
+            } else if c == '亿' {
+                (total + part).checked_mul(scale)
+            } else {
+                part.checked_mul(scale).and_then(|p| total.checked_add(p))
+            };
+            let Some(grown) = grown else {
+                return Err(no_match(i, "a number that fits"));
+            };
+            total = grown;
+            section = 0;
+            last_magnitude = if part == 0 { last_magnitude + p } else { p };
+        } else {
+            break;
+        }
+        started = true;
+        read = at + c.len_utf8();
+        chars.next();
+    }
+    if read == 0 {
+        return Err(no_match(i, "a Chinese numeral"));
+    }
+    let ended_on_magnitude = i[..read].ends_with(['万', '亿']);
+    let whole = total + section + digit.unwrap_or(0);
+    let mut rest = &i[read..];
+    // 十二点五: decimals after 点, one digit each.
+    let mut number = plain(whole, 0);
+    if let Some(after) = rest.strip_prefix('点') {
+        let decimals: Vec<u128> = after.chars().map_while(digit_value).collect();
+        if !decimals.is_empty() {
+            for d in &decimals {
+                let Some(m) = number.mantissa.checked_mul(10) else {
+                    return Err(no_match(i, "a number that fits"));
+                };
+                number.mantissa = m + d;
+                number.exponent -= 1;
+            }
+            let len: usize = after.chars().take(decimals.len()).map(char::len_utf8).sum();
+            rest = &after[len..];
+        }
+    } else if ended_on_magnitude {
+        while number.exponent < last_magnitude && number.mantissa.is_multiple_of(10) {
+            number.mantissa /= 10;
+            number.exponent += 1;
+        }
+    }
+    Ok((rest, number))
+}
+
+/// A number written in Chinese numerals: `百分之八十八` (a percentage),
+/// `三分之一` (a share), `九成` (tenths), or a cardinal with an optional
+/// magnitude and unit (`三百亿美元`, `两千三百`).
+pub(super) fn zh_numeral_amount(i: &str) -> PResult<'_, (Number, Unit)> {
+    if !i.starts_with(starts_chinese_numeral) {
+        return Err(no_match(i, "a Chinese numeral"));
+    }
+    if let Some(after) = i.strip_prefix("百分之") {
+        let (rest, number) = chinese_cardinal(after)?;
+        return Ok((rest, (number, Unit::Percent)));
+    }
+    let (rest, number) = chinese_cardinal(i)?;
+    if let Some(after) = rest.strip_prefix("分之") {
+        let (rest, numerator) = chinese_cardinal(after)?;
+        // Shares of small wholes only: 三分之一, 十分之七.
+        if number.exponent != 0 || numerator.exponent != 0 || number.mantissa == 0 {
+            return Err(no_match(i, "a fraction"));
+        }
+        let (denominator, numerator) = (number.mantissa, numerator.mantissa);
+        return Ok((rest, (share(numerator, denominator), Unit::Percent)));
+    }
+    if let Some(rest) = rest.strip_prefix('成')
+        && number.exponent == 0
+        && number.mantissa < 10
+    {
+        return Ok((rest, (plain(number.mantissa * 10, 0), Unit::Percent)));
+    }
+    let (rest, (power, unit)) = match zh_suffix(rest) {
+        Ok(read) => read,
+        Err(_) => (rest, (0, None)),
+    };
+    let mut number = number;
+    number.exponent += power;
+    Ok((rest, (number, unit.unwrap_or(Unit::Bare))))
+}
