@@ -654,6 +654,8 @@ impl<'a> Auditor<'a> {
                         && current.years.pinned(sentence, ms, me).is_none(),
                     next_word: judge::Number::word_after(sentence, me),
                     nearest_subject: std::cell::OnceCell::new(),
+                    neighbours: &mentions[current.first..current.first + current.numbers.len()],
+                    which: at - current.first,
                 };
                 let candidates = judge::candidates(
                     self.store,
