@@ -657,28 +657,23 @@ impl<'a> Auditor<'a> {
                     neighbours: &mentions[current.first..current.first + current.numbers.len()],
                     which: at - current.first,
                 };
-                let candidates = judge::candidates(
-                    self.store,
-                    &self.readings,
-                    &scores,
-                    self.linker.metrics_named(&terms),
-                    self.linker.subjects_named(&terms),
-                    &number,
-                    false,
-                );
-                let mut judgement =
-                    judge::judge(self.store, &self.linker, &terms, &candidates, &number);
-                let mut linked = candidates;
-                if !matches!(judgement, Judgement::Backed(_)) && derive::may_derive(&number) {
-                    let any_unit = judge::candidates(
+                let rank = |for_derivation| {
+                    judge::candidates(
                         self.store,
                         &self.readings,
                         &scores,
                         self.linker.metrics_named(&terms),
                         self.linker.subjects_named(&terms),
                         &number,
-                        true,
-                    );
+                        for_derivation,
+                    )
+                };
+                let candidates = rank(false);
+                let mut judgement =
+                    judge::judge(self.store, &self.linker, &terms, &candidates, &number);
+                let mut linked = candidates;
+                if !matches!(judgement, Judgement::Backed(_)) && derive::may_derive(&number) {
+                    let any_unit = rank(true);
                     if let Some(d) = derive::derive(self.store, &self.readings, &any_unit, &number)
                         && (d.agrees
                             || (judgement == Judgement::Unsourced
