@@ -124,8 +124,13 @@ fn planted_errors_are_contradicted_without_claims() {
         contradicted,
         [
             (18, "542".to_owned(), Some("5427".to_owned())),
-            // A sentence that names no year speaks of the latest figure.
-            (24, "13%".to_owned(), Some("11%".to_owned())),
+            // "fell 13% in a year, to 11%": from 24% that is a fall of 54%
+            // (13 points), derived from the two years' facts.
+            (
+                24,
+                "13%".to_owned(),
+                Some("54.1% (51.064%, 57.143%)".to_owned())
+            ),
             (
                 28,
                 "$80 billion".to_owned(),

@@ -757,7 +757,15 @@ impl<'a> Auditor<'a> {
             Judgement::Unsourced => (Status::Unsourced, Vec::new()),
         };
         finding.status = status;
-        if status == Status::Contradicted {
+        if let Some(arithmetic) = finding
+            .arithmetic()
+            .filter(|_| status == Status::Contradicted)
+        {
+            // A wrong derived number is expected to be what the facts derive.
+            let derived = arithmetic.rsplit_once(" = ").map_or(arithmetic, |(_, v)| v);
+            let expected = derived.to_owned();
+            finding.detail_mut().expected = Some(expected);
+        } else if status == Status::Contradicted {
             let values: Vec<&str> = facts
                 .iter()
                 .map(|&f| self.store.fact(f).value.text.as_str())
