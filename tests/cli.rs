@@ -250,3 +250,56 @@ fn audit_into_a_full_disk_exits_2() {
         "error: cannot write the report: No space left on device (os error 28)\n"
     );
 }
+
+/// The completion script comes from the argument definitions, so it knows
+/// the program and every subcommand; every shell clap knows is offered.
+#[test]
+fn completions_name_the_program_and_every_subcommand() {
+    let output = claimcheck().args(["completions", "bash"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty());
+    let script = String::from_utf8(output.stdout).unwrap();
+    assert!(script.contains("claimcheck"));
+    for sub in [
+        "check",
+        "lint",
+        "facts",
+        "explain",
+        "audit",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            script.contains(&format!("claimcheck,{sub})")),
+            "bash completions lack `{sub}`"
+        );
+    }
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let output = claimcheck().args(["completions", shell]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        assert!(String::from_utf8_lossy(&output.stdout).contains("claimcheck"));
+    }
+    let output = claimcheck().args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+/// `man` writes a roff page: requests only up to the title, then the
+/// `.TH` title line, and the sections and subcommands after it.
+#[test]
+fn man_writes_a_roff_page() {
+    let output = claimcheck().arg("man").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty());
+    let page = String::from_utf8(output.stdout).unwrap();
+    let title = page
+        .lines()
+        .position(|l| l.starts_with(".TH claimcheck 1"))
+        .expect("a .TH title line");
+    // clap_mangen puts only the quote-character definitions before `.TH`.
+    assert!(page.lines().take(title).all(|l| l.starts_with('.')));
+    assert!(page.contains("\n.SH NAME\n"));
+    assert!(page.contains("\n.SH SUBCOMMANDS\n"));
+    for sub in ["check", "lint", "facts", "explain", "audit"] {
+        assert!(page.contains(&format!("claimcheck\\-{sub}(1)")), "{sub}");
+    }
+}
