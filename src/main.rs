@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 mod cmd;
 
@@ -59,7 +59,23 @@ enum Command {
     /// claimed, backed, contradicted or unsourced.
     #[command(after_help = AUDIT_EXAMPLES)]
     Audit(cmd::audit::AuditArgs),
+    /// Print a shell completion script for claimcheck to stdout.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) for claimcheck to stdout.
+    #[command(after_help = "Example:\n  claimcheck man > claimcheck.1 && man ./claimcheck.1")]
+    Man,
 }
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  claimcheck completions bash > ~/.local/share/bash-completion/completions/claimcheck
+  claimcheck completions zsh > ~/.zfunc/_claimcheck
+  claimcheck completions fish > ~/.config/fish/completions/claimcheck.fish";
 
 const AUDIT_EXAMPLES: &str = "\
 Examples:
@@ -77,6 +93,8 @@ fn main() -> ExitCode {
         Command::Facts(args) => cmd::facts::run(&args),
         Command::Explain(args) => cmd::explain::run(&args),
         Command::Audit(args) => cmd::audit::run(&args),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man(),
     };
     match result {
         Ok(code) => code,
@@ -85,6 +103,25 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The completion script for `shell`, generated from the argument
+/// definitions above so that it never falls behind them.
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "claimcheck", &mut script);
+    cmd::emit(&String::from_utf8_lossy(&script))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The manual page, in roff, from the same definitions.
+fn man() -> Result<ExitCode, String> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .map_err(|e| format!("cannot render the manual page: {e}"))?;
+    cmd::emit(&String::from_utf8_lossy(&page))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

@@ -250,3 +250,154 @@ fn audit_into_a_full_disk_exits_2() {
         "error: cannot write the report: No space left on device (os error 28)\n"
     );
 }
+
+/// The completion script comes from the argument definitions, so it knows
+/// the program and every subcommand; every shell clap knows is offered.
+#[test]
+fn completions_name_the_program_and_every_subcommand() {
+    let output = claimcheck().args(["completions", "bash"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty());
+    let script = String::from_utf8(output.stdout).unwrap();
+    assert!(script.contains("claimcheck"));
+    for sub in [
+        "check",
+        "lint",
+        "facts",
+        "explain",
+        "audit",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            script.contains(&format!("claimcheck,{sub})")),
+            "bash completions lack `{sub}`"
+        );
+    }
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let output = claimcheck().args(["completions", shell]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        assert!(String::from_utf8_lossy(&output.stdout).contains("claimcheck"));
+    }
+    let output = claimcheck().args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+/// `man` writes a roff page: requests only up to the title, then the
+/// `.TH` title line, and the sections and subcommands after it.
+#[test]
+fn man_writes_a_roff_page() {
+    let output = claimcheck().arg("man").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty());
+    let page = String::from_utf8(output.stdout).unwrap();
+    let title = page
+        .lines()
+        .position(|l| l.starts_with(".TH claimcheck 1"))
+        .expect("a .TH title line");
+    // clap_mangen puts only the quote-character definitions before `.TH`.
+    assert!(page.lines().take(title).all(|l| l.starts_with('.')));
+    assert!(page.contains("\n.SH NAME\n"));
+    assert!(page.contains("\n.SH SUBCOMMANDS\n"));
+    for sub in ["check", "lint", "facts", "explain", "audit"] {
+        assert!(page.contains(&format!("claimcheck\\-{sub}(1)")), "{sub}");
+    }
+}
+
+/// Runs the binary with `stdin` as its standard input.
+fn with_stdin(cmd: &mut Command, stdin: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    // The binary may stop reading early (an error); a broken pipe is fine.
+    let _ = pipe.write_all(stdin);
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+/// `audit -` reads the article from standard input, as plain text, and
+/// calls it `<stdin>`: the report is that of the same text in a file.
+#[test]
+fn audit_reads_an_article_from_stdin() {
+    let text = "Businesses spent $581.69 billion on AI in 2025.\n\
+                US private AI investment reached $285.9 billion in 2025.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("article.txt");
+    std::fs::write(&file, text).unwrap();
+    let from_file = claimcheck()
+        .args(["audit", "--format", "json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let from_stdin = with_stdin(
+        claimcheck().args(["audit", "--format", "json", "-"]),
+        text.as_bytes(),
+    );
+    assert_eq!(String::from_utf8_lossy(&from_stdin.stderr), "");
+    assert_eq!(from_stdin.status.code(), from_file.status.code());
+    let stdout = String::from_utf8(from_stdin.stdout).unwrap();
+    assert!(stdout.contains("\"<stdin>\""));
+    assert_eq!(
+        stdout,
+        String::from_utf8(from_file.stdout)
+            .unwrap()
+            .replace(&file.display().to_string(), "<stdin>")
+    );
+}
+
+/// `check -` reads claims from standard input; report lines say `<stdin>:N`.
+#[test]
+fn check_reads_claims_from_stdin() {
+    let output = with_stdin(
+        claimcheck().args(["check", "-"]),
+        b"US private AI investment 2025 = $285.9 billion\n\
+          US private AI investment 2025 = $80 billion\n",
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(report.contains("match <stdin>:1 "), "{report}");
+    assert!(report.contains("MISMATCH <stdin>:2 "), "{report}");
+}
+
+/// Bad standard input is an input error, exit 2 with a message naming
+/// `<stdin>`, never a panic; so is naming `-` twice.
+#[test]
+fn bad_stdin_exits_2() {
+    let cases: [(&[&str], &[u8], &str); 5] = [
+        (
+            &["audit", "-"],
+            b"\xff\x00binary",
+            "error: <stdin>:1:1: not valid UTF-8",
+        ),
+        (
+            &["check", "-"],
+            b"\xff\x00binary",
+            "error: <stdin>:1:1: not valid UTF-8",
+        ),
+        (&["check", "-"], b"", "error: <stdin>: no claims in it"),
+        (
+            &["check", "-", "-"],
+            b"X m = 5\n",
+            "error: `-` (standard input) can be named only once",
+        ),
+        (
+            &["audit", "-", "--claims", "-"],
+            b"X m = 5\n",
+            "error: `-` (standard input) can be named only once",
+        ),
+    ];
+    for (args, stdin, message) in cases {
+        let output = with_stdin(claimcheck().args(args), stdin);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.starts_with(message), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty(), "{args:?}");
+    }
+}

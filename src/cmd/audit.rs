@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use claimcheck::audit::{AuditSummary, Auditor, Finding, Format as ArticleFormat, decode, suggest};
 use claimcheck::config::{Outcome, Waivers, file_key, same_file};
-use claimcheck::input::read_regular;
 use claimcheck::parallel::par_map_each;
 use claimcheck::render::{AuditFormat, AuditWriter};
 use claimcheck::report::ClaimReport;
@@ -16,12 +15,12 @@ use claimcheck::store::Store;
 use super::check::{
     CommonArgs, LevelArg, ReportFormat, check_files, claim_files, exit_code, shorten,
 };
-use super::{emit, use_color, written};
+use super::{emit, is_stdin, read_input, shown, stdin_at_most_once, use_color, written};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct AuditArgs {
-    /// Markdown or plain-text articles [default: the article globs of
-    /// claimcheck.toml]
+    /// Markdown or plain-text articles; `-` reads one (as plain text) from
+    /// standard input [default: the article globs of claimcheck.toml]
     #[arg(value_name = "FILES")]
     pub(crate) files: Vec<PathBuf>,
 
@@ -79,6 +78,8 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
     if suggest_to_file.is_some() && files.len() != 1 {
         return Err("--suggest PATH drafts claims for one article; name exactly one".to_owned());
     }
+    // Standard input is read once, whether for an article or a claims file.
+    stdin_at_most_once(files.iter().chain(args.claims.iter().flatten()))?;
     let store = Store::load(&settings.store).map_err(|e| e.to_string())?;
     let claim_paths = args.claims.clone().unwrap_or_default();
     let claims = match claim_files(&claim_paths, config) {
@@ -90,12 +91,10 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
     // Every article is read and decoded before anything is written, so that
     // an unreadable one stops the run with nothing printed, as when the
     // report was written whole at the end.
-    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    let bytes = par_map_each(&files, |f| {
-        read_regular(f, MAX_ARTICLE_BYTES).map_err(|e| format!("{}: cannot read: {e}", f.display()))
-    })
-    .into_iter()
-    .collect::<Result<Vec<_>, _>>()?;
+    let names: Vec<String> = files.iter().map(|f| shown(f)).collect();
+    let bytes = par_map_each(&files, |f| read_input(f, MAX_ARTICLE_BYTES))
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()?;
     let named: Vec<(&String, &Vec<u8>)> = names.iter().zip(&bytes).collect();
     let texts = par_map_each(&named, |(name, b)| {
         decode(name, b).map_err(|e| e.to_string())
@@ -212,12 +211,13 @@ impl Audit<'_> {
     /// Hands each finding of `article` to `sink`, waivers applied, in
     /// document order.
     fn each(&self, article: &Article<'_>, mut sink: impl FnMut(Finding)) {
-        let mine: Vec<ClaimReport> = self
-            .by_article
-            .of(article.path)
-            .iter()
-            .map(|&i| self.claims[i].clone())
-            .collect();
+        // No claims file can name standard input as its `@article`.
+        let linked = if is_stdin(article.path) {
+            &[]
+        } else {
+            self.by_article.of(article.path)
+        };
+        let mine: Vec<ClaimReport> = linked.iter().map(|&i| self.claims[i].clone()).collect();
         let format = ArticleFormat::of_path(article.name);
         self.auditor
             .audit_each(article.name, article.text, format, &mine, |mut finding| {

@@ -7,17 +7,21 @@ use claimcheck::audit::decode;
 use claimcheck::check::{self, Options};
 use claimcheck::claim::{Entry, parse_line};
 use claimcheck::config::{Config, FailOn, Level, Outcome, Policy, Waivers};
-use claimcheck::input::{open_regular, read_regular};
+use claimcheck::input::open_regular;
 use claimcheck::render;
 use claimcheck::report::{ClaimReport, Report};
 use claimcheck::store::Store;
 
-use super::{Color, ConfigArgs, emit, store_path, tolerance, use_color};
+use super::{
+    Color, ConfigArgs, emit, is_stdin, read_input, shown, stdin_at_most_once, store_path,
+    tolerance, use_color,
+};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct CheckArgs {
-    /// Claims files, or folders searched for *.claims files [default: the
-    /// claim globs of claimcheck.toml, else claims]
+    /// Claims files, or folders searched for *.claims files; `-` reads
+    /// claims from standard input [default: the claim globs of
+    /// claimcheck.toml, else claims]
     #[arg(value_name = "PATHS")]
     pub(crate) paths: Vec<PathBuf>,
 
@@ -156,7 +160,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, String> {
         }
         claims = check_files(&store, &files, &settings)?;
         if claims.is_empty() {
-            let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            let names: Vec<String> = files.iter().map(|f| shown(f)).collect();
             return Err(format!(
                 "{}: no claims in {}; a run that checks nothing fails",
                 names.join(", "),
@@ -216,11 +220,10 @@ pub(crate) fn check_files(
 ) -> Result<Vec<ClaimReport>, String> {
     let mut claims = Vec::new();
     for file in files {
-        let bytes = read_regular(file, MAX_CLAIMS_FILE_BYTES)
-            .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
-        let text = decode(&file.display().to_string(), &bytes).map_err(|e| e.to_string())?;
-        let mut reports =
-            check::check_text(store, &file.display().to_string(), text, &settings.options);
+        let bytes = read_input(file, MAX_CLAIMS_FILE_BYTES)?;
+        let name = shown(file);
+        let text = decode(&name, &bytes).map_err(|e| e.to_string())?;
+        let mut reports = check::check_text(store, &name, text, &settings.options);
         let lines: Vec<&str> = text.lines().collect();
         for report in &mut reports {
             let annotation =
@@ -250,9 +253,12 @@ pub(crate) fn claim_files(
         }
         return claim_files(&[PathBuf::from("claims")], None);
     }
+    stdin_at_most_once(paths)?;
     let mut files = Vec::new();
     for path in paths {
-        if path.is_dir() {
+        if is_stdin(path) {
+            files.push(path.clone());
+        } else if path.is_dir() {
             let before = files.len();
             collect_claims(path, &mut files)?;
             files[before..].sort();

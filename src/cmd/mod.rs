@@ -1,9 +1,10 @@
 //! The subcommands, one module each, and what they share.
 
-use std::io::{IsTerminal, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use claimcheck::config::Config;
+use claimcheck::input::{read_regular, show_bytes};
 use clap::ValueEnum;
 
 pub(crate) mod audit;
@@ -54,6 +55,57 @@ pub(crate) fn written(result: std::io::Result<()>) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write the report: {e}")),
     }
+}
+
+/// The name under which standard input appears in reports.
+pub(crate) const STDIN_NAME: &str = "<stdin>";
+
+/// Whether a path the user named is `-`, standard input.
+pub(crate) fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// How a path the user named is shown in reports: `<stdin>` for `-`.
+pub(crate) fn shown(path: &Path) -> String {
+    if is_stdin(path) {
+        STDIN_NAME.to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Standard input can be read once: naming `-` twice would hand the
+/// second reader nothing, silently.
+pub(crate) fn stdin_at_most_once<'a>(
+    paths: impl IntoIterator<Item = &'a PathBuf>,
+) -> Result<(), String> {
+    if paths.into_iter().filter(|p| is_stdin(p)).count() > 1 {
+        return Err("`-` (standard input) can be named only once".to_owned());
+    }
+    Ok(())
+}
+
+/// The bytes of a file the user named, or of standard input for `-`,
+/// refusing more than `limit` bytes; the error names what was read.
+pub(crate) fn read_input(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let cannot = |e: std::io::Error| format!("{}: cannot read: {e}", shown(path));
+    if !is_stdin(path) {
+        return read_regular(path, limit).map_err(cannot);
+    }
+    let mut bytes = Vec::new();
+    // One byte past the limit tells input at the limit from larger input.
+    std::io::stdin()
+        .lock()
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "{STDIN_NAME}: cannot read: larger than {}, the most claimcheck reads",
+            show_bytes(limit)
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Which claimcheck.toml is read: the nearest one up from the working
