@@ -595,8 +595,7 @@ impl<'a> Auditor<'a> {
                     .take_while(|m| m.sentence == (s, e))
                     .map(|m| (m.start - s, m.end - s))
                     .collect();
-                self.linker
-                    .read(sentence, &numbers, &mut work.words, &mut terms);
+                self.linker.read(sentence, &mut work.words, &mut terms);
                 cache = Some(Sentence {
                     range: (s, e),
                     first,

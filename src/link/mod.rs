@@ -111,10 +111,6 @@ pub struct NameScore {
     /// name's weight and the store's average name weight: a long name is
     /// not found only by its every word, nor a short one by a single word.
     pub strength: f32,
-    /// The same with every found term by its nearness alone: the measure
-    /// for subjects, of which a sentence may name several, each near its
-    /// own number.
-    pub near_strength: f32,
     /// The form that scored best.
     form: u32,
 }
@@ -127,7 +123,6 @@ impl NameScore {
             coverage,
             nearness,
             strength: nearness,
-            near_strength: nearness,
             form: NO_FORM,
         }
     }
@@ -313,15 +308,7 @@ impl Linker {
     /// Reads a sentence into the store's terms. `cache` maps words already
     /// seen to their terms: prose repeats its words, and stemming is the
     /// dearest step.
-    /// `numbers` are the byte ranges of the sentence's numbers, whose own
-    /// words ("billion", "percent") name no fact.
-    pub fn read(
-        &self,
-        sentence: &str,
-        numbers: &[(usize, usize)],
-        cache: &mut WordCache,
-        out: &mut SentenceTerms,
-    ) {
+    pub fn read(&self, sentence: &str, cache: &mut WordCache, out: &mut SentenceTerms) {
         out.occurrences.clear();
         out.word_starts.clear();
         out.stop_words.clear();
@@ -344,7 +331,6 @@ impl Linker {
                 out.stop_words.push(word);
                 continue;
             }
-            let _ = numbers;
             for &term in &cache.terms[from as usize..to as usize] {
                 out.occurrences.push(Occurrence {
                     term,
@@ -628,7 +614,6 @@ impl Scores<'_, '_> {
                 coverage,
                 nearness: near / form.mass.max(f32::MIN_POSITIVE),
                 strength: (found + near) / (2.0 * norm),
-                near_strength: near / norm,
                 form: f,
             };
             if (score.strength, score.coverage) > (best.strength, best.coverage) {
