@@ -43,11 +43,11 @@ pub(crate) struct Candidate {
 
 /// How much the subject's words count beside the metric's.
 const SUBJECT_WEIGHT: f32 = 0.6;
-/// What a fact of the store's default subject ("World") scores when the
-/// sentence names no subject, and when it names some (which then come first).
+/// What a fact of the store's default subject ("World") scores where the
+/// sentence's words do not name it: as a subject named a few words away.
 const DEFAULT_SUBJECT: NameScore = NameScore::assumed(1.0, 0.35);
-const DEFAULT_BESIDE_NAMED: NameScore = NameScore::assumed(1.0, 0.35);
-/// What the subject of a metric only one subject has scores, named or not.
+/// What the subject of a metric only one subject has scores, unless the
+/// sentence names another subject about as near the number.
 const IMPLIED_SUBJECT: NameScore = NameScore::assumed(1.0, 0.35);
 /// Added for a fact whose period the sentence names.
 const PERIOD_BONUS: f32 = 0.15;
@@ -269,11 +269,7 @@ pub(crate) fn candidates(
                     if implied && nearest_subject() < IMPLIED_SUBJECT.nearness {
                         score = score.at_least(IMPLIED_SUBJECT);
                     } else if store.is_default_subject(fact.subject) {
-                        score = score.at_least(if nearest_subject() > 0.0 {
-                            DEFAULT_BESIDE_NAMED
-                        } else {
-                            DEFAULT_SUBJECT
-                        });
+                        score = score.at_least(DEFAULT_SUBJECT);
                     }
                     if !implied {
                         subjects.push((fact.subject, score));
