@@ -124,6 +124,12 @@ fn planted_errors_are_contradicted_without_claims() {
         contradicted,
         [
             (18, "542".to_owned(), Some("5427".to_owned())),
+            // A count of people: the kiloliters of water are no candidate.
+            (
+                20,
+                "12 million".to_owned(),
+                Some("1.2 million people".to_owned())
+            ),
             // "fell 13% in a year, to 11%": from 24% that is a fall of 54%
             // (13 points), derived from the two years' facts.
             (

@@ -286,7 +286,16 @@ fn link_words(c: &crate::audit::LinkCandidate) -> String {
     let mut parts = Vec::new();
     for evidence in [&c.subject, &c.metric].into_iter().flatten() {
         let words: Vec<&str> = evidence.words.iter().map(|(w, _)| w.as_str()).collect();
-        parts.push(format!("\"{}\" for \"{}\"", words.join(" "), evidence.name));
+        let earlier = evidence.earlier.join(" ");
+        let found = match (words.is_empty(), earlier.is_empty()) {
+            (_, true) => format!("\"{}\"", words.join(" ")),
+            (true, false) => format!("\"{earlier}\" earlier in the paragraph"),
+            (false, false) => format!(
+                "\"{}\" (and \"{earlier}\" earlier in the paragraph)",
+                words.join(" ")
+            ),
+        };
+        parts.push(format!("{found} for \"{}\"", evidence.name));
     }
     if let Some(period) = &c.period {
         parts.push(period.clone());
