@@ -151,6 +151,10 @@ pub(crate) struct Number<'a> {
     /// Where the word right after the number starts, if a space is all
     /// that parts them.
     pub next_word: Option<usize>,
+    /// "12 million people": a bare number with a noun right after it
+    /// counts that noun, so no measure (water in kiloliters) is what it
+    /// states.
+    pub counts_a_noun: bool,
     /// The numbers of the sentence, this one at `which`.
     pub neighbours: &'a [super::scan::Mention],
     pub which: usize,
@@ -179,6 +183,22 @@ impl Number<'_> {
             .checked_sub(4)
             .and_then(|cut| before.get(cut..))
             .is_some_and(|tail| tail.eq_ignore_ascii_case("from"))
+    }
+
+    /// Whether a bare number is followed by a word that no unit starts with.
+    pub(crate) fn counts_a_noun(
+        quantity: &Quantity,
+        sentence: &str,
+        terms: &SentenceTerms,
+        next_word: Option<usize>,
+    ) -> bool {
+        quantity.unit == Unit::Bare
+            && next_word
+                .and_then(|at| terms.word_at(at))
+                .is_some_and(|word| word.is_some())
+            && !next_word
+                .and_then(|at| sentence[at..].split(|c: char| !c.is_alphabetic()).next())
+                .is_some_and(crate::quantity::may_name_a_unit)
     }
 
     /// Where the word right after `end` starts, if one space at most
@@ -223,7 +243,6 @@ pub(crate) fn candidates(
     store: &Store,
     readings: &[Reading],
     scores: &Scores<'_, '_>,
-    terms: &SentenceTerms,
     metrics: impl Iterator<Item = Sym>,
     subjects_named: impl Iterator<Item = Sym> + Clone,
     number: &Number<'_>,
@@ -239,21 +258,6 @@ pub(crate) fn candidates(
                 .fold(0.0, f32::max)
         })
     };
-    // "12 million people": a bare number with a noun right after it counts
-    // that noun, so no measure (water in kiloliters) is what it states.
-    let counts_a_noun = number.quantity.unit == Unit::Bare
-        && number
-            .next_word
-            .and_then(|at| terms.word_at(at))
-            .is_some_and(|word| word.is_some())
-        && !number
-            .next_word
-            .and_then(|at| {
-                number.sentence[at..]
-                    .split(|c: char| !c.is_alphabetic())
-                    .next()
-            })
-            .is_some_and(crate::quantity::may_name_a_unit);
     for metric in metrics {
         let metric_score = scores.name(NameKind::Metric, metric);
         let facts = store.facts_of_metric(metric);
@@ -272,7 +276,7 @@ pub(crate) fn candidates(
             // the unit and the year beside the number.
             if !for_derivation
                 && (!backs(&number.quantity.unit, &fact.value.unit)
-                    || (counts_a_noun && matches!(fact.value.unit, Unit::Measure(_))))
+                    || (number.counts_a_noun && matches!(fact.value.unit, Unit::Measure(_))))
             {
                 continue;
             }

@@ -645,6 +645,7 @@ impl<'a> Auditor<'a> {
                 let scores = self
                     .linker
                     .scores(&terms, &current.numbers, at - current.first);
+                let next_word = judge::Number::word_after(sentence, me);
                 let number = judge::Number {
                     quantity: &mention.quantity,
                     start: ms,
@@ -656,7 +657,13 @@ impl<'a> Auditor<'a> {
                     pinned: current.years.pinned(sentence, ms, me),
                     starts_change: judge::Number::after_from(sentence, ms)
                         && current.years.pinned(sentence, ms, me).is_none(),
-                    next_word: judge::Number::word_after(sentence, me),
+                    next_word,
+                    counts_a_noun: judge::Number::counts_a_noun(
+                        &mention.quantity,
+                        sentence,
+                        &terms,
+                        next_word,
+                    ),
                     nearest_subject: std::cell::OnceCell::new(),
                     neighbours: &mentions[current.first..current.first + current.numbers.len()],
                     which: at - current.first,
@@ -666,7 +673,6 @@ impl<'a> Auditor<'a> {
                         self.store,
                         &self.readings,
                         &scores,
-                        &terms,
                         self.linker.metrics_named(&terms),
                         self.linker.subjects_named(&terms),
                         &number,
