@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use claimcheck::audit::{AuditReport, Auditor, Finding, Format, Status, decode, suggest};
 use claimcheck::check::{Options, check_text};
 use claimcheck::config::Policy;
-use claimcheck::render;
+use claimcheck::render::{self, Detail};
 use claimcheck::report::{ClaimReport, Verdict};
 use claimcheck::store::Store;
 
@@ -90,7 +90,10 @@ fn every_format_for_the_examples_and_the_seed() {
         let report = report(article, &claims);
         let outcomes: Vec<_> = report.findings.iter().map(|f| policy.finding(f)).collect();
         settings("audit").bind(|| {
-            insta::assert_snapshot!(format!("{name}.human"), render::audit_human(&report, false));
+            insta::assert_snapshot!(
+                format!("{name}.human"),
+                render::audit_human(&report, false, Detail::Normal)
+            );
             insta::assert_snapshot!(format!("{name}.json"), render::audit_json(&report));
             insta::assert_snapshot!(
                 format!("{name}.github"),
@@ -183,7 +186,8 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
     );
 }
 
-/// With no claims, what backs or contradicts each number is shown with its provenance.
+/// With no claims, what backs or contradicts each number is shown with its
+/// provenance and how it was linked (in full: -v).
 #[test]
 fn unclaimed_numbers_show_their_facts() {
     let report = report("claims/examples/investment-digest.md", &[]);
@@ -191,7 +195,7 @@ fn unclaimed_numbers_show_their_facts() {
     settings("audit").bind(|| {
         insta::assert_snapshot!(
             "investment-digest.unclaimed.human",
-            render::audit_human(&report, false)
+            render::audit_human(&report, false, Detail::Verbose)
         );
     });
 }
@@ -333,7 +337,7 @@ fn paraphrases_link_to_their_facts() {
         let report = AuditReport::new(vec![article.to_owned()], findings);
         insta::assert_snapshot!(
             "paraphrase-digest.human",
-            render::audit_human(&report, false)
+            render::audit_human(&report, false, Detail::Verbose)
         );
     });
 }

@@ -30,3 +30,5 @@ mod tables;
 mod hostile;
 // Dead ends that point somewhere: nearest names, how to write a line, one error per file.
 mod dead_ends;
+// How much human output shows: problems whole, a line per passing result, -v and -q.
+mod output;

@@ -15,11 +15,49 @@ pub use audit::{AuditFormat, AuditWriter, audit_human, audit_json};
 pub use github::{github_audit, github_check};
 pub use sarif::{sarif_audit, sarif_check};
 
-/// Output for a person: one line per claim, then the arithmetic and the provenance.
-pub fn human(report: &Report, color: bool) -> String {
+/// How much of a report the human format shows. Like the linters people
+/// keep running (ruff, cargo-deny, typos), the default shows what needs an
+/// editor in full, a line for everything else, and the summary last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Only what needs an editor, in full, then the summary.
+    Quiet,
+    /// What needs an editor in full, then one line per passing claim or
+    /// number, then the summary.
+    #[default]
+    Normal,
+    /// Every claim or number in full with its provenance, in file order.
+    Verbose,
+}
+
+/// Whether a claim needs an editor: anything but a plain match, unless a
+/// waiver accepts it. Loose matches count: their reason is worth reading.
+pub(crate) fn needs_editor(claim: &ClaimReport) -> bool {
+    claim.waived.is_none() && (claim.verdict != Verdict::Match || claim.loose)
+}
+
+/// Output for a person. What needs an editor comes first and in full (the
+/// arithmetic, the provenance), then one line per passing claim, then the
+/// summary; [`Detail`] says how much.
+pub fn human(report: &Report, color: bool, detail: Detail) -> String {
     let mut out = String::new();
-    for claim in &report.claims {
-        claim_block(&mut out, claim, color);
+    if detail == Detail::Verbose {
+        for claim in &report.claims {
+            claim_block(&mut out, claim, color);
+        }
+    } else {
+        for claim in report.claims.iter().filter(|c| needs_editor(c)) {
+            claim_block(&mut out, claim, color);
+        }
+        if detail == Detail::Normal {
+            for claim in report.claims.iter().filter(|c| !needs_editor(c)) {
+                claim_line(&mut out, claim, color);
+                if let Some(waived) = &claim.waived {
+                    // The waiver is why it is not listed above.
+                    let _ = writeln!(out, "    waived: {} ({})", waived.reason, waived.by);
+                }
+            }
+        }
     }
     let s = &report.summary;
     let _ = writeln!(
@@ -67,7 +105,8 @@ fn verdict_tag(claim: &ClaimReport, color: bool) -> String {
     paint(text, code, color)
 }
 
-fn claim_block(out: &mut String, claim: &ClaimReport, color: bool) {
+/// The first line of a claim's block: verdict, place, label and text.
+fn claim_line(out: &mut String, claim: &ClaimReport, color: bool) {
     let label = claim
         .label
         .as_ref()
@@ -81,6 +120,10 @@ fn claim_block(out: &mut String, claim: &ClaimReport, color: bool) {
         claim.line,
         printable(&claim.text)
     );
+}
+
+fn claim_block(out: &mut String, claim: &ClaimReport, color: bool) {
+    claim_line(out, claim, color);
     let indent = "    ";
     if let Some(article) = &claim.article {
         let _ = writeln!(out, "{indent}article: {}:{}", article.path, article.line);
