@@ -274,3 +274,39 @@ fn quiet_and_verbose_check() {
         );
     });
 }
+
+/// A claim line of megabytes (a pasted blob) is cut in the human report,
+/// in its head line and under the caret: a window of the line around the
+/// column, not the line three times over. JSON keeps it whole.
+#[test]
+fn a_huge_claim_line_is_cut_in_the_human_report() {
+    let blob = "x".repeat(1 << 20);
+    for (text, column) in [
+        (format!("AI incidents 2025 = {blob}"), 21),
+        (
+            format!("AI incidents 2025 = 362 {blob} = lots"),
+            (1 << 20) + 26,
+        ),
+    ] {
+        let report = Report::new(check_text(
+            bundled(),
+            "big.claims",
+            &text,
+            &Options::default(),
+        ));
+        let claim = &report.claims[0];
+        assert_eq!((claim.verdict, claim.column), (Verdict::Invalid, column));
+        assert_eq!(claim.text.len(), text.len());
+        let human = render::human(&report, false, Detail::Normal);
+        assert!(human.len() < 2_000, "{} bytes", human.len());
+        // The caret still points at the column within the window shown.
+        let lines: Vec<&str> = human.lines().collect();
+        let shown = lines.iter().find(|l| l.starts_with("    1 | ")).unwrap();
+        let marks = lines.iter().find(|l| l.contains('^')).unwrap();
+        let at = |line: &str, byte: usize| line[..byte].chars().count();
+        let caret = at(marks, marks.find('^').unwrap());
+        let under: String = shown.chars().skip(caret).take(4).collect();
+        let expected: String = text.chars().skip(column - 1).take(4).collect();
+        assert_eq!(under, expected, "{human}");
+    }
+}

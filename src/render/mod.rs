@@ -118,7 +118,7 @@ fn claim_line(out: &mut String, claim: &ClaimReport, color: bool) {
         verdict_tag(claim, color),
         claim.file,
         claim.line,
-        printable(&claim.text)
+        shown(&claim.text, 0).0
     );
 }
 
@@ -248,9 +248,20 @@ pub fn provenance(out: &mut String, fact: &FactRef, indent: &str, prefix: &str) 
 ///      |                            ^^^^ expected a number, found `lots`
 /// ```
 fn caret(claim: &ClaimReport) -> String {
-    let line = printable(&claim.text);
-    let before: String = line.chars().take(claim.column.saturating_sub(1)).collect();
-    let token = line[before.len()..].split_whitespace().next().unwrap_or("");
+    // A window of the line around the column, so a caret under a value of
+    // megabytes is a line, not megabytes of carets.
+    let column = claim.column.saturating_sub(1);
+    let start = column.saturating_sub(SHOWN_CHARS / 4);
+    let (line, cut_before) = shown(&claim.text, start);
+    let lead = if cut_before { "…" } else { "" };
+    let before: String = line.chars().take(column - start).collect();
+    let token = line[before.len()..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('…');
+    let before = format!("{lead}{before}");
+    let line = format!("{lead}{line}");
     let number = claim.line.to_string();
     let gutter = " ".repeat(number.len());
     let pad = " ".repeat(before.width());
@@ -262,17 +273,32 @@ fn caret(claim: &ClaimReport) -> String {
     )
 }
 
+/// The most characters of a claim line the human report shows: a line of
+/// megabytes (a pasted blob) is cut, in its head line and under a caret, so
+/// that the report stays one screen per claim. JSON keeps the line whole.
+const SHOWN_CHARS: usize = 200;
+
+/// [`printable_chars`] of the text from the `start`-th character, at most
+/// [`SHOWN_CHARS`] of it, with `…` where it is cut at the end; and whether
+/// anything before `start` was left out.
+fn shown(text: &str, start: usize) -> (String, bool) {
+    let mut rest = text.chars().skip(start);
+    let mut out: String = printable_chars(rest.by_ref().take(SHOWN_CHARS)).collect();
+    if rest.next().is_some() {
+        out.push('…');
+    }
+    (out, start > 0)
+}
+
 /// The text with tabs as one space and control characters as a visible
 /// mark, so that nothing in a claim line can drive the terminal and a caret
 /// under it lines up.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+fn printable_chars(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
+    chars.map(|c| match c {
+        '\t' => ' ',
+        c if c.is_control() => '\u{FFFD}',
+        c => c,
+    })
 }
 
 /// The report as pretty JSON (schema in [`crate::report`]).
