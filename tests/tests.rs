@@ -32,3 +32,5 @@ mod hostile;
 mod dead_ends;
 // How much human output shows: problems whole, a line per passing result, -v and -q.
 mod output;
+// The README's console examples, run with trycmd so that they cannot drift.
+mod readme;
