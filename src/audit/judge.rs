@@ -158,9 +158,6 @@ pub(crate) struct Number<'a> {
     /// The numbers of the sentence, this one at `which`.
     pub neighbours: &'a [super::scan::Mention],
     pub which: usize,
-    /// How near the nearest subject the sentence names stands (its
-    /// nearness), 0 when it names none; worked out on first need.
-    pub nearest_subject: std::cell::OnceCell<f32>,
 }
 
 impl Number<'_> {
@@ -241,24 +238,26 @@ pub(crate) fn prose_reading(quantity: &Quantity, tolerance: f64) -> Reading {
 /// hard constraints of unit and period.
 pub(crate) fn candidates(
     store: &Store,
+    linker: &Linker,
     readings: &[Reading],
     scores: &Scores<'_, '_>,
-    metrics: impl Iterator<Item = Sym>,
-    subjects_named: impl Iterator<Item = Sym> + Clone,
+    terms: &SentenceTerms,
     number: &Number<'_>,
     for_derivation: bool,
 ) -> Vec<Candidate> {
     let mut subjects: Vec<(Sym, NameScore)> = Vec::new();
     let mut out = Vec::new();
-    let nearest_subject = || {
-        *number.nearest_subject.get_or_init(|| {
-            subjects_named
-                .clone()
-                .map(|s| scores.name(NameKind::Subject, s).nearness)
-                .fold(0.0, f32::max)
-        })
+    // How near the number the nearest subject the sentence names stands,
+    // other than one whose words are the metric's own ("SWE-bench" in
+    // "SWE-bench Verified performance").
+    let nearest_subject = |metric: Sym| {
+        linker
+            .subjects_named(terms)
+            .filter(|&s| !linker.name_within(s, metric))
+            .map(|s| scores.name(NameKind::Subject, s).nearness)
+            .fold(0.0, f32::max)
     };
-    for metric in metrics {
+    for metric in linker.metrics_named(terms) {
         let metric_score = scores.name(NameKind::Metric, metric);
         let facts = store.facts_of_metric(metric);
         // A metric only one subject has implies its subject: "organizational
@@ -293,7 +292,7 @@ pub(crate) fn candidates(
                     // A metric implies its one subject unless the sentence
                     // names another near the number ("Chinese companies reached 88%
                     // adoption" is not the surveyed organizations' 88%).
-                    if implied && nearest_subject() < IMPLIED_SUBJECT.nearness {
+                    if implied && nearest_subject(metric) < IMPLIED_SUBJECT.nearness {
                         score = score.at_least(IMPLIED_SUBJECT);
                     } else if store.is_default_subject(fact.subject) {
                         score = score.at_least(DEFAULT_SUBJECT);

@@ -642,9 +642,8 @@ impl<'a> Auditor<'a> {
                 detail: None,
             };
             if linked.is_empty() {
-                let scores = self
-                    .linker
-                    .scores(&terms, &current.numbers, at - current.first);
+                let which = at - current.first;
+                let scores = self.linker.scores(&terms, &current.numbers, which);
                 let next_word = judge::Number::word_after(sentence, me);
                 let number = judge::Number {
                     quantity: &mention.quantity,
@@ -664,17 +663,16 @@ impl<'a> Auditor<'a> {
                         &terms,
                         next_word,
                     ),
-                    nearest_subject: std::cell::OnceCell::new(),
                     neighbours: &mentions[current.first..current.first + current.numbers.len()],
                     which: at - current.first,
                 };
                 let rank = |for_derivation| {
                     judge::candidates(
                         self.store,
+                        &self.linker,
                         &self.readings,
                         &scores,
-                        self.linker.metrics_named(&terms),
-                        self.linker.subjects_named(&terms),
+                        &terms,
                         &number,
                         for_derivation,
                     )

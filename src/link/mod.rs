@@ -176,6 +176,9 @@ pub struct Scores<'l, 's> {
     weight: Vec<f32>,
     /// Per distinct term of the sentence: its best weight.
     slot_weight: Vec<f32>,
+    /// Per distinct term: whether the sentence has it where no later
+    /// number has a better claim to it.
+    free: Vec<bool>,
 }
 
 impl Linker {
@@ -548,9 +551,15 @@ impl Linker {
                     }
                 })
                 .count();
-            let side = if after { AFTER } else { 1.0 };
+            // The word right after a number is what it counts ("19 models"),
+            // as much the number's as any before it.
+            let right_after = after && at == last;
+            let side = if after && !right_after { AFTER } else { 1.0 };
             nearness(gap as f32) * side * 0.5f32.powi(between as i32)
         };
+        // Per distinct term: whether some word of it in the sentence is not
+        // another number's.
+        let mut free = vec![false; sentence.distinct.len()];
         let weight: Vec<f32> = sentence
             .occurrences
             .iter()
@@ -558,7 +567,16 @@ impl Linker {
                 let own = pull(o, which);
                 let claimed = o.word != CONTEXT_WORD
                     && (0..spans.len()).any(|n| n != which && pull(o, n) > own);
-                if claimed { own * 0.5 } else { own }
+                // Words before a list of numbers speak of them all ("notable
+                // models: the US 50, China 30"); a word after this number
+                // that the next one claims begins the next clause.
+                let after = o.word != CONTEXT_WORD && o.word as usize >= spans[which].1;
+                let taken = claimed
+                    && (0..spans.len()).any(|n| n != which && pull(o, n) > TAKEN * own);
+                if o.word != CONTEXT_WORD && !(taken && after) {
+                    free[o.slot as usize] = true;
+                }
+                if claimed { own * CLAIMED } else { own }
             })
             .collect();
         // A word the sentence has counts where the sentence has it, however
@@ -575,6 +593,7 @@ impl Linker {
             sentence,
             weight,
             slot_weight,
+            free,
         }
     }
 
@@ -583,6 +602,17 @@ impl Linker {
         self.forms_of(kind, sym)
             .iter()
             .any(|&f| self.forms[f as usize].terms.contains(&term))
+    }
+
+    /// Whether every word of some form of the subject is a word of the
+    /// metric's names: the subject is part of the metric's name.
+    pub fn name_within(&self, subject: Sym, metric: Sym) -> bool {
+        self.forms_of(NameKind::Subject, subject).iter().any(|&f| {
+            self.forms[f as usize]
+                .terms
+                .iter()
+                .all(|&t| self.name_holds(NameKind::Metric, metric, t))
+        })
     }
 
     /// The forms of a subject or a metric.
@@ -617,6 +647,14 @@ impl Linker {
         })
     }
 }
+
+/// How much a word counts for a number where another number of the
+/// sentence has a better claim to it.
+const CLAIMED: f32 = 0.5;
+
+/// How much harder another number must pull a word after this one for the
+/// word to begin that number's clause.
+const TAKEN: f32 = 1.5;
 
 /// A word next to the number counts fully, one five words away half.
 fn nearness(gap: f32) -> f32 {
@@ -693,14 +731,20 @@ impl Scores<'_, '_> {
             let (from, to) = self.sentence.form_slots[at];
             let mut near = 0.0;
             let mut own = 0.0;
+            let mut found = 0.0;
             for &(slot, rarity) in &self.sentence.slots[from as usize..to as usize] {
-                near += rarity * self.slot_weight[slot as usize];
-                if self.sentence.presence[slot as usize] == 1.0 {
+                let slot = slot as usize;
+                near += rarity * self.slot_weight[slot];
+                let presence = self.sentence.presence[slot];
+                if presence == 1.0 {
                     own += rarity;
                 }
+                // "88 percent of organizations use AI, and generative AI
+                // reached 53 percent": "generative" is the 53's.
+                let claimed = presence == 1.0 && !self.free[slot];
+                found += rarity * presence * if claimed { CLAIMED } else { 1.0 };
             }
-            let coverage = self.sentence.forms[at].1;
-            let found = coverage * form.mass;
+            let coverage = found / form.mass.max(f32::MIN_POSITIVE);
             // Mostly the store's mean: a name with more of its rare words
             // in the sentence says more, whatever its length.
             let norm = (0.3 * form.mass + 0.7 * self.linker.mean_mass).max(f32::MIN_POSITIVE);
