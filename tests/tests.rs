@@ -30,3 +30,5 @@ mod tables;
 mod hostile;
 // Dead ends that point somewhere: nearest names, how to write a line, one error per file.
 mod dead_ends;
+// `check` falling back on the linker: paraphrased phrases, did-you-mean, exact names unchanged.
+mod fallback;

@@ -6,13 +6,15 @@ use crate::claim::{Claim, Directive, Entry, Op, Reference, parse_line};
 use crate::interval::Interval;
 use crate::parallel::par_map;
 use crate::quantity::{Reading, Unit};
-use crate::report::{ArticleRef, ClaimReport, FactRef, Verdict};
+use crate::report::{ArticleRef, ClaimReport, FactRef, PhraseLink, Verdict};
 use crate::resolve::{self, Resolution, Scope};
 use crate::store::Store;
+use fallback::Links;
 
 mod change;
 mod compare;
 mod evaluate;
+mod fallback;
 mod show;
 mod verdict;
 
@@ -73,6 +75,7 @@ pub fn check_text(store: &Store, file: &str, text: &str, options: &Options) -> V
             }
         }
     }
+    let links = Links::new(store);
     par_map(&items, |item| match item {
         Item::Done(report) => (**report).clone(),
         Item::Claim {
@@ -91,7 +94,7 @@ pub fn check_text(store: &Store, file: &str, text: &str, options: &Options) -> V
                 }),
                 _ => None,
             };
-            fill(store, &mut report, check_claim(store, claim, state));
+            fill(store, &mut report, check_claim(store, claim, state, &links));
             report
         }
     })
@@ -130,6 +133,8 @@ fn blank_report(file: &str, line: usize, column: usize, text: &str) -> ClaimRepo
         reason: None,
         code: None,
         waived: None,
+        resolved: Vec::new(),
+        did_you_mean: Vec::new(),
     }
 }
 
@@ -186,6 +191,10 @@ struct Outcome {
     candidates: Vec<u32>,
     reason: Option<String>,
     code: Option<&'static str>,
+    /// Phrases linked by their words to the facts the verdict rests on.
+    resolved: Vec<PhraseLink>,
+    /// Names a phrase that named no fact may have meant.
+    did_you_mean: Vec<PhraseLink>,
 }
 
 fn fill(store: &Store, report: &mut ClaimReport, outcome: Outcome) {
@@ -208,6 +217,8 @@ fn fill(store: &Store, report: &mut ClaimReport, outcome: Outcome) {
         .collect();
     report.reason = outcome.reason;
     report.code = outcome.code;
+    report.resolved = outcome.resolved;
+    report.did_you_mean = outcome.did_you_mean;
 }
 
 /// Why a claim could not be compared.
@@ -324,6 +335,8 @@ pub enum Step {
     Provenance { problems: Vec<String>, was: Verdict },
     /// The cited source does not state it; these sources do.
     CitedElsewhere { sources: Vec<String> },
+    /// A phrase that named no fact word for word, linked by its words.
+    Linked { link: PhraseLink },
 }
 
 /// A claim's report with the steps that led to it.
@@ -353,7 +366,8 @@ pub fn explain_expression(
             report.label = parsed.label.clone();
             report.text = parsed.text.clone();
             let trace = RefCell::new(Vec::new());
-            let outcome = check_claim_traced(store, &parsed, &state, Some(&trace));
+            let outcome =
+                check_claim_traced(store, &parsed, &state, Some(&trace), &Links::new(store));
             fill(store, &mut report, outcome);
             Explained {
                 report,
@@ -399,8 +413,8 @@ pub fn recompute(store: &Store, claim: &Claim, options: &Options) -> ClaimReport
     report
 }
 
-fn check_claim(store: &Store, claim: &Claim, state: &FileState) -> Outcome {
-    check_claim_traced(store, claim, state, None)
+fn check_claim(store: &Store, claim: &Claim, state: &FileState, links: &Links<'_>) -> Outcome {
+    check_claim_traced(store, claim, state, None, links)
 }
 
 /// Checks one ad-hoc claim (`claimcheck check -e "…"`).

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 
 use super::evaluate::evaluate_body;
+use super::fallback::{Links, relink};
 use super::{Ctx, Failure, FileState, Outcome, Step, unknown_source};
 use crate::claim::{Body, Claim, Reference, Rhs};
 use crate::report::Verdict;
@@ -16,6 +17,7 @@ pub(super) fn check_claim_traced(
     claim: &Claim,
     state: &FileState,
     trace: Option<&RefCell<Vec<Step>>>,
+    links: &Links<'_>,
 ) -> Outcome {
     let source = match (&claim.cite, &state.source) {
         (Some(cite), _) => match store.source_index(cite) {
@@ -133,6 +135,7 @@ pub(super) fn check_claim_traced(
         }
         Err(f) => failure_outcome(f),
     };
+    let outcome = relink(&ctx, links, claim, outcome);
     with_nearest_names(store, claim, ctx.scope, outcome)
 }
 
@@ -140,7 +143,7 @@ pub(super) fn check_claim_traced(
 const MAX_CANDIDATES_TRIED: usize = 10;
 
 /// The claim body with one reference replaced wherever it stands.
-fn with_reference(body: &Body, from: &Reference, to: &Reference) -> Body {
+pub(super) fn with_reference(body: &Body, from: &Reference, to: &Reference) -> Body {
     let swap = |r: &Reference| if r == from { to.clone() } else { r.clone() };
     match body {
         Body::Compare { lhs, op, rhs } => Body::Compare {
@@ -166,14 +169,22 @@ fn with_nearest_names(
     scope: Scope<'_>,
     mut outcome: Outcome,
 ) -> Outcome {
+    let linked = linked_words(&outcome);
     if outcome.code == Some("no-fact")
         && let Some(reason) = &mut outcome.reason
-        && let Some(hint) = crate::nearest::hint(store, claim, scope)
+        && let Some(hint) = crate::nearest::hint_beside(store, claim, scope, linked.as_deref())
     {
         reason.push_str("; ");
         reason.push_str(&hint);
     }
     outcome
+}
+
+/// The words of the phrase that the best "did you mean" name holds.
+fn linked_words(outcome: &Outcome) -> Option<String> {
+    let best = outcome.did_you_mean.first()?;
+    let words: Vec<&str> = best.matched.iter().map(|(said, _)| said.as_str()).collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 pub(super) fn failure_outcome(f: Failure) -> Outcome {
@@ -202,7 +213,7 @@ pub(super) fn failure_outcome(f: Failure) -> Outcome {
 }
 
 /// A verdict that rests on a fact with no source or no locator is not a verdict.
-fn with_provenance(store: &Store, mut outcome: Outcome) -> Outcome {
+pub(super) fn with_provenance(store: &Store, mut outcome: Outcome) -> Outcome {
     let unusable: Vec<String> = outcome
         .facts
         .iter()

@@ -44,6 +44,7 @@ pub fn explain(store: &Store, claim: &str, period: Option<&str>, options: &Optio
         out: String::new(),
         step: 0,
         told_how_phrases_read: false,
+        linked: false,
     }
     .write(&explained);
     Explanation {
@@ -62,6 +63,8 @@ struct Writer<'a> {
     step: usize,
     /// How phrases are read is said once, at the first phrase.
     told_how_phrases_read: bool,
+    /// A phrase was linked by its words: the match is loose for that.
+    linked: bool,
 }
 
 impl Writer<'_> {
@@ -138,6 +141,7 @@ impl Writer<'_> {
                 } => self.stated_change(period, tried, candidates),
                 Step::Compare { .. } => {}
                 Step::Provenance { .. } | Step::CitedElsewhere { .. } => {}
+                Step::Linked { link } => self.linked(link),
             }
         }
         if !report.arithmetic.is_empty() {
@@ -460,6 +464,40 @@ impl Writer<'_> {
         }
     }
 
+    /// A phrase no name matched word for word, read by its words instead.
+    fn linked(&mut self, link: &crate::report::PhraseLink) {
+        self.linked = true;
+        self.heading(format!(
+            "`{}` names no fact word for word, so its words are linked to the store's names",
+            link.phrase
+        ));
+        self.line(
+            1,
+            format!(
+                "Every telling word of it is in the names of `{}` ({}), and most of the metric's name is in it.",
+                link.name(),
+                link.matched_words()
+            ),
+        );
+        if let Some(next) = &link.runner_up {
+            self.line(
+                1,
+                format!(
+                    "It scores {} against {} for the next, `{} · {}`: it leads by the margin, so it is chosen.",
+                    link.score, next.score, next.subject, next.metric
+                ),
+            );
+        }
+        if let Some(id) = &link.fact {
+            self.line(
+                1,
+                format!(
+                    "Its fact for the claim's period: {id}. A match through this link is loose."
+                ),
+            );
+        }
+    }
+
     fn same_words(&mut self, phrase: &str, found: Option<u32>) {
         match found {
             Some(f) => {
@@ -574,7 +612,11 @@ impl Writer<'_> {
                     Some(reason) => self.line(1, format!("Loose: it {reason}.")),
                     None => {
                         let why = not_loose(claim_strict, *claim_central, value, unit);
-                        self.line(1, format!("Not loose: {why}."));
+                        if self.linked {
+                            self.line(1, format!("The comparison itself is exact: {why}."));
+                        } else {
+                            self.line(1, format!("Not loose: {why}."));
+                        }
                     }
                 }
             }
@@ -608,6 +650,9 @@ impl Writer<'_> {
             if report.loose { " (loose)" } else { "" }
         ));
         let why = match report.verdict {
+            Verdict::Match if report.loose && !report.resolved.is_empty() => {
+                "the source supports the claim, but only loosely: a phrase named its fact by its words, not by the fact's name (see above)".to_owned()
+            }
             Verdict::Match if report.loose => {
                 "the source supports the claim, but only loosely (see above)".to_owned()
             }
