@@ -233,3 +233,81 @@ impl Linker {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::LazyLock;
+
+    use super::*;
+
+    static BUNDLED: LazyLock<Store> =
+        LazyLock::new(|| Store::load(Path::new("sources")).unwrap_or_else(|e| panic!("{e}")));
+    static LINKER: LazyLock<Linker> = LazyLock::new(|| Linker::new(&BUNDLED));
+
+    fn linked(phrase: &str) -> Option<(String, String)> {
+        match LINKER.link_phrase(&BUNDLED, phrase) {
+            PhraseMatch::Linked { link, .. } => Some((
+                BUNDLED.str(link.subject).to_owned(),
+                BUNDLED.str(link.metric).to_owned(),
+            )),
+            _ => None,
+        }
+    }
+
+    /// Paraphrases written here, each with the pair it speaks of.
+    #[test]
+    fn paraphrases_link_to_their_pair() {
+        for (phrase, subject, metric) in [
+            (
+                "AI adoption among organizations",
+                "Organizations (surveyed)",
+                "use AI in at least one business function",
+            ),
+            (
+                "US private investment in AI",
+                "United States",
+                "private AI investment",
+            ),
+            (
+                "Chinese notable models",
+                "China",
+                "notable AI models released",
+            ),
+            (
+                "data centre power capacity",
+                "World",
+                "AI data center power capacity",
+            ),
+        ] {
+            assert_eq!(
+                linked(phrase),
+                Some((subject.to_owned(), metric.to_owned())),
+                "{phrase}"
+            );
+        }
+    }
+
+    /// A word no name holds may make the phrase another fact: no link.
+    #[test]
+    fn an_unknown_qualifier_blocks_the_link() {
+        assert!(linked("AI adoption among organizations").is_some());
+        assert_eq!(linked("zorbish AI adoption among organizations"), None);
+    }
+
+    /// A metric many subjects share, with no subject named: nothing leads.
+    #[test]
+    fn no_margin_no_link() {
+        match LINKER.link_phrase(&BUNDLED, "notable models released") {
+            PhraseMatch::Near(near) => {
+                assert!(near.len() >= 2);
+                assert!(near.iter().all(|l| l.metric == near[0].metric));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            LINKER.link_phrase(&BUNDLED, "zorbish quuxly"),
+            PhraseMatch::Nothing
+        );
+    }
+}
