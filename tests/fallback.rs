@@ -4,7 +4,7 @@
 //! mean" names; a phrase that names a fact exactly is read as before.
 
 use claimcheck::check::{Options, check_expression, check_text};
-use claimcheck::render;
+use claimcheck::render::{self, Detail};
 use claimcheck::report::{ClaimReport, Report, Verdict};
 use proptest::prelude::*;
 
@@ -29,7 +29,10 @@ fn paraphrased_claims_file() {
     let text = std::fs::read_to_string(&path).unwrap();
     let report = Report::new(check_text(bundled(), &name, &text, &Options::default()));
     settings("fallback").bind(|| {
-        insta::assert_snapshot!("paraphrased.human", render::human(&report, false));
+        insta::assert_snapshot!(
+            "paraphrased.human",
+            render::human(&report, false, Detail::Verbose)
+        );
         insta::assert_snapshot!("paraphrased.json", render::json(&report));
     });
 }

@@ -32,3 +32,7 @@ mod hostile;
 mod dead_ends;
 // `check` falling back on the linker: paraphrased phrases, did-you-mean, exact names unchanged.
 mod fallback;
+// How much human output shows: problems whole, a line per passing result, -v and -q.
+mod output;
+// The README's console examples, run with trycmd so that they cannot drift.
+mod readme;
