@@ -3,15 +3,21 @@
 //! A query is a few words, as a person would type them: `285.9`,
 //! `investment 2025`, `US`. A fact matches when every word of the query
 //! names something about it: a word of its subject or metric (or of one of
-//! their aliases), its period, its id, or its value. A number matches the
-//! value as written or scaled by a magnitude, so `285.9` finds
+//! their aliases), compared as the linker compares words (stems, spellings:
+//! `investments`, `centre`), its period, its id, or its value. A number
+//! matches the value as written or scaled by a magnitude, so `285.9` finds
 //! `nearly $285.9 billion`; `$285.9B` and `60%` work too.
+//!
+//! The facts found are ranked by the linker ([`Linker::rank_phrase`]), the
+//! subject and metric whose names the query's words name best first, as
+//! `check` links a phrase; facts the ranking does not reach follow in store
+//! order.
 //!
 //! # JSON schema (`--format json`), version 1
 //!
 //! ```text
 //! {"schema_version": 1, "query": "investment 2025", "count": 12,
-//!  "facts": [FactRef, ...]}     // FactRef as in the check report, in store order
+//!  "facts": [FactRef, ...]}     // FactRef as in the check report, best linked first
 //! ```
 
 use std::collections::{HashMap, HashSet};
@@ -19,11 +25,15 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::link::Linker;
 use crate::render;
 use crate::report::FactRef;
 use crate::store::{NameKind, Store, Sym, normalize};
 
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// How many subject–metric pairs the linker ranks for a query.
+const RANKED: usize = 64;
 
 /// The facts a query found.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -34,24 +44,48 @@ pub struct FactList {
     pub facts: Vec<FactRef>,
 }
 
-/// The facts matching `query`, in store order; every fact for an empty query.
+/// The facts matching `query`, best linked first; every fact, in store
+/// order, for an empty query.
 pub fn search(store: &Store, query: &str) -> FactList {
     let words = words(&normalize(query));
     let facts: Vec<FactRef> = if let Some(f) = store.fact_by_id(query.trim()) {
         vec![FactRef::new(store, store.fact(f))]
     } else {
         let aliases = Aliases::new(store);
-        store
+        let linker = Linker::new(store);
+        let terms: Vec<Vec<u32>> = words.iter().map(|w| linker.terms_in(w)).collect();
+        let named_by = |fact: &crate::store::Fact, terms: &[u32]| {
+            terms.iter().any(|&t| {
+                linker.name_holds(NameKind::Subject, fact.subject, t)
+                    || linker.name_holds(NameKind::Metric, fact.metric, t)
+            })
+        };
+        let mut found: Vec<(usize, &crate::store::Fact)> = store
             .facts
             .iter()
             .filter(|fact| {
                 let tokens = tokens(store, &aliases, fact);
-                words.iter().all(|w| {
+                words.iter().zip(&terms).all(|(w, terms)| {
                     tokens.contains(w.as_str())
+                        || named_by(fact, terms)
                         || number(w).is_some_and(|n| value_is(n, &fact.value))
                 })
             })
-            .map(|fact| FactRef::new(store, fact))
+            .enumerate()
+            .collect();
+        // The rank of each pair the words link to; a stable sort keeps the
+        // store's order among equals and for the pairs not ranked.
+        let ranked = linker.rank_phrase_most(store, query, RANKED);
+        let rank = |fact: &crate::store::Fact| {
+            ranked
+                .iter()
+                .position(|l| l.subject == fact.subject && l.metric == fact.metric)
+                .unwrap_or(usize::MAX)
+        };
+        found.sort_by_key(|&(i, fact)| (rank(fact), i));
+        found
+            .into_iter()
+            .map(|(_, fact)| FactRef::new(store, fact))
             .collect()
     };
     FactList {

@@ -3,8 +3,9 @@
 //!
 //! Two kinds of near miss are looked for, cheaply: the same subject and
 //! metric in another period (`2025` where the store has `Q4 2025`), and the
-//! metrics whose names share the most words with the claim's. Kept small
-//! and apart so that a better ranking (the linker's) can take its place.
+//! metrics whose names share the most words with the claim's. The linker's
+//! "did you mean" names (`check`'s fallback) come first where it finds any;
+//! the word-sharing names are then left out.
 
 use crate::claim::{Body, Claim, Reference, Rhs};
 use crate::resolve::{self, Resolution, Scope};
@@ -16,6 +17,18 @@ const SHOWN: usize = 5;
 /// The hint for the first reference of `claim` that names no fact: the
 /// nearest names, and the `claimcheck facts` search to run.
 pub fn hint(store: &Store, claim: &Claim, scope: Scope<'_>) -> Option<String> {
+    hint_beside(store, claim, scope, None)
+}
+
+/// [`hint`], for a claim that already has the linker's "did you mean"
+/// names: the names that merely share words are left out, and the search
+/// suggested is for `linked`, the words of the phrase the best name holds.
+pub fn hint_beside(
+    store: &Store,
+    claim: &Claim,
+    scope: Scope<'_>,
+    linked: Option<&str>,
+) -> Option<String> {
     let references: Vec<&Reference> = match &claim.body {
         Body::Compare { lhs, rhs, .. } => {
             let mut all: Vec<&Reference> = lhs.references().collect();
@@ -49,8 +62,8 @@ pub fn hint(store: &Store, claim: &Claim, scope: Scope<'_>) -> Option<String> {
     }
     let named = without_period(store, &words);
     let mut nearest = in_other_periods(store, named, scope);
-    let mut search = named.join(" ");
-    if nearest.is_empty() {
+    let mut search = linked.map_or_else(|| named.join(" "), normalize);
+    if nearest.is_empty() && linked.is_none() {
         let (metrics, shared) = metrics_sharing_words(store, after_subject(store, named));
         nearest = metrics;
         if !shared.is_empty() {

@@ -25,8 +25,16 @@
 //!   "reason": null | "...",                                // why a claim is missing, ambiguous or invalid
 //!   "code": null | "no-fact" | "no-provenance" | "not-in-cited-source"
 //!           | "syntax" | "unit-mismatch" | "unknown-source" | "not-computable",
-//!   "waived": {"reason": "...", "by": "claimcheck.toml:12"}   // only when waived
+//!   "waived": {"reason": "...", "by": "claimcheck.toml:12"},  // only when waived
+//!   "resolved": [PhraseLink, ...],     // only when a phrase was linked by its words
+//!   "did_you_mean": [PhraseLink, ...]  // only for a phrase that named no fact
 //! }
+//! PhraseLink = {"phrase": "AI adoption among organizations",   // as written, period apart
+//!               "subject": "...", "metric": "...",
+//!               "fact": "e-org-adoption" | null,      // the fact checked; null in did_you_mean
+//!               "matched": [["organizations", "Organizations"], ...],  // [phrase word, name word]
+//!               "unmatched": ["..."],                 // phrase words no name of the pair holds
+//!               "score": 1.21, "runner_up": null | {"subject", "metric", "score"}}
 //! FactRef = {"id", "subject", "metric", "period", "value",
 //!            "source": {"id", "title", "publisher", "published", "url",
 //!                       "retrieved"?} | null,      // "retrieved" only when the source gives one
@@ -179,6 +187,58 @@ pub struct ClaimReport {
     /// the run. Absent from the JSON when not waived.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waived: Option<Waived>,
+    /// The phrases that named no fact word for word and were linked to one
+    /// by their words; the verdict rests on those facts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub resolved: Vec<PhraseLink>,
+    /// For a phrase that named no fact: the names its words are nearest.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub did_you_mean: Vec<PhraseLink>,
+}
+
+/// A phrase of a claim linked to a subject and metric by its words.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PhraseLink {
+    pub phrase: String,
+    pub subject: String,
+    pub metric: String,
+    /// The fact the claim was checked against; `None` for a suggestion.
+    pub fact: Option<String>,
+    /// `(word of the phrase, word of the name)`.
+    pub matched: Vec<(String, String)>,
+    pub unmatched: Vec<String>,
+    pub score: f32,
+    /// The next best pair, which the linked one led by the margin.
+    pub runner_up: Option<RunnerUp>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RunnerUp {
+    pub subject: String,
+    pub metric: String,
+    pub score: f32,
+}
+
+impl PhraseLink {
+    /// `United States · private AI investment`
+    pub fn name(&self) -> String {
+        format!("{} · {}", self.subject, self.metric)
+    }
+
+    /// `US → U.S, investment → investment`
+    pub fn matched_words(&self) -> String {
+        self.matched
+            .iter()
+            .map(|(said, name)| {
+                if said == name {
+                    said.clone()
+                } else {
+                    format!("{said} → {name}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// A waiver that applies to a claim or a finding.

@@ -40,6 +40,18 @@ fn value() {
     );
 }
 
+/// A phrase that names no fact word for word, linked by its words.
+#[test]
+fn paraphrase_linked_by_its_words() {
+    explained(
+        "paraphrase",
+        bundled(),
+        "AI adoption among organizations = 88%",
+        Some("2025"),
+        Verdict::Match,
+    );
+}
+
 #[test]
 fn bound() {
     explained(

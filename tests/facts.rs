@@ -54,6 +54,21 @@ fn an_alias() {
     settings("facts").bind(|| insta::assert_snapshot!("us-private-ai-investment", listing(&list)));
 }
 
+/// Words are compared as the linker compares them (stems, British
+/// spellings), and the facts whose names the words name best come first.
+#[test]
+fn words_as_the_linker_reads_them_best_first() {
+    let plain = facts::search(bundled(), "investment 2025");
+    let plural = facts::search(bundled(), "investments 2025");
+    let ids = |list: &FactList| list.facts.iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+    assert!(plain.count > 0);
+    assert_eq!(ids(&plural), ids(&plain));
+    let centre = facts::search(bundled(), "data centre power capacity");
+    assert_eq!(centre.facts[0].id, "r-dc-power", "{}", listing(&centre));
+    let us = facts::search(bundled(), "US private AI investment");
+    assert_eq!(us.facts[0].id, "e-us-private", "{}", listing(&us));
+}
+
 /// An id finds that fact alone; JSON carries the derivation and the provenance.
 #[test]
 fn an_id_in_json() {

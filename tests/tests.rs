@@ -30,6 +30,8 @@ mod tables;
 mod hostile;
 // Dead ends that point somewhere: nearest names, how to write a line, one error per file.
 mod dead_ends;
+// `check` falling back on the linker: paraphrased phrases, did-you-mean, exact names unchanged.
+mod fallback;
 // How much human output shows: problems whole, a line per passing result, -v and -q.
 mod output;
 // The README's console examples, run with trycmd so that they cannot drift.

@@ -13,6 +13,7 @@
 //! is answered by [`Evidence`], the words that matched and how near they
 //! stood.
 
+pub mod phrase;
 pub mod words;
 
 use std::borrow::Cow;

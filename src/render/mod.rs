@@ -136,6 +136,19 @@ fn claim_block(out: &mut String, claim: &ClaimReport, color: bool) {
     } else if let Some(reason) = &claim.reason {
         let _ = writeln!(out, "{indent}{reason}");
     }
+    for link in &claim.resolved {
+        let _ = writeln!(
+            out,
+            "{indent}resolved `{}` to `{}`{} (linked by: {})",
+            link.phrase,
+            link.name(),
+            link.fact
+                .as_ref()
+                .map(|id| format!(", fact {id}"))
+                .unwrap_or_default(),
+            link.matched_words()
+        );
+    }
     match (&claim.stated, &claim.expected) {
         (Some(stated), Some(expected)) => {
             let _ = writeln!(out, "{indent}stated {stated} · expected {expected}");

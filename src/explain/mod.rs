@@ -11,17 +11,21 @@
 //! the list of rejected splits is rebuilt here, from the store's vocabulary,
 //! the way the resolver reads a phrase.
 
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use crate::check::{self, Explained, Options, Step, show_interval, show_number_in};
-use crate::claim::{Body, ChainValues, Claim, Op, Reference, Rhs};
+use crate::claim::{Claim, Op, Reference};
 use crate::interval::Interval;
-use crate::quantity::{Qualifier, Quantity, Unit};
 use crate::render;
 use crate::report::{ClaimReport, FactRef, Verdict};
 use crate::resolve::{Candidates, Resolution};
-use crate::store::{Store, Sym, normalize};
+use crate::store::{Store, normalize};
+
+mod readings;
+mod wording;
+
+use readings::{SplitOutcome, read_phrase};
+use wording::{capitalized, form, list_facts, not_loose, plural};
 
 /// An explanation: the check's report and the text that walks through it.
 #[derive(Debug, Clone)]
@@ -40,6 +44,7 @@ pub fn explain(store: &Store, claim: &str, period: Option<&str>, options: &Optio
         out: String::new(),
         step: 0,
         told_how_phrases_read: false,
+        linked: false,
     }
     .write(&explained);
     Explanation {
@@ -58,6 +63,8 @@ struct Writer<'a> {
     step: usize,
     /// How phrases are read is said once, at the first phrase.
     told_how_phrases_read: bool,
+    /// A phrase was linked by its words: the match is loose for that.
+    linked: bool,
 }
 
 impl Writer<'_> {
@@ -134,6 +141,7 @@ impl Writer<'_> {
                 } => self.stated_change(period, tried, candidates),
                 Step::Compare { .. } => {}
                 Step::Provenance { .. } | Step::CitedElsewhere { .. } => {}
+                Step::Linked { link } => self.linked(link),
             }
         }
         if !report.arithmetic.is_empty() {
@@ -456,6 +464,40 @@ impl Writer<'_> {
         }
     }
 
+    /// A phrase no name matched word for word, read by its words instead.
+    fn linked(&mut self, link: &crate::report::PhraseLink) {
+        self.linked = true;
+        self.heading(format!(
+            "`{}` names no fact word for word, so its words are linked to the store's names",
+            link.phrase
+        ));
+        self.line(
+            1,
+            format!(
+                "Every telling word of it is in the names of `{}` ({}), and most of the metric's name is in it.",
+                link.name(),
+                link.matched_words()
+            ),
+        );
+        if let Some(next) = &link.runner_up {
+            self.line(
+                1,
+                format!(
+                    "It scores {} against {} for the next, `{} · {}`: it leads by the margin, so it is chosen.",
+                    link.score, next.score, next.subject, next.metric
+                ),
+            );
+        }
+        if let Some(id) = &link.fact {
+            self.line(
+                1,
+                format!(
+                    "Its fact for the claim's period: {id}. A match through this link is loose."
+                ),
+            );
+        }
+    }
+
     fn same_words(&mut self, phrase: &str, found: Option<u32>) {
         match found {
             Some(f) => {
@@ -570,7 +612,11 @@ impl Writer<'_> {
                     Some(reason) => self.line(1, format!("Loose: it {reason}.")),
                     None => {
                         let why = not_loose(claim_strict, *claim_central, value, unit);
-                        self.line(1, format!("Not loose: {why}."));
+                        if self.linked {
+                            self.line(1, format!("The comparison itself is exact: {why}."));
+                        } else {
+                            self.line(1, format!("Not loose: {why}."));
+                        }
                     }
                 }
             }
@@ -604,6 +650,9 @@ impl Writer<'_> {
             if report.loose { " (loose)" } else { "" }
         ));
         let why = match report.verdict {
+            Verdict::Match if report.loose && !report.resolved.is_empty() => {
+                "the source supports the claim, but only loosely: a phrase named its fact by its words, not by the fact's name (see above)".to_owned()
+            }
             Verdict::Match if report.loose => {
                 "the source supports the claim, but only loosely (see above)".to_owned()
             }
@@ -678,420 +727,5 @@ impl Writer<'_> {
     }
 }
 
-/// Why a match is not loose, in the terms of the verdict rules.
-fn not_loose(
-    claim_strict: &Interval,
-    claim_central: Option<f64>,
-    value: &crate::quantity::Reading,
-    unit: &Unit,
-) -> String {
-    let shown = |i: &Interval| show_interval(i, unit);
-    let number = |x: f64| show_number_in(x, unit);
-    match (value.central, claim_central) {
-        (Some(v), _) if claim_strict.contains(v) => format!(
-            "it holds without any tolerance, and the facts' value {} lies within the claim's own interval {}",
-            number(v),
-            shown(claim_strict)
-        ),
-        (_, Some(c)) if value.strict.contains(c) => format!(
-            "it holds without any tolerance, and the claim's value {} lies within the facts' interval {}",
-            number(c),
-            shown(&value.strict)
-        ),
-        _ => format!(
-            "it holds without any tolerance: {} and {} overlap, and neither side has a single value that could disagree",
-            shown(claim_strict),
-            shown(&value.strict)
-        ),
-    }
-}
-
-/// The claim's form, in words.
-fn form(store: &Store, claim: &Claim) -> String {
-    match &claim.body {
-        Body::Compare { lhs, op, rhs } => {
-            let left = match lhs.single() {
-                Some(r) => format!("`{r}`"),
-                None => format!("the arithmetic `{lhs}` between facts"),
-            };
-            match rhs {
-                Rhs::Value(q) => format!("{} — {left} {}", value_form(*op, q), op_words(*op, q)),
-                Rhs::Against { quantity, other } => {
-                    let other_is_period = match other {
-                        Reference::Phrase(p) => store.period_named(&normalize(p)).is_some(),
-                        _ => false,
-                    };
-                    let against = if other_is_period {
-                        format!("the same measure in {other}")
-                    } else {
-                        format!("`{other}`")
-                    };
-                    let kind = match (&quantity.unit, other_is_period) {
-                        (Unit::Multiple, true) => "a ratio between periods",
-                        (Unit::Multiple, false) => "a ratio between subjects",
-                        (Unit::Percent, _) => "a relative change",
-                        (Unit::PercentagePoints, _) => "a change in percentage points",
-                        _ => "a difference",
-                    };
-                    format!(
-                        "{kind} — {left} {} {} against {against}",
-                        op.as_str(),
-                        quantity.text
-                    )
-                }
-            }
-        }
-        Body::Chain {
-            reference,
-            periods,
-            op,
-            values,
-        } => match values {
-            ChainValues::Each(values) => format!(
-                "a change over time — `{reference}` in {} {} {} respectively",
-                periods.join(", "),
-                op.as_str(),
-                values
-                    .iter()
-                    .map(|q| q.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            ChainValues::Change(q) => {
-                let kind = match q.unit {
-                    Unit::PercentagePoints => "a change in percentage points",
-                    Unit::Percent => "a relative change",
-                    Unit::Multiple => "a ratio between periods",
-                    _ => "a change",
-                };
-                format!(
-                    "{kind} — `{reference}` from {} to {} {} {}",
-                    periods.first().map_or("", String::as_str),
-                    periods.last().map_or("", String::as_str),
-                    op.as_str(),
-                    q.text
-                )
-            }
-        },
-    }
-}
-
-fn value_form(op: Op, q: &Quantity) -> &'static str {
-    match (op, q.high, q.qualifier) {
-        (Op::Approx, _, _) => "an approximation",
-        (Op::Gt | Op::Ge | Op::Lt | Op::Le, _, _) => "a bound",
-        (_, Some(_), _) => "a range",
-        (_, None, Some(Qualifier::About | Qualifier::Nearly)) => "an approximation",
-        (_, None, Some(_)) => "a bound",
-        (_, None, None) => "a value",
-    }
-}
-
-fn op_words(op: Op, q: &Quantity) -> String {
-    format!("{} {}", op.as_str(), q.text)
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// `e-a (2024), e-b (2025) and 3 more`.
-fn list_facts(store: &Store, facts: &[u32], most: usize) -> String {
-    let mut parts: Vec<String> = facts
-        .iter()
-        .take(most)
-        .map(|&f| {
-            let fact = store.fact(f);
-            match fact.period {
-                Some(p) => format!("{} ({}, {})", fact.id, store.str(p), fact.value.text),
-                None => format!("{} ({})", fact.id, fact.value.text),
-            }
-        })
-        .collect();
-    if facts.len() > most {
-        parts.push(format!("and {} more", facts.len() - most));
-    }
-    parts.join(", ")
-}
-
-/// One way the resolver may read a phrase: with a trailing period, or none.
-#[derive(Debug)]
-struct PhraseReading {
-    period: Option<String>,
-    /// The words before the period.
-    rest: String,
-    splits: Vec<Split>,
-    /// The resolver stops at the first reading that names facts in scope.
-    chosen: bool,
-}
-
-#[derive(Debug)]
-struct Split {
-    subject: Option<String>,
-    metric: Option<String>,
-    subjects: Vec<Sym>,
-    metrics: Vec<Sym>,
-    outcome: SplitOutcome,
-}
-
-#[derive(Debug)]
-enum SplitOutcome {
-    Names(usize),
-    Rejected(String),
-    /// Neither part is a name the store knows: counted, not listed.
-    Unknown,
-}
-
-impl Split {
-    fn describe(&self, store: &Store) -> String {
-        let names = |syms: &[Sym]| {
-            syms.iter()
-                .map(|s| store.str(*s))
-                .collect::<Vec<_>>()
-                .join(" or ")
-        };
-        let part = |label: &str, text: &Option<String>, syms: &[Sym]| match text {
-            None => None,
-            Some(t) if syms.is_empty() || syms.iter().all(|s| normalize(store.str(*s)) == *t) => {
-                Some(format!("{label} `{t}`"))
-            }
-            Some(t) => Some(format!("{label} `{t}` ({})", names(syms))),
-        };
-        let parts: Vec<String> = [
-            part("subject", &self.subject, &self.subjects),
-            part("metric", &self.metric, &self.metrics),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        parts.join(" + ")
-    }
-}
-
-/// Reads a phrase every way the resolver may: the longest trailing period
-/// first, then none; in each, the whole phrase as a metric or a subject, then
-/// every split into subject + metric.
-fn read_phrase(store: &Store, phrase: &str, source: Option<usize>) -> Vec<PhraseReading> {
-    let normalized = normalize(phrase);
-    let words: Vec<&str> = normalized.split(' ').collect();
-    let ends = crate::resolve::period_splits(store, &words);
-    let mut readings = Vec::new();
-    for (len, period) in ends {
-        let rest = &words[..len];
-        let whole = rest.join(" ");
-        let mut tries: Vec<(Option<String>, Option<String>)> =
-            vec![(None, Some(whole.clone())), (Some(whole.clone()), None)];
-        for i in 1..rest.len() {
-            tries.push((Some(rest[..i].join(" ")), Some(rest[i..].join(" "))));
-        }
-        let mut splits = Vec::new();
-        let mut in_scope_total = BTreeSet::new();
-        for (subject, metric) in tries {
-            let subjects = subject
-                .as_deref()
-                .map(|s| store.subjects_named(s).to_vec())
-                .unwrap_or_default();
-            let metrics = metric
-                .as_deref()
-                .map(|m| store.metrics_named(m).to_vec())
-                .unwrap_or_default();
-            let subject_known = subject.is_none() || !subjects.is_empty();
-            let metric_known = metric.is_none() || !metrics.is_empty();
-            let outcome = match (subject_known, metric_known) {
-                (false, false) => SplitOutcome::Unknown,
-                (false, true) if metric.is_none() => SplitOutcome::Unknown,
-                (true, false) if subject.is_none() => SplitOutcome::Unknown,
-                (false, true) => SplitOutcome::Rejected(format!(
-                    "no subject or alias is called `{}`",
-                    subject.as_deref().unwrap_or("")
-                )),
-                (true, false) => SplitOutcome::Rejected(format!(
-                    "no metric or alias is called `{}`",
-                    metric.as_deref().unwrap_or("")
-                )),
-                (true, true) => {
-                    let facts = facts_of(
-                        store,
-                        &subjects,
-                        &metrics,
-                        subject.is_some(),
-                        metric.is_some(),
-                        period,
-                    );
-                    let in_scope: Vec<u32> = facts
-                        .iter()
-                        .copied()
-                        .filter(|&f| source.is_none() || store.fact(f).source == source)
-                        .collect();
-                    if in_scope.is_empty() {
-                        SplitOutcome::Rejected(if !facts.is_empty() {
-                            "its facts are all from other sources".to_owned()
-                        } else if let Some(p) = period {
-                            format!("no fact has these names in {}", store.str(p))
-                        } else {
-                            "no fact has both of these names".to_owned()
-                        })
-                    } else {
-                        in_scope_total.extend(in_scope.iter().copied());
-                        SplitOutcome::Names(in_scope.len())
-                    }
-                }
-            };
-            splits.push(Split {
-                subject,
-                metric,
-                subjects,
-                metrics,
-                outcome,
-            });
-        }
-        let names_facts = !in_scope_total.is_empty();
-        readings.push(PhraseReading {
-            period: period.map(|p| store.str(p).to_owned()),
-            rest: whole,
-            splits,
-            chosen: names_facts,
-        });
-        if names_facts {
-            break;
-        }
-    }
-    readings
-}
-
-/// Facts with one of the subjects (if a subject is named) and one of the
-/// metrics (if a metric is named), in the period.
-fn facts_of(
-    store: &Store,
-    subjects: &[Sym],
-    metrics: &[Sym],
-    by_subject: bool,
-    by_metric: bool,
-    period: Option<Sym>,
-) -> Vec<u32> {
-    let pool: Vec<u32> = if by_subject {
-        subjects
-            .iter()
-            .flat_map(|&s| store.facts_of_subject(s).iter().copied())
-            .collect()
-    } else {
-        metrics
-            .iter()
-            .flat_map(|&m| store.facts_of_metric(m).iter().copied())
-            .collect()
-    };
-    let mut found: Vec<u32> = pool
-        .into_iter()
-        .filter(|&f| {
-            let fact = store.fact(f);
-            (!by_subject || subjects.contains(&fact.subject))
-                && (!by_metric || metrics.contains(&fact.metric))
-                && (period.is_none() || fact.period == period)
-        })
-        .collect();
-    found.sort_unstable();
-    found.dedup();
-    found
-}
-
 #[cfg(test)]
-mod tests {
-    use std::path::Path;
-
-    use super::*;
-    use crate::claim::{Entry, Expr, parse_line};
-
-    fn phrases(expr: &Expr, out: &mut Vec<String>) {
-        for reference in expr.references() {
-            if let Reference::Phrase(p) = reference {
-                out.push(p.clone());
-            }
-        }
-    }
-
-    /// The splits explain lists are the resolver's: for every phrase of
-    /// every claims file, the reading explain marks as chosen names exactly
-    /// the facts the resolver finds.
-    #[test]
-    fn splits_agree_with_the_resolver() {
-        let store = Store::load(Path::new("sources")).unwrap_or_else(|e| panic!("{e}"));
-        let mut checked = 0;
-        for file in [
-            "claims/ai-index-2026/summary.claims",
-            "claims/examples/benchmarks-brief.claims",
-            "claims/examples/investment-digest.claims",
-        ] {
-            let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
-            for line in text.lines() {
-                let Ok(Some(Entry::Claim(claim))) = parse_line(line) else {
-                    continue;
-                };
-                let mut found = Vec::new();
-                match &claim.body {
-                    Body::Compare { lhs, .. } => phrases(lhs, &mut found),
-                    Body::Chain {
-                        reference: Reference::Phrase(p),
-                        periods,
-                        ..
-                    } => found.extend(periods.iter().map(|period| format!("{p} {period}"))),
-                    Body::Chain { .. } => {}
-                }
-                for phrase in found {
-                    let reference = Reference::Phrase(phrase.clone());
-                    let expected =
-                        crate::resolve::candidates(&store, &reference, Default::default()).facts;
-                    let mut named = Vec::new();
-                    for reading in read_phrase(&store, &phrase, None) {
-                        if !reading.chosen {
-                            continue;
-                        }
-                        let period = reading
-                            .period
-                            .as_deref()
-                            .and_then(|p| store.period_named(&normalize(p)));
-                        for split in &reading.splits {
-                            if let SplitOutcome::Names(_) = split.outcome {
-                                named.extend(facts_of(
-                                    &store,
-                                    &split.subjects,
-                                    &split.metrics,
-                                    split.subject.is_some(),
-                                    split.metric.is_some(),
-                                    period,
-                                ));
-                            }
-                        }
-                    }
-                    named.sort_unstable();
-                    named.dedup();
-                    assert_eq!(named, expected, "{phrase}");
-                    checked += 1;
-                }
-            }
-        }
-        assert!(checked > 60, "{checked} phrases");
-    }
-
-    #[test]
-    fn value_forms() {
-        let q = |t: &str| crate::quantity::parse_quantity(t).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(value_form(Op::Eq, &q("5")), "a value");
-        assert_eq!(value_form(Op::Eq, &q("22%..94%")), "a range");
-        assert_eq!(value_form(Op::Gt, &q("60%")), "a bound");
-        assert_eq!(value_form(Op::Eq, &q("over 60%")), "a bound");
-        assert_eq!(value_form(Op::Approx, &q("17 million")), "an approximation");
-        assert_eq!(value_form(Op::Eq, &q("nearly 50%")), "an approximation");
-    }
-}
+mod tests;
