@@ -75,7 +75,8 @@ pub fn choose(
             .iter()
             .copied()
             .filter(|&f| {
-                store.period_of(f)
+                store
+                    .period_of(f)
                     .is_some_and(|p| normalize(store.str(p)) == default)
             })
             .collect();

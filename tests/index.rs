@@ -2,6 +2,7 @@
 //! unchanged, rebuilt when their content changes or the index is damaged,
 //! and giving the same answers as the store loaded whole.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -56,6 +57,8 @@ fn assert_same_answers(whole: &Store, indexed: &Store, claims: &[(String, String
     assert!(indexed.is_indexed() && !whole.is_indexed());
     assert_eq!(indexed.fact_count(), whole.facts.len());
     assert_eq!(indexed.sources.len(), whole.sources.len());
+    let (mut subjects, mut metrics, mut pairs) =
+        (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     for (n, fact) in whole.facts.iter().enumerate() {
         let n = n as u32;
         let other = indexed.fact(n);
@@ -70,18 +73,18 @@ fn assert_same_answers(whole: &Store, indexed: &Store, claims: &[(String, String
         assert_eq!(other.source, fact.source);
         assert_eq!(indexed.period_of(n), fact.period);
         assert_eq!(indexed.fact_by_id(&fact.id), Some(n));
-        assert_eq!(
-            indexed.facts_of_pair(fact.subject, fact.metric),
-            whole.facts_of_pair(fact.subject, fact.metric)
-        );
-        assert_eq!(
-            indexed.facts_of_subject(fact.subject),
-            whole.facts_of_subject(fact.subject)
-        );
-        assert_eq!(
-            indexed.facts_of_metric(fact.metric),
-            whole.facts_of_metric(fact.metric)
-        );
+        subjects.insert(fact.subject);
+        metrics.insert(fact.metric);
+        pairs.insert((fact.subject, fact.metric));
+    }
+    for s in subjects {
+        assert_eq!(indexed.facts_of_subject(s), whole.facts_of_subject(s));
+    }
+    for m in metrics {
+        assert_eq!(indexed.facts_of_metric(m), whole.facts_of_metric(m));
+    }
+    for (s, m) in pairs {
+        assert_eq!(indexed.facts_of_pair(s, m), whole.facts_of_pair(s, m));
     }
     assert_eq!(indexed.fact_by_id("no-such-fact"), None);
     for (name, text) in claims {
@@ -118,7 +121,11 @@ fn the_tables_answer_alike_through_their_index() {
     let whole = Store::load(&store).unwrap();
     let indexed = Store::open_indexed(&store).unwrap();
     let mut claims = Vec::new();
-    for table in ["co2-emissions-by-sector", "life-expectancy", "literacy-rates"] {
+    for table in [
+        "co2-emissions-by-sector",
+        "life-expectancy",
+        "literacy-rates",
+    ] {
         let path = root().join(format!("tests/fixtures/tables/{table}.claims"));
         claims.push((table.to_owned(), fs::read_to_string(path).unwrap()));
     }
@@ -152,7 +159,10 @@ fn the_index_is_reused_until_a_source_changes() {
     let last = first_value.chars().last().unwrap();
     let other = if last == '9' { '8' } else { '9' };
     let changed_value = format!("{}{other}", &first_value[..first_value.len() - 1]);
-    assert!(text.contains(first_value), "{first_value} is written as stored");
+    assert!(
+        text.contains(first_value),
+        "{first_value} is written as stored"
+    );
     let changed = text.replacen(first_value, &changed_value, 1);
     assert_eq!(changed.len(), text.len());
     fs::write(&csv, &changed).unwrap();
@@ -188,9 +198,11 @@ fn a_damaged_index_is_rebuilt() {
         bytes[at] ^= 0x5a;
         bytes
     };
+    let header = |k: usize| u64::from_le_bytes(good[24 + 8 * k..32 + 8 * k].try_into().unwrap());
+    let (head_at, ids_at) = (header(0) as usize, header(4) as usize);
     for (what, bytes) in [
-        ("a byte of the vocabulary", flip_at(len - len / 8)),
-        ("the last byte", flip_at(len - 1)),
+        ("a byte of the vocabulary", flip_at(head_at + 3)),
+        ("the last byte of the directory", flip_at(ids_at - 1)),
         ("the magic", flip_at(0)),
         ("the source hash", flip_at(10)),
         ("a part's place", flip_at(30)),
@@ -209,6 +221,16 @@ fn a_damaged_index_is_rebuilt() {
         }
         assert_eq!(store.index_failure(), None, "{what}");
     }
+
+    // The ids are checked a block at a time, when one is looked up: a
+    // damaged block finds nothing and says so.
+    fs::write(&index, flip_at(len - 1)).unwrap();
+    let damaged = inode(&index);
+    let opened = Store::open_indexed(&store).unwrap();
+    assert_eq!(inode(&index), damaged, "opened as it is");
+    assert_eq!(opened.fact_by_id(&whole.facts[0].id), None);
+    let failure = opened.index_failure().expect("the damage is reported");
+    assert!(failure.contains("fact ids"), "{failure}");
 }
 
 /// A damaged fact record, found only when the fact is read, is reported:
@@ -229,8 +251,8 @@ fn a_damaged_record_fails_the_check_and_the_next_run_rebuilds() {
     Store::open_indexed(&store).unwrap();
     let index = index_path(&store);
     let mut bytes = fs::read(&index).unwrap();
-    // Records follow the header; the first is the first pair's first fact.
-    bytes[100] ^= 0x5a;
+    // Records follow the 80-byte header; the first is fact 0's, its id first.
+    bytes[84] ^= 0x5a;
     fs::write(&index, &bytes).unwrap();
     let damaged = Store::open_indexed(&store).unwrap();
     let _ = damaged.fact(0);
@@ -240,10 +262,14 @@ fn a_damaged_record_fails_the_check_and_the_next_run_rebuilds() {
     // Through the binary: the store is small, so `check` would load it
     // whole; the store folder is given a big dummy file to reach the index.
     let dummy = store.join("harbour/padding.bin");
-    fs::write(&dummy, vec![b' '; claimcheck::store::INDEX_ABOVE_BYTES as usize]).unwrap();
+    fs::write(
+        &dummy,
+        vec![b' '; claimcheck::store::INDEX_ABOVE_BYTES as usize],
+    )
+    .unwrap();
     Store::open(&store).unwrap();
     let mut bytes = fs::read(&index).unwrap();
-    bytes[100] ^= 0x5a;
+    bytes[84] ^= 0x5a;
     fs::write(&index, &bytes).unwrap();
     let run = || {
         Command::new(env!("CARGO_BIN_EXE_claimcheck"))
@@ -256,11 +282,19 @@ fn a_damaged_record_fails_the_check_and_the_next_run_rebuilds() {
     let first = run();
     let stderr = String::from_utf8_lossy(&first.stderr);
     assert_eq!(first.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("damaged") && stderr.contains("run again"), "{stderr}");
+    assert!(
+        stderr.contains("damaged") && stderr.contains("run again"),
+        "{stderr}"
+    );
     assert!(first.stdout.is_empty());
     assert!(!index.exists(), "the damaged index is removed");
     let second = run();
-    assert_eq!(second.status.code(), Some(0), "{}", String::from_utf8_lossy(&second.stderr));
+    assert_eq!(
+        second.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
     assert!(String::from_utf8_lossy(&second.stdout).contains("match"));
     assert!(index.exists(), "rebuilt");
 }

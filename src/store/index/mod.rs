@@ -3,27 +3,30 @@
 //! A store of millions of facts (a national statistics table) takes seconds
 //! and gigabytes to load whole, while a claim needs a handful of its facts.
 //! The index is written once, from the whole store, and then read with plain
-//! file reads: the names, periods and sources at once (they are few), the
-//! facts only when a lookup asks for them. Checks go through the same
-//! [`Store`] API either way, so they cannot tell the two apart.
+//! file reads: the names, periods and sources at once (they are few), with
+//! a directory of where each fact is, and the facts themselves only when a
+//! lookup asks for them. Checks go through the same [`Store`] API either way,
+//! so they cannot tell the two apart.
 //!
 //! ```text
-//! header   magic, hash of the sources, where each part starts, hash of the parts below records
-//! records  one fact a record (its fields, then a hash of them), grouped by (subject, metric)
+//! header   magic, hash of the sources, where each part starts, hash of head and dir
+//! records  one fact a record (`record.rs`), grouped by (subject, metric)
 //! head     the vocabulary, as JSON: strings, sources, files, names, periods
-//! dir      the (subject, metric) pairs; for each fact slot its number, period and record offset
-//! ids      (hash of the fact's id, fact number), sorted: `fact_by_id` searches it on disk
+//! dir      the (subject, metric) pairs; per fact slot its number, period and
+//!          record length; per block of ids its first hash and its own hash
+//! ids      (hash of the fact's id, fact number), sorted, in blocks that
+//!          `fact_by_id` reads one at a time
 //! ```
 //!
 //! Nothing of it is trusted: the index names the hash of the sources' bytes
 //! it was built from (content, not timestamps, so a copy or a checkout with
 //! a new mtime does not rebuild it, and an edit that keeps the mtime does);
-//! the head, dir and ids are hashed and checked on opening; each record is
-//! checked when it is read. Any mismatch at opening rebuilds the index; a bad
-//! record found later is reported by [`Store::index_failure`].
+//! the head and dir are hashed and checked on opening; each record and each
+//! block of ids is checked when it is read. Any mismatch at opening rebuilds
+//! the index; a bad record found later is reported by [`Store::index_failure`].
 
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -32,24 +35,29 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::{Derivation, Fact, LoadError, LoadErrors, Locator, Origin, Source, Store, Sym};
+use super::{Fact, LoadError, LoadErrors, Locator, Origin, Source, Store, Sym};
 use crate::quantity::parse_quantity;
+
+mod record;
 
 /// The folder beside the sources that holds the index; load skips it, as it
 /// skips every hidden folder.
 pub const INDEX_DIR: &str = ".claimcheck-index";
 const INDEX_FILE: &str = "facts.idx";
 /// The last byte is the format's version: another version is rebuilt.
-const MAGIC: [u8; 8] = *b"CCINDEX\x01";
+const MAGIC: [u8; 8] = *b"CCINDEX\x02";
 const HEADER_LEN: u64 = 8 + 16 + 8 * 7;
 /// Stores whose files hold fewer bytes load whole: the bundled one (under a
 /// megabyte) loads in milliseconds, and hashing it would only add to that.
 pub const INDEX_ABOVE_BYTES: u64 = 32 << 20;
-/// Facts decoded together when one of them is asked for (a chunk of slots,
-/// which hold the facts of one pair side by side).
+/// Slots whose record offsets are summed from the lengths on demand (one
+/// absolute offset is kept per chunk), and whose facts are cached together.
 const CHUNK: usize = 64;
+/// Id entries a block: 48 KiB read and checked per id looked up.
+const IDS_BLOCK: u64 = 4096;
+const ID_ENTRY: u64 = 12;
 /// No record is longer: a fact is a few hundred bytes.
-const MAX_RECORD: u64 = 1 << 20;
+const MAX_RECORD: u32 = 1 << 20;
 /// A bound on the head (the vocabulary) read whole into memory.
 const MAX_HEAD: u64 = 1 << 30;
 const NONE: u32 = u32::MAX;
@@ -67,7 +75,9 @@ struct Head {
     longest_period_words: usize,
     longest_name_words: usize,
     default_subjects: Vec<u32>,
+    locator_strings: Vec<String>,
     fact_count: u32,
+    pair_count: u32,
 }
 
 /// A fact read from its record, with its locator (kept per fact here; the
@@ -87,14 +97,21 @@ pub(super) struct Lazy {
     starts: Vec<u32>,
     subject_pairs: HashMap<Sym, (Vec<u32>, OnceLock<Box<[u32]>>)>,
     metric_pairs: HashMap<Sym, (Vec<u32>, OnceLock<Box<[u32]>>)>,
-    /// Per slot: the fact's number, its period, its record's offset.
+    /// Per slot: the fact's number, its period, its record's length.
     numbers: Vec<u32>,
     periods: Vec<u32>,
-    offsets: Vec<u64>,
+    lengths: Vec<u32>,
+    /// Per chunk of slots: where its first record starts.
+    chunk_offsets: Vec<u64>,
     /// Fact number → slot.
     slot_of: Vec<u32>,
+    locator_strings: Vec<String>,
     ids_at: u64,
     ids_count: u64,
+    /// Per block of ids: its first hash and the hash of its bytes.
+    id_blocks: Vec<(u64, u64)>,
+    /// The blocks of ids read so far (`None`: damaged).
+    id_cache: Vec<OnceLock<Option<Box<[(u64, u32)]>>>>,
     chunks: Vec<OnceLock<Box<[OnceLock<Box<Loaded>>]>>>,
     /// What a damaged record reads as; the failure says so.
     broken: Loaded,
@@ -133,7 +150,10 @@ fn source_files(root: &Path) -> Result<Vec<(PathBuf, u64)>, LoadErrors> {
     for entry in walk {
         let entry = entry.map_err(|e| io_error(root, &e))?;
         if entry.file_type().is_file() {
-            let len = entry.metadata().map_err(|e| io_error(entry.path(), &e))?.len();
+            let len = entry
+                .metadata()
+                .map_err(|e| io_error(entry.path(), &e))?
+                .len();
             files.push((entry.into_path(), len));
         }
     }
@@ -264,64 +284,43 @@ fn write_index(root: &Path, store: &Store, hash: u128) -> io::Result<()> {
 }
 
 fn write_parts(file: &mut File, root: &Path, store: &Store, hash: u128) -> io::Result<()> {
-    let count = u32::try_from(store.facts.len()).map_err(|_| invalid("over 2^32 facts"))?;
-    // Pairs in the order of their first fact, facts in store order within each.
+    let fact_count = u32::try_from(store.facts.len()).map_err(|_| invalid("over 2^32 facts"))?;
+    // Pairs in the order of their first fact, facts in store order within
+    // each: the facts a claim names are side by side on disk.
     let mut pairs: Vec<(&(Sym, Sym), &Vec<u32>)> = store.by_pair.iter().collect();
     pairs.sort_unstable_by_key(|(_, facts)| facts.first().copied());
+    let pair_count = u32::try_from(pairs.len()).map_err(|_| invalid("over 2^32 pairs"))?;
+    let count = store.facts.len();
     let mut out = BufWriter::with_capacity(1 << 20, &mut *file);
     out.write_all(&[0; HEADER_LEN as usize])?;
     let mut dir_pairs = Vec::with_capacity(pairs.len() * 12);
-    let mut numbers = Vec::with_capacity(store.facts.len() * 4);
-    let mut periods = Vec::with_capacity(store.facts.len() * 4);
-    let mut offsets = Vec::with_capacity((store.facts.len() + 1) * 8);
-    let mut offset = 0u64;
+    let mut numbers = Vec::with_capacity(count * 4);
+    let mut periods = Vec::with_capacity(count * 4);
+    let mut lengths = Vec::with_capacity(count * 4);
+    let mut records_len = 0u64;
     let mut record = Vec::new();
+    let mut locator_strings = record::LocatorStrings::default();
+    let mut slot = 0u32;
     for &(&(subject, metric), facts) in &pairs {
         dir_pairs.extend(subject.0.to_le_bytes());
         dir_pairs.extend(metric.0.to_le_bytes());
-        dir_pairs.extend(((numbers.len() / 4) as u32).to_le_bytes());
+        dir_pairs.extend(slot.to_le_bytes());
         for &number in facts {
             let fact = &store.facts[number as usize];
             numbers.extend(number.to_le_bytes());
             periods.extend(fact.period.map_or(NONE, |p| p.0).to_le_bytes());
-            offsets.extend(offset.to_le_bytes());
             record.clear();
-            encode(&mut record, fact, store.locator(fact));
-            let sum = xxh3_64(&record);
-            record.extend(sum.to_le_bytes());
+            record::encode(&mut record, fact, store.locator(fact), &mut locator_strings);
+            let len = u32::try_from(record.len())
+                .ok()
+                .filter(|&len| len <= MAX_RECORD)
+                .ok_or_else(|| invalid(format!("fact `{}` is too long to index", fact.id)))?;
+            lengths.extend(len.to_le_bytes());
             out.write_all(&record)?;
-            offset += record.len() as u64;
+            records_len += u64::from(len);
+            slot += 1;
         }
     }
-    offsets.extend(offset.to_le_bytes());
-    let head = Head {
-        strings: store.strings.strings.iter().map(|s| Box::from(&**s)).collect(),
-        sources: store.sources.clone(),
-        files: store
-            .files
-            .iter()
-            .map(|f| f.strip_prefix(root).unwrap_or(f).to_string_lossy().into_owned())
-            .collect(),
-        subject_names: sorted_names(&store.subject_names),
-        metric_names: sorted_names(&store.metric_names),
-        periods: {
-            let mut periods: Vec<(String, u32)> =
-                store.periods.iter().map(|(k, v)| (k.clone(), v.0)).collect();
-            periods.sort_unstable();
-            periods
-        },
-        longest_period_words: store.longest_period_words,
-        longest_name_words: store.longest_name_words,
-        default_subjects: store.default_subjects.iter().map(|s| s.0).collect(),
-        fact_count: count,
-    };
-    let head = serde_json::to_vec(&head).map_err(|e| invalid(e.to_string()))?;
-    let mut dir = Vec::with_capacity(8 + dir_pairs.len() + numbers.len() * 2 + offsets.len());
-    dir.extend((pairs.len() as u64).to_le_bytes());
-    dir.extend(dir_pairs);
-    dir.extend(numbers);
-    dir.extend(periods);
-    dir.extend(offsets);
     let mut ids: Vec<(u64, u32)> = store
         .facts
         .iter()
@@ -333,19 +332,62 @@ fn write_parts(file: &mut File, root: &Path, store: &Store, hash: u128) -> io::R
         .iter()
         .flat_map(|(h, n)| h.to_le_bytes().into_iter().chain(n.to_le_bytes()))
         .collect();
+    let mut id_blocks = Vec::new();
+    for block in ids.chunks((IDS_BLOCK * ID_ENTRY) as usize) {
+        id_blocks.extend(&block[..8]);
+        id_blocks.extend(xxh3_64(block).to_le_bytes());
+    }
+    let head = Head {
+        strings: store
+            .strings
+            .strings
+            .iter()
+            .map(|s| Box::from(&**s))
+            .collect(),
+        sources: store.sources.clone(),
+        files: store
+            .files
+            .iter()
+            .map(|f| {
+                f.strip_prefix(root)
+                    .unwrap_or(f)
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect(),
+        subject_names: sorted_names(&store.subject_names),
+        metric_names: sorted_names(&store.metric_names),
+        periods: {
+            let mut periods: Vec<(String, u32)> = store
+                .periods
+                .iter()
+                .map(|(k, v)| (k.clone(), v.0))
+                .collect();
+            periods.sort_unstable();
+            periods
+        },
+        longest_period_words: store.longest_period_words,
+        longest_name_words: store.longest_name_words,
+        default_subjects: store.default_subjects.iter().map(|s| s.0).collect(),
+        locator_strings: locator_strings.strings,
+        fact_count,
+        pair_count,
+    };
+    let head = serde_json::to_vec(&head).map_err(|e| invalid(e.to_string()))?;
     let mut meta = Xxh3::new();
-    meta.update(&head);
-    meta.update(&dir);
-    meta.update(&ids);
-    out.write_all(&head)?;
-    out.write_all(&dir)?;
+    let mut dir_len = 0u64;
+    for part in [&head, &dir_pairs, &numbers, &periods, &lengths, &id_blocks] {
+        meta.update(part);
+        out.write_all(part)?;
+        dir_len += part.len() as u64;
+    }
+    dir_len -= head.len() as u64;
     out.write_all(&ids)?;
     out.flush()?;
     drop(out);
-    let records_at = HEADER_LEN;
-    let head_at = records_at + offset;
+    let head_at = HEADER_LEN + records_len;
     let dir_at = head_at + head.len() as u64;
-    let ids_at = dir_at + dir.len() as u64;
+    let ids_at = dir_at + dir_len;
     let mut header = Vec::with_capacity(HEADER_LEN as usize);
     header.extend(MAGIC);
     header.extend(hash.to_le_bytes());
@@ -353,9 +395,9 @@ fn write_parts(file: &mut File, root: &Path, store: &Store, hash: u128) -> io::R
         head_at,
         head.len() as u64,
         dir_at,
-        dir.len() as u64,
+        dir_len,
         ids_at,
-        (ids.len() / 12) as u64,
+        count as u64,
         meta.digest(),
     ] {
         header.extend(n.to_le_bytes());
@@ -371,6 +413,31 @@ fn sorted_names(names: &HashMap<String, Vec<Sym>>) -> Vec<(String, Vec<u32>)> {
         .collect();
     out.sort_unstable();
     out
+}
+
+/// Reads `count` little-endian words of `N` bytes, hashing the bytes as read,
+/// without holding them all twice.
+fn read_words<const N: usize, T>(
+    reader: &mut impl Read,
+    count: usize,
+    hasher: &mut Xxh3,
+    word: impl Fn([u8; N]) -> T,
+) -> io::Result<Vec<T>> {
+    let mut out = Vec::with_capacity(count);
+    let mut buffer = vec![0u8; N << 14];
+    let mut left = count.checked_mul(N).ok_or_else(|| invalid("too long"))?;
+    while left > 0 {
+        let n = left.min(buffer.len());
+        reader.read_exact(&mut buffer[..n])?;
+        hasher.update(&buffer[..n]);
+        out.extend(
+            buffer[..n]
+                .chunks_exact(N)
+                .map(|c| word(c.try_into().unwrap_or([0; N]))),
+        );
+        left -= n;
+    }
+    Ok(out)
 }
 
 /// Reads the index of `root` if it was built from sources of this hash and
@@ -391,17 +458,17 @@ fn read_index(root: &Path, hash: u128) -> io::Result<Store> {
         let at = 24 + 8 * k;
         u64::from_le_bytes(header[at..at + 8].try_into().unwrap_or_default())
     };
-    let (head_at, head_len, dir_at, dir_len, ids_at, ids_count, meta_hash) = (
-        field(0),
-        field(1),
-        field(2),
-        field(3),
-        field(4),
-        field(5),
-        field(6),
-    );
+    let [
+        head_at,
+        head_len,
+        dir_at,
+        dir_len,
+        ids_at,
+        ids_count,
+        meta_hash,
+    ] = [0, 1, 2, 3, 4, 5, 6].map(field);
     let ids_end = ids_count
-        .checked_mul(12)
+        .checked_mul(ID_ENTRY)
         .and_then(|n| n.checked_add(ids_at));
     if head_at < HEADER_LEN
         || head_len > MAX_HEAD
@@ -411,40 +478,66 @@ fn read_index(root: &Path, hash: u128) -> io::Result<Store> {
     {
         return Err(invalid("parts out of place"));
     }
-    let mut head = vec![0u8; usize::try_from(head_len).map_err(|_| invalid("head too long"))?];
-    file.seek(SeekFrom::Start(head_at))?;
-    file.read_exact(&mut head)?;
-    let mut dir = vec![0u8; usize::try_from(dir_len).map_err(|_| invalid("dir too long"))?];
-    file.read_exact(&mut dir)?;
     let mut meta = Xxh3::new();
+    file.seek(SeekFrom::Start(head_at))?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let mut head = vec![0u8; head_len as usize];
+    reader.read_exact(&mut head)?;
     meta.update(&head);
-    meta.update(&dir);
-    let mut buffer = vec![0u8; 1 << 20];
-    let mut left = ids_count * 12;
-    while left > 0 {
-        let n = left.min(buffer.len() as u64) as usize;
-        file.read_exact(&mut buffer[..n])?;
-        meta.update(&buffer[..n]);
-        left -= n as u64;
+    let head: Head = serde_json::from_slice(&head).map_err(|e| invalid(e.to_string()))?;
+    let count = head.fact_count as usize;
+    let pair_count = head.pair_count as usize;
+    let id_block_count = ids_count.div_ceil(IDS_BLOCK) as usize;
+    let expected = 12 * pair_count as u64 + 12 * count as u64 + 16 * id_block_count as u64;
+    if ids_count != count as u64 || dir_len != expected {
+        return Err(invalid("the directory does not fit the facts"));
     }
+    let pairs = read_words(&mut reader, pair_count * 3, &mut meta, u32::from_le_bytes)?;
+    let numbers = read_words(&mut reader, count, &mut meta, u32::from_le_bytes)?;
+    let periods = read_words(&mut reader, count, &mut meta, u32::from_le_bytes)?;
+    let lengths = read_words(&mut reader, count, &mut meta, u32::from_le_bytes)?;
+    let id_blocks = read_words(
+        &mut reader,
+        id_block_count * 2,
+        &mut meta,
+        u64::from_le_bytes,
+    )?;
     if meta.digest() != meta_hash {
         return Err(invalid("damaged"));
     }
-    let head: Head = serde_json::from_slice(&head).map_err(|e| invalid(e.to_string()))?;
-    drop(buffer);
-    build_store(root, file, path, head, &dir, head_at - HEADER_LEN, ids_at, ids_count)
+    let file = reader.into_inner();
+    let parts = Parts {
+        pairs,
+        numbers,
+        periods,
+        lengths,
+        id_blocks: id_blocks.chunks_exact(2).map(|w| (w[0], w[1])).collect(),
+        records_len: head_at - HEADER_LEN,
+        ids_at,
+        ids_count,
+    };
+    build_store(root, file, path, head, parts)
 }
 
-#[expect(clippy::too_many_arguments, reason = "the parts of one index, read once")]
+/// The directory of an index, as read.
+struct Parts {
+    /// (subject, metric, first slot) for each pair.
+    pairs: Vec<u32>,
+    numbers: Vec<u32>,
+    periods: Vec<u32>,
+    lengths: Vec<u32>,
+    id_blocks: Vec<(u64, u64)>,
+    records_len: u64,
+    ids_at: u64,
+    ids_count: u64,
+}
+
 fn build_store(
     root: &Path,
     file: File,
     path: PathBuf,
     head: Head,
-    dir: &[u8],
-    records_len: u64,
-    ids_at: u64,
-    ids_count: u64,
+    parts: Parts,
 ) -> io::Result<Store> {
     let mut store = Store::default();
     let strings = head.strings.len();
@@ -497,29 +590,27 @@ fn build_store(
     store.longest_period_words = head.longest_period_words;
     store.longest_name_words = head.longest_name_words;
 
-    let count = head.fact_count as usize;
-    if ids_count != count as u64 {
-        return Err(invalid("ids and facts differ in number"));
-    }
-    let (pair_count, rest) = take_u64(dir)?;
-    let pair_count = usize::try_from(pair_count).map_err(|_| invalid("too many pairs"))?;
-    let (pair_bytes, rest) = split(rest, pair_count.checked_mul(12))?;
-    let (number_bytes, rest) = split(rest, count.checked_mul(4))?;
-    let (period_bytes, rest) = split(rest, count.checked_mul(4))?;
-    let (offset_bytes, rest) = split(rest, (count + 1).checked_mul(8))?;
-    if !rest.is_empty() {
-        return Err(invalid("trailing bytes in the directory"));
-    }
-    let numbers: Vec<u32> = u32s(number_bytes);
-    let periods: Vec<u32> = u32s(period_bytes);
-    let offsets: Vec<u64> = offset_bytes
-        .chunks_exact(8)
-        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
-        .collect();
-    if offsets.windows(2).any(|w| w[0] > w[1] || w[1] - w[0] > MAX_RECORD)
-        || offsets.last() != Some(&records_len)
+    let Parts {
+        pairs: pair_words,
+        numbers,
+        periods,
+        lengths,
+        id_blocks,
+        records_len,
+        ids_at,
+        ids_count,
+    } = parts;
+    let count = numbers.len();
+    if lengths.iter().any(|&len| len > MAX_RECORD)
+        || lengths.iter().map(|&len| u64::from(len)).sum::<u64>() != records_len
     {
         return Err(invalid("records out of place"));
+    }
+    let mut chunk_offsets = Vec::with_capacity(count.div_ceil(CHUNK));
+    let mut offset = HEADER_LEN;
+    for chunk in lengths.chunks(CHUNK) {
+        chunk_offsets.push(offset);
+        offset += chunk.iter().map(|&len| u64::from(len)).sum::<u64>();
     }
     let mut slot_of = vec![NONE; count];
     for (slot, &n) in numbers.iter().enumerate() {
@@ -534,12 +625,11 @@ fn build_store(
         }
     }
     let mut pairs = HashMap::default();
-    let mut starts = Vec::with_capacity(pair_count + 1);
+    let mut starts = Vec::with_capacity(pair_words.len() / 3 + 1);
     let mut subject_pairs: HashMap<Sym, (Vec<u32>, OnceLock<Box<[u32]>>)> = HashMap::default();
     let mut metric_pairs: HashMap<Sym, (Vec<u32>, OnceLock<Box<[u32]>>)> = HashMap::default();
-    for (p, entry) in pair_bytes.chunks_exact(12).enumerate() {
-        let word = |k: usize| u32::from_le_bytes(entry[k..k + 4].try_into().unwrap_or_default());
-        let (subject, metric, start) = (sym(word(0))?, sym(word(4))?, word(8));
+    for (p, entry) in pair_words.chunks_exact(3).enumerate() {
+        let (subject, metric, start) = (sym(entry[0])?, sym(entry[1])?, entry[2]);
         let p = p as u32;
         if pairs.insert((subject, metric), p).is_some()
             || starts.last().is_some_and(|&s| s >= start)
@@ -551,10 +641,13 @@ fn build_store(
         subject_pairs.entry(subject).or_default().0.push(p);
         metric_pairs.entry(metric).or_default().0.push(p);
     }
-    if starts.last().is_some_and(|&s| s as usize >= count) || (count > 0 && starts.is_empty()) {
+    if starts.last().is_some_and(|&s| s as usize >= count) || (count > 0) == starts.is_empty() {
         return Err(invalid("pairs out of order"));
     }
     starts.push(count as u32);
+    if strings == 0 && count > 0 {
+        return Err(invalid("facts without names"));
+    }
     let broken = Loaded {
         fact: Fact {
             id: "<damaged index record>".into(),
@@ -575,9 +668,6 @@ fn build_store(
         },
         locator: None,
     };
-    if strings == 0 && count > 0 {
-        return Err(invalid("facts without names"));
-    }
     store.lazy = Some(Box::new(Lazy {
         file,
         path,
@@ -587,10 +677,16 @@ fn build_store(
         metric_pairs,
         numbers,
         periods,
-        offsets,
+        lengths,
+        chunk_offsets,
         slot_of,
+        locator_strings: head.locator_strings,
         ids_at,
         ids_count,
+        id_cache: std::iter::repeat_with(OnceLock::new)
+            .take(id_blocks.len())
+            .collect(),
+        id_blocks,
         chunks: std::iter::repeat_with(OnceLock::new)
             .take(count.div_ceil(CHUNK))
             .collect(),
@@ -600,65 +696,48 @@ fn build_store(
     Ok(store)
 }
 
-fn take_u64(bytes: &[u8]) -> io::Result<(u64, &[u8])> {
-    let (head, rest) = split(bytes, Some(8))?;
-    Ok((u64::from_le_bytes(head.try_into().unwrap_or_default()), rest))
-}
-
-fn split(bytes: &[u8], len: Option<usize>) -> io::Result<(&[u8], &[u8])> {
-    match len {
-        Some(len) if len <= bytes.len() => Ok(bytes.split_at(len)),
-        _ => Err(invalid("directory too short")),
-    }
-}
-
-fn u32s(bytes: &[u8]) -> Vec<u32> {
-    bytes
-        .chunks_exact(4)
-        .map(|c| u32::from_le_bytes(c.try_into().unwrap_or_default()))
-        .collect()
-}
-
 impl Lazy {
     fn loaded(&self, store: &Store, number: u32) -> &Loaded {
         let Some(&slot) = self.slot_of.get(number as usize) else {
             return &self.broken;
         };
         let slot = slot as usize;
-        let chunk = self.chunks[slot / CHUNK].get_or_init(|| {
-            std::iter::repeat_with(OnceLock::new)
-                .take(CHUNK)
-                .collect()
-        });
+        let chunk = self.chunks[slot / CHUNK]
+            .get_or_init(|| std::iter::repeat_with(OnceLock::new).take(CHUNK).collect());
         chunk[slot % CHUNK].get_or_init(|| {
             Box::new(self.read_record(store, slot).unwrap_or_else(|message| {
-                if let Ok(mut failure) = self.failure.lock() {
-                    failure.get_or_insert_with(|| {
-                        format!(
-                            "{}: fact record {slot} is damaged ({message}); delete the index to rebuild it",
-                            self.path.display()
-                        )
-                    });
-                }
+                self.fail(format!("fact record {slot} {message}"));
                 self.broken.clone()
             }))
         })
     }
 
+    /// Notes the first damage found; the answers given since may be wrong.
+    fn fail(&self, what: String) {
+        if let Ok(mut failure) = self.failure.lock() {
+            failure.get_or_insert_with(|| {
+                format!(
+                    "{}: {what}: the index is damaged; deleting it rebuilds it",
+                    self.path.display()
+                )
+            });
+        }
+    }
+
     fn read_record(&self, store: &Store, slot: usize) -> Result<Loaded, String> {
-        let (start, end) = (self.offsets[slot], self.offsets[slot + 1]);
-        let mut bytes = vec![0u8; (end - start) as usize];
+        let first = slot - slot % CHUNK;
+        let offset = self.chunk_offsets[slot / CHUNK]
+            + self.lengths[first..slot]
+                .iter()
+                .map(|&len| u64::from(len))
+                .sum::<u64>();
+        let mut bytes = vec![0u8; self.lengths[slot] as usize];
         self.file
-            .read_exact_at(&mut bytes, HEADER_LEN + start)
-            .map_err(|e| e.to_string())?;
-        if bytes.len() < 8 {
-            return Err("too short".to_owned());
-        }
-        let (payload, sum) = bytes.split_at(bytes.len() - 8);
-        if xxh3_64(payload).to_le_bytes() != sum {
-            return Err("its hash differs".to_owned());
-        }
-        let mut loaded = decode(payload, store).ok_or("its fields do not read")?;
+            .read_exact_at(&mut bytes, offset)
+            .map_err(|e| format!("cannot be read: {e}"))?;
+        let (fact, locator) = record::decode(&bytes, store, &self.locator_strings)
+            .ok_or_else(|| "does not read back (its hash or a field differs)".to_owned())?;
+        let mut loaded = Loaded { fact, locator };
         if loaded.locator.is_some() {
             loaded.fact.locator = Some(self.numbers[slot]);
         }
@@ -676,38 +755,72 @@ impl Lazy {
             return &[];
         };
         cell.get_or_init(|| {
-            let mut all: Vec<u32> = pairs.iter().flat_map(|&p| self.pair_facts(p)).copied().collect();
+            let mut all: Vec<u32> = pairs
+                .iter()
+                .flat_map(|&p| self.pair_facts(p))
+                .copied()
+                .collect();
             all.sort_unstable();
             all.into_boxed_slice()
         })
     }
 
+    /// One block of id entries, read and checked on first use.
+    fn id_block(&self, block: usize) -> Option<&[(u64, u32)]> {
+        self.id_cache[block]
+            .get_or_init(|| self.read_id_block(block))
+            .as_deref()
+    }
+
+    fn read_id_block(&self, block: usize) -> Option<Box<[(u64, u32)]>> {
+        let first = block as u64 * IDS_BLOCK;
+        let entries = IDS_BLOCK.min(self.ids_count - first);
+        let mut bytes = vec![0u8; (entries * ID_ENTRY) as usize];
+        let read = self
+            .file
+            .read_exact_at(&mut bytes, self.ids_at + first * ID_ENTRY);
+        if read.is_err() || xxh3_64(&bytes) != self.id_blocks[block].1 {
+            self.fail(format!("block {block} of fact ids does not read back"));
+            return None;
+        }
+        Some(
+            bytes
+                .chunks_exact(ID_ENTRY as usize)
+                .map(|e| {
+                    let (h, n) = e.split_at(8);
+                    (
+                        u64::from_le_bytes(h.try_into().unwrap_or_default()),
+                        u32::from_le_bytes(n.try_into().unwrap_or_default()),
+                    )
+                })
+                .collect(),
+        )
+    }
+
     fn fact_by_id(&self, store: &Store, id: &str) -> Option<u32> {
         let hash = xxh3_64(id.as_bytes());
-        let entry = |k: u64| -> Option<(u64, u32)> {
-            let mut bytes = [0u8; 12];
-            self.file.read_exact_at(&mut bytes, self.ids_at + k * 12).ok()?;
-            let (h, n) = bytes.split_at(8);
-            Some((
-                u64::from_le_bytes(h.try_into().ok()?),
-                u32::from_le_bytes(n.try_into().ok()?),
-            ))
-        };
-        // The first entry of this hash, by bisection over the sorted entries.
-        let (mut low, mut high) = (0, self.ids_count);
-        while low < high {
-            let mid = low + (high - low) / 2;
-            if entry(mid)?.0 < hash {
-                low = mid + 1;
-            } else {
-                high = mid;
+        // Entries of this hash start in the last block that begins below it,
+        // and may run on into the blocks that begin with it.
+        let first = self
+            .id_blocks
+            .partition_point(|&(h, _)| h < hash)
+            .saturating_sub(1);
+        for block in first..self.id_blocks.len() {
+            if self.id_blocks[block].0 > hash {
+                break;
+            }
+            let entries = self.id_block(block)?;
+            // Hashes may collide: the fact's own id decides.
+            let found = entries
+                .iter()
+                .filter(|(h, _)| *h == hash)
+                .map(|&(_, n)| n)
+                .find(|&n| &*self.loaded(store, n).fact.id == id);
+            if found.is_some() {
+                return found;
             }
         }
-        // Hashes may collide: the fact's own id decides.
-        (low..self.ids_count)
-            .map_while(|k| entry(k).filter(|(h, _)| *h == hash))
-            .map(|(_, n)| n)
-            .find(|&n| &*self.loaded(store, n).fact.id == id)
+        None
     }
 }
 
@@ -758,169 +871,4 @@ impl Store {
                 .map_or(&[][..], |&p| lazy.pair_facts(p)),
         )
     }
-}
-
-// The record of a fact: fixed-width numbers, strings with their length,
-// NONE (u32::MAX) for an absent number.
-
-fn put_u32(out: &mut Vec<u8>, n: u32) {
-    out.extend(n.to_le_bytes());
-}
-
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_u32(out, s.len() as u32);
-    out.extend(s.as_bytes());
-}
-
-fn put_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
-    match s {
-        Some(s) => {
-            out.push(1);
-            put_str(out, s);
-        }
-        None => out.push(0),
-    }
-}
-
-fn encode(out: &mut Vec<u8>, fact: &Fact, locator: Option<&Locator>) {
-    put_str(out, &fact.id);
-    put_u32(out, fact.subject.0);
-    put_u32(out, fact.metric.0);
-    put_u32(out, fact.period.map_or(NONE, |p| p.0));
-    put_str(out, &fact.value.text);
-    let locator = locator.and_then(|l| serde_json::to_string(l).ok());
-    put_opt_str(out, locator.as_deref());
-    put_u32(out, fact.url.map_or(NONE, |s| s.0));
-    put_u32(out, fact.retrieved.map_or(NONE, |s| s.0));
-    put_u32(out, fact.via.len() as u32);
-    for s in &fact.via {
-        put_u32(out, s.0);
-    }
-    put_opt_str(out, fact.quote.as_deref());
-    let derived = fact
-        .derived
-        .as_deref()
-        .and_then(|d| serde_json::to_string(d).ok());
-    put_opt_str(out, derived.as_deref());
-    put_u32(out, fact.corroboration.unwrap_or(NONE));
-    out.push(match fact.seen_in_text {
-        None => 0,
-        Some(false) => 1,
-        Some(true) => 2,
-    });
-    put_u32(out, fact.source.map_or(NONE, |s| s as u32));
-    put_u32(out, fact.origin.file);
-    put_u32(out, fact.origin.line);
-}
-
-struct Cursor<'a>(&'a [u8]);
-
-impl<'a> Cursor<'a> {
-    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
-        if n > self.0.len() {
-            return None;
-        }
-        let (head, rest) = self.0.split_at(n);
-        self.0 = rest;
-        Some(head)
-    }
-
-    fn u8(&mut self) -> Option<u8> {
-        self.bytes(1).map(|b| b[0])
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        self.bytes(4)
-            .and_then(|b| b.try_into().ok())
-            .map(u32::from_le_bytes)
-    }
-
-    fn opt_u32(&mut self) -> Option<Option<u32>> {
-        self.u32().map(|n| (n != NONE).then_some(n))
-    }
-
-    fn str(&mut self) -> Option<&'a str> {
-        let len = self.u32()? as usize;
-        std::str::from_utf8(self.bytes(len)?).ok()
-    }
-
-    fn opt_str(&mut self) -> Option<Option<&'a str>> {
-        match self.u8()? {
-            0 => Some(None),
-            1 => self.str().map(Some),
-            _ => None,
-        }
-    }
-}
-
-fn decode(bytes: &[u8], store: &Store) -> Option<Loaded> {
-    let mut c = Cursor(bytes);
-    let strings = store.strings.strings.len() as u32;
-    let sym = |n: u32| (n < strings).then_some(Sym(n));
-    let opt_sym = |n: Option<u32>| -> Option<Option<Sym>> {
-        match n {
-            None => Some(None),
-            Some(n) => sym(n).map(Some),
-        }
-    };
-    let id = c.str()?;
-    let subject = sym(c.u32()?)?;
-    let metric = sym(c.u32()?)?;
-    let period = opt_sym(c.opt_u32()?)?;
-    let value = parse_quantity(c.str()?).ok()?;
-    let locator = match c.opt_str()? {
-        Some(json) => Some(serde_json::from_str::<Locator>(json).ok()?),
-        None => None,
-    };
-    let url = opt_sym(c.opt_u32()?)?;
-    let retrieved = opt_sym(c.opt_u32()?)?;
-    let via_len = c.u32()? as usize;
-    if via_len > c.0.len() / 4 {
-        return None;
-    }
-    let via = (0..via_len)
-        .map(|_| c.u32().and_then(sym))
-        .collect::<Option<Box<[Sym]>>>()?;
-    let quote = c.opt_str()?.map(Box::from);
-    let derived = match c.opt_str()? {
-        Some(json) => Some(Box::new(serde_json::from_str::<Derivation>(json).ok()?)),
-        None => None,
-    };
-    let corroboration = c.opt_u32()?;
-    let seen_in_text = match c.u8()? {
-        0 => None,
-        1 => Some(false),
-        2 => Some(true),
-        _ => return None,
-    };
-    let source = match c.opt_u32()? {
-        Some(s) if (s as usize) < store.sources.len() => Some(s as usize),
-        Some(_) => return None,
-        None => None,
-    };
-    let file = c.u32()?;
-    let line = c.u32()?;
-    if file as usize >= store.files.len() || !c.0.is_empty() {
-        return None;
-    }
-    Some(Loaded {
-        fact: Fact {
-            id: id.into(),
-            subject,
-            metric,
-            period,
-            value,
-            locator: None,
-            url,
-            retrieved,
-            via,
-            quote,
-            derived,
-            corroboration,
-            seen_in_text,
-            source,
-            origin: Origin { file, line },
-        },
-        locator,
-    })
 }
