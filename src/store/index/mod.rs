@@ -88,6 +88,14 @@ struct Loaded {
     locator: Option<Locator>,
 }
 
+/// The pairs of one subject (or metric), and their facts merged in store
+/// order on first use.
+type Merged = (Vec<u32>, OnceLock<Box<[u32]>>);
+/// The id entries of one block: (hash of the id, fact number).
+type IdBlock = Box<[(u64, u32)]>;
+/// The facts of one chunk of slots, each read on first use.
+type Chunk = Box<[OnceLock<Box<Loaded>>]>;
+
 /// The part of an index-backed store that stays on disk until asked for.
 pub(super) struct Lazy {
     file: File,
@@ -95,8 +103,8 @@ pub(super) struct Lazy {
     /// (subject, metric) → pair number; each pair owns `starts[p]..starts[p + 1]`.
     pairs: HashMap<(Sym, Sym), u32>,
     starts: Vec<u32>,
-    subject_pairs: HashMap<Sym, (Vec<u32>, OnceLock<Box<[u32]>>)>,
-    metric_pairs: HashMap<Sym, (Vec<u32>, OnceLock<Box<[u32]>>)>,
+    subject_pairs: HashMap<Sym, Merged>,
+    metric_pairs: HashMap<Sym, Merged>,
     /// Per slot: the fact's number, its period, its record's length.
     numbers: Vec<u32>,
     periods: Vec<u32>,
@@ -111,8 +119,8 @@ pub(super) struct Lazy {
     /// Per block of ids: its first hash and the hash of its bytes.
     id_blocks: Vec<(u64, u64)>,
     /// The blocks of ids read so far (`None`: damaged).
-    id_cache: Vec<OnceLock<Option<Box<[(u64, u32)]>>>>,
-    chunks: Vec<OnceLock<Box<[OnceLock<Box<Loaded>>]>>>,
+    id_cache: Vec<OnceLock<Option<IdBlock>>>,
+    chunks: Vec<OnceLock<Chunk>>,
     /// What a damaged record reads as; the failure says so.
     broken: Loaded,
     failure: Mutex<Option<String>>,
@@ -254,8 +262,7 @@ impl Store {
     /// since may be wrong, the index should be rebuilt (deleting it does).
     pub fn index_failure(&self) -> Option<String> {
         let lazy = self.lazy.as_ref()?;
-        let failure = lazy.failure.lock().ok()?.clone();
-        failure
+        lazy.failure.lock().ok()?.clone()
     }
 
     /// The number of facts, loaded or not.
@@ -626,8 +633,8 @@ fn build_store(
     }
     let mut pairs = HashMap::default();
     let mut starts = Vec::with_capacity(pair_words.len() / 3 + 1);
-    let mut subject_pairs: HashMap<Sym, (Vec<u32>, OnceLock<Box<[u32]>>)> = HashMap::default();
-    let mut metric_pairs: HashMap<Sym, (Vec<u32>, OnceLock<Box<[u32]>>)> = HashMap::default();
+    let mut subject_pairs: HashMap<Sym, Merged> = HashMap::default();
+    let mut metric_pairs: HashMap<Sym, Merged> = HashMap::default();
     for (p, entry) in pair_words.chunks_exact(3).enumerate() {
         let (subject, metric, start) = (sym(entry[0])?, sym(entry[1])?, entry[2]);
         let p = p as u32;
@@ -750,7 +757,7 @@ impl Lazy {
     }
 
     /// The facts of several pairs, in store order, built once.
-    fn merged<'a>(&'a self, entry: Option<&'a (Vec<u32>, OnceLock<Box<[u32]>>)>) -> &'a [u32] {
+    fn merged<'a>(&'a self, entry: Option<&'a Merged>) -> &'a [u32] {
         let Some((pairs, cell)) = entry else {
             return &[];
         };
@@ -772,7 +779,7 @@ impl Lazy {
             .as_deref()
     }
 
-    fn read_id_block(&self, block: usize) -> Option<Box<[(u64, u32)]>> {
+    fn read_id_block(&self, block: usize) -> Option<IdBlock> {
         let first = block as u64 * IDS_BLOCK;
         let entries = IDS_BLOCK.min(self.ids_count - first);
         let mut bytes = vec![0u8; (entries * ID_ENTRY) as usize];
