@@ -652,8 +652,10 @@ fn build_store(
         return Err(invalid("pairs out of order"));
     }
     starts.push(count as u32);
-    if strings == 0 && count > 0 {
-        return Err(invalid("facts without names"));
+    // A fact has names and comes from a file: the stand-in for a damaged
+    // record borrows the first of each.
+    if count > 0 && (strings == 0 || store.files.is_empty()) {
+        return Err(invalid("facts without names or files"));
     }
     let broken = Loaded {
         fact: Fact {
