@@ -289,14 +289,17 @@ fn a_damaged_record_fails_the_check_and_the_next_run_rebuilds() {
     assert!(first.stdout.is_empty());
     assert!(!index.exists(), "the damaged index is removed");
     let second = run();
-    assert_eq!(
-        second.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&second.stderr)
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.starts_with("indexing "),
+        "the rebuild is announced: {stderr}"
     );
     assert!(String::from_utf8_lossy(&second.stdout).contains("match"));
     assert!(index.exists(), "rebuilt");
+    let third = run();
+    assert_eq!(third.status.code(), Some(0));
+    assert!(third.stderr.is_empty(), "an index in use is not announced");
 }
 
 /// A store under the size limit loads whole and writes no index: the

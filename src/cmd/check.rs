@@ -1,5 +1,6 @@
 //! `claimcheck check`: claims files (or -e claims) against the store.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -153,7 +154,16 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, String> {
     let settings = args.common.settings(None)?;
     // Only the facts the claims name are needed: a big store is read
     // through its index (built on first use) instead of loaded whole.
-    let store = Store::open(&settings.store).map_err(|e| e.to_string())?;
+    let store = Store::open_noting(&settings.store, |bytes| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "indexing {} ({:.0} MiB of sources), once: later runs read the index in {}",
+            settings.store.display(),
+            bytes as f64 / f64::from(1 << 20),
+            claimcheck::store::index_path(&settings.store).display()
+        );
+    })
+    .map_err(|e| e.to_string())?;
     let mut claims = Vec::new();
     if args.exprs.is_empty() {
         let files = claim_files(&args.paths, settings.config.as_ref())?;

@@ -208,12 +208,19 @@ impl Store {
     /// loaded whole; one whose files hold more than [`INDEX_ABOVE_BYTES`]
     /// is read through its index, built first if missing or out of date.
     pub fn open(root: &Path) -> Result<Store, LoadErrors> {
+        Store::open_noting(root, |_| {})
+    }
+
+    /// [`Store::open`], calling `building` with the sources' size before an
+    /// index is built: a minute for ten million facts, which a command
+    /// should announce rather than seem to hang.
+    pub fn open_noting(root: &Path, building: impl FnOnce(u64)) -> Result<Store, LoadErrors> {
         let files = source_files(root)?;
         let bytes: u64 = files.iter().map(|(_, len)| len).sum();
         if bytes < INDEX_ABOVE_BYTES {
             return Store::load(root);
         }
-        Store::open_with_files(root, &files)
+        Store::open_with_files(root, &files, building)
     }
 
     /// Opens the store through its index whatever its size, building the
@@ -222,14 +229,19 @@ impl Store {
     /// loaded whole instead.
     pub fn open_indexed(root: &Path) -> Result<Store, LoadErrors> {
         let files = source_files(root)?;
-        Store::open_with_files(root, &files)
+        Store::open_with_files(root, &files, |_| {})
     }
 
-    fn open_with_files(root: &Path, files: &[(PathBuf, u64)]) -> Result<Store, LoadErrors> {
+    fn open_with_files(
+        root: &Path,
+        files: &[(PathBuf, u64)],
+        building: impl FnOnce(u64),
+    ) -> Result<Store, LoadErrors> {
         let hash = content_hash(root, files)?;
         if let Ok(store) = read_index(root, hash) {
             return Ok(store);
         }
+        building(files.iter().map(|(_, len)| len).sum());
         let store = Store::load(root)?;
         if write_index(root, &store, hash).is_err() {
             return Ok(store);
