@@ -76,8 +76,7 @@ pub fn choose(
             .copied()
             .filter(|&f| {
                 store
-                    .fact(f)
-                    .period
+                    .period_of(f)
                     .is_some_and(|p| normalize(store.str(p)) == default)
             })
             .collect();
@@ -87,7 +86,7 @@ pub fn choose(
             let timeless: Vec<u32> = facts
                 .iter()
                 .copied()
-                .filter(|&f| store.fact(f).period.is_none())
+                .filter(|&f| store.period_of(f).is_none())
                 .collect();
             if timeless.is_empty() {
                 return Resolution::NotFound(not_in_period_message(
@@ -128,7 +127,7 @@ fn not_in_period_message(
 ) -> String {
     let periods: BTreeSet<&str> = facts
         .iter()
-        .filter_map(|&f| store.fact(f).period.map(|p| store.str(p)))
+        .filter_map(|&f| store.period_of(f).map(|p| store.str(p)))
         .collect();
     format!(
         "{} for {}; the store has it for {}",
@@ -287,7 +286,7 @@ fn collect(
     period: Option<Sym>,
     found: &mut BTreeSet<u32>,
 ) {
-    let in_period = |f: u32| period.is_none() || store.fact(f).period == period;
+    let in_period = |f: u32| period.is_none() || store.period_of(f) == period;
     match (subjects, metrics) {
         (None, None) => {}
         (Some(subjects), None) => {
@@ -351,6 +350,6 @@ pub fn sibling(
         .into_iter()
         .filter(|&f| f != like || subject.is_some())
         .filter(|&f| scope.source.is_none() || store.fact(f).source == scope.source)
-        .filter(|&f| store.fact(f).period == period)
+        .filter(|&f| store.period_of(f) == period)
         .collect()
 }

@@ -12,6 +12,8 @@ mod explain;
 mod facts;
 // Store lint: fixture stores with one defect each, the bundled store, the CLI.
 mod lint;
+// The index of a big store: reuse, rebuilds, and the same answers as a whole load.
+mod index;
 // Loading broken stores: every error with its file, line and column.
 mod store;
 // Verdicts on single claims against the bundled AI Index store.

@@ -1,5 +1,6 @@
 //! `claimcheck check`: claims files (or -e claims) against the store.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -174,7 +175,18 @@ impl CommonArgs {
 
 pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, String> {
     let settings = args.common.settings(None)?;
-    let store = Store::load(&settings.store).map_err(|e| e.to_string())?;
+    // Only the facts the claims name are needed: a big store is read
+    // through its index (built on first use) instead of loaded whole.
+    let store = Store::open_noting(&settings.store, |bytes| {
+        let _ = writeln!(
+            std::io::stderr(),
+            "indexing {} ({:.0} MiB of sources), once: later runs read the index in {}",
+            settings.store.display(),
+            bytes as f64 / f64::from(1 << 20),
+            claimcheck::store::index_path(&settings.store).display()
+        );
+    })
+    .map_err(|e| e.to_string())?;
     let mut claims = Vec::new();
     if args.exprs.is_empty() {
         let files = claim_files(&args.paths, settings.config.as_ref())?;
@@ -205,6 +217,15 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, String> {
                 r
             }));
         }
+    }
+    if let Some(failure) = store.index_failure() {
+        // The verdicts may rest on a damaged record: none is shown, and
+        // without the index the next run rebuilds it.
+        let removed = std::fs::remove_file(claimcheck::store::index_path(&settings.store));
+        return Err(match removed {
+            Ok(()) => format!("{failure}\nthe index was removed; run again to rebuild it"),
+            Err(_) => failure,
+        });
     }
     let report = Report::new(claims);
     let outcomes: Vec<Outcome> = report

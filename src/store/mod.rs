@@ -30,8 +30,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::quantity::Quantity;
 
+mod index;
 mod jsonl;
 mod table;
+
+pub use index::{INDEX_ABOVE_BYTES, INDEX_DIR, index_path};
 
 /// An interned string: names and provenance repeat across thousands of facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -329,6 +332,9 @@ pub struct Store {
     pub alias_files: Vec<u32>,
     /// Conflicts the store's curators acknowledged (`conflicts.json`).
     pub acknowledged: Vec<Acknowledgement>,
+    /// The facts on disk, read as lookups ask for them, when the store was
+    /// opened through its index (`index.rs`); `facts` is then empty.
+    lazy: Option<Box<index::Lazy>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -389,7 +395,8 @@ impl Store {
         let mut dirs: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| p.is_dir())
+            // Hidden folders are not sources: the index is kept in one.
+            .filter(|p| p.is_dir() && !folder_name(p).starts_with('.'))
             .collect();
         dirs.sort();
         if dirs.is_empty() {
@@ -729,11 +736,25 @@ impl Store {
     }
 
     pub fn fact(&self, index: u32) -> &Fact {
-        &self.facts[index as usize]
+        match self.lazy_fact(index) {
+            Some(fact) => fact,
+            None => &self.facts[index as usize],
+        }
+    }
+
+    /// The period of a fact, without reading the rest of it from an index.
+    pub fn period_of(&self, index: u32) -> Option<Sym> {
+        match self.lazy_period(index) {
+            Some(period) => period,
+            None => self.facts[index as usize].period,
+        }
     }
 
     pub fn fact_by_id(&self, id: &str) -> Option<u32> {
-        self.by_id.get(id).copied()
+        match self.lazy_fact_by_id(id) {
+            Some(found) => found,
+            None => self.by_id.get(id).copied(),
+        }
     }
 
     /// Whether claims that name no subject prefer this one.
@@ -773,15 +794,24 @@ impl Store {
     }
 
     pub fn facts_of_subject(&self, subject: Sym) -> &[u32] {
+        if let Some(facts) = self.lazy_of_subject(subject) {
+            return facts;
+        }
         self.by_subject.get(&subject).map_or(&[], Vec::as_slice)
     }
 
     pub fn facts_of_metric(&self, metric: Sym) -> &[u32] {
+        if let Some(facts) = self.lazy_of_metric(metric) {
+            return facts;
+        }
         self.by_metric.get(&metric).map_or(&[], Vec::as_slice)
     }
 
     /// The facts with this subject and this metric, in store order.
     pub fn facts_of_pair(&self, subject: Sym, metric: Sym) -> &[u32] {
+        if let Some(facts) = self.lazy_of_pair(subject, metric) {
+            return facts;
+        }
         self.by_pair
             .get(&(subject, metric))
             .map_or(&[], Vec::as_slice)
@@ -797,6 +827,9 @@ impl Store {
 
     /// Where in its source document a fact is stated.
     pub fn locator(&self, fact: &Fact) -> Option<&Locator> {
+        if let Some(locator) = self.lazy_locator(fact) {
+            return locator;
+        }
         fact.locator.map(|i| &self.locators[i as usize])
     }
 
