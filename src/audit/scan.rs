@@ -477,6 +477,7 @@ const WORD_LIST: &str = concat!(
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|",
     "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|",
     "sixty|seventy|eighty|ninety|a hundred|a thousand|a million|a billion|a trillion|",
+    "hundred|thousand|million|billion|trillion|",
     "a third|a quarter|a half|a fifth|a tenth|half|quarter|doubled|doubling|tripled|",
     "tripling|quadrupled|quadrupling|halved|twice|twofold|threefold|fourfold|tenfold|",
     "minus|negative",
@@ -688,8 +689,19 @@ fn read_words(text: &str, at: usize) -> Read {
     let end = start + len;
     let written = text[at..end].to_lowercase();
     let unit_bare = quantity.unit == Unit::Bare;
-    // "one" alone is an article more often than a number ("one of", "one year").
-    if unit_bare && quantity.qualifier.is_none() && written == "one" {
+    // "one" alone is an article more often than a number ("one of", "one year"),
+    // unless it heads a series of numbers ("one, two and three").
+    if unit_bare && quantity.qualifier.is_none() && written == "one" && !heads_series(&text[end..])
+    {
+        return Read::Skip(end);
+    }
+    // A scale word alone is a number where a list or a line starts with it
+    // ("million and one"), not after a word ("several hundred years", "the
+    // billion-dollar deals").
+    let first_word = written.split([' ', '-']).next().unwrap_or_default();
+    let bare_scale =
+        ["hundred", "thousand", "million", "billion", "trillion"].contains(&first_word);
+    if bare_scale && (!previous.is_empty() || text[end..].starts_with('-')) {
         return Read::Skip(end);
     }
     // A fraction word without a numerator is a share only when qualified or
@@ -786,6 +798,22 @@ fn read_from(
     }
     let (q, len) = prose_quantity(&text[at..], ranges)?;
     Some((at, q, len))
+}
+
+/// Whether another spelled number follows, after a comma, "and", "or" or a
+/// space: then the number before it is one of a series.
+fn heads_series(after: &str) -> bool {
+    let rest = after
+        .strip_prefix(',')
+        .unwrap_or(after)
+        .trim_start_matches(' ');
+    let rest = ["and ", "or "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    rest.len() < after.len()
+        && rest.starts_with(|c: char| c.is_ascii_alphabetic())
+        && prose_quantity(rest, false).is_some_and(|(q, _)| !q.text.starts_with(['a', 'A']))
 }
 
 fn is_verb(written: &str) -> bool {
@@ -957,9 +985,16 @@ fn url_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Drops numbers standing alone, with no word in their sentence ("424" on a
-/// line by itself): they state nothing. Table cells are exempt.
+/// line by itself): they state nothing. Table cells are exempt, and so is a
+/// number written in words ("two and a half million"): it is no stray page
+/// or list number, and a bare one stays weak (reported only where a claim or
+/// the store speaks of it).
 fn drop_wordless(text: &str, mentions: &mut Vec<Mention>) {
     mentions.retain(|m| {
+        let written = &text[m.start..m.end];
+        if !written.bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
         let (s, e) = m.sentence;
         let outside = text[s..m.start].chars().rev().chain(text[m.end..e].chars());
         outside.filter(|c| c.is_alphabetic()).nth(1).is_some()
@@ -1057,6 +1092,17 @@ mod tests {
     }
 
     #[test]
+    fn spelled_numbers_alone_and_in_series() {
+        assert_eq!(found("two and a half million"), ["two and a half million"]);
+        assert_eq!(found("one, two and three"), ["one", "two", "three"]);
+        assert_eq!(found("million and one"), ["million and one"]);
+        assert_eq!(
+            found("One of them spent several hundred years on billion-dollar deals."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn list_and_heading_numbers() {
         assert!(scan("1. AI is far from peaking.", BlockKind::PlainText).is_empty());
         assert!(scan("2.1 Investment trends", BlockKind::Heading).is_empty());
@@ -1079,7 +1125,7 @@ mod tests {
     fn candidates_start_where_the_regex_did() {
         assert_eq!(
             candidates("Two-fold, a hundred, a  thousand, A Half; someone tenth ten5 _one"),
-            ["Two", "a hundred", "A Half", "5"]
+            ["Two", "a hundred", "thousand", "A Half", "5"]
         );
         assert_eq!(
             candidates("BUS$5 us$-6 -$7 $−⅔ €x £½ H100 v-2 ¥"),
@@ -1094,7 +1140,7 @@ mod tests {
         /// The regex the finder replaced, as the oracle it must agree with.
         static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|minus|negative)(?-u:\b)|[零一二两三四五六七八九十百]",
+                r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|hundred|thousand|million|billion|trillion|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|minus|negative)(?-u:\b)|[零一二两三四五六七八九十百]",
             )
             .unwrap_or_else(|e| unreachable!("the candidate regex is valid: {e}"))
         });

@@ -81,6 +81,10 @@ fn signed_and_half_scaled_spelled_numbers() {
     // A half of a million is read to the hundred thousand it states.
     let (q, _) = prose_quantity("one and a half billion", true).unwrap();
     assert_eq!(q.low.exponent, 8);
+    // A scale word alone starts a cardinal, but continues none.
+    assert_eq!(prose("million and one").2, 1_000_001.0);
+    assert_eq!(prose("hundred and five twenty").0, "hundred and five");
+    assert_eq!(prose("six million hundred").0, "six million");
     // "minus" or "negative" before no number is prose.
     assert!(prose_quantity("minus the cost", true).is_none());
     assert!(prose_quantity("negative growth", true).is_none());

@@ -24,6 +24,8 @@ pub(super) fn may_start_word_amount(word: &str) -> bool {
         || TENS.iter().any(|w| known(w))
         || MULTIPLIERS.iter().any(|(w, ..)| known(w))
         || FRACTIONS.iter().any(|(w, _)| known(w))
+        || SCALES.iter().any(|(w, _)| known(w))
+        || known("hundred")
 }
 
 /// Ratios written as a word, in the order they are tried: the mantissa and
@@ -153,7 +155,7 @@ pub(super) fn spelled_amount(i: &str) -> PResult<'_, (Number, Unit)> {
 /// `three million, two hundred & forty`: groups below a thousand, each times a scale.
 /// Returns the value and the exponent of the last scale word.
 pub(super) fn spelled_cardinal(i: &str) -> PResult<'_, (u128, i32)> {
-    let (mut i, (first, mut last_exponent)) = scaled_group(i)?;
+    let (mut i, (first, mut last_exponent)) = leading_group(i)?;
     let mut total = first;
     while last_exponent >= 3 {
         let separator = alt((tag(", "), tag(" and "), tag(" & "), tag(" ")));
@@ -172,6 +174,32 @@ pub(super) fn spelled_cardinal(i: &str) -> PResult<'_, (u128, i32)> {
 /// `(a|one…nine hundred …) [thousand|million|billion|trillion]`
 pub(super) fn scaled_group(i: &str) -> PResult<'_, (u128, i32)> {
     let (i, group) = below_thousand(i)?;
+    scaled(i, group)
+}
+
+/// The first group of a cardinal, which may also be a scale word alone:
+/// "million and one", "hundred and five" (later groups may not: "six
+/// million hundred" is no number).
+pub(super) fn leading_group(i: &str) -> PResult<'_, (u128, i32)> {
+    if let Ok((rest, e)) = terminated(scale_word, word_end).parse(i) {
+        return Ok((rest, (10u128.pow(e as u32), e)));
+    }
+    let mut bare_hundred = (
+        tag_no_case("hundred"),
+        word_end,
+        opt(preceded(
+            alt((tag(" and "), tag(" & "), tag(" "))),
+            spelled_below_hundred,
+        )),
+    );
+    if let Ok((rest, (_, (), ones))) = bare_hundred.parse(i) {
+        return scaled(rest, 100 + ones.unwrap_or(0));
+    }
+    scaled_group(i)
+}
+
+/// A group below a thousand, then its scale word if one follows.
+fn scaled(i: &str, group: u128) -> PResult<'_, (u128, i32)> {
     let (i, scale) = opt(preceded(char(' '), terminated(scale_word, word_end))).parse(i)?;
     Ok(match scale {
         Some(e) => (i, (group * 10u128.pow(e as u32), e)),
