@@ -90,12 +90,18 @@ fn in_scope(expected: &Value, span_text: &str) -> bool {
 }
 
 /// The values an expected quantity stands for: its value, and a range's ends.
+/// A minor unit of a currency is read in the currency ("50 cents" is $0.50).
 fn expected_values(expected: &Value) -> Vec<f64> {
+    let minor = match expected["unit"].as_str() {
+        Some("cent" | "penny") => 0.01,
+        Some("dime") => 0.1,
+        _ => 1.0,
+    };
     let mut values: Vec<f64> = expected["value"].as_f64().into_iter().collect();
     if let Some(range) = expected["range"].as_array() {
         values.extend(range.iter().filter_map(Value::as_f64));
     }
-    values
+    values.into_iter().map(|v| v * minor).collect()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -227,8 +233,18 @@ fn measure(suite: &str) -> Figures {
                     .chain(&shares)
                     .any(|s| e.values.iter().any(|v| close(*s, *v)))
         };
-        let kind_matches =
-            |m: &Mention, e: &Expected| matches(m, e) && found_kind(&m.quantity.unit) == e.kind;
+        // A share read in percent is the fraction the reference writes as a
+        // number ("two thirds" is 66.7%, or 0.667).
+        let share_of_number = |m: &Mention, e: &Expected| {
+            e.kind == "number"
+                && m.quantity.unit == Unit::Percent
+                && e.values
+                    .iter()
+                    .any(|v| close(m.quantity.low.value() / 100.0, *v))
+        };
+        let kind_matches = |m: &Mention, e: &Expected| {
+            matches(m, e) && (found_kind(&m.quantity.unit) == e.kind || share_of_number(m, e))
+        };
         for e in spans.iter().filter(|e| e.in_scope) {
             value.expected += 1;
             kind.expected += 1;

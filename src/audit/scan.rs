@@ -630,9 +630,16 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
     }
     let (start, ranges) = context_start(text, at, previous);
     let parsed = read_from(text, start, at, ranges);
-    let Some((start, mut quantity, len)) = parsed else {
+    let Some((start, mut quantity, mut len)) = parsed else {
         return Read::Skip(token_end);
     };
+    // `"English 101"`: a quotation mark closing a quotation is no inch mark.
+    if text[..start + len].ends_with('"') && text[..start].matches('"').count() % 2 == 1 {
+        match prose_quantity(&text[start..start + len - 1], ranges) {
+            Some((q, n)) => (quantity, len) = (q, n),
+            None => return Read::Skip(token_end),
+        }
+    }
     let end = start + len;
     // A year is a date before it is the start of a range: "in February 2025
     // to 77.3%" and "in 2023 to 58" are no ranges, nor is "2024-2025".
@@ -1099,6 +1106,22 @@ mod tests {
         assert_eq!(
             found("One of them spent several hundred years on billion-dollar deals."),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_closing_quotation_mark_is_no_inch_mark() {
+        let text = "She said \"give me 5\" and bought an 8\" pipe.";
+        let units: Vec<(String, String)> = scan(text, BlockKind::Paragraph)
+            .into_iter()
+            .map(|m| (text[m.start..m.end].to_owned(), m.quantity.unit.name()))
+            .collect();
+        assert_eq!(
+            units,
+            [
+                ("5".to_owned(), "a bare number".to_owned()),
+                ("8\"".to_owned(), "inches (length)".to_owned())
+            ]
         );
     }
 

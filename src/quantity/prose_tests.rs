@@ -436,3 +436,65 @@ mod no_misread_chinese {
         }
     }
 }
+
+/// Units as issue 10 lists them: by hyphen, with a power, as marks, currency
+/// signs and codes on either side, minor units of a currency, temperatures.
+#[test]
+fn units_on_either_side_and_in_every_notation() {
+    let read = |text: &str| {
+        let (written, _, value, _, unit) = prose(text);
+        (written, value, unit.name())
+    };
+    let usd = || "USD".to_owned();
+    assert_eq!(read("USD 200 more"), ("USD 200".into(), 200.0, usd()));
+    assert_eq!(
+        read("200 yuan in"),
+        ("200 yuan".into(), 200.0, "CNY".into())
+    );
+    assert_eq!(read("-15€ a"), ("-15€".into(), -15.0, "EUR".into()));
+    assert_eq!(read("15 € a"), ("15 €".into(), 15.0, "EUR".into()));
+    assert_eq!(read("50 cents a"), ("50 cents".into(), 0.5, usd()));
+    assert_eq!(
+        read("3 dollars 50 cents"),
+        ("3 dollars 50 cents".into(), 3.5, usd())
+    );
+    assert_eq!(
+        read("one hundred cents"),
+        ("one hundred cents".into(), 1.0, usd())
+    );
+    assert_eq!(
+        read("20 million pounds"),
+        ("20 million pounds".into(), 2e7, "GBP".into())
+    );
+    assert_eq!(read("2,000 pounds").2, "lb (mass)");
+    assert_eq!(
+        read("a quarter million US dollars"),
+        ("a quarter million US dollars".into(), 250_000.0, usd())
+    );
+    assert_eq!(
+        read("20-minute walk"),
+        ("20-minute".into(), 20.0, "minutes (time)".into())
+    );
+    assert_eq!(read("twenty-pound bag").2, "lb (mass)");
+    assert_eq!(read("116,347 sq mi").2, "sq mi (area)");
+    assert_eq!(read("4km^2").2, "km² (area)");
+    assert_eq!(read("4 km cubed").2, "km³ (volume)");
+    assert_eq!(read("4 square kilometers").2, "km² (area)");
+    assert_eq!(read("2 in thick").2, "inches (length)");
+    assert_eq!(read("59 in 2025").2, "a bare number");
+    assert_eq!(read("8\" wrench").2, "inches (length)");
+    assert_eq!(
+        read("2½' wide"),
+        ("2½'".into(), 2.5, "feet (length)".into())
+    );
+    assert_eq!(read("−273.15°C").2, "°C (temperature (Celsius))");
+    assert_eq!(read("30 C outside").2, "°C (temperature (Celsius))");
+    assert_eq!(read("⅓ cup").2, "cups (volume)");
+    assert_eq!(read("approximately one-half miles").1, 0.5);
+    assert_eq!(read("approximately one-half miles").2, "miles (length)");
+    let range = prose("8- to 16-meter telescope");
+    assert_eq!(
+        (range.2, range.3, range.4.name()),
+        (8.0, Some(16.0), "m (length)".into())
+    );
+}

@@ -92,7 +92,36 @@ pub(super) fn fraction_amount(i: &str) -> PResult<'_, (Number, Unit)> {
         })
         .ok_or_else(|| no_match(i, "a fraction word"))?;
     let (i, _) = word_end(i)?;
+    // "a quarter million": a share of a scale is a number, of money if named.
+    if let Ok((rest, power)) = preceded(char(' '), terminated(scale_word, word_end)).parse(i) {
+        let whole = numerator * 10u128.pow(power as u32);
+        let number = if whole.is_multiple_of(denominator) {
+            plain(whole / denominator, 0)
+        } else {
+            decimal(whole as f64 / denominator as f64)
+        };
+        let (rest, unit) = opt(currency_word).parse(rest)?;
+        return Ok((rest, (number, unit.unwrap_or(Unit::Bare))));
+    }
+    // "one-half mile": a share of a unit is an amount of it.
+    if let Ok((rest, unit)) = measure_word(i)
+        && i.starts_with(' ')
+    {
+        let number = decimal(numerator as f64 / denominator as f64);
+        return Ok((rest, (number, unit)));
+    }
     Ok((i, (share(numerator, denominator), Unit::Percent)))
+}
+
+/// Whether what follows a fraction word makes it no share: a scale word or a
+/// unit ("a quarter million", "one-half miles"); the fast path leaves these
+/// to [`fraction_amount`].
+pub(super) fn fraction_continues(after: &str) -> bool {
+    after.starts_with(' ')
+        && (preceded(char(' '), terminated(scale_word, word_end))
+            .parse(after)
+            .is_ok()
+            || measure_word(after).is_ok())
 }
 
 /// `numerator / denominator` in percent.
@@ -128,7 +157,20 @@ pub(super) fn spelled_amount(i: &str) -> PResult<'_, (Number, Unit)> {
     } else {
         (i, None)
     };
-    let (i, unit) = opt(alt((percent_like, multiple, currency_word, measure_word))).parse(i)?;
+    // `one hundred cents` is a dollar.
+    let (i, minor) = opt(minor_currency).parse(i)?;
+    let shift = minor.as_ref().map_or(0, |(_, shift)| *shift);
+    let (i, unit) = match minor {
+        Some((unit, _)) => (i, Some(unit)),
+        None => opt(alt((
+            percent_like,
+            multiple,
+            currency_word,
+            measure_word,
+            hyphen_measure,
+        )))
+        .parse(i)?,
+    };
     let mut number = match (half, scale_after_half) {
         (Some(_), Some(scale)) => plain(value * 10 + 5, scale - 1),
         (Some(_), None) if exponent >= 3 && value.is_multiple_of(10u128.pow(exponent as u32)) => {
@@ -149,6 +191,7 @@ pub(super) fn spelled_amount(i: &str) -> PResult<'_, (Number, Unit)> {
         }
     };
     number.negative = negative.is_some();
+    number.exponent += shift;
     Ok((i, (number, unit.unwrap_or(Unit::Bare))))
 }
 
