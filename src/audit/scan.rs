@@ -629,6 +629,12 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
         return Read::Skip(token_end);
     }
     let (start, ranges) = context_start(text, at, previous);
+    // `$ 75 million`: a currency sign and a space before the digits.
+    let spaced_sign = ["$ ", "€ ", "£ ", "¥ "]
+        .into_iter()
+        .find(|s| before.ends_with(s))
+        .filter(|_| start == at);
+    let start = spaced_sign.map_or(start, |s| at - s.len());
     let parsed = read_from(text, start, at, ranges);
     let Some((start, mut quantity, mut len)) = parsed else {
         return Read::Skip(token_end);
@@ -1107,6 +1113,11 @@ mod tests {
             found("One of them spent several hundred years on billion-dollar deals."),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn a_currency_sign_spaced_from_its_digits() {
+        assert_eq!(found("They raised $ 75 million in May."), ["$ 75 million"]);
     }
 
     #[test]

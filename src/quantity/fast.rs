@@ -252,6 +252,10 @@ pub(super) fn fast_amount(text: &str) -> Option<(Number, Unit, usize)> {
                 let after = &text[end..];
                 if may_have_unit(after) {
                     if let Some((power, len)) = fast_magnitude(rest) {
+                        // `3 hundred and 21`, `1500b`: the grammar's.
+                        if power == 2 || rest.starts_with(b"b") && !rest.starts_with(b"bn") {
+                            return None;
+                        }
                         exponent += power;
                         if !plain_after_magnitude(&after[len..]) {
                             return None;
@@ -434,10 +438,13 @@ pub(super) fn fast_word_amount(text: &str) -> Option<(Number, Unit, usize)> {
             }
         }
     }
-    if text[len..]
-        .get(..11)
-        .is_some_and(|w| w.eq_ignore_ascii_case(" and a half"))
-    {
+    // `three and a half`, `three point five`: the grammar's.
+    let tail = |t: &str| {
+        text[len..]
+            .get(..t.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(t))
+    };
+    if tail(" and a half") || tail(" point ") {
         return None;
     }
     let (unit, unit_len) = fast_word_unit(&text[len..])?;

@@ -316,6 +316,9 @@ fn the_fast_path_agrees_on_what_may_follow_a_number() {
         "$",
         " and ",
         " 50",
+        " hundred",
+        " hundred and 21",
+        " point five",
     ];
     // Each piece after the first is tried after every piece; whole
     // triples only after the pieces that may end a number's magnitude or

@@ -218,8 +218,18 @@ pub(super) fn prose_amount(i: &str) -> PResult<'_, (Number, Unit)> {
 }
 
 pub(super) fn digit_amount(i: &str) -> PResult<'_, (Number, Unit)> {
-    let (i, negative) = opt(sign).parse(i)?;
+    // `minus 5`: a sign written as a word.
+    let (i, negative) = match sign_word(i) {
+        Ok((i, ())) if i.starts_with(|c: char| c.is_ascii_digit()) => (i, Some(true)),
+        _ => opt(sign).parse(i)?,
+    };
     let (i, prefix) = opt(currency_prefix).parse(i)?;
+    // `$ 75 million`: a space after the sign.
+    let (i, _) = if prefix.is_some() {
+        opt(terminated(char(' '), peek(satisfy(|c| c.is_ascii_digit())))).parse(i)?
+    } else {
+        (i, None)
+    };
     // `$-99.99`: some writers put the sign after the currency.
     let (i, negative) = match negative {
         Some(n) => (i, Some(n)),
@@ -244,7 +254,28 @@ pub(super) fn digit_amount(i: &str) -> PResult<'_, (Number, Unit)> {
         let unit = prefix.map_or(Unit::Bare, Unit::Currency);
         return Ok((i, (number, unit)));
     }
-    let (i, magnitude) = opt(prose_magnitude).parse(i)?;
+    // `1.2b` is 1.2 billion, but `1500b` no 1.5 trillion: a magnitude
+    // keeps what is written before it below a thousand.
+    let lone_b = i.starts_with('b') && !i.starts_with("bn");
+    let (i, magnitude) = if lone_b && number.value() >= 1000.0 {
+        (i, None)
+    } else {
+        opt(prose_magnitude).parse(i)?
+    };
+    // `3 hundred and 21`: the rest of the hundred, in digits.
+    let (i, number) = match magnitude {
+        Some(2) if number.exponent == 0 => {
+            match (alt((tag(" and "), tag(" "))), digit1, word_end).parse(i) {
+                Ok((rest, (_, ones, ()))) if ones.len() <= 2 => {
+                    let ones: u128 = ones.parse().unwrap_or(0);
+                    (rest, plain(number.mantissa * 100 + ones, -2))
+                }
+                _ => (i, number),
+            }
+        }
+        _ => (i, number),
+    };
+    let mut number = number;
     // `9.83e-3 +/- 1e-5 km/s2`: the uncertainty belongs to the number.
     let (i, _) = opt((space0, alt((tag("±"), tag("+/-"))), space0, prose_number)).parse(i)?;
     if prefix.is_none() {
@@ -496,6 +527,7 @@ pub(super) fn prose_digits(i: &str) -> PResult<'_, (u128, i32, &str)> {
 
 /// Words that may follow a number as its magnitude or unit.
 pub(super) const UNIT_WORDS: &[&str] = &[
+    "hundred",
     "thousand",
     "million",
     "billion",
@@ -647,7 +679,7 @@ pub(super) fn prose_magnitude(i: &str) -> PResult<'_, i32> {
         spaced
             .bytes()
             .next()
-            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'm' | b'b'))
+            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'm' | b'b' | b'h'))
     } else {
         i.bytes()
             .next()
@@ -679,6 +711,7 @@ pub(super) const SPACED_MAGNITUDES: &[(&str, i32)] = &[
     ("mn", 6),
     ("bn", 9),
     ("tn", 12),
+    ("hundred", 2),
 ];
 
 /// Magnitude words glued to the digits (`5bn`, `10K`), in this case only.
@@ -687,6 +720,7 @@ pub(super) const GLUED_MAGNITUDES: &[(&str, i32)] = &[
     ("mn", 6),
     ("k", 3),
     ("K", 3),
+    ("b", 9),
     ("M", 6),
     ("B", 9),
     ("T", 12),

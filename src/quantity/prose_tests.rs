@@ -81,6 +81,19 @@ fn signed_and_half_scaled_spelled_numbers() {
     // A half of a million is read to the hundred thousand it states.
     let (q, _) = prose_quantity("one and a half billion", true).unwrap();
     assert_eq!(q.low.exponent, 8);
+    assert_eq!(prose("minus 5 degrees").2, -5.0);
+    assert_eq!(prose("Three point five billion dollars").2, 3.5e9);
+    assert_eq!(
+        prose("Three point five billion dollars").4,
+        Unit::Currency("USD".into())
+    );
+    assert_eq!(prose("two point zero seven").2, 2.07);
+    assert_eq!(prose("3 hundred and 21 people").2, 321.0);
+    assert_eq!(prose("3 hundred people").2, 300.0);
+    assert_eq!(prose("1.2b in").2, 1.2e9);
+    assert_eq!(prose("1500b packets").2, 1500.0);
+    assert_eq!(prose("$ 75 million").4, Unit::Currency("USD".into()));
+    assert_eq!(prose("$ 75 million").2, 75e6);
     // A scale word alone starts a cardinal, but continues none.
     assert_eq!(prose("million and one").2, 1_000_001.0);
     assert_eq!(prose("hundred and five twenty").0, "hundred and five");

@@ -140,15 +140,20 @@ pub(super) const SIGN_WORDS: &[&str] = &["minus", "negative"];
 
 /// `[minus] cardinal [and a half [scale]]`, then a known unit.
 pub(super) fn spelled_amount(i: &str) -> PResult<'_, (Number, Unit)> {
-    let sign_word = |i| {
-        SIGN_WORDS
-            .iter()
-            .find_map(|&word| (tag_no_case(word), char(' ')).parse(i).ok())
-            .map(|(rest, _)| (rest, ()))
-            .ok_or_else(|| no_match(i, "a sign word"))
-    };
     let (i, negative) = opt(sign_word).parse(i)?;
     let (i, (value, exponent)) = spelled_cardinal(i)?;
+    // "three point five billion dollars": decimals read digit by digit.
+    if exponent == 0
+        && let Ok((i, digits)) = spelled_decimals(i)
+    {
+        let places = digits.len() as i32;
+        let mantissa = digits.iter().fold(value, |m, d| m * 10 + d);
+        let (i, scale) = opt(preceded(char(' '), terminated(scale_word, word_end))).parse(i)?;
+        let (i, unit) = opt(alt((percent_like, multiple, currency_word, measure_word))).parse(i)?;
+        let mut number = plain(mantissa, scale.unwrap_or(0) - places);
+        number.negative = negative.is_some();
+        return Ok((i, (number, unit.unwrap_or(Unit::Bare))));
+    }
     let (i, half) = opt((tag_no_case(" and a half"), word_end)).parse(i)?;
     // The half is half of the last scale: "a million and a half" is 1.5
     // million, and in "two and a half million" the scale comes after it.
@@ -193,6 +198,25 @@ pub(super) fn spelled_amount(i: &str) -> PResult<'_, (Number, Unit)> {
     number.negative = negative.is_some();
     number.exponent += shift;
     Ok((i, (number, unit.unwrap_or(Unit::Bare))))
+}
+
+/// `minus ` or `negative ` before a number.
+pub(super) fn sign_word(i: &str) -> PResult<'_, ()> {
+    SIGN_WORDS
+        .iter()
+        .find_map(|&word| (tag_no_case(word), char(' ')).parse(i).ok())
+        .map(|(rest, _)| (rest, ()))
+        .ok_or_else(|| no_match(i, "a sign word"))
+}
+
+/// ` point five`, ` point zero seven`: the digits after a spelled decimal point.
+fn spelled_decimals(i: &str) -> PResult<'_, Vec<u128>> {
+    let digit = |i| nom::combinator::verify(|i| spelled_word(i, ONES), |n: &u128| *n < 10).parse(i);
+    preceded(
+        tag_no_case(" point"),
+        nom::multi::many1(preceded(char(' '), digit)),
+    )
+    .parse(i)
 }
 
 /// `three million, two hundred & forty`: groups below a thousand, each times a scale.
