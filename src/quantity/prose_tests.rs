@@ -200,7 +200,50 @@ mod no_misread_value {
                     (n as f64 + 0.5) * scale,
                 )
             });
-        (prop_oneof![cardinal, half], any::<bool>()).prop_map(|((text, value), minus)| {
+        // "three point zero five billion": decimals read digit by digit.
+        let point = (
+            0u64..100,
+            prop::collection::vec(0u64..10, 1..4),
+            prop::sample::select(vec![("", 1.0), (" million", 1e6), (" billion", 1e9)]),
+        )
+            .prop_map(|(n, digits, (word, scale))| {
+                let spoken: Vec<&str> = digits.iter().map(|d| ONE_WORDS[*d as usize]).collect();
+                let decimals = digits.iter().fold(0u64, |m, d| m * 10 + d);
+                let fraction = decimals as f64 / 10f64.powi(digits.len() as i32);
+                (
+                    format!("{} point {}{word}", below_hundred(n), spoken.join(" ")),
+                    (n as f64 + fraction) * scale,
+                )
+            });
+        // "a quarter million", "a tenth of": a share of a scale.
+        let share_of_scale = (
+            prop::sample::select(vec![
+                ("half", 0.5),
+                ("quarter", 0.25),
+                ("fifth", 0.2),
+                ("tenth", 0.1),
+            ]),
+            prop::sample::select(vec![
+                (" thousand", 1e3),
+                (" million", 1e6),
+                (" billion", 1e9),
+            ]),
+        )
+            .prop_map(|((share, part), (word, scale))| (format!("a {share}{word}"), part * scale));
+        // "million and one", "hundred and five": a scale word alone first.
+        let bare_scale = (
+            prop::sample::select(vec![
+                ("hundred", 100.0),
+                ("thousand", 1e3),
+                ("million", 1e6),
+            ]),
+            1u64..100,
+        )
+            .prop_map(|((word, scale), n)| {
+                (format!("{word} and {}", below_hundred(n)), scale + n as f64)
+            });
+        let shapes = prop_oneof![cardinal, half, point, share_of_scale, bare_scale];
+        (shapes, any::<bool>()).prop_map(|((text, value), minus)| {
             if minus {
                 (format!("minus {text}"), -value)
             } else {
@@ -243,7 +286,11 @@ mod no_misread_value {
                     written.push_str(&format!(".{fraction:03}"));
                     value += f64::from(fraction) / 1000.0;
                 }
-                let sign = if negative { "-" } else { "" };
+                let sign = match (negative, whole % 3) {
+                    (false, _) => "",
+                    (true, 0) => "minus ",
+                    (true, _) => "-",
+                };
                 (
                     format!("{sign}{written}{word}"),
                     if negative { -value } else { value } * scale,
@@ -265,8 +312,29 @@ mod no_misread_value {
         Ok(())
     }
 
+    /// `3 hundred and 21`: digits before "hundred" and the rest after it.
+    fn digit_hundreds() -> impl Strategy<Value = (String, f64)> {
+        (1u64..1000, prop::option::of(1u64..100), any::<bool>()).prop_map(|(h, rest, and)| {
+            let tail = match rest {
+                Some(r) => format!("{}{r}", if and { " and " } else { " " }),
+                None => String::new(),
+            };
+            (
+                format!("{h} hundred{tail}"),
+                (h * 100 + rest.unwrap_or(0)) as f64,
+            )
+        })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The same for hundreds written with digits.
+        #[test]
+        fn hundreds_in_digits_read_as_written((text, value) in digit_hundreds()) {
+            reads_as_written(&text, value)?;
+            reads_as_written(&format!("{text} people came."), value)?;
+        }
 
         /// Whatever the prose reader returns for a spelled amount, followed
         /// by prose, is the amount written.
