@@ -117,6 +117,13 @@ static NOT_A_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("the date regex is valid: {e}"))
 });
 
+/// Phone numbers: a country code, an area code (perhaps in brackets), then
+/// groups of three and four digits.
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\+[0-9]{1,3}[ .-])?\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-][0-9]{4}(?-u:\b)")
+        .unwrap_or_else(|e| unreachable!("the phone regex is valid: {e}"))
+});
+
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -621,9 +628,17 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
     if at == digit && is_list_or_section_number(text, at, kind) {
         return Read::Skip(token_end);
     }
+    // `§3.2`, `+1 650 723 2300`, `(650) 723-2300`: places and phone numbers.
+    let opened = before.strip_suffix(['+', '(']).unwrap_or(before);
+    if prev == Some('§') || PHONE.is_match(&text[opened.len()..]) {
+        return Read::Skip(
+            token_end.max(at + PHONE.find(&text[opened.len()..]).map_or(0, |m| m.end())),
+        );
+    }
     let previous = previous_word(before);
     let scope_words = [
-        "top", "version", "v", "release", "no", "chapter", "section", "figure", "table",
+        "top", "version", "v", "release", "no", "chapter", "section", "figure", "table", "§", "p.",
+        "pp.", "page", "pages",
     ];
     if scope_words.iter().any(|w| w.eq_ignore_ascii_case(previous)) {
         return Read::Skip(token_end);
@@ -997,15 +1012,18 @@ fn url_spans(text: &str) -> Vec<(usize, usize)> {
     URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
 }
 
-/// Drops numbers standing alone, with no word in their sentence ("424" on a
-/// line by itself): they state nothing. Table cells are exempt, and so is a
+/// Drops bare numbers standing alone, with no word in their sentence ("424"
+/// on a line by itself, a page number): they state nothing. Table cells are
+/// exempt, a number with a unit is kept ("$285.9B" in a list), and so is a
 /// number written in words ("two and a half million"): it is no stray page
 /// or list number, and a bare one stays weak (reported only where a claim or
 /// the store speaks of it).
 fn drop_wordless(text: &str, mentions: &mut Vec<Mention>) {
     mentions.retain(|m| {
         let written = &text[m.start..m.end];
-        if !written.bytes().any(|b| b.is_ascii_digit()) {
+        // A sum, a share or a measure alone on a line or in a list item
+        // ("- $285.9B", "42%") states as much as one in a sentence.
+        if m.quantity.unit != Unit::Bare || !written.bytes().any(|b| b.is_ascii_digit()) {
             return true;
         }
         let (s, e) = m.sentence;
@@ -1113,6 +1131,27 @@ mod tests {
             found("One of them spent several hundred years on billion-dollar deals."),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn places_pages_and_phone_numbers_are_not_numbers() {
+        for text in [
+            "See §3.2 for it.",
+            "See § 3.2 for it.",
+            "As Figure 4.2.1 shows.",
+            "See p. 12 and pp. 171-230 of the report.",
+            "Call +1 650 723 2300 or (650) 723-2300 today.",
+            "Version v2.1.3 meets ISO 9001.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sum_or_share_alone_on_a_line_is_read() {
+        assert_eq!(found("- $285.9B"), ["$285.9B"]);
+        assert_eq!(found("42%"), ["42%"]);
+        assert_eq!(found("12"), Vec::<String>::new());
     }
 
     #[test]
