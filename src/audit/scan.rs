@@ -374,7 +374,8 @@ fn class(b: u8) -> u8 {
                 b'A'..=b'Z' | b'a'..=b'z' => LETTER,
                 b'_' => UNDERSCORE,
                 b'$' | b'-' | 0xC2 | 0xE2 => SIGN,
-                0xE4..=0xE9 => HAN,
+                // Han characters, and full-width digits (U+FF10…, 0xEF 0xBC).
+                0xE4..=0xE9 | 0xEF => HAN,
                 _ => OTHER,
             };
             b += 1;
@@ -1134,6 +1135,28 @@ mod tests {
     }
 
     #[test]
+    fn full_width_digits() {
+        let text = "满意度为９０％，成本为１．５万元，２０２６年发布。";
+        let read: Vec<(String, f64, String)> = scan(text, BlockKind::Paragraph)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.start..m.end].to_owned(),
+                    m.quantity.low.value(),
+                    m.quantity.unit.name(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("９０％".to_owned(), 90.0, "percent".to_owned()),
+                ("１．５万元".to_owned(), 15000.0, "CNY".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
     fn places_pages_and_phone_numbers_are_not_numbers() {
         for text in [
             "See §3.2 for it.",
@@ -1213,7 +1236,7 @@ mod tests {
         /// The regex the finder replaced, as the oracle it must agree with.
         static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|hundred|thousand|million|billion|trillion|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|minus|negative)(?-u:\b)|[零一二两三四五六七八九十百]",
+                r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|hundred|thousand|million|billion|trillion|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|minus|negative)(?-u:\b)|[零一二两三四五六七八九十百０-９]",
             )
             .unwrap_or_else(|e| unreachable!("the candidate regex is valid: {e}"))
         });
@@ -1229,7 +1252,7 @@ mod tests {
             "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|third|",
             "quarter|half|fifth|tenth|doubled|doubling|tripled|tripling|quadrupled|",
             "quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|",
-            "三|两千|百分之|十二|万|亿|零|中|的|minus|negative|minuscule|negatives|someone|often|a|a |an|us|US$|bus|s|x|_|0|1|7|42|$|€|£|¥|-|−|–|₹|¢|»|½|¼|¾|⅓|⅔|⅕|",
+            "三|两千|百分之|十二|万|亿|零|中|的|９|０．５|％|minus|negative|minuscule|negatives|someone|often|a|a |an|us|US$|bus|s|x|_|0|1|7|42|$|€|£|¥|-|−|–|₹|¢|»|½|¼|¾|⅓|⅔|⅕|",
             " |\u{a0}|  |\n|.|,|%|/|(|é|ß|日本|Ω",
         );
 

@@ -397,6 +397,13 @@ fn chinese_magnitudes_and_units_after_digits() {
         ("2859亿美元".into(), 285.9e9, usd.clone())
     );
     assert_eq!(read("1.2万人"), ("1.2万".into(), 12_000.0, Unit::Bare));
+    assert_eq!(read("5块钱"), ("5块".into(), 5.0, cny.clone()));
+    assert_eq!(read("3块芯片"), ("3".into(), 3.0, Unit::Bare));
+    assert_eq!(read("９０％的"), ("９０％".into(), 90.0, Unit::Percent));
+    assert_eq!(
+        read("１．５万亿元"),
+        ("１．５万亿元".into(), 1.5e12, cny.clone())
+    );
     assert_eq!(read("88%的企业"), ("88%".into(), 88.0, Unit::Percent));
     assert_eq!(read("23倍。"), ("23倍".into(), 23.0, Unit::Multiple));
     assert_eq!(
