@@ -331,7 +331,8 @@ fn assert_floors(suite: &str, floors: &Floors) {
 // With units by hyphen, power, mark and scale letter, minor currency units
 // and currency signs after the number, and sums and shares alone on a line:
 // value 164/170 = 0.965, 168/172 = 0.977; with kind 146/170 = 0.859,
-// 148/172 = 0.860. Left: rates ($15.4/hour, 4,500 tpd), inverse units
+// 148/172 = 0.860; with numbers listed before a unit sharing it ("45 and
+// 50 mg"), 147/170 = 0.865, 149/172 = 0.866. Left: rates ($15.4/hour, 4,500 tpd), inverse units
 // (fb−1, s-1), symbols that are also words (2.1 pm, 12 b), "absolute zero".
 #[test]
 fn quantulum3_recall_and_precision() {

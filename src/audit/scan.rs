@@ -207,8 +207,30 @@ pub fn scan_into(text: &str, kind: BlockKind, mentions: &mut Vec<Mention>) {
             Read::Skip(end) => cursor = cursor.max(end),
         }
     }
+    share_units(text, mentions);
     if kind != BlockKind::Cell {
         drop_wordless(text, mentions);
+    }
+}
+
+/// `45 and 50 mg`, `5, 10 or 20%`: bare numbers listed before a number with
+/// a unit share its unit, as they share it in the reader's mind.
+fn share_units(text: &str, mentions: &mut [Mention]) {
+    for k in (1..mentions.len()).rev() {
+        let (head, tail) = mentions.split_at_mut(k);
+        let (before, after) = (&mut head[k - 1], &tail[0]);
+        let between = &text[before.end..after.start];
+        let listed = [" and ", " or ", ", ", ", and ", ", or "].contains(&between);
+        let bare = before.quantity.unit == Unit::Bare
+            && before.quantity.qualifier.is_none()
+            && before.quantity.high.is_none();
+        // A unit written after the digits, not a sign before them: "5 and $10"
+        // says nothing of the 5.
+        let unit_after = !text[after.start..].starts_with(|c: char| !c.is_ascii_digit());
+        if listed && bare && unit_after && after.quantity.unit != Unit::Bare {
+            before.quantity.unit = after.quantity.unit.clone();
+            before.weak = false;
+        }
     }
 }
 
@@ -1131,6 +1153,27 @@ mod tests {
         assert_eq!(
             found("One of them spent several hundred years on billion-dollar deals."),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn numbers_listed_before_a_unit_share_it() {
+        let text = "They were given 45 and 50 mg, then 5, 10 or 20%, and 3 and $4.";
+        let units: Vec<String> = scan(text, BlockKind::Paragraph)
+            .iter()
+            .map(|m| m.quantity.unit.name())
+            .collect();
+        assert_eq!(
+            units,
+            [
+                "mg (mass)",
+                "mg (mass)",
+                "percent",
+                "percent",
+                "percent",
+                "a bare number",
+                "USD"
+            ]
         );
     }
 
