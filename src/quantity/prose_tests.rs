@@ -566,6 +566,8 @@ fn units_on_either_side_and_in_every_notation() {
     assert_eq!(read("twenty-pound bag").2, "lb (mass)");
     assert_eq!(read("116,347 sq mi").2, "sq mi (area)");
     assert_eq!(read("4km^2").2, "km² (area)");
+    assert_eq!(read("4 m^2").2, "m² (area)");
+    assert_eq!(read("5m users").2, "`m`");
     assert_eq!(read("4 km cubed").2, "km³ (volume)");
     assert_eq!(read("4 square kilometers").2, "km² (area)");
     assert_eq!(read("2 in thick").2, "inches (length)");

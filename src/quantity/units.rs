@@ -324,6 +324,11 @@ pub(super) fn measure_word(i: &str) -> PResult<'_, Unit> {
             .map(|u| (rest, u))
             .ok_or_else(|| no_match(i, "a length"));
     }
+    // `5m` glued is as often five million ("5m users") as five metres: left
+    // to `glued_symbol`, which keeps it a word.
+    if word == "m" && !i.starts_with([' ', '\t']) {
+        return Err(no_match(i, "a unit"));
+    }
     // "in" is an inch only where no noun can follow: "2 in." or "2 in thick".
     if word == "in" {
         return if inch_context(rest) {
@@ -579,6 +584,11 @@ pub(super) fn glued_symbol(i: &str) -> PResult<'_, Unit> {
             expected: Some("a unit"),
             message: None,
         }));
+    }
+    // `5m` glued is as often five million ("5m users") as five metres: it
+    // stays a word, with no dimension to convert.
+    if symbol == "m" {
+        return Ok((rest, Unit::Noun(CompactString::const_new("m"))));
     }
     Ok((rest, unit_from_words(symbol)))
 }
