@@ -117,6 +117,13 @@ static NOT_A_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("the date regex is valid: {e}"))
 });
 
+/// Phone numbers: a country code, an area code (perhaps in brackets), then
+/// groups of three and four digits.
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\+[0-9]{1,3}[ .-])?\(?[0-9]{3}\)?[ .-]?[0-9]{3}[ .-][0-9]{4}(?-u:\b)")
+        .unwrap_or_else(|e| unreachable!("the phone regex is valid: {e}"))
+});
+
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -200,8 +207,30 @@ pub fn scan_into(text: &str, kind: BlockKind, mentions: &mut Vec<Mention>) {
             Read::Skip(end) => cursor = cursor.max(end),
         }
     }
+    share_units(text, mentions);
     if kind != BlockKind::Cell {
         drop_wordless(text, mentions);
+    }
+}
+
+/// `45 and 50 mg`, `5, 10 or 20%`: bare numbers listed before a number with
+/// a unit share its unit, as they share it in the reader's mind.
+fn share_units(text: &str, mentions: &mut [Mention]) {
+    for k in (1..mentions.len()).rev() {
+        let (head, tail) = mentions.split_at_mut(k);
+        let (before, after) = (&mut head[k - 1], &tail[0]);
+        let between = &text[before.end..after.start];
+        let listed = [" and ", " or ", ", ", ", and ", ", or "].contains(&between);
+        let bare = before.quantity.unit == Unit::Bare
+            && before.quantity.qualifier.is_none()
+            && before.quantity.high.is_none();
+        // A unit written after the digits, not a sign before them: "5 and $10"
+        // says nothing of the 5.
+        let unit_after = !text[after.start..].starts_with(|c: char| !c.is_ascii_digit());
+        if listed && bare && unit_after && after.quantity.unit != Unit::Bare {
+            before.quantity.unit = after.quantity.unit.clone();
+            before.weak = false;
+        }
     }
 }
 
@@ -367,7 +396,8 @@ fn class(b: u8) -> u8 {
                 b'A'..=b'Z' | b'a'..=b'z' => LETTER,
                 b'_' => UNDERSCORE,
                 b'$' | b'-' | 0xC2 | 0xE2 => SIGN,
-                0xE4..=0xE9 => HAN,
+                // Han characters, and full-width digits (U+FF10…, 0xEF 0xBC).
+                0xE4..=0xE9 | 0xEF => HAN,
                 _ => OTHER,
             };
             b += 1;
@@ -477,6 +507,7 @@ const WORD_LIST: &str = concat!(
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|",
     "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|",
     "sixty|seventy|eighty|ninety|a hundred|a thousand|a million|a billion|a trillion|",
+    "hundred|thousand|million|billion|trillion|",
     "a third|a quarter|a half|a fifth|a tenth|half|quarter|doubled|doubling|tripled|",
     "tripling|quadrupled|quadrupling|halved|twice|twofold|threefold|fourfold|tenfold|",
     "minus|negative",
@@ -620,18 +651,39 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
     if at == digit && is_list_or_section_number(text, at, kind) {
         return Read::Skip(token_end);
     }
+    // `§3.2`, `+1 650 723 2300`, `(650) 723-2300`: places and phone numbers.
+    let opened = before.strip_suffix(['+', '(']).unwrap_or(before);
+    if prev == Some('§') || PHONE.is_match(&text[opened.len()..]) {
+        return Read::Skip(
+            token_end.max(at + PHONE.find(&text[opened.len()..]).map_or(0, |m| m.end())),
+        );
+    }
     let previous = previous_word(before);
     let scope_words = [
-        "top", "version", "v", "release", "no", "chapter", "section", "figure", "table",
+        "top", "version", "v", "release", "no", "chapter", "section", "figure", "table", "§", "p.",
+        "pp.", "page", "pages",
     ];
     if scope_words.iter().any(|w| w.eq_ignore_ascii_case(previous)) {
         return Read::Skip(token_end);
     }
     let (start, ranges) = context_start(text, at, previous);
+    // `$ 75 million`: a currency sign and a space before the digits.
+    let spaced_sign = ["$ ", "€ ", "£ ", "¥ "]
+        .into_iter()
+        .find(|s| before.ends_with(s))
+        .filter(|_| start == at);
+    let start = spaced_sign.map_or(start, |s| at - s.len());
     let parsed = read_from(text, start, at, ranges);
-    let Some((start, mut quantity, len)) = parsed else {
+    let Some((start, mut quantity, mut len)) = parsed else {
         return Read::Skip(token_end);
     };
+    // `"English 101"`: a quotation mark closing a quotation is no inch mark.
+    if text[..start + len].ends_with('"') && text[..start].matches('"').count() % 2 == 1 {
+        match prose_quantity(&text[start..start + len - 1], ranges) {
+            Some((q, n)) => (quantity, len) = (q, n),
+            None => return Read::Skip(token_end),
+        }
+    }
     let end = start + len;
     // A year is a date before it is the start of a range: "in February 2025
     // to 77.3%" and "in 2023 to 58" are no ranges, nor is "2024-2025".
@@ -688,8 +740,19 @@ fn read_words(text: &str, at: usize) -> Read {
     let end = start + len;
     let written = text[at..end].to_lowercase();
     let unit_bare = quantity.unit == Unit::Bare;
-    // "one" alone is an article more often than a number ("one of", "one year").
-    if unit_bare && quantity.qualifier.is_none() && written == "one" {
+    // "one" alone is an article more often than a number ("one of", "one year"),
+    // unless it heads a series of numbers ("one, two and three").
+    if unit_bare && quantity.qualifier.is_none() && written == "one" && !heads_series(&text[end..])
+    {
+        return Read::Skip(end);
+    }
+    // A scale word alone is a number where a list or a line starts with it
+    // ("million and one"), not after a word ("several hundred years", "the
+    // billion-dollar deals").
+    let first_word = written.split([' ', '-']).next().unwrap_or_default();
+    let bare_scale =
+        ["hundred", "thousand", "million", "billion", "trillion"].contains(&first_word);
+    if bare_scale && (!previous.is_empty() || text[end..].starts_with('-')) {
         return Read::Skip(end);
     }
     // A fraction word without a numerator is a share only when qualified or
@@ -786,6 +849,22 @@ fn read_from(
     }
     let (q, len) = prose_quantity(&text[at..], ranges)?;
     Some((at, q, len))
+}
+
+/// Whether another spelled number follows, after a comma, "and", "or" or a
+/// space: then the number before it is one of a series.
+fn heads_series(after: &str) -> bool {
+    let rest = after
+        .strip_prefix(',')
+        .unwrap_or(after)
+        .trim_start_matches(' ');
+    let rest = ["and ", "or "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    rest.len() < after.len()
+        && rest.starts_with(|c: char| c.is_ascii_alphabetic())
+        && prose_quantity(rest, false).is_some_and(|(q, _)| !q.text.starts_with(['a', 'A']))
 }
 
 fn is_verb(written: &str) -> bool {
@@ -956,10 +1035,20 @@ fn url_spans(text: &str) -> Vec<(usize, usize)> {
     URL.find_iter(text).map(|m| (m.start(), m.end())).collect()
 }
 
-/// Drops numbers standing alone, with no word in their sentence ("424" on a
-/// line by itself): they state nothing. Table cells are exempt.
+/// Drops bare numbers standing alone, with no word in their sentence ("424"
+/// on a line by itself, a page number): they state nothing. Table cells are
+/// exempt, a number with a unit is kept ("$285.9B" in a list), and so is a
+/// number written in words ("two and a half million"): it is no stray page
+/// or list number, and a bare one stays weak (reported only where a claim or
+/// the store speaks of it).
 fn drop_wordless(text: &str, mentions: &mut Vec<Mention>) {
     mentions.retain(|m| {
+        let written = &text[m.start..m.end];
+        // A sum, a share or a measure alone on a line or in a list item
+        // ("- $285.9B", "42%") states as much as one in a sentence.
+        if m.quantity.unit != Unit::Bare || !written.bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
         let (s, e) = m.sentence;
         let outside = text[s..m.start].chars().rev().chain(text[m.end..e].chars());
         outside.filter(|c| c.is_alphabetic()).nth(1).is_some()
@@ -1057,6 +1146,102 @@ mod tests {
     }
 
     #[test]
+    fn spelled_numbers_alone_and_in_series() {
+        assert_eq!(found("two and a half million"), ["two and a half million"]);
+        assert_eq!(found("one, two and three"), ["one", "two", "three"]);
+        assert_eq!(found("million and one"), ["million and one"]);
+        assert_eq!(
+            found("One of them spent several hundred years on billion-dollar deals."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn numbers_listed_before_a_unit_share_it() {
+        let text = "They were given 45 and 50 mg, then 5, 10 or 20%, and 3 and $4.";
+        let units: Vec<String> = scan(text, BlockKind::Paragraph)
+            .iter()
+            .map(|m| m.quantity.unit.name())
+            .collect();
+        assert_eq!(
+            units,
+            [
+                "mg (mass)",
+                "mg (mass)",
+                "percent",
+                "percent",
+                "percent",
+                "a bare number",
+                "USD"
+            ]
+        );
+    }
+
+    #[test]
+    fn full_width_digits() {
+        let text = "满意度为９０％，成本为１．５万元，２０２６年发布。";
+        let read: Vec<(String, f64, String)> = scan(text, BlockKind::Paragraph)
+            .into_iter()
+            .map(|m| {
+                (
+                    text[m.start..m.end].to_owned(),
+                    m.quantity.low.value(),
+                    m.quantity.unit.name(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("９０％".to_owned(), 90.0, "percent".to_owned()),
+                ("１．５万元".to_owned(), 15000.0, "CNY".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn places_pages_and_phone_numbers_are_not_numbers() {
+        for text in [
+            "See §3.2 for it.",
+            "See § 3.2 for it.",
+            "As Figure 4.2.1 shows.",
+            "See p. 12 and pp. 171-230 of the report.",
+            "Call +1 650 723 2300 or (650) 723-2300 today.",
+            "Version v2.1.3 meets ISO 9001.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sum_or_share_alone_on_a_line_is_read() {
+        assert_eq!(found("- $285.9B"), ["$285.9B"]);
+        assert_eq!(found("42%"), ["42%"]);
+        assert_eq!(found("12"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_currency_sign_spaced_from_its_digits() {
+        assert_eq!(found("They raised $ 75 million in May."), ["$ 75 million"]);
+    }
+
+    #[test]
+    fn a_closing_quotation_mark_is_no_inch_mark() {
+        let text = "She said \"give me 5\" and bought an 8\" pipe.";
+        let units: Vec<(String, String)> = scan(text, BlockKind::Paragraph)
+            .into_iter()
+            .map(|m| (text[m.start..m.end].to_owned(), m.quantity.unit.name()))
+            .collect();
+        assert_eq!(
+            units,
+            [
+                ("5".to_owned(), "a bare number".to_owned()),
+                ("8\"".to_owned(), "inches (length)".to_owned())
+            ]
+        );
+    }
+
+    #[test]
     fn list_and_heading_numbers() {
         assert!(scan("1. AI is far from peaking.", BlockKind::PlainText).is_empty());
         assert!(scan("2.1 Investment trends", BlockKind::Heading).is_empty());
@@ -1079,7 +1264,7 @@ mod tests {
     fn candidates_start_where_the_regex_did() {
         assert_eq!(
             candidates("Two-fold, a hundred, a  thousand, A Half; someone tenth ten5 _one"),
-            ["Two", "a hundred", "A Half", "5"]
+            ["Two", "a hundred", "thousand", "A Half", "5"]
         );
         assert_eq!(
             candidates("BUS$5 us$-6 -$7 $−⅔ €x £½ H100 v-2 ¥"),
@@ -1094,7 +1279,7 @@ mod tests {
         /// The regex the finder replaced, as the oracle it must agree with.
         static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|minus|negative)(?-u:\b)|[零一二两三四五六七八九十百]",
+                r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|hundred|thousand|million|billion|trillion|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|minus|negative)(?-u:\b)|[零一二两三四五六七八九十百０-９]",
             )
             .unwrap_or_else(|e| unreachable!("the candidate regex is valid: {e}"))
         });
@@ -1110,7 +1295,7 @@ mod tests {
             "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|third|",
             "quarter|half|fifth|tenth|doubled|doubling|tripled|tripling|quadrupled|",
             "quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|",
-            "三|两千|百分之|十二|万|亿|零|中|的|minus|negative|minuscule|negatives|someone|often|a|a |an|us|US$|bus|s|x|_|0|1|7|42|$|€|£|¥|-|−|–|₹|¢|»|½|¼|¾|⅓|⅔|⅕|",
+            "三|两千|百分之|十二|万|亿|零|中|的|９|０．５|％|minus|negative|minuscule|negatives|someone|often|a|a |an|us|US$|bus|s|x|_|0|1|7|42|$|€|£|¥|-|−|–|₹|¢|»|½|¼|¾|⅓|⅔|⅕|",
             " |\u{a0}|  |\n|.|,|%|/|(|é|ß|日本|Ω",
         );
 

@@ -92,7 +92,15 @@ pub(super) fn range_separator(rest: &str) -> Option<usize> {
     let after = &rest[before..];
     if let Some(dash) = ["-", "–", "—"].into_iter().find(|d| after.starts_with(d)) {
         let at = before + dash.len();
-        return Some(at + spaces(&rest[at..]));
+        let gap = spaces(&rest[at..]);
+        // `8- to 16-meter`: a hyphen left hanging, then "to".
+        if dash == "-" && gap > 0 && rest[at + gap..].starts_with("to") {
+            let tail = spaces(&rest[at + gap + 2..]);
+            if tail > 0 {
+                return Some(at + gap + 2 + tail);
+            }
+        }
+        return Some(at + gap);
     }
     if before > 0 && after.starts_with("to") {
         let tail = spaces(&after[2..]);
@@ -220,12 +228,23 @@ pub(super) fn fast_amount(text: &str) -> Option<(Number, Unit, usize)> {
                 unit_end = end + 1;
                 Some(Unit::Multiple)
             }
-            // `14-15%`: a hyphen starts no unit but `-fold`.
-            Some(b'-')
-                if !rest
+            // `14-15%`: a hyphen starts no unit but `-fold` (the grammar's)
+            // and a unit word (`20-minute`).
+            Some(b'-') if currency.is_none() => {
+                if let Ok((after, unit)) = hyphen_measure(&text[end..]) {
+                    unit_end = text.len() - after.len();
+                    break 'unit Some(unit);
+                }
+                if rest
                     .get(1..5)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"fold")) =>
-            {
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"fold"))
+                {
+                    return None;
+                }
+                unit_end = end;
+                None
+            }
+            Some(b'-') if !rest.get(1).is_some_and(u8::is_ascii_alphabetic) => {
                 unit_end = end;
                 None
             }
@@ -233,6 +252,10 @@ pub(super) fn fast_amount(text: &str) -> Option<(Number, Unit, usize)> {
                 let after = &text[end..];
                 if may_have_unit(after) {
                     if let Some((power, len)) = fast_magnitude(rest) {
+                        // `3 hundred and 21`, `1500b`: the grammar's.
+                        if power == 2 || rest.starts_with(b"b") && !rest.starts_with(b"bn") {
+                            return None;
+                        }
                         exponent += power;
                         if !plain_after_magnitude(&after[len..]) {
                             return None;
@@ -301,7 +324,8 @@ pub(super) fn fast_spaced_unit(after: &str, currency: bool) -> Option<(Option<Un
     let unit_word = UNIT_WORDS.iter().any(|w| {
         w.as_bytes().eq_ignore_ascii_case(word) || w.as_bytes().eq_ignore_ascii_case(singular)
     });
-    if unit_word || word.eq_ignore_ascii_case(b"p") {
+    // `US dollars`: the grammar's.
+    if unit_word || word.eq_ignore_ascii_case(b"p") || word == b"US" {
         return None;
     }
     let code = std::str::from_utf8(word).ok()?;
@@ -312,6 +336,9 @@ pub(super) fn fast_spaced_unit(after: &str, currency: bool) -> Option<(Option<Un
         return Some((None, 0));
     }
     if let Ok((rest, unit)) = measure_word(after) {
+        return Some((Some(unit), after.len() - rest.len()));
+    }
+    if let Ok((rest, unit)) = scale_letter(after) {
         return Some((Some(unit), after.len() - rest.len()));
     }
     if let Ok((rest, unit)) = prose_symbol(after) {
@@ -338,6 +365,9 @@ pub(super) fn fast_word_amount(text: &str) -> Option<(Number, Unit, usize)> {
         return ends_word(after).then_some((number, Unit::Multiple, word.len()));
     }
     if let Some(&(_, denominator)) = FRACTIONS.iter().find(|(w, _)| known(w)) {
+        if fraction_continues(after) {
+            return None;
+        }
         let share = share(1, denominator);
         return ends_word(after).then_some((share, Unit::Percent, word.len()));
     }
@@ -351,6 +381,9 @@ pub(super) fn fast_word_amount(text: &str) -> Option<(Number, Unit, usize)> {
             .find(|(w, _)| w.eq_ignore_ascii_case(denominator))
         {
             let len = 2 + denominator.len();
+            if fraction_continues(&text[len..]) {
+                return None;
+            }
             return ends_word(&text[len..]).then_some((share(1, d), Unit::Percent, len));
         }
         (1, 1)
@@ -405,10 +438,13 @@ pub(super) fn fast_word_amount(text: &str) -> Option<(Number, Unit, usize)> {
             }
         }
     }
-    if text[len..]
-        .get(..11)
-        .is_some_and(|w| w.eq_ignore_ascii_case(" and a half"))
-    {
+    // `three and a half`, `three point five`: the grammar's.
+    let tail = |t: &str| {
+        text[len..]
+            .get(..t.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(t))
+    };
+    if tail(" and a half") || tail(" point ") {
         return None;
     }
     let (unit, unit_len) = fast_word_unit(&text[len..])?;
@@ -455,7 +491,11 @@ pub(super) fn fast_word_unit(rest: &str) -> Option<(Unit, usize)> {
         Some(b'p') if word.starts_with("pp") || word.starts_with("p.p.") => return None,
         Some(b'x' | b'X') => return None,
         Some(_) if word.starts_with('×') => return None,
+        // `-fold`, `-year`: the grammar's.
         Some(b'-') if spaces == 0 => {
+            if let Ok((after, unit)) = hyphen_measure(word) {
+                return Some((unit, word.len() - after.len()));
+            }
             let fold = word
                 .get(1..5)
                 .is_some_and(|w| w.eq_ignore_ascii_case("fold"));
@@ -469,6 +509,10 @@ pub(super) fn fast_word_unit(rest: &str) -> Option<(Unit, usize)> {
     }
     if let Some((unit, len)) = share_or_multiple(word) {
         return Some((unit, spaces + len));
+    }
+    // `one hundred cents`: the grammar's.
+    if minor_currency(rest).is_ok() {
+        return None;
     }
     if let Ok((after, unit)) = currency_word(rest) {
         return Some((unit, rest.len() - after.len()));
@@ -561,8 +605,17 @@ pub(super) fn plain_after_magnitude(rest: &str) -> bool {
     let Some(&next) = words.as_bytes().first() else {
         return true;
     };
-    if !next.is_ascii() || matches!(next, b'\t' | b'%' | b'+' | b'-') {
+    if !next.is_ascii() || matches!(next, b'\t' | b'%' | b'+' | b'-' | b'"' | b'\'' | b'$') {
         return false;
+    }
+    // `billion in`, `million square`: only a unit where `measure_word` reads one.
+    let word = leading_letters(words);
+    if words.len() < rest.len()
+        && LEADING_UNIT_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+    {
+        return measure_word(rest).is_err();
     }
     // Glued to the magnitude, a character that is no letter nor digit
     // starts no unit; after spaces, `may_have_unit` sees every unit but

@@ -109,6 +109,8 @@ pub(super) fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
         return Ok((i, single));
     }
     let separator = alt((
+        // `8- to 16-meter`: a hyphen left hanging, then "to".
+        value((), (space0, char('-'), space1, tag("to"), space1)),
         value((), (space0, alt((char('-'), char('–'), char('—'))), space0)),
         value((), (space1, tag("to"), space1)),
         value((), tag("..")),
@@ -216,8 +218,18 @@ pub(super) fn prose_amount(i: &str) -> PResult<'_, (Number, Unit)> {
 }
 
 pub(super) fn digit_amount(i: &str) -> PResult<'_, (Number, Unit)> {
-    let (i, negative) = opt(sign).parse(i)?;
+    // `minus 5`: a sign written as a word.
+    let (i, negative) = match sign_word(i) {
+        Ok((i, ())) if i.starts_with(|c: char| c.is_ascii_digit()) => (i, Some(true)),
+        _ => opt(sign).parse(i)?,
+    };
     let (i, prefix) = opt(currency_prefix).parse(i)?;
+    // `$ 75 million`: a space after the sign.
+    let (i, _) = if prefix.is_some() {
+        opt(terminated(char(' '), peek(satisfy(|c| c.is_ascii_digit())))).parse(i)?
+    } else {
+        (i, None)
+    };
     // `$-99.99`: some writers put the sign after the currency.
     let (i, negative) = match negative {
         Some(n) => (i, Some(n)),
@@ -242,15 +254,64 @@ pub(super) fn digit_amount(i: &str) -> PResult<'_, (Number, Unit)> {
         let unit = prefix.map_or(Unit::Bare, Unit::Currency);
         return Ok((i, (number, unit)));
     }
-    let (i, magnitude) = opt(prose_magnitude).parse(i)?;
+    // `1.2b` is 1.2 billion, but `1500b` no 1.5 trillion: a magnitude
+    // keeps what is written before it below a thousand.
+    let lone_b = i.starts_with('b') && !i.starts_with("bn");
+    let (i, magnitude) = if lone_b && number.value() >= 1000.0 {
+        (i, None)
+    } else {
+        opt(prose_magnitude).parse(i)?
+    };
+    // `3 hundred and 21`: the rest of the hundred, in digits.
+    let (i, number) = match magnitude {
+        Some(2) if number.exponent == 0 => {
+            match (alt((tag(" and "), tag(" "))), digit1, word_end).parse(i) {
+                Ok((rest, (_, ones, ()))) if ones.len() <= 2 => {
+                    let ones: u128 = ones.parse().unwrap_or(0);
+                    (rest, plain(number.mantissa * 100 + ones, -2))
+                }
+                _ => (i, number),
+            }
+        }
+        _ => (i, number),
+    };
+    let mut number = number;
     // `9.83e-3 +/- 1e-5 km/s2`: the uncertainty belongs to the number.
     let (i, _) = opt((space0, alt((tag("±"), tag("+/-"))), space0, prose_number)).parse(i)?;
+    if prefix.is_none() {
+        // `50 cents` is $0.50, and `3 dollars 50 cents` is $3.50.
+        if let Ok((i, (unit, shift))) = minor_currency(i) {
+            number.negative = negative.unwrap_or(false);
+            number.exponent += magnitude.unwrap_or(0) + shift;
+            return Ok((i, (number, unit)));
+        }
+        // `20 million pounds` is money; `2,000 pounds` is a weight.
+        if magnitude.is_some()
+            && let Ok((i, _)) = (space1, tag_no_case("pound"), opt(char('s')), word_end).parse(i)
+        {
+            number.negative = negative.unwrap_or(false);
+            number.exponent += magnitude.unwrap_or(0);
+            return Ok((i, (number, Unit::Currency(CompactString::const_new("GBP")))));
+        }
+    }
     let (i, suffix) = if prefix.is_some() {
         opt(alt((currency_suffix, percent_like))).parse(i)?
     } else {
         opt(prose_unit).parse(i)?
     };
     let (i, _) = word_end(i)?;
+    let (i, number) = match &suffix {
+        Some(Unit::Currency(_)) if magnitude.is_none() && number.exponent == 0 => {
+            let (i, cents) = opt(and_cents).parse(i)?;
+            let number = match cents {
+                Some(cents) => plain(number.mantissa * 100 + cents, number.exponent - 2),
+                None => number,
+            };
+            (i, number)
+        }
+        _ => (i, number),
+    };
+    let mut number = number;
     let unit = match (prefix, suffix) {
         (Some(code), None) => Unit::Currency(code),
         (Some(code), Some(Unit::Currency(other))) if code == other => Unit::Currency(code),
@@ -266,6 +327,21 @@ pub(super) fn digit_amount(i: &str) -> PResult<'_, (Number, Unit)> {
     number.negative = negative.unwrap_or(false);
     number.exponent += magnitude.unwrap_or(0);
     Ok((i, (number, unit)))
+}
+
+/// ` 50 cents`, ` and 5 cents` after a whole number of dollars: the cents.
+fn and_cents(i: &str) -> PResult<'_, u128> {
+    let (rest, (_, _, cents, (unit, shift))) = (
+        space1,
+        opt(terminated(tag("and"), space1)),
+        take_while_m_n(1, 2, |c: char| c.is_ascii_digit()),
+        minor_currency,
+    )
+        .parse(i)?;
+    if shift != -2 || !matches!(unit, Unit::Currency(_)) {
+        return Err(no_match(i, "cents"));
+    }
+    Ok((rest, cents.parse().unwrap_or(0)))
 }
 
 /// Digits as prose writes them: `72,816`, `10 000`, `2 1/2`, `1/40`, `2½`,
@@ -451,6 +527,7 @@ pub(super) fn prose_digits(i: &str) -> PResult<'_, (u128, i32, &str)> {
 
 /// Words that may follow a number as its magnitude or unit.
 pub(super) const UNIT_WORDS: &[&str] = &[
+    "hundred",
     "thousand",
     "million",
     "billion",
@@ -469,7 +546,16 @@ pub(super) const UNIT_WORDS: &[&str] = &[
     "euros",
     "yuan",
     "yen",
+    "cent",
+    "cents",
+    "dime",
+    "dimes",
+    "pence",
 ];
+
+/// Words after the digits that may start a unit only with what follows
+/// them (`sq mi`, `cubic feet`, `2 in thick`): [`measure_word`] decides.
+pub(super) const LEADING_UNIT_WORDS: &[&str] = &["sq", "square", "cubic", "in"];
 
 /// Whether anything after the digits could be a magnitude, a unit or an
 /// uncertainty: a cheap test that spares trying each of them in turn.
@@ -479,12 +565,22 @@ pub(super) fn may_have_unit(i: &str) -> bool {
     let Some(&first) = bytes.first() else {
         return false;
     };
-    if first.is_ascii_alphabetic() || matches!(first, b'%' | b'-' | b'^' | b'+' | b'/') {
+    if first.is_ascii_alphabetic()
+        || matches!(
+            first,
+            b'%' | b'-' | b'^' | b'+' | b'/' | b'"' | b'\'' | b'$'
+        )
+    {
         return true;
     }
     if !first.is_ascii() {
         let first = i.chars().next().unwrap_or_default();
-        if first.is_alphabetic() || matches!(first, '×' | '±' | '°') {
+        if first.is_alphabetic()
+            || matches!(
+                first,
+                '×' | '±' | '°' | '€' | '£' | '¥' | '″' | '′' | '²' | '³'
+            )
+        {
             return true;
         }
     }
@@ -504,7 +600,9 @@ pub(super) fn may_have_unit(i: &str) -> bool {
     match rest.as_bytes().first() {
         None => return false,
         Some(b'%' | b'+') => return true,
-        Some(b) if !b.is_ascii() && rest.starts_with(['±', '°', '×']) => return true,
+        Some(b) if !b.is_ascii() && rest.starts_with(['±', '°', '×', '€', '£', '¥']) => {
+            return true;
+        }
         Some(_) => {}
     }
     let len = rest
@@ -524,8 +622,11 @@ pub(super) fn may_have_unit(i: &str) -> bool {
     let words = words_after_digits();
     let first = word[0].to_ascii_lowercase();
     let may_be = |len: usize| len > 0 && words.firsts[len] >> (first & 31) & 1 != 0;
-    let plural = word.last().is_some_and(|b| b.eq_ignore_ascii_case(&b's'));
-    if !(may_be(word.len()) || plural && may_be(word.len() - 1)) {
+    // A plural, or a length and its power glued (`km2`), is one byte longer.
+    let suffixed = word
+        .last()
+        .is_some_and(|b| matches!(b, b's' | b'S' | b'2' | b'3'));
+    if !(may_be(word.len()) || suffixed && may_be(word.len() - 1)) {
         return false;
     }
     let mut lower = [0u8; 16];
@@ -533,7 +634,13 @@ pub(super) fn may_have_unit(i: &str) -> bool {
     lower.copy_from_slice(word);
     lower.make_ascii_lowercase();
     let singular = lower.strip_suffix(b"s").unwrap_or(lower);
-    words.set.contains(&*lower) || words.set.contains(singular)
+    // `km2`, `m3`: a length and its power glued.
+    let unpowered = lower
+        .strip_suffix(b"2")
+        .or_else(|| lower.strip_suffix(b"3"));
+    words.set.contains(&*lower)
+        || words.set.contains(singular)
+        || unpowered.is_some_and(|w| words.set.contains(w))
 }
 
 /// The words [`may_have_unit`] looks for, in lower case.
@@ -550,6 +657,7 @@ pub(super) fn words_after_digits() -> &'static WordsAfterDigits {
             .iter()
             .chain(PROSE_SYMBOLS)
             .chain(MEASURES.iter().map(|(k, _)| k))
+            .chain(LEADING_UNIT_WORDS)
             .chain([&DEGREE])
             .map(|k| k.to_ascii_lowercase().into_bytes().into_boxed_slice())
             .collect();
@@ -571,7 +679,7 @@ pub(super) fn prose_magnitude(i: &str) -> PResult<'_, i32> {
         spaced
             .bytes()
             .next()
-            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'm' | b'b'))
+            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b't' | b'm' | b'b' | b'h'))
     } else {
         i.bytes()
             .next()
@@ -603,6 +711,7 @@ pub(super) const SPACED_MAGNITUDES: &[(&str, i32)] = &[
     ("mn", 6),
     ("bn", 9),
     ("tn", 12),
+    ("hundred", 2),
 ];
 
 /// Magnitude words glued to the digits (`5bn`, `10K`), in this case only.
@@ -611,6 +720,7 @@ pub(super) const GLUED_MAGNITUDES: &[(&str, i32)] = &[
     ("mn", 6),
     ("k", 3),
     ("K", 3),
+    ("b", 9),
     ("M", 6),
     ("B", 9),
     ("T", 12),

@@ -81,6 +81,23 @@ fn signed_and_half_scaled_spelled_numbers() {
     // A half of a million is read to the hundred thousand it states.
     let (q, _) = prose_quantity("one and a half billion", true).unwrap();
     assert_eq!(q.low.exponent, 8);
+    assert_eq!(prose("minus 5 degrees").2, -5.0);
+    assert_eq!(prose("Three point five billion dollars").2, 3.5e9);
+    assert_eq!(
+        prose("Three point five billion dollars").4,
+        Unit::Currency("USD".into())
+    );
+    assert_eq!(prose("two point zero seven").2, 2.07);
+    assert_eq!(prose("3 hundred and 21 people").2, 321.0);
+    assert_eq!(prose("3 hundred people").2, 300.0);
+    assert_eq!(prose("1.2b in").2, 1.2e9);
+    assert_eq!(prose("1500b packets").2, 1500.0);
+    assert_eq!(prose("$ 75 million").4, Unit::Currency("USD".into()));
+    assert_eq!(prose("$ 75 million").2, 75e6);
+    // A scale word alone starts a cardinal, but continues none.
+    assert_eq!(prose("million and one").2, 1_000_001.0);
+    assert_eq!(prose("hundred and five twenty").0, "hundred and five");
+    assert_eq!(prose("six million hundred").0, "six million");
     // "minus" or "negative" before no number is prose.
     assert!(prose_quantity("minus the cost", true).is_none());
     assert!(prose_quantity("negative growth", true).is_none());
@@ -183,7 +200,50 @@ mod no_misread_value {
                     (n as f64 + 0.5) * scale,
                 )
             });
-        (prop_oneof![cardinal, half], any::<bool>()).prop_map(|((text, value), minus)| {
+        // "three point zero five billion": decimals read digit by digit.
+        let point = (
+            0u64..100,
+            prop::collection::vec(0u64..10, 1..4),
+            prop::sample::select(vec![("", 1.0), (" million", 1e6), (" billion", 1e9)]),
+        )
+            .prop_map(|(n, digits, (word, scale))| {
+                let spoken: Vec<&str> = digits.iter().map(|d| ONE_WORDS[*d as usize]).collect();
+                let decimals = digits.iter().fold(0u64, |m, d| m * 10 + d);
+                let fraction = decimals as f64 / 10f64.powi(digits.len() as i32);
+                (
+                    format!("{} point {}{word}", below_hundred(n), spoken.join(" ")),
+                    (n as f64 + fraction) * scale,
+                )
+            });
+        // "a quarter million", "a tenth of": a share of a scale.
+        let share_of_scale = (
+            prop::sample::select(vec![
+                ("half", 0.5),
+                ("quarter", 0.25),
+                ("fifth", 0.2),
+                ("tenth", 0.1),
+            ]),
+            prop::sample::select(vec![
+                (" thousand", 1e3),
+                (" million", 1e6),
+                (" billion", 1e9),
+            ]),
+        )
+            .prop_map(|((share, part), (word, scale))| (format!("a {share}{word}"), part * scale));
+        // "million and one", "hundred and five": a scale word alone first.
+        let bare_scale = (
+            prop::sample::select(vec![
+                ("hundred", 100.0),
+                ("thousand", 1e3),
+                ("million", 1e6),
+            ]),
+            1u64..100,
+        )
+            .prop_map(|((word, scale), n)| {
+                (format!("{word} and {}", below_hundred(n)), scale + n as f64)
+            });
+        let shapes = prop_oneof![cardinal, half, point, share_of_scale, bare_scale];
+        (shapes, any::<bool>()).prop_map(|((text, value), minus)| {
             if minus {
                 (format!("minus {text}"), -value)
             } else {
@@ -226,7 +286,11 @@ mod no_misread_value {
                     written.push_str(&format!(".{fraction:03}"));
                     value += f64::from(fraction) / 1000.0;
                 }
-                let sign = if negative { "-" } else { "" };
+                let sign = match (negative, whole % 3) {
+                    (false, _) => "",
+                    (true, 0) => "minus ",
+                    (true, _) => "-",
+                };
                 (
                     format!("{sign}{written}{word}"),
                     if negative { -value } else { value } * scale,
@@ -248,8 +312,29 @@ mod no_misread_value {
         Ok(())
     }
 
+    /// `3 hundred and 21`: digits before "hundred" and the rest after it.
+    fn digit_hundreds() -> impl Strategy<Value = (String, f64)> {
+        (1u64..1000, prop::option::of(1u64..100), any::<bool>()).prop_map(|(h, rest, and)| {
+            let tail = match rest {
+                Some(r) => format!("{}{r}", if and { " and " } else { " " }),
+                None => String::new(),
+            };
+            (
+                format!("{h} hundred{tail}"),
+                (h * 100 + rest.unwrap_or(0)) as f64,
+            )
+        })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The same for hundreds written with digits.
+        #[test]
+        fn hundreds_in_digits_read_as_written((text, value) in digit_hundreds()) {
+            reads_as_written(&text, value)?;
+            reads_as_written(&format!("{text} people came."), value)?;
+        }
 
         /// Whatever the prose reader returns for a spelled amount, followed
         /// by prose, is the amount written.
@@ -312,6 +397,13 @@ fn chinese_magnitudes_and_units_after_digits() {
         ("2859亿美元".into(), 285.9e9, usd.clone())
     );
     assert_eq!(read("1.2万人"), ("1.2万".into(), 12_000.0, Unit::Bare));
+    assert_eq!(read("5块钱"), ("5块".into(), 5.0, cny.clone()));
+    assert_eq!(read("3块芯片"), ("3".into(), 3.0, Unit::Bare));
+    assert_eq!(read("９０％的"), ("９０％".into(), 90.0, Unit::Percent));
+    assert_eq!(
+        read("１．５万亿元"),
+        ("１．５万亿元".into(), 1.5e12, cny.clone())
+    );
     assert_eq!(read("88%的企业"), ("88%".into(), 88.0, Unit::Percent));
     assert_eq!(read("23倍。"), ("23倍".into(), 23.0, Unit::Multiple));
     assert_eq!(
@@ -431,4 +523,68 @@ mod no_misread_chinese {
             prop_assert_eq!(&text[len..], "个模型");
         }
     }
+}
+
+/// Units as issue 10 lists them: by hyphen, with a power, as marks, currency
+/// signs and codes on either side, minor units of a currency, temperatures.
+#[test]
+fn units_on_either_side_and_in_every_notation() {
+    let read = |text: &str| {
+        let (written, _, value, _, unit) = prose(text);
+        (written, value, unit.name())
+    };
+    let usd = || "USD".to_owned();
+    assert_eq!(read("USD 200 more"), ("USD 200".into(), 200.0, usd()));
+    assert_eq!(
+        read("200 yuan in"),
+        ("200 yuan".into(), 200.0, "CNY".into())
+    );
+    assert_eq!(read("-15€ a"), ("-15€".into(), -15.0, "EUR".into()));
+    assert_eq!(read("15 € a"), ("15 €".into(), 15.0, "EUR".into()));
+    assert_eq!(read("50 cents a"), ("50 cents".into(), 0.5, usd()));
+    assert_eq!(
+        read("3 dollars 50 cents"),
+        ("3 dollars 50 cents".into(), 3.5, usd())
+    );
+    assert_eq!(
+        read("one hundred cents"),
+        ("one hundred cents".into(), 1.0, usd())
+    );
+    assert_eq!(
+        read("20 million pounds"),
+        ("20 million pounds".into(), 2e7, "GBP".into())
+    );
+    assert_eq!(read("2,000 pounds").2, "lb (mass)");
+    assert_eq!(
+        read("a quarter million US dollars"),
+        ("a quarter million US dollars".into(), 250_000.0, usd())
+    );
+    assert_eq!(
+        read("20-minute walk"),
+        ("20-minute".into(), 20.0, "minutes (time)".into())
+    );
+    assert_eq!(read("twenty-pound bag").2, "lb (mass)");
+    assert_eq!(read("116,347 sq mi").2, "sq mi (area)");
+    assert_eq!(read("4km^2").2, "km² (area)");
+    assert_eq!(read("4 m^2").2, "m² (area)");
+    assert_eq!(read("5m users").2, "`m`");
+    assert_eq!(read("4 km cubed").2, "km³ (volume)");
+    assert_eq!(read("4 square kilometers").2, "km² (area)");
+    assert_eq!(read("2 in thick").2, "inches (length)");
+    assert_eq!(read("59 in 2025").2, "a bare number");
+    assert_eq!(read("8\" wrench").2, "inches (length)");
+    assert_eq!(
+        read("2½' wide"),
+        ("2½'".into(), 2.5, "feet (length)".into())
+    );
+    assert_eq!(read("−273.15°C").2, "°C (temperature (Celsius))");
+    assert_eq!(read("30 C outside").2, "°C (temperature (Celsius))");
+    assert_eq!(read("⅓ cup").2, "cups (volume)");
+    assert_eq!(read("approximately one-half miles").1, 0.5);
+    assert_eq!(read("approximately one-half miles").2, "miles (length)");
+    let range = prose("8- to 16-meter telescope");
+    assert_eq!(
+        (range.2, range.3, range.4.name()),
+        (8.0, Some(16.0), "m (length)".into())
+    );
 }

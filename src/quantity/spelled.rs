@@ -24,6 +24,8 @@ pub(super) fn may_start_word_amount(word: &str) -> bool {
         || TENS.iter().any(|w| known(w))
         || MULTIPLIERS.iter().any(|(w, ..)| known(w))
         || FRACTIONS.iter().any(|(w, _)| known(w))
+        || SCALES.iter().any(|(w, _)| known(w))
+        || known("hundred")
 }
 
 /// Ratios written as a word, in the order they are tried: the mantissa and
@@ -90,7 +92,36 @@ pub(super) fn fraction_amount(i: &str) -> PResult<'_, (Number, Unit)> {
         })
         .ok_or_else(|| no_match(i, "a fraction word"))?;
     let (i, _) = word_end(i)?;
+    // "a quarter million": a share of a scale is a number, of money if named.
+    if let Ok((rest, power)) = preceded(char(' '), terminated(scale_word, word_end)).parse(i) {
+        let whole = numerator * 10u128.pow(power as u32);
+        let number = if whole.is_multiple_of(denominator) {
+            plain(whole / denominator, 0)
+        } else {
+            decimal(whole as f64 / denominator as f64)
+        };
+        let (rest, unit) = opt(currency_word).parse(rest)?;
+        return Ok((rest, (number, unit.unwrap_or(Unit::Bare))));
+    }
+    // "one-half mile": a share of a unit is an amount of it.
+    if let Ok((rest, unit)) = measure_word(i)
+        && i.starts_with(' ')
+    {
+        let number = decimal(numerator as f64 / denominator as f64);
+        return Ok((rest, (number, unit)));
+    }
     Ok((i, (share(numerator, denominator), Unit::Percent)))
+}
+
+/// Whether what follows a fraction word makes it no share: a scale word or a
+/// unit ("a quarter million", "one-half miles"); the fast path leaves these
+/// to [`fraction_amount`].
+pub(super) fn fraction_continues(after: &str) -> bool {
+    after.starts_with(' ')
+        && (preceded(char(' '), terminated(scale_word, word_end))
+            .parse(after)
+            .is_ok()
+            || measure_word(after).is_ok())
 }
 
 /// `numerator / denominator` in percent.
@@ -109,15 +140,20 @@ pub(super) const SIGN_WORDS: &[&str] = &["minus", "negative"];
 
 /// `[minus] cardinal [and a half [scale]]`, then a known unit.
 pub(super) fn spelled_amount(i: &str) -> PResult<'_, (Number, Unit)> {
-    let sign_word = |i| {
-        SIGN_WORDS
-            .iter()
-            .find_map(|&word| (tag_no_case(word), char(' ')).parse(i).ok())
-            .map(|(rest, _)| (rest, ()))
-            .ok_or_else(|| no_match(i, "a sign word"))
-    };
     let (i, negative) = opt(sign_word).parse(i)?;
     let (i, (value, exponent)) = spelled_cardinal(i)?;
+    // "three point five billion dollars": decimals read digit by digit.
+    if exponent == 0
+        && let Ok((i, digits)) = spelled_decimals(i)
+    {
+        let places = digits.len() as i32;
+        let mantissa = digits.iter().fold(value, |m, d| m * 10 + d);
+        let (i, scale) = opt(preceded(char(' '), terminated(scale_word, word_end))).parse(i)?;
+        let (i, unit) = opt(alt((percent_like, multiple, currency_word, measure_word))).parse(i)?;
+        let mut number = plain(mantissa, scale.unwrap_or(0) - places);
+        number.negative = negative.is_some();
+        return Ok((i, (number, unit.unwrap_or(Unit::Bare))));
+    }
     let (i, half) = opt((tag_no_case(" and a half"), word_end)).parse(i)?;
     // The half is half of the last scale: "a million and a half" is 1.5
     // million, and in "two and a half million" the scale comes after it.
@@ -126,7 +162,20 @@ pub(super) fn spelled_amount(i: &str) -> PResult<'_, (Number, Unit)> {
     } else {
         (i, None)
     };
-    let (i, unit) = opt(alt((percent_like, multiple, currency_word, measure_word))).parse(i)?;
+    // `one hundred cents` is a dollar.
+    let (i, minor) = opt(minor_currency).parse(i)?;
+    let shift = minor.as_ref().map_or(0, |(_, shift)| *shift);
+    let (i, unit) = match minor {
+        Some((unit, _)) => (i, Some(unit)),
+        None => opt(alt((
+            percent_like,
+            multiple,
+            currency_word,
+            measure_word,
+            hyphen_measure,
+        )))
+        .parse(i)?,
+    };
     let mut number = match (half, scale_after_half) {
         (Some(_), Some(scale)) => plain(value * 10 + 5, scale - 1),
         (Some(_), None) if exponent >= 3 && value.is_multiple_of(10u128.pow(exponent as u32)) => {
@@ -147,13 +196,33 @@ pub(super) fn spelled_amount(i: &str) -> PResult<'_, (Number, Unit)> {
         }
     };
     number.negative = negative.is_some();
+    number.exponent += shift;
     Ok((i, (number, unit.unwrap_or(Unit::Bare))))
+}
+
+/// `minus ` or `negative ` before a number.
+pub(super) fn sign_word(i: &str) -> PResult<'_, ()> {
+    SIGN_WORDS
+        .iter()
+        .find_map(|&word| (tag_no_case(word), char(' ')).parse(i).ok())
+        .map(|(rest, _)| (rest, ()))
+        .ok_or_else(|| no_match(i, "a sign word"))
+}
+
+/// ` point five`, ` point zero seven`: the digits after a spelled decimal point.
+fn spelled_decimals(i: &str) -> PResult<'_, Vec<u128>> {
+    let digit = |i| nom::combinator::verify(|i| spelled_word(i, ONES), |n: &u128| *n < 10).parse(i);
+    preceded(
+        tag_no_case(" point"),
+        nom::multi::many1(preceded(char(' '), digit)),
+    )
+    .parse(i)
 }
 
 /// `three million, two hundred & forty`: groups below a thousand, each times a scale.
 /// Returns the value and the exponent of the last scale word.
 pub(super) fn spelled_cardinal(i: &str) -> PResult<'_, (u128, i32)> {
-    let (mut i, (first, mut last_exponent)) = scaled_group(i)?;
+    let (mut i, (first, mut last_exponent)) = leading_group(i)?;
     let mut total = first;
     while last_exponent >= 3 {
         let separator = alt((tag(", "), tag(" and "), tag(" & "), tag(" ")));
@@ -172,6 +241,32 @@ pub(super) fn spelled_cardinal(i: &str) -> PResult<'_, (u128, i32)> {
 /// `(a|one…nine hundred …) [thousand|million|billion|trillion]`
 pub(super) fn scaled_group(i: &str) -> PResult<'_, (u128, i32)> {
     let (i, group) = below_thousand(i)?;
+    scaled(i, group)
+}
+
+/// The first group of a cardinal, which may also be a scale word alone:
+/// "million and one", "hundred and five" (later groups may not: "six
+/// million hundred" is no number).
+pub(super) fn leading_group(i: &str) -> PResult<'_, (u128, i32)> {
+    if let Ok((rest, e)) = terminated(scale_word, word_end).parse(i) {
+        return Ok((rest, (10u128.pow(e as u32), e)));
+    }
+    let mut bare_hundred = (
+        tag_no_case("hundred"),
+        word_end,
+        opt(preceded(
+            alt((tag(" and "), tag(" & "), tag(" "))),
+            spelled_below_hundred,
+        )),
+    );
+    if let Ok((rest, (_, (), ones))) = bare_hundred.parse(i) {
+        return scaled(rest, 100 + ones.unwrap_or(0));
+    }
+    scaled_group(i)
+}
+
+/// A group below a thousand, then its scale word if one follows.
+fn scaled(i: &str, group: u128) -> PResult<'_, (u128, i32)> {
     let (i, scale) = opt(preceded(char(' '), terminated(scale_word, word_end))).parse(i)?;
     Ok(match scale {
         Some(e) => (i, (group * 10u128.pow(e as u32), e)),

@@ -111,6 +111,28 @@ pub(super) const MEASURES: &[(&str, Measure)] = &[
     ("ghz", measure("GHz", "frequency", 1e9)),
     ("hertz", measure("Hz", "frequency", 1.0)),
     ("joule", measure("J", "energy", 1.0 / 3600.0)),
+    ("btu", measure("BTU", "energy", 1055.06 / 3600.0)),
+    ("m", measure("m", "length", 1.0)),
+    ("yd", measure("yards", "length", 0.9144)),
+    ("hrs", measure("hours", "time", 3600.0)),
+    ("sec", measure("seconds", "time", 1.0)),
+    ("ms", measure("ms", "time", 1e-3)),
+    // Geological time: megaannum and gigaannum, as quantulum3 and geology write them.
+    ("ma", measure("Myr", "time", 31557600.0 * 1e6)),
+    ("ga", measure("Gyr", "time", 31557600.0 * 1e9)),
+    ("t", measure("tonnes", "mass", 1e3)),
+    ("ton", measure("tons", "mass", 907.18474)),
+    ("pound", measure("lb", "mass", 0.45359237)),
+    ("ounce", measure("oz", "mass", 0.028349523125)),
+    ("oz", measure("oz", "mass", 0.028349523125)),
+    ("g", measure("g", "mass", 1e-3)),
+    ("cup", measure("cups", "volume", 0.2365882365)),
+    ("tbsp", measure("tbsp", "volume", 0.01478676478125)),
+    ("tablespoon", measure("tbsp", "volume", 0.01478676478125)),
+    ("tsp", measure("tsp", "volume", 0.00492892159375)),
+    ("teaspoon", measure("tsp", "volume", 0.00492892159375)),
+    ("pint", measure("US pints", "volume", 0.473176473)),
+    ("quart", measure("US quarts", "volume", 0.946352946)),
     ("kelvin", measure("K", "temperature (kelvin)", 1.0)),
 ];
 
@@ -218,6 +240,11 @@ pub(super) fn prose_unit(i: &str) -> PResult<'_, Unit> {
         currency_suffix,
         currency_word,
         measure_word,
+        hyphen_measure,
+        degree_sign,
+        prime_mark,
+        currency_sign_suffix,
+        scale_letter,
         prose_symbol,
         glued_symbol,
     ))
@@ -274,6 +301,19 @@ pub(super) const CURRENCY_WORDS: &[(&str, &str)] = &[
 ];
 
 pub(super) fn currency_word(i: &str) -> PResult<'_, Unit> {
+    // "US dollars" are dollars too.
+    if let Ok((rest, _)) = (
+        space1,
+        tag("US"),
+        space1,
+        tag_no_case("dollar"),
+        opt(char('s')),
+        word_end,
+    )
+        .parse(i)
+    {
+        return Ok((rest, Unit::Currency(CompactString::const_new("USD"))));
+    }
     for &(word, code) in CURRENCY_WORDS {
         if let Ok((rest, _)) = (space1, tag_no_case(word), opt(char('s')), word_end).parse(i) {
             return Ok((rest, Unit::Currency(CompactString::const_new(code))));
@@ -288,6 +328,30 @@ pub(super) fn measure_word(i: &str) -> PResult<'_, Unit> {
         take_while_m_n(1, 16, |c: char| c.is_ascii_alphanumeric()),
     )
     .parse(i)?;
+    // "sq mi", "square kilometres", "cubic feet": a length to a power.
+    if let Some(&(_, power)) = POWER_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+    {
+        let (rest, _) = opt(char('.')).parse(rest)?;
+        let (rest, unit) = preceded(space1, measure_word).parse(rest)?;
+        return raised(unit, power)
+            .map(|u| (rest, u))
+            .ok_or_else(|| no_match(i, "a length"));
+    }
+    // `5m` glued is as often five million ("5m users") as five metres: left
+    // to `glued_symbol`, which keeps it a word.
+    if word == "m" && !i.starts_with([' ', '\t']) {
+        return Err(no_match(i, "a unit"));
+    }
+    // "in" is an inch only where no noun can follow: "2 in." or "2 in thick".
+    if word == "in" {
+        return if inch_context(rest) {
+            Ok((rest, Unit::Measure(INCH)))
+        } else {
+            Err(no_match(i, "a unit"))
+        };
+    }
     // Compared without allocating: nearly every number in prose is followed
     // by a word, and nearly none of those words is a unit.
     let singular = word
@@ -297,17 +361,223 @@ pub(super) fn measure_word(i: &str) -> PResult<'_, Unit> {
     if singular.eq_ignore_ascii_case(DEGREE) {
         return degrees(rest);
     }
-    let found = MEASURES
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(word) || k.eq_ignore_ascii_case(singular));
-    match found {
-        Some((_, m)) => Ok((rest, Unit::Measure(*m))),
-        None => Err(nom::Err::Error(SyntaxError {
-            rest: i,
-            expected: Some("a unit"),
-            message: None,
-        })),
+    let lookup = |word: &str| {
+        MEASURES
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(word))
+            .map(|(_, m)| Unit::Measure(*m))
+    };
+    if let Some(unit) = lookup(word).or_else(|| lookup(singular)) {
+        // `km^2`, `m³`, `feet squared`
+        let (rest, power) = opt(power_suffix).parse(rest)?;
+        let unit = match power {
+            Some(p) => raised(unit, p).ok_or_else(|| no_match(i, "a length"))?,
+            None => unit,
+        };
+        return Ok((rest, unit));
     }
+    // `m2`, `km3`: a length and its power glued.
+    if let Some(stem) = word.strip_suffix(['2', '3'])
+        && let Some(unit) = lookup(stem)
+    {
+        let power = if word.ends_with('2') { 2 } else { 3 };
+        if let Some(unit) = raised(unit, power) {
+            return Ok((rest, unit));
+        }
+    }
+    Err(no_match(i, "a unit"))
+}
+
+/// Words that raise the length after them to a power.
+pub(super) const POWER_WORDS: &[(&str, u8)] = &[("sq", 2), ("square", 2), ("cubic", 3)];
+
+/// A power after a length: `^2`, `²`, ` squared`, `^3`, `³`, ` cubed`.
+fn power_suffix(i: &str) -> PResult<'_, u8> {
+    alt((
+        value(2, alt((tag("^2"), tag("²")))),
+        value(3, alt((tag("^3"), tag("³")))),
+        value(2, (space1, tag_no_case("squared"), word_end)),
+        value(3, (space1, tag_no_case("cubed"), word_end)),
+    ))
+    .parse(i)
+}
+
+/// Areas and volumes of the lengths, by the length's symbol.
+const POWERS: &[(&str, Measure, Measure)] = &[
+    (
+        "m",
+        measure("m²", "area", 1.0),
+        measure("m³", "volume", 1e3),
+    ),
+    (
+        "km",
+        measure("km²", "area", 1e6),
+        measure("km³", "volume", 1e12),
+    ),
+    (
+        "cm",
+        measure("cm²", "area", 1e-4),
+        measure("cm³", "volume", 1e-3),
+    ),
+    (
+        "mm",
+        measure("mm²", "area", 1e-6),
+        measure("mm³", "volume", 1e-6),
+    ),
+    (
+        "miles",
+        measure("sq mi", "area", 2_589_988.110336),
+        measure("cu mi", "volume", 4_168_181_825_440.579_6),
+    ),
+    (
+        "feet",
+        measure("sq ft", "area", 0.09290304),
+        measure("cu ft", "volume", 28.316846592),
+    ),
+    (
+        "inches",
+        measure("sq in", "area", 0.00064516),
+        measure("cu in", "volume", 0.016387064),
+    ),
+    (
+        "yards",
+        measure("sq yd", "area", 0.83612736),
+        measure("cu yd", "volume", 764.554857984),
+    ),
+];
+
+/// A length to the power 2 (an area, in m²) or 3 (a volume, in liters).
+fn raised(unit: Unit, power: u8) -> Option<Unit> {
+    let Unit::Measure(m) = unit else { return None };
+    let (_, area, volume) = POWERS.iter().find(|(symbol, ..)| *symbol == m.symbol)?;
+    Some(Unit::Measure(if power == 2 { *area } else { *volume }))
+}
+
+const INCH: Measure = measure("inches", "length", 0.0254);
+
+/// Adjectives of extent, after which "in" is an inch ("2 in thick").
+const EXTENTS: &[&str] = &[
+    "thick", "long", "wide", "tall", "high", "deep", "across", "diameter", "square", "cubed",
+];
+
+/// Whether "in" read after a number ends there as an inch: a punctuation
+/// mark and a space follow, or an adjective of extent. (Where the text ends,
+/// it is more often cut short: "2024 to 28 in".)
+fn inch_context(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        None => false,
+        Some('.' | ',' | ';' | ':' | ')' | '"' | '!' | '?') => {
+            chars.next().is_none_or(|c| c.is_whitespace() || c == ')')
+        }
+        Some(' ') => {
+            let word = leading_letters(rest.trim_start_matches(' '));
+            EXTENTS.iter().any(|e| e.eq_ignore_ascii_case(word))
+        }
+        _ => false,
+    }
+}
+
+/// `20-minute`, `27-kilometer`: a unit joined by a hyphen, as an adjective.
+pub(super) fn hyphen_measure(i: &str) -> PResult<'_, Unit> {
+    let (rest, _) = char('-').parse(i)?;
+    if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err(no_match(i, "a unit"));
+    }
+    let (rest, unit) = measure_word(rest)?;
+    let (rest, _) = word_end(rest)?;
+    Ok((rest, unit))
+}
+
+/// `300 °C`, `−273.15°`, `572°F`: a degree sign, and the scale if one is named.
+pub(super) fn degree_sign(i: &str) -> PResult<'_, Unit> {
+    let (rest, _) = (space0, char('°')).parse(i)?;
+    let scale = |c: char| {
+        TEMPERATURE_SCALES
+            .iter()
+            .find(|(name, _)| name.starts_with(c.to_ascii_lowercase()))
+            .map(|(_, m)| *m)
+    };
+    let (after, letter) = opt(satisfy(|c| matches!(c, 'C' | 'F' | 'c' | 'f'))).parse(rest)?;
+    if let Some(c) = letter
+        && word_end(after).is_ok()
+        && let Some(m) = scale(c)
+    {
+        return Ok((after, Unit::Measure(m)));
+    }
+    let (rest, _) = word_end(rest)?;
+    Ok((rest, Unit::Noun(CompactString::const_new("°"))))
+}
+
+/// `30 C`, `-10C`: a temperature scale's capital letter alone after the number.
+pub(super) fn scale_letter(i: &str) -> PResult<'_, Unit> {
+    let (rest, letter) = preceded(space0, satisfy(|c| c == 'C' || c == 'F')).parse(i)?;
+    let (rest, _) = word_end(rest)?;
+    // No letter of an enumeration: "5 C." could close a list of options.
+    if rest.starts_with(['.', ')']) {
+        return Err(no_match(i, "a temperature scale"));
+    }
+    let name = if letter == 'C' {
+        "celsius"
+    } else {
+        "fahrenheit"
+    };
+    TEMPERATURE_SCALES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, m)| (rest, Unit::Measure(*m)))
+        .ok_or_else(|| no_match(i, "a temperature scale"))
+}
+
+/// `8"`, `2½'`, `150″`: inch and foot marks glued to the digits.
+pub(super) fn prime_mark(i: &str) -> PResult<'_, Unit> {
+    let (rest, mark) = satisfy(|c| matches!(c, '"' | '″' | '\'' | '′')).parse(i)?;
+    let (rest, _) = word_end(rest)?;
+    let m = if matches!(mark, '"' | '″') {
+        INCH
+    } else {
+        measure("feet", "length", 0.3048)
+    };
+    Ok((rest, Unit::Measure(m)))
+}
+
+/// `-15€`, `15 €`: a currency sign after the number, as much of Europe writes it.
+pub(super) fn currency_sign_suffix(i: &str) -> PResult<'_, Unit> {
+    let (rest, code) = alt((
+        preceded(
+            space0,
+            alt((
+                value("EUR", char('€')),
+                value("GBP", char('£')),
+                value("JPY", char('¥')),
+            )),
+        ),
+        value("USD", char('$')),
+    ))
+    .parse(i)?;
+    let (rest, _) = word_end(rest)?;
+    Ok((rest, Unit::Currency(CompactString::const_new(code))))
+}
+
+/// Minor units of currencies: the currency, and the power of ten of one of them.
+pub(super) const MINOR_UNITS: &[(&str, &str, i32)] = &[
+    ("cent", "USD", -2),
+    ("dime", "USD", -1),
+    ("pence", "GBP", -2),
+];
+
+/// `50 cents`, `3 dimes`: a minor unit, read in its currency (50 cents is
+/// $0.50). Returns the currency and the shift of the number's exponent.
+pub(super) fn minor_currency(i: &str) -> PResult<'_, (Unit, i32)> {
+    for &(word, code, shift) in MINOR_UNITS {
+        if let Ok((rest, _)) = (space1, tag_no_case(word), opt(char('s')), word_end).parse(i) {
+            return Ok((
+                rest,
+                (Unit::Currency(CompactString::const_new(code)), shift),
+            ));
+        }
+    }
+    Err(no_match(i, "a minor currency unit"))
 }
 
 /// `10kg`, `25lbs`, `4km^3`: a short lower-case symbol glued to the digits.
@@ -329,6 +599,11 @@ pub(super) fn glued_symbol(i: &str) -> PResult<'_, Unit> {
             expected: Some("a unit"),
             message: None,
         }));
+    }
+    // `5m` glued is as often five million ("5m users") as five metres: it
+    // stays a word, with no dimension to convert.
+    if symbol == "m" {
+        return Ok((rest, Unit::Noun(CompactString::const_new("m"))));
     }
     Ok((rest, unit_from_words(symbol)))
 }

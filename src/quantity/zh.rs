@@ -64,7 +64,12 @@ pub(super) fn zh_suffix(i: &str) -> PResult<'_, (i32, Option<Unit>)> {
     }
     let unit = units()
         .into_iter()
-        .find_map(|(word, unit)| rest.strip_prefix(word).map(|after| (after, unit)));
+        .find_map(|(word, unit)| rest.strip_prefix(word).map(|after| (word, after, unit)))
+        // 块 is money alone or in 块钱, but a measure word before a noun (３块芯片).
+        .filter(|(word, after, _)| {
+            *word != "块" || after.starts_with('钱') || !after.starts_with(is_han)
+        })
+        .map(|(_, after, unit)| (after, unit));
     match unit {
         Some((after, unit)) => Ok((after, (power, Some(unit)))),
         None => Ok((rest, (power, None))),
@@ -87,10 +92,38 @@ const DIGITS: &[(char, u128)] = &[
     ('九', 9),
 ];
 
-/// Whether a Chinese numeral may start with `c`: a digit, 十 (十二), or 百
-/// (百分之).
+/// Whether a Chinese numeral may start with `c`: a digit, 十 (十二), 百
+/// (百分之), or a full-width digit (`９０％`).
 pub fn starts_chinese_numeral(c: char) -> bool {
-    c == '十' || c == '百' || DIGITS.iter().any(|(d, _)| *d == c)
+    c == '十' || c == '百' || is_full_width_digit(c) || DIGITS.iter().any(|(d, _)| *d == c)
+}
+
+/// `０`…`９`, the digits of East Asian full-width text.
+fn is_full_width_digit(c: char) -> bool {
+    ('０'..='９').contains(&c)
+}
+
+/// `９０`, `１．５`: full-width digits (with a full-width or ASCII point),
+/// read as the ASCII digits they stand for. Returns the number and the rest.
+fn full_width_number(i: &str) -> PResult<'_, Number> {
+    let mut ascii = String::new();
+    let mut end = 0;
+    let mut chars = i.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let digit_follows = chars.peek().is_some_and(|&(_, n)| is_full_width_digit(n));
+        if is_full_width_digit(c) {
+            ascii.push(char::from(b'0' + (u32::from(c) - u32::from('０')) as u8));
+        } else if matches!(c, '．' | '.') && digit_follows && !ascii.contains('.') {
+            ascii.push('.');
+        } else {
+            break;
+        }
+        end = at + c.len_utf8();
+    }
+    match decimal_digits(&ascii) {
+        Some((mantissa, exponent)) if end > 0 => Ok((&i[end..], plain(mantissa, exponent))),
+        _ => Err(no_match(i, "full-width digits")),
+    }
 }
 
 fn digit_value(c: char) -> Option<u128> {
@@ -190,6 +223,12 @@ fn chinese_cardinal(i: &str) -> PResult<'_, Number> {
 pub(super) fn zh_numeral_amount(i: &str) -> PResult<'_, (Number, Unit)> {
     if !i.starts_with(starts_chinese_numeral) {
         return Err(no_match(i, "a Chinese numeral"));
+    }
+    if i.starts_with(is_full_width_digit) {
+        let (rest, mut number) = full_width_number(i)?;
+        let (rest, (power, unit)) = zh_suffix(rest).unwrap_or((rest, (0, None)));
+        number.exponent += power;
+        return Ok((rest, (number, unit.unwrap_or(Unit::Bare))));
     }
     if let Some(after) = i.strip_prefix("百分之") {
         let (rest, number) = chinese_cardinal(after)?;
