@@ -145,8 +145,13 @@ impl FactRef {
     }
 
     /// `United States · private AI investment · 2025`
+    /// A draft with no names yet is `draft` (`draft · 2025` with its period).
     pub fn name(&self) -> String {
-        let mut name = format!("{} · {}", self.subject, self.metric);
+        let mut name = if self.subject.is_empty() && self.metric.is_empty() {
+            "draft".to_owned()
+        } else {
+            format!("{} · {}", self.subject, self.metric)
+        };
         if let Some(p) = &self.period {
             name.push_str(" · ");
             name.push_str(p);

@@ -59,6 +59,15 @@ impl Interner {
     fn get(&self, sym: Sym) -> &str {
         &self.strings[sym.0 as usize]
     }
+
+    /// A symbol of its own for `s`, never shared with another: a draft's
+    /// empty subject or metric names that draft alone, so that indexes by
+    /// name (and the linker's forms) keep drafts apart.
+    fn fresh(&mut self, s: &str) -> Sym {
+        let sym = Sym(u32::try_from(self.strings.len()).expect("fewer than 2^32 distinct strings"));
+        self.strings.push(Arc::from(s));
+        sym
+    }
 }
 
 /// A source document.
@@ -106,9 +115,14 @@ pub struct Locator {
     /// A data table's row, counted as a spreadsheet counts it (the header is row 1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<u32>,
-    /// A data table's column, by its title.
+    /// A data table's column, by its title; for a harvested table cell,
+    /// the column's header.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
+    /// The line of the source's kept text (`text/`) that states the fact,
+    /// 1-based: what a harvested draft is located by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
 }
 
 impl Locator {
@@ -136,6 +150,9 @@ impl Locator {
         }
         if let Some(c) = &self.column {
             parts.push(format!("column `{c}`"));
+        }
+        if let Some(l) = &self.line {
+            parts.push(format!("line {l}"));
         }
         if let Some(p) = &self.page {
             parts.push(format!("p. {p}"));
@@ -184,6 +201,9 @@ pub struct Fact {
     pub derived: Option<Box<Derivation>>,
     pub corroboration: Option<u32>,
     pub seen_in_text: Option<bool>,
+    /// Harvested from a document and not yet curated: its subject, metric
+    /// or period may be empty, and it is linked to prose by its quote.
+    pub draft: bool,
     /// Index into [`Store::sources`]; `None` when the fact names a source
     /// the store does not hold.
     pub source: Option<usize>,
@@ -801,8 +821,14 @@ impl Store {
     }
 
     /// `United States · private AI investment · 2025`
+    /// A draft with no names yet is `draft` (`draft · 2025` with its period).
     pub fn fact_name(&self, fact: &Fact) -> String {
-        let mut name = format!("{} · {}", self.str(fact.subject), self.str(fact.metric));
+        let (subject, metric) = (self.str(fact.subject), self.str(fact.metric));
+        let mut name = if subject.is_empty() && metric.is_empty() {
+            "draft".to_owned()
+        } else {
+            format!("{subject} · {metric}")
+        };
         if let Some(p) = fact.period {
             name.push_str(" · ");
             name.push_str(self.str(p));

@@ -1,0 +1,297 @@
+//! A document read for harvesting: its numbers, each with the sentence (or
+//! table row) that states it and where it stands.
+//!
+//! The reading is the audit's ([`crate::audit::markdown`] cuts prose blocks,
+//! [`crate::audit::scan`] finds the numbers and their sentences): a report
+//! and a summary of it are read by one reader, so a number the audit finds
+//! in a summary is found the same way in the report. What is added here is
+//! what a fact's locator needs: the heading path, the line, the page (form
+//! feeds between pages, as PDF-to-text tools write them) and, for a table
+//! cell, its row and its column's header.
+
+use crate::audit::Format;
+use crate::audit::markdown::{each_markdown_block, each_plain_block};
+use crate::audit::scan::{Mention, scan};
+use crate::audit::text::{Block, BlockKind, Lines, ceil_boundary, floor_boundary};
+use crate::quantity::Quantity;
+
+/// One number of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub quantity: Quantity,
+    /// The sentence, or the table row, as the document writes it (white
+    /// space collapsed): it occurs in the kept text.
+    pub quote: String,
+    /// 1-based line of the number.
+    pub line: u32,
+    /// 1-based page, when the text marks pages with form feeds.
+    pub page: Option<u32>,
+    /// The headings above it, outermost first (the document's title left out).
+    pub headings: Vec<String>,
+    /// A table cell's column header and row (the header row is row 1).
+    pub column: Option<String>,
+    pub row: Option<u32>,
+    /// A year the text ties to the number beyond doubt, if any.
+    pub period: Option<String>,
+}
+
+/// What a document's reading gives.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    /// The first heading (Markdown) or first line (plain text).
+    pub title: Option<String>,
+    pub numbers: Vec<Found>,
+    /// Numbers the reader found but no draft can carry, with why.
+    pub skipped: Vec<Skipped>,
+}
+
+/// A number left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub line: u32,
+    pub text: String,
+    pub reason: &'static str,
+}
+
+/// The table being read: its header row's line and its headers by column.
+#[derive(Debug, Default)]
+struct Table {
+    header_line: usize,
+    last_line: usize,
+    headers: Vec<(usize, String)>,
+}
+
+struct Reader<'a> {
+    source: &'a str,
+    format: Format,
+    lines: Lines<'a>,
+    /// Offsets of the form feeds, ascending.
+    form_feeds: Vec<usize>,
+    /// Open headings: (level, text).
+    headings: Vec<(usize, String)>,
+    table: Option<Table>,
+    document: Document,
+}
+
+/// Reads every number of `source`.
+pub fn read(source: &str, format: Format) -> Document {
+    let mut reader = Reader {
+        source,
+        format,
+        lines: Lines::new(source),
+        form_feeds: memchr::memchr_iter(b'\x0c', source.as_bytes()).collect(),
+        headings: Vec::new(),
+        table: None,
+        document: Document::default(),
+    };
+    match format {
+        Format::Markdown => each_markdown_block(source, |b| reader.block(b)),
+        Format::PlainText => {
+            reader.document.title = source
+                .lines()
+                .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\x0c'))
+                .find(|l| !l.is_empty())
+                .filter(|l| l.chars().count() <= MAX_TITLE)
+                .map(str::to_owned);
+            each_plain_block(source, |b| reader.block(b));
+        }
+    }
+    reader.document
+}
+
+/// A first line longer than this is prose, not a title.
+const MAX_TITLE: usize = 200;
+
+impl Reader<'_> {
+    fn block(&mut self, block: &Block) {
+        let start = block.original(0);
+        if block.kind != BlockKind::Cell {
+            self.table = None;
+        }
+        if block.kind == BlockKind::Heading && self.format == Format::Markdown {
+            self.heading(block, start);
+        }
+        let (line, _) = self.lines.locate(start);
+        let cell = (block.kind == BlockKind::Cell).then(|| self.cell(block, start, line));
+        for mention in scan(&block.text, block.kind) {
+            self.number(block, &mention, cell.as_ref());
+        }
+    }
+
+    fn heading(&mut self, block: &Block, start: usize) {
+        let text = collapse(&block.text);
+        let line_start =
+            memchr::memrchr(b'\n', &self.source.as_bytes()[..start]).map_or(0, |i| i + 1);
+        let hashes = self.source[line_start..]
+            .trim_start()
+            .bytes()
+            .take_while(|&b| b == b'#')
+            .count();
+        // A setext heading ("Title" over "=====") is of level 1 or 2.
+        let level = if hashes > 0 {
+            hashes
+        } else {
+            let next = self.source[start..]
+                .lines()
+                .nth(1)
+                .unwrap_or("")
+                .trim_start();
+            if next.starts_with('=') { 1 } else { 2 }
+        };
+        if self.document.title.is_none() {
+            self.document.title = Some(text);
+            return;
+        }
+        while self.headings.last().is_some_and(|(l, _)| *l >= level) {
+            self.headings.pop();
+        }
+        self.headings.push((level, text));
+    }
+
+    /// The column header and row of a cell at `start`, on `line`, keeping
+    /// the headers of the table's first row.
+    fn cell(&mut self, block: &Block, start: usize, line: usize) -> CellPlace {
+        let line_start =
+            memchr::memrchr(b'\n', &self.source.as_bytes()[..start]).map_or(0, |i| i + 1);
+        let line_end = memchr::memchr(b'\n', &self.source.as_bytes()[start..])
+            .map_or(self.source.len(), |i| start + i);
+        let row_text = &self.source[line_start..line_end];
+        let before = &self.source[line_start..start];
+        // The column is the number of cell separators before the cell, the
+        // leading one aside; empty cells, which no block reports, count too.
+        let pipes = before.matches('|').count() - before.matches("\\|").count();
+        let column = pipes.saturating_sub(usize::from(row_text.trim_start().starts_with('|')));
+        let table = match &mut self.table {
+            // A table's rows stand on consecutive lines, the delimiter row
+            // between the header and the first body row.
+            Some(t) if line <= t.last_line + 2 => t,
+            _ => self.table.insert(Table {
+                header_line: line,
+                last_line: line,
+                headers: Vec::new(),
+            }),
+        };
+        table.last_line = line;
+        if line == table.header_line {
+            table.headers.push((column, collapse(&block.text)));
+            return CellPlace {
+                header: None,
+                row: 1,
+                row_text: collapse(row_text.trim()),
+                is_header: true,
+            };
+        }
+        let row = line - table.header_line; // the delimiter row is not a row
+        CellPlace {
+            header: table
+                .headers
+                .iter()
+                .find(|(c, _)| *c == column)
+                .map(|(_, h)| h.clone()),
+            row: u32::try_from(row).unwrap_or(u32::MAX),
+            row_text: collapse(row_text.trim()),
+            is_header: false,
+        }
+    }
+
+    fn number(&mut self, block: &Block, mention: &Mention, cell: Option<&CellPlace>) {
+        let text = &block.text[mention.start..mention.end];
+        let at = block.original(mention.start);
+        let (line, _) = self.lines.locate(at);
+        let line = u32::try_from(line).unwrap_or(u32::MAX);
+        let skip = |reason| Skipped {
+            line,
+            text: text.to_owned(),
+            reason,
+        };
+        // Spelled-out counts without a unit ("five cities") are as often
+        // prose as figures; the audit treats them so too.
+        if mention.weak {
+            return self
+                .document
+                .skipped
+                .push(skip("a spelled-out count with no unit"));
+        }
+        // A quote is checked by writing its value in digits ("doubled",
+        // "one in three" state none a lint could find).
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            return self
+                .document
+                .skipped
+                .push(skip("written in words, not digits"));
+        }
+        let (s, e) = mention.sentence;
+        let quote = match cell {
+            Some(c) => c.row_text.clone(),
+            None => {
+                let from = floor_boundary(self.source, block.original(s));
+                let to = ceil_boundary(self.source, block.original(e.saturating_sub(1)) + 1);
+                collapse(&self.source[from..to.max(from)])
+            }
+        };
+        let sentence = &block.text[s..e];
+        let period = match cell {
+            Some(c) if c.is_header => None,
+            Some(c) => c
+                .header
+                .as_deref()
+                .filter(|h| is_year(h))
+                .map(str::to_owned)
+                .or_else(|| {
+                    // The row's first cell, when it is a year.
+                    let first = c
+                        .row_text
+                        .trim_start_matches('|')
+                        .split('|')
+                        .next()
+                        .unwrap_or("")
+                        .trim();
+                    is_year(first).then(|| first.to_owned())
+                }),
+            None => pinned_year(sentence, mention.start - s, mention.end - s),
+        };
+        let page = (!self.form_feeds.is_empty()).then(|| {
+            u32::try_from(self.form_feeds.partition_point(|&f| f < at) + 1).unwrap_or(u32::MAX)
+        });
+        self.document.numbers.push(Found {
+            quantity: mention.quantity.clone(),
+            quote,
+            line,
+            page,
+            headings: self.headings.iter().map(|(_, h)| h.clone()).collect(),
+            column: cell.and_then(|c| c.header.clone()),
+            row: cell.filter(|c| !c.is_header).map(|c| c.row),
+            period,
+        });
+    }
+}
+
+struct CellPlace {
+    header: Option<String>,
+    row: u32,
+    row_text: String,
+    is_header: bool,
+}
+
+/// White space collapsed to single spaces, form feeds included.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_year(text: &str) -> bool {
+    text.len() == 4
+        && (text.starts_with("19") || text.starts_with("20"))
+        && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The year a sentence ties to its number at `start..end` beyond doubt:
+/// the audit's year beside the number ([`crate::audit::judge::Years`]),
+/// taken only after "in" or inside parentheses. "89% since 2017" or "up
+/// 40% from 2024" name a year the figure is not of.
+fn pinned_year(sentence: &str, start: usize, end: usize) -> Option<String> {
+    let years = crate::audit::judge::Years::of(sentence);
+    let year = years.pinned(sentence, start, end)?;
+    let at = year.as_ptr() as usize - sentence.as_ptr() as usize;
+    let before = sentence[..at].trim_end().to_ascii_lowercase();
+    (before.ends_with(" in") || before == "in" || before.ends_with('(')).then(|| year.to_owned())
+}
