@@ -295,3 +295,100 @@ fn pinned_year(sentence: &str, start: usize, end: usize) -> Option<String> {
     let before = sentence[..at].trim_end().to_ascii_lowercase();
     (before.ends_with(" in") || before == "in" || before.ends_with('(')).then(|| year.to_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn numbers(source: &str, format: Format) -> Vec<Found> {
+        read(source, format).numbers
+    }
+
+    #[test]
+    fn headings_make_the_path_below_the_title() {
+        let doc = read(
+            "# Report\n\n## Ships\n\nCalls: 12.\n\n### Ferries\n\nRoutes: 4.\n\n## Money\n\nRevenue: $5 million.\n",
+            Format::Markdown,
+        );
+        assert_eq!(doc.title.as_deref(), Some("Report"));
+        let paths: Vec<(String, u32)> = doc
+            .numbers
+            .iter()
+            .map(|n| (n.headings.join(" > "), n.line))
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                ("Ships".to_owned(), 5),
+                ("Ships > Ferries".to_owned(), 9),
+                ("Money".to_owned(), 13)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cell_takes_its_column_header_row_and_row_line_as_quote() {
+        let found = numbers(
+            "| Quay | | 2025 |\n| --- | --- | --- |\n| North | | 702 |\n| South | 3 | 515 |\n",
+            Format::Markdown,
+        );
+        let cells: Vec<(&str, Option<&str>, Option<u32>, Option<&str>, &str)> = found
+            .iter()
+            .map(|n| {
+                (
+                    n.quantity.text.as_str(),
+                    n.column.as_deref(),
+                    n.row,
+                    n.period.as_deref(),
+                    n.quote.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                // An empty header cell still counts as a column.
+                (
+                    "702",
+                    Some("2025"),
+                    Some(2),
+                    Some("2025"),
+                    "| North | | 702 |"
+                ),
+                ("3", None, Some(3), None, "| South | 3 | 515 |"),
+                (
+                    "515",
+                    Some("2025"),
+                    Some(3),
+                    Some("2025"),
+                    "| South | 3 | 515 |"
+                ),
+            ]
+        );
+    }
+
+    /// A year is the fact's period only where the text ties it to the
+    /// number: "in 2025" beside it, not "since 2017" or "from 2024".
+    #[test]
+    fn a_period_only_where_the_year_is_the_numbers() {
+        let periods: Vec<Option<String>> = numbers(
+            "Calls reached 212 in 2025. Calls rose 40% since 2017. Fees (2024) were $3 million. In 2023 a long sentence later came 77 calls.\n",
+            Format::PlainText,
+        )
+        .into_iter()
+        .map(|n| n.period)
+        .collect();
+        assert_eq!(
+            periods,
+            [Some("2025".to_owned()), None, Some("2024".to_owned()), None]
+        );
+    }
+
+    #[test]
+    fn numbers_in_words_are_left_out_with_the_reason() {
+        let doc = read("Revenue doubled, and 12 ships called.\n", Format::PlainText);
+        assert_eq!(doc.numbers.len(), 1);
+        assert_eq!(doc.skipped.len(), 1);
+        assert_eq!(doc.skipped[0].reason, "written in words, not digits");
+    }
+}
