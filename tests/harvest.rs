@@ -156,6 +156,17 @@ fn a_summary_is_audited_against_the_harvested_report() {
     settings("harvest").bind(|| insta::assert_snapshot!("audit", human));
 }
 
+/// `facts` finds a draft by the words of its quote, its name until a
+/// curator gives it one.
+#[test]
+fn facts_finds_a_draft_by_its_quote() {
+    let dir = harvested();
+    let store = Store::load(&dir.path().join("sources")).unwrap_or_else(|e| panic!("{e}"));
+    let found = claimcheck::facts::search(&store, "shore power emissions");
+    let ids: Vec<&str> = found.facts.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["northport-2025-l14-1"]);
+}
+
 /// Form feeds number the pages of a plain-text document (as PDF-to-text
 /// tools write them); the page is part of each draft's locator.
 #[test]

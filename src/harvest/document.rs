@@ -332,7 +332,15 @@ mod tests {
             "| Quay | | 2025 |\n| --- | --- | --- |\n| North | | 702 |\n| South | 3 | 515 |\n",
             Format::Markdown,
         );
-        let cells: Vec<(&str, Option<&str>, Option<u32>, Option<&str>, &str)> = found
+        // (value, column header, row, period, quote)
+        type Cell<'a> = (
+            &'a str,
+            Option<&'a str>,
+            Option<u32>,
+            Option<&'a str>,
+            &'a str,
+        );
+        let cells: Vec<Cell<'_>> = found
             .iter()
             .map(|n| {
                 (
