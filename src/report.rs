@@ -30,7 +30,9 @@
 //! FactRef = {"id", "subject", "metric", "period", "value",
 //!            "source": {"id", "title", "publisher", "published", "url",
 //!                       "retrieved"?} | null,      // "retrieved" only when the source gives one
-//!            "locator": {"chapter", "section", "page", "pages", "figure", "table", "row", "column"} | null,
+//!            "locator": {"chapter", "section", "page", "pages", "figure", "table", "row", "column",
+//!                        "line"} | null,       // each key only when given
+//!            // "subject" and "metric" are "" for a harvested draft not yet named
 //!            "url", "retrieved", "via": [...], "origin": "sources/x/facts.jsonl:3",
 //!            "quote"?: "...",                      // only when the fact has one
 //!            "derived"?: {"op": "ratio" | "difference" | "percent-change" | "share"
