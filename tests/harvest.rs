@@ -281,6 +281,28 @@ fn only_drafts_may_leave_their_names_empty() {
     );
 }
 
+/// A draft is linked by its quote: one without is an error, not a fact
+/// that nothing could ever link to.
+#[test]
+fn a_draft_needs_its_quote() {
+    let dir = harvested();
+    let facts = dir.path().join("sources/northport-2025/facts.jsonl");
+    let text = read(facts.clone()).replacen(
+        "\"quote\":\"Container throughput at Northport reached 1.84 million TEU in 2025, up from 1.62 million TEU in 2024.\"",
+        "\"quote\":\" \"",
+        1,
+    );
+    std::fs::write(&facts, text).unwrap();
+    let err = Store::load(&dir.path().join("sources")).unwrap_err();
+    assert_eq!(
+        err.0.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [format!(
+            "{}:1: /quote: a draft needs its quote: the words it is linked to prose by",
+            facts.display()
+        )]
+    );
+}
+
 /// The AI Index report, read from `../shared`: well over two thousand
 /// drafts, every quote of them found in the kept text by lint, and its
 /// best-known figure quoted from its own sentence.
