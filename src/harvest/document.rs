@@ -70,8 +70,27 @@ struct Reader<'a> {
     /// Open headings: (level, text).
     headings: Vec<(usize, String)>,
     table: Option<Table>,
+    /// The table row being read.
+    row: Option<Row>,
     document: Document,
 }
+
+/// A table row's line, read once for all its cells.
+struct Row {
+    start: usize,
+    end: usize,
+    /// The row as its cells' quote; `None` when longer than [`MAX_ROW_QUOTE`].
+    quote: Option<String>,
+    leading_pipe: bool,
+    /// Cell separators counted up to this offset.
+    counted_to: usize,
+    pipes: usize,
+}
+
+/// The longest table row quoted whole; a longer one is quoted around the
+/// cell, so that a row of thousands of cells does not copy itself into
+/// every cell's draft.
+const MAX_ROW_QUOTE: usize = 1000;
 
 /// Reads every number of `source`.
 pub fn read(source: &str, format: Format) -> Document {
@@ -82,6 +101,7 @@ pub fn read(source: &str, format: Format) -> Document {
         form_feeds: memchr::memchr_iter(b'\x0c', source.as_bytes()).collect(),
         headings: Vec::new(),
         table: None,
+        row: None,
         document: Document::default(),
     };
     match format {
@@ -151,16 +171,44 @@ impl Reader<'_> {
     /// The column header and row of a cell at `start`, on `line`, keeping
     /// the headers of the table's first row.
     fn cell(&mut self, block: &Block, start: usize, line: usize) -> CellPlace {
-        let line_start =
-            memchr::memrchr(b'\n', &self.source.as_bytes()[..start]).map_or(0, |i| i + 1);
-        let line_end = memchr::memchr(b'\n', &self.source.as_bytes()[start..])
-            .map_or(self.source.len(), |i| start + i);
-        let row_text = &self.source[line_start..line_end];
-        let before = &self.source[line_start..start];
+        let bytes = self.source.as_bytes();
+        // The row is read once however many cells it has: a row of a
+        // hundred thousand cells is not read a hundred thousand times.
+        let row = match self.row.take() {
+            Some(row) if row.start <= start && start < row.end => row,
+            _ => {
+                let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
+                let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+                let text = &self.source[line_start..end];
+                Row {
+                    start: line_start,
+                    end,
+                    quote: if text.len() <= MAX_ROW_QUOTE {
+                        Some(collapse(text.trim()))
+                    } else {
+                        None
+                    },
+                    leading_pipe: text.trim_start().starts_with('|'),
+                    counted_to: line_start,
+                    pipes: 0,
+                }
+            }
+        };
+        let mut row = row;
         // The column is the number of cell separators before the cell, the
         // leading one aside; empty cells, which no block reports, count too.
-        let pipes = before.matches('|').count() - before.matches("\\|").count();
-        let column = pipes.saturating_sub(usize::from(row_text.trim_start().starts_with('|')));
+        let before = &self.source[row.counted_to..start];
+        row.pipes += before.matches('|').count() - before.matches("\\|").count();
+        row.counted_to = start;
+        let column = row.pipes.saturating_sub(usize::from(row.leading_pipe));
+        // A row too long to quote whole is quoted around the cell.
+        let quote = row.quote.clone().unwrap_or_else(|| {
+            let from =
+                floor_boundary(self.source, start.saturating_sub(MAX_ROW_QUOTE / 2)).max(row.start);
+            let to = ceil_boundary(self.source, start + MAX_ROW_QUOTE / 2).min(row.end);
+            collapse(&self.source[from..to])
+        });
+        self.row = Some(row);
         let table = match &mut self.table {
             // A table's rows stand on consecutive lines, the delimiter row
             // between the header and the first body row.
@@ -177,11 +225,12 @@ impl Reader<'_> {
             return CellPlace {
                 header: None,
                 row: 1,
-                row_text: collapse(row_text.trim()),
+                row_text: quote,
                 is_header: true,
             };
         }
-        let row = line - table.header_line; // the delimiter row is not a row
+        // The delimiter row is not a row.
+        let row = line.saturating_sub(table.header_line);
         CellPlace {
             header: table
                 .headers
@@ -189,7 +238,7 @@ impl Reader<'_> {
                 .find(|(c, _)| *c == column)
                 .map(|(_, h)| h.clone()),
             row: u32::try_from(row).unwrap_or(u32::MAX),
-            row_text: collapse(row_text.trim()),
+            row_text: quote,
             is_header: false,
         }
     }
@@ -390,6 +439,28 @@ mod tests {
             periods,
             [Some("2025".to_owned()), None, Some("2024".to_owned()), None]
         );
+    }
+
+    /// A row too long to quote whole is quoted around each cell, and the
+    /// quote is still a piece of the document; columns count right across it.
+    #[test]
+    fn a_long_row_is_quoted_around_the_cell() {
+        let cells = 600;
+        let header: String = (0..cells).map(|i| format!("| h{i} ")).collect();
+        let rule: String = (0..cells).map(|_| "| --- ").collect();
+        let row: String = (0..cells).map(|i| format!("| {} ", 1000 + i)).collect();
+        let source = format!("{header}|\n{rule}|\n{row}|\n");
+        let found = numbers(&source, Format::Markdown);
+        assert_eq!(found.len(), cells);
+        let last = &found[cells - 1];
+        assert_eq!(last.column.as_deref(), Some("h599"));
+        assert!(last.quote.contains("1599"), "{}", last.quote);
+        assert!(
+            last.quote.len() <= MAX_ROW_QUOTE + 4,
+            "{}",
+            last.quote.len()
+        );
+        assert!(source.contains(last.quote.as_str()));
     }
 
     #[test]
