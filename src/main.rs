@@ -84,8 +84,8 @@ Examples:
 const AUDIT_EXAMPLES: &str = "\
 Examples:
   claimcheck audit claims/examples/investment-digest.md
-  claimcheck audit draft.md --format github
-  claimcheck audit draft.md --suggest draft.claims
+  claimcheck audit claims/examples/investment-digest.md --format github
+  claimcheck audit tests/fixtures/audit/paraphrase-digest.md --suggest digest.claims
 
 Exit codes: 0 nothing fails the policy, 1 something does, 2 usage or input error.";
 

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use claimcheck::audit::{AuditReport, Auditor, Finding, Format, Status, decode, suggest};
 use claimcheck::check::{Options, check_text};
 use claimcheck::config::Policy;
-use claimcheck::render;
+use claimcheck::render::{self, Detail};
 use claimcheck::report::{ClaimReport, Verdict};
 use claimcheck::store::Store;
 
@@ -90,7 +90,10 @@ fn every_format_for_the_examples_and_the_seed() {
         let report = report(article, &claims);
         let outcomes: Vec<_> = report.findings.iter().map(|f| policy.finding(f)).collect();
         settings("audit").bind(|| {
-            insta::assert_snapshot!(format!("{name}.human"), render::audit_human(&report, false));
+            insta::assert_snapshot!(
+                format!("{name}.human"),
+                render::audit_human(&report, false, Detail::Normal)
+            );
             insta::assert_snapshot!(format!("{name}.json"), render::audit_json(&report));
             insta::assert_snapshot!(
                 format!("{name}.github"),
@@ -104,45 +107,92 @@ fn every_format_for_the_examples_and_the_seed() {
     }
 }
 
-/// With no claims file, the digest's planted errors that the sentence makes
-/// checkable are contradicted, with what the facts say.
+/// With no claims file, every planted error of the digest (each `# planted`
+/// claim of its claims file, by its `@L` line) is looked at as a careful
+/// fact-checker would: none may come out backed or derived, and each is
+/// contradicted with what the facts say, except one the prose linker does
+/// not yet link clearly enough to contradict. It is pinned as a miss
+/// (unsourced: an editor is still sent to it, but not told it is
+/// wrong), so that catching it shows up here as a change to make.
 #[test]
-fn planted_errors_are_contradicted_without_claims() {
-    let findings = audit("claims/examples/investment-digest.md", &[]);
-    let contradicted: Vec<(u32, String, Option<String>)> = findings
-        .iter()
-        .filter(|f| f.status == Status::Contradicted)
-        .map(|f| {
-            (
-                f.line,
-                f.text().into_owned(),
-                f.expected().map(str::to_owned),
-            )
+fn every_planted_error_is_flagged_without_claims() {
+    let digest = "claims/examples/investment-digest";
+    let findings = audit(&format!("{digest}.md"), &[]);
+    let claims = std::fs::read_to_string(root().join(format!("{digest}.claims"))).unwrap();
+    let mut planted_lines: Vec<u32> = claims
+        .lines()
+        .filter(|l| !l.starts_with('#') && l.contains("# planted:"))
+        .map(|l| {
+            let at = l.find("@L").unwrap() + 2;
+            let digits: String = l[at..].chars().take_while(char::is_ascii_digit).collect();
+            digits.parse().unwrap()
         })
         .collect();
+    planted_lines.sort();
+    // (line, the number as written, status, what the facts say)
+    let planted: [(u32, &str, Status, Option<&str>); 6] = [
+        // "More than 4,000" newly funded companies; the report counts 3,499.
+        // Missed: the sentence says "AI companies raised money for the first
+        // time", which the linker does not tie to "newly funded AI companies".
+        (11, "More than 4,000", Status::Unsourced, None),
+        // 542 data centres for 5,427: a digit lost.
+        (18, "542", Status::Contradicted, Some("5427")),
+        // 12 million people's drinking water for 1.2 million: a count of
+        // people, so the kiloliters of water are no candidate.
+        (
+            20,
+            "12 million",
+            Status::Contradicted,
+            Some("1.2 million people"),
+        ),
+        // "fell 13% in a year, to 11%": from 24% that is a fall of 54%
+        // (13 points), derived from the two years' facts.
+        (
+            24,
+            "13%",
+            Status::Contradicted,
+            Some("54.1% (51.064%, 57.143%)"),
+        ),
+        (
+            28,
+            "$80 billion",
+            Status::Contradicted,
+            Some("nearly $285.9 billion"),
+        ),
+        (
+            29,
+            "$3.5 billion",
+            Status::Contradicted,
+            Some("$12.4 billion"),
+        ),
+    ];
     assert_eq!(
-        contradicted,
-        [
-            (18, "542".to_owned(), Some("5427".to_owned())),
-            // "fell 13% in a year, to 11%": from 24% that is a fall of 54%
-            // (13 points), derived from the two years' facts.
-            (
-                24,
-                "13%".to_owned(),
-                Some("54.1% (51.064%, 57.143%)".to_owned())
-            ),
-            (
-                28,
-                "$80 billion".to_owned(),
-                Some("nearly $285.9 billion".to_owned())
-            ),
-            (
-                29,
-                "$3.5 billion".to_owned(),
-                Some("$12.4 billion".to_owned())
-            ),
-        ]
+        planted.iter().map(|p| p.0).collect::<Vec<_>>(),
+        planted_lines,
+        "every planted error of the claims file is listed here"
     );
+    for (line, text, status, expected) in planted {
+        let finding = findings
+            .iter()
+            .find(|f| f.line == line && f.text() == text)
+            .unwrap_or_else(|| panic!("no finding {text:?} on line {line}"));
+        assert!(
+            !matches!(finding.status, Status::Backed | Status::Derived),
+            "planted error passed: {line} {text}"
+        );
+        assert_eq!(
+            (finding.status, finding.expected()),
+            (status, expected),
+            "line {line}: {text}"
+        );
+    }
+    // Nothing but the planted errors is contradicted.
+    let contradicted: Vec<u32> = findings
+        .iter()
+        .filter(|f| f.status == Status::Contradicted)
+        .map(|f| f.line)
+        .collect();
+    assert_eq!(contradicted, [18, 20, 24, 28, 29]);
 }
 
 /// A Chinese summary of the report, written here: its numbers are read as
@@ -183,7 +233,8 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
     );
 }
 
-/// With no claims, what backs or contradicts each number is shown with its provenance.
+/// With no claims, what backs or contradicts each number is shown with its
+/// provenance and how it was linked (in full: -v).
 #[test]
 fn unclaimed_numbers_show_their_facts() {
     let report = report("claims/examples/investment-digest.md", &[]);
@@ -191,7 +242,7 @@ fn unclaimed_numbers_show_their_facts() {
     settings("audit").bind(|| {
         insta::assert_snapshot!(
             "investment-digest.unclaimed.human",
-            render::audit_human(&report, false)
+            render::audit_human(&report, false, Detail::Verbose)
         );
     });
 }
@@ -333,7 +384,7 @@ fn paraphrases_link_to_their_facts() {
         let report = AuditReport::new(vec![article.to_owned()], findings);
         insta::assert_snapshot!(
             "paraphrase-digest.human",
-            render::audit_human(&report, false)
+            render::audit_human(&report, false, Detail::Verbose)
         );
     });
 }

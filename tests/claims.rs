@@ -1,5 +1,5 @@
 use claimcheck::check::{Options, check_text};
-use claimcheck::render;
+use claimcheck::render::{self, Detail};
 use claimcheck::report::Report;
 
 use crate::util::{bundled, relative, root, settings};
@@ -17,7 +17,10 @@ fn every_claims_file() {
         let report = Report::new(check_text(bundled(), &name, &text, &Options::default()));
         let snapshot = name.trim_start_matches("claims/").replace('/', "__");
         settings("claims").bind(|| {
-            insta::assert_snapshot!(format!("{snapshot}.human"), render::human(&report, false));
+            insta::assert_snapshot!(
+                format!("{snapshot}.human"),
+                render::human(&report, false, Detail::Normal)
+            );
             insta::assert_snapshot!(format!("{snapshot}.json"), render::json(&report));
         });
     }

@@ -141,7 +141,10 @@ fn audit_streams_the_whole_report() {
         .collect();
     assert!(outcomes.contains(&Outcome::Fail));
     let cases = [
-        ("human", render::audit_human(&report, false)),
+        (
+            "human",
+            render::audit_human(&report, false, render::Detail::Normal),
+        ),
         ("json", render::audit_json(&report)),
         ("github", render::github_audit(&report, &outcomes)),
         ("sarif", render::sarif_audit(&report, &outcomes)),

@@ -148,7 +148,10 @@ fn claims_against_each_table() {
         assert_eq!(count(Verdict::MissingProvenance), 1, "{table}");
         let report = Report::new(reports);
         settings("tables").bind(|| {
-            insta::assert_snapshot!(format!("{table}.human"), render::human(&report, false));
+            insta::assert_snapshot!(
+                format!("{table}.human"),
+                render::human(&report, false, render::Detail::Normal)
+            );
         });
         if table == "life-expectancy" {
             settings("tables").bind(|| {
@@ -196,8 +199,12 @@ fn an_article_audited_against_the_tables() {
         &[],
     );
     let report = AuditReport::new(vec![article.to_owned()], findings);
-    settings("tables")
-        .bind(|| insta::assert_snapshot!("audit", render::audit_human(&report, false)));
+    settings("tables").bind(|| {
+        insta::assert_snapshot!(
+            "audit",
+            render::audit_human(&report, false, render::Detail::Normal)
+        )
+    });
 }
 
 /// The binary reads a table store given with --store; a mismatch exits 1.

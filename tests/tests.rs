@@ -32,3 +32,7 @@ mod harvest;
 mod hostile;
 // Dead ends that point somewhere: nearest names, how to write a line, one error per file.
 mod dead_ends;
+// How much human output shows: problems whole, a line per passing result, -v and -q.
+mod output;
+// The README's console examples, run with trycmd so that they cannot drift.
+mod readme;

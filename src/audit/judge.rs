@@ -56,12 +56,16 @@ const PERIOD_BONUS: f32 = 0.15;
 const COMPARABLE: f32 = 0.7;
 /// A contradiction needs the best pair of names to lead every other by
 /// this factor, and no fact within [`AGREEING`] of it to agree.
-const MARGIN: f32 = 1.25;
+pub(crate) const MARGIN: f32 = 1.25;
 const AGREEING: f32 = 0.5;
 /// Share of a name's weight that makes its evidence clear, and the
 /// strength its words near the number must have.
 const CLEAR: f32 = 0.6;
 const CLEAR_STRENGTH: f32 = 0.35;
+/// The strength enough for a metric whose subject stands within a few
+/// words of the number (its nearness at least [`SUBJECT_BESIDE`]).
+const CLEAR_STRENGTH_BESIDE: f32 = 0.25;
+const SUBJECT_BESIDE: f32 = 0.6;
 /// The same for a metric that stands for its subject as well.
 const IMPLIED_CLEAR: f32 = 0.8;
 const IMPLIED_STRENGTH: f32 = 0.55;
@@ -147,6 +151,10 @@ pub(crate) struct Number<'a> {
     /// Where the word right after the number starts, if a space is all
     /// that parts them.
     pub next_word: Option<usize>,
+    /// "12 million people": a bare number with a noun right after it
+    /// counts that noun, so no measure (water in kiloliters) is what it
+    /// states.
+    pub counts_a_noun: bool,
     /// The numbers of the sentence, this one at `which`.
     pub neighbours: &'a [super::scan::Mention],
     pub which: usize,
@@ -175,6 +183,22 @@ impl Number<'_> {
             .checked_sub(4)
             .and_then(|cut| before.get(cut..))
             .is_some_and(|tail| tail.eq_ignore_ascii_case("from"))
+    }
+
+    /// Whether a bare number is followed by a word that no unit starts with.
+    pub(crate) fn counts_a_noun(
+        quantity: &Quantity,
+        sentence: &str,
+        terms: &SentenceTerms,
+        next_word: Option<usize>,
+    ) -> bool {
+        quantity.unit == Unit::Bare
+            && next_word
+                .and_then(|at| terms.word_at(at))
+                .is_some_and(|word| word.is_some())
+            && !next_word
+                .and_then(|at| sentence[at..].split(|c: char| !c.is_alphabetic()).next())
+                .is_some_and(crate::quantity::may_name_a_unit)
     }
 
     /// Where the word right after `end` starts, if one space at most
@@ -250,7 +274,10 @@ pub(crate) fn candidates(
             let fact = store.fact(f);
             // A derivation relates two amounts over two periods, whatever
             // the unit and the year beside the number.
-            if !for_derivation && !backs(&number.quantity.unit, &fact.value.unit) {
+            if !for_derivation
+                && (!backs(&number.quantity.unit, &fact.value.unit)
+                    || (number.counts_a_noun && matches!(fact.value.unit, Unit::Measure(_))))
+            {
                 continue;
             }
             let period = fact.period.map(|p| store.str(p));
@@ -277,7 +304,9 @@ pub(crate) fn candidates(
                     score
                 }
             };
-            if subject.nearness <= 0.0 {
+            // The paragraph before tells which index "the index" is; the
+            // sentence itself must name the subject or the metric.
+            if subject.nearness <= 0.0 || (subject.own <= 0.0 && metric_score.own <= 0.0) {
                 continue;
             }
             let named_period =
@@ -453,7 +482,14 @@ pub(crate) fn fully_linked(top: &Candidate) -> bool {
 /// Whether the best candidate's words name its metric, and its subject,
 /// clearly enough to say its value is wrong.
 pub(crate) fn clearly_linked(top: &Candidate) -> bool {
-    let metric_clear = top.metric.coverage >= CLEAR && top.metric.strength >= CLEAR_STRENGTH;
+    // A subject named right beside the number lets the paragraph name the
+    // metric: "Among companies, OpenAI led with 19 models" after a
+    // sentence on notable models.
+    let subject_beside =
+        top.subject.is_read() && top.subject.own >= CLEAR && top.subject.nearness >= SUBJECT_BESIDE;
+    let metric_clear = top.metric.coverage >= CLEAR
+        && (top.metric.strength >= CLEAR_STRENGTH
+            || (subject_beside && top.metric.strength >= CLEAR_STRENGTH_BESIDE));
     let subject_clear = if top.subject.is_read() {
         top.subject.coverage >= CLEAR
     } else {
@@ -586,6 +622,7 @@ pub(crate) fn explain(
                         coverage: two_decimals(score.coverage),
                         strength: two_decimals(score.strength),
                         words: e.words,
+                        earlier: e.earlier,
                     })
             };
             let period = match (number.pinned, fact.period) {

@@ -185,6 +185,9 @@ pub struct LinkEvidence {
     pub strength: f32,
     /// `[word in the sentence, word of the name]`.
     pub words: Vec<(String, String)>,
+    /// Words of the name found only in the paragraph before the sentence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub earlier: Vec<String>,
 }
 
 /// The facts of a finding, shared by every finding that names the same ones.
@@ -595,7 +598,9 @@ impl<'a> Auditor<'a> {
                     .take_while(|m| m.sentence == (s, e))
                     .map(|m| (m.start - s, m.end - s))
                     .collect();
-                self.linker.read(sentence, &mut work.words, &mut terms);
+                let context = paragraph_before(&block.text, s);
+                self.linker
+                    .read_in(sentence, context, &mut work.words, &mut terms);
                 cache = Some(Sentence {
                     range: (s, e),
                     first,
@@ -640,6 +645,7 @@ impl<'a> Auditor<'a> {
                 let scores = self
                     .linker
                     .scores(&terms, &current.numbers, at - current.first);
+                let next_word = judge::Number::word_after(sentence, me);
                 let number = judge::Number {
                     quantity: &mention.quantity,
                     start: ms,
@@ -651,7 +657,13 @@ impl<'a> Auditor<'a> {
                     pinned: current.years.pinned(sentence, ms, me),
                     starts_change: judge::Number::after_from(sentence, ms)
                         && current.years.pinned(sentence, ms, me).is_none(),
-                    next_word: judge::Number::word_after(sentence, me),
+                    next_word,
+                    counts_a_noun: judge::Number::counts_a_noun(
+                        &mention.quantity,
+                        sentence,
+                        &terms,
+                        next_word,
+                    ),
                     nearest_subject: std::cell::OnceCell::new(),
                     neighbours: &mentions[current.first..current.first + current.numbers.len()],
                     which: at - current.first,
@@ -671,9 +683,27 @@ impl<'a> Auditor<'a> {
                 let mut judgement =
                     judge::judge(self.store, &self.linker, &terms, &candidates, &number);
                 let mut linked = candidates;
-                if !matches!(judgement, Judgement::Backed(_)) && derive::may_derive(&number) {
+                // A backing fact linked far less well than two facts whose
+                // ratio or change the number is ("the median value per user
+                // tripling") is a coincidence of values.
+                let backed_by = match &judgement {
+                    Judgement::Backed(f) => linked.iter().find(|c| c.fact == f[0]).map(|c| c.rank),
+                    _ => None,
+                };
+                if derive::may_derive(&number) {
                     let any_unit = rank(true);
+                    let rank_of = |f: &u32| {
+                        any_unit
+                            .iter()
+                            .find(|c| c.fact == *f)
+                            .map_or(0.0, |c| c.rank)
+                    };
                     if let Some(d) = derive::derive(self.store, &self.readings, &any_unit, &number)
+                        && backed_by.is_none_or(|b| {
+                            d.agrees
+                                && d.facts.iter().map(rank_of).fold(f32::MAX, f32::min)
+                                    > judge::MARGIN * b
+                        })
                         && (d.agrees
                             || (judgement == Judgement::Unsourced
                                 && d.facts.iter().all(|f| {
@@ -833,6 +863,20 @@ struct Sentence {
     years: Years,
     /// Its prose, made for the first finding that keeps it.
     prose: Option<Arc<str>>,
+}
+
+/// The text of the block before byte `start`, up to a few sentences: what
+/// a sentence's "it" and "the index" may point back to.
+fn paragraph_before(text: &str, start: usize) -> &str {
+    const REACH: usize = 400;
+    let mut from = start.saturating_sub(REACH);
+    if from > 0 {
+        // Start at a whole word.
+        from = text[from..start]
+            .find(char::is_whitespace)
+            .map_or(start, |at| from + at);
+    }
+    &text[from..start]
 }
 
 /// Lines and columns past `u32::MAX` do not occur in files anyone audits;

@@ -281,7 +281,8 @@ fn ends_sentence(text: &str, at: usize, c: char) -> bool {
             letters_since_stop = 0;
         } else {
             letters_since_stop += 1;
-            single_letters &= letters_since_stop <= 1;
+            // Initials are letters: "at 5. Among" ends a sentence.
+            single_letters &= letters_since_stop <= 1 && !ch.is_ascii_digit();
         }
         word_start -= ch.len_utf8();
         if !single_letters && at - word_start > LONGEST_ABBREVIATION {
@@ -311,6 +312,21 @@ mod tests {
         assert_eq!(of("93"), "中国投资了93亿美元！");
         assert_eq!(of("码字1"), "码字1");
         assert_eq!(of("是的"), "是的；");
+    }
+
+    /// A number before a full stop is no initial: the sentence ends there.
+    #[test]
+    fn a_number_ends_a_sentence() {
+        let text = "South Korea was third at 5. Among companies, OpenAI led with 19 models.";
+        let at = text.find("19").unwrap();
+        let (b, e) = sentence(text, at, at + 2);
+        assert_eq!(
+            text[b..e].trim_start(),
+            "Among companies, OpenAI led with 19 models."
+        );
+        let text = "Seen in the U.S. 5 times.";
+        let at = text.find('5').unwrap();
+        assert_eq!(sentence(text, at, at + 1), (0, text.len()));
     }
 
     #[test]

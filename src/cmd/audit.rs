@@ -148,6 +148,7 @@ pub(crate) fn run(args: &AuditArgs) -> Result<ExitCode, String> {
     let format = match args.common.format {
         ReportFormat::Human => AuditFormat::Human {
             color: use_color(args.common.color),
+            detail: args.common.detail(),
         },
         ReportFormat::Json => AuditFormat::Json,
         ReportFormat::Github => AuditFormat::Github,

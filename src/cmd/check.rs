@@ -8,7 +8,7 @@ use claimcheck::check::{self, Options};
 use claimcheck::claim::{Entry, parse_line};
 use claimcheck::config::{Config, FailOn, Level, Outcome, Policy, Waivers};
 use claimcheck::input::open_regular;
-use claimcheck::render;
+use claimcheck::render::{self, Detail};
 use claimcheck::report::{ClaimReport, Report};
 use claimcheck::store::Store;
 
@@ -68,6 +68,29 @@ pub(crate) struct CommonArgs {
     /// Whether loose matches fail the run or only warn [default: warn]
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub(crate) loose: Option<LevelArg>,
+
+    /// Human output: show every claim or number in full with its
+    /// provenance, not only those that need an editor.
+    #[arg(short, long, conflicts_with = "quiet")]
+    pub(crate) verbose: bool,
+
+    /// Human output: show only what needs an editor and the summary, not a
+    /// line per passing claim or number.
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
+}
+
+impl CommonArgs {
+    /// How much the human format shows.
+    pub(crate) fn detail(&self) -> Detail {
+        if self.verbose {
+            Detail::Verbose
+        } else if self.quiet {
+            Detail::Quiet
+        } else {
+            Detail::Normal
+        }
+    }
 }
 
 /// The formats of `check` and `audit`: those of every command, and the CI ones.
@@ -190,7 +213,9 @@ pub(crate) fn run(args: &CheckArgs) -> Result<ExitCode, String> {
         .map(|c| settings.policy.claim(c))
         .collect();
     let text = match args.common.format {
-        ReportFormat::Human => render::human(&report, use_color(args.common.color)),
+        ReportFormat::Human => {
+            render::human(&report, use_color(args.common.color), args.common.detail())
+        }
         ReportFormat::Json => render::json(&report),
         ReportFormat::Github => render::github_check(&report, &outcomes),
         ReportFormat::Sarif => render::sarif_check(&report, &outcomes),

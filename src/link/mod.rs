@@ -73,7 +73,8 @@ struct Occurrence {
     term: u32,
     /// Its index among the sentence's distinct terms.
     slot: u32,
-    /// Its index among the sentence's words.
+    /// Its index among the sentence's words; [`CONTEXT_WORD`] for a word
+    /// of the sentences before it.
     word: u32,
     start: u32,
     end: u32,
@@ -89,6 +90,9 @@ pub struct SentenceTerms {
     stop_words: Vec<u32>,
     /// The distinct terms, sorted.
     distinct: Vec<u32>,
+    /// Per distinct term, how much its presence counts: fully in the
+    /// sentence, [`CONTEXT_FOUND`] when only the paragraph before has it.
+    presence: Vec<f32>,
     /// The metrics considered, with the weight found of their best form.
     metrics: Vec<(Sym, f32)>,
     /// The forms that hold at least [`MIN_COVERAGE`] of their weight in
@@ -111,6 +115,9 @@ pub struct NameScore {
     /// name's weight and the store's average name weight: a long name is
     /// not found only by its every word, nor a short one by a single word.
     pub strength: f32,
+    /// Share of the form's weight found in the sentence itself, not only
+    /// in the paragraph before it.
+    pub own: f32,
     /// The form that scored best.
     form: u32,
 }
@@ -123,6 +130,7 @@ impl NameScore {
             coverage,
             nearness,
             strength: nearness,
+            own: 0.0,
             form: NO_FORM,
         }
     }
@@ -153,6 +161,8 @@ pub struct Evidence {
     pub name: String,
     pub kind: NameKind,
     pub words: Vec<(String, String)>,
+    /// The name's words found only in the paragraph before the sentence.
+    pub earlier: Vec<String>,
 }
 
 /// The sentence's scores for one number, computed on demand per name.
@@ -327,24 +337,47 @@ impl Linker {
     /// seen to their terms: prose repeats its words, and stemming is the
     /// dearest step.
     pub fn read(&self, sentence: &str, cache: &mut WordCache, out: &mut SentenceTerms) {
+        self.read_in(sentence, "", cache, out);
+    }
+
+    /// [`Linker::read`], with the text before the sentence in its paragraph
+    /// as context: "The piece puts xAI at 14" speaks of the index the
+    /// sentence before names. Its words count, but far less than the
+    /// sentence's own ([`CONTEXT_FOUND`], [`CONTEXT_NEAR`]).
+    pub fn read_in(
+        &self,
+        sentence: &str,
+        context: &str,
+        cache: &mut WordCache,
+        out: &mut SentenceTerms,
+    ) {
         out.occurrences.clear();
         out.word_starts.clear();
         out.stop_words.clear();
         out.forms.clear();
         out.form_slots.clear();
         out.slots.clear();
+        for token in tokens(context) {
+            let text = &context[token.start..token.end];
+            let (from, to) = self.cached_terms(text, cache);
+            if from == STOP {
+                continue;
+            }
+            for &term in &cache.terms[from as usize..to as usize] {
+                out.occurrences.push(Occurrence {
+                    term,
+                    slot: 0,
+                    word: CONTEXT_WORD,
+                    start: 0,
+                    end: 0,
+                });
+            }
+        }
         for token in tokens(sentence) {
             let word = out.word_starts.len() as u32;
             out.word_starts.push(token.start as u32);
             let text = &sentence[token.start..token.end];
-            let (from, to) = match cache.words.get(text) {
-                Some(&range) => range,
-                None => {
-                    let range = self.terms_of(text, cache);
-                    cache.words.insert(text.into(), range);
-                    range
-                }
-            };
+            let (from, to) = self.cached_terms(text, cache);
             if from == STOP {
                 out.stop_words.push(word);
                 continue;
@@ -369,9 +402,16 @@ impl Linker {
         distinct.extend(out.occurrences.iter().map(|o| o.term));
         distinct.sort_unstable();
         distinct.dedup();
+        let presence = &mut out.presence;
+        presence.clear();
+        presence.resize(distinct.len(), CONTEXT_FOUND);
         for o in &mut out.occurrences {
             o.slot = distinct.binary_search(&o.term).unwrap_or(0) as u32;
+            if o.word != CONTEXT_WORD {
+                presence[o.slot as usize] = 1.0;
+            }
         }
+        let presence = &out.presence;
         // Forms are found through their uncommon terms (or, with none, their
         // rarest): the lists of "AI" or "share" would touch hundreds.
         let touched = &mut cache.touched;
@@ -384,8 +424,10 @@ impl Linker {
                         .terms
                         .iter()
                         .zip(form.weights.iter())
-                        .filter(|(t, _)| distinct.binary_search(t).is_ok())
-                        .map(|(&t, w)| self.rarity[t as usize] * w)
+                        .filter_map(|(t, w)| {
+                            let slot = distinct.binary_search(t).ok()?;
+                            Some(self.rarity[*t as usize] * w * presence[slot])
+                        })
                         .sum();
                 }
             }
@@ -400,15 +442,24 @@ impl Linker {
             if coverage >= MIN_COVERAGE {
                 out.forms.push((f, coverage));
                 let from = out.slots.len() as u32;
+                // Which metrics are candidates is decided by the sentence's
+                // own words: a paragraph names many more.
+                let mut own = 0.0;
                 for (&term, w) in form.terms.iter().zip(form.weights.iter()) {
                     if let Ok(slot) = out.distinct.binary_search(&term) {
-                        out.slots
-                            .push((slot as u32, self.rarity[term as usize] * w));
+                        let weight = self.rarity[term as usize] * w;
+                        out.slots.push((slot as u32, weight));
+                        // The paragraph's words only break ties.
+                        own += if out.presence[slot] == 1.0 {
+                            weight
+                        } else {
+                            weight * 1e-3
+                        };
                     }
                 }
                 out.form_slots.push((from, out.slots.len() as u32));
                 if form.kind == NameKind::Metric {
-                    out.metrics.push((form.sym, weight));
+                    out.metrics.push((form.sym, own));
                 }
             }
         }
@@ -429,6 +480,18 @@ impl Linker {
             }
         }
         out.metrics.truncate(kept);
+    }
+
+    /// [`Linker::terms_of`], read once per distinct word.
+    fn cached_terms(&self, word: &str, cache: &mut WordCache) -> (u32, u32) {
+        match cache.words.get(word) {
+            Some(&range) => range,
+            None => {
+                let range = self.terms_of(word, cache);
+                cache.words.insert(word.into(), range);
+                range
+            }
+        }
     }
 
     /// The terms a word stands for, as a range of the cache's list; `STOP`
@@ -472,6 +535,9 @@ impl Linker {
             .map(|&(s, e)| (word_of(s), word_of(e)))
             .collect();
         let pull = |o: &Occurrence, n: usize| {
+            if o.word == CONTEXT_WORD {
+                return CONTEXT_NEAR;
+            }
             let at = o.word as usize;
             let (first, last) = spans[n];
             let (gap, after) = if at < first {
@@ -497,14 +563,19 @@ impl Linker {
             .iter()
             .map(|o| {
                 let own = pull(o, which);
-                let claimed = (0..spans.len()).any(|n| n != which && pull(o, n) > own);
+                let claimed = o.word != CONTEXT_WORD
+                    && (0..spans.len()).any(|n| n != which && pull(o, n) > own);
                 if claimed { own * 0.5 } else { own }
             })
             .collect();
+        // A word the sentence has counts where the sentence has it, however
+        // far: the paragraph's copy stands farther still.
         let mut slot_weight = vec![0.0f32; sentence.distinct.len()];
         for (o, w) in sentence.occurrences.iter().zip(&weight) {
-            let slot = &mut slot_weight[o.slot as usize];
-            *slot = slot.max(*w);
+            if o.word != CONTEXT_WORD || sentence.presence[o.slot as usize] < 1.0 {
+                let slot = &mut slot_weight[o.slot as usize];
+                *slot = slot.max(*w);
+            }
         }
         Scores {
             linker: self,
@@ -649,6 +720,14 @@ fn nearness(gap: f32) -> f32 {
     1.0 / (1.0 + gap / 5.0)
 }
 
+/// How much a word of the paragraph before the sentence counts towards a
+/// name's coverage, and how near the number it stands, against a word of
+/// the sentence: enough to tell which index "the index" is, too little to
+/// make a link clear on its own.
+const CONTEXT_FOUND: f32 = 0.5;
+const CONTEXT_NEAR: f32 = 0.1;
+const CONTEXT_WORD: u32 = u32::MAX;
+
 /// The weight of a word that follows the number rather than leads it.
 const AFTER: f32 = 0.6;
 
@@ -709,10 +788,14 @@ impl Scores<'_, '_> {
             };
             let form = &self.linker.forms[f as usize];
             let (from, to) = self.sentence.form_slots[at];
-            let near: f32 = self.sentence.slots[from as usize..to as usize]
-                .iter()
-                .map(|&(slot, rarity)| rarity * self.slot_weight[slot as usize])
-                .sum();
+            let mut near = 0.0;
+            let mut own = 0.0;
+            for &(slot, rarity) in &self.sentence.slots[from as usize..to as usize] {
+                near += rarity * self.slot_weight[slot as usize];
+                if self.sentence.presence[slot as usize] == 1.0 {
+                    own += rarity;
+                }
+            }
             let coverage = self.sentence.forms[at].1;
             let found = coverage * form.mass;
             // Mostly the store's mean: a name with more of its rare words
@@ -722,6 +805,7 @@ impl Scores<'_, '_> {
                 coverage,
                 nearness: near / form.mass.max(f32::MIN_POSITIVE),
                 strength: (found + near) / (2.0 * norm),
+                own: own / form.mass.max(f32::MIN_POSITIVE),
                 form: f,
             };
             if (score.strength, score.coverage) > (best.strength, best.coverage) {
@@ -735,6 +819,7 @@ impl Scores<'_, '_> {
     pub fn evidence(&self, sentence: &str, score: NameScore) -> Option<Evidence> {
         let form = self.linker.forms.get(score.form as usize)?;
         let mut words = Vec::new();
+        let mut earlier = Vec::new();
         for (term, written) in form.words.iter() {
             let nearest = self
                 .sentence
@@ -742,18 +827,24 @@ impl Scores<'_, '_> {
                 .iter()
                 .zip(&self.weight)
                 .filter(|(o, _)| o.term == *term)
+                .filter(|(o, _)| {
+                    o.word != CONTEXT_WORD || self.sentence.presence[o.slot as usize] < 1.0
+                })
                 .max_by(|a, b| a.1.total_cmp(b.1));
-            if let Some((o, _)) = nearest {
-                words.push((
+            match nearest {
+                Some((o, _)) if o.word == CONTEXT_WORD => earlier.push(written.to_string()),
+                Some((o, _)) => words.push((
                     sentence[o.start as usize..o.end as usize].to_owned(),
                     written.to_string(),
-                ));
+                )),
+                None => {}
             }
         }
         Some(Evidence {
             name: form.text.to_string(),
             kind: form.kind,
             words,
+            earlier,
         })
     }
 }

@@ -51,7 +51,7 @@ use zh::*;
 pub(crate) use claim::quantity;
 pub(crate) use prose::QUALIFIERS;
 pub use prose::prose_quantity;
-pub use units::{Measure, unit_from_words};
+pub use units::{Measure, may_name_a_unit, unit_from_words};
 pub use zh::{is_han, starts_chinese_numeral};
 
 /// nom's `tag_no_case` for the grammar's tags, which are all ASCII: a byte

@@ -182,6 +182,21 @@ pub fn unit_from_words(words: &str) -> Unit {
     Unit::Noun(CompactString::from(singular))
 }
 
+/// Whether a word is, or begins, the name of a measure or a currency
+/// ("tons" of "tons of CO2 equivalent"): a number before it may state a
+/// measure even where the reader could not take the whole unit.
+pub fn may_name_a_unit(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let singular = singular(&lower);
+    let starts = |key: &str| {
+        [lower.as_str(), singular.as_str()].iter().any(|w| {
+            key.strip_prefix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+    };
+    MEASURES.iter().any(|(k, _)| starts(k)) || CURRENCY_WORDS.iter().any(|(k, _)| starts(k))
+}
+
 pub(super) fn singular(word: &str) -> String {
     let mut out: Vec<&str> = word.split(' ').collect();
     if let Some(last) = out.last_mut()

@@ -1,7 +1,8 @@
 //! The audit report for people and programs, written one finding at a time.
 
 use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, Seek, Write};
 
 use serde_json::ser::{Formatter, PrettyFormatter};
 
@@ -9,15 +10,16 @@ use crate::audit::{AUDIT_SCHEMA_VERSION, AuditReport, AuditSummary, Finding, Sta
 use crate::config::Outcome;
 use crate::report::Verdict;
 
-use super::paint;
 use super::sarif::SarifLog;
 use super::stream::{json_field, json_key, json_value};
+use super::{Detail, paint};
 
 /// The audit formats that [`AuditWriter`] writes as the findings come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuditFormat {
-    /// One block per number, then a summary line ([`audit_human`]).
-    Human { color: bool },
+    /// What needs an editor in full, a line per passing number, then a
+    /// summary line, as [`Detail`] says ([`audit_human`]).
+    Human { color: bool, detail: Detail },
     /// The [`AuditReport`] as pretty JSON ([`audit_json`]).
     Json,
     /// GitHub Actions annotations ([`super::github_audit`]).
@@ -43,7 +45,10 @@ pub struct AuditWriter<W> {
 enum State {
     Human {
         color: bool,
+        detail: Detail,
         files: usize,
+        /// The lines of passing numbers, written after the problems.
+        passing: Spool,
     },
     /// The formatter of the document, left inside the `findings` array
     /// between findings, so each is indented and separated as
@@ -62,7 +67,12 @@ enum State {
 impl<W: Write> AuditWriter<W> {
     pub fn new(out: W, format: AuditFormat) -> AuditWriter<W> {
         let state = match format {
-            AuditFormat::Human { color } => State::Human { color, files: 0 },
+            AuditFormat::Human { color, detail } => State::Human {
+                color,
+                detail,
+                files: 0,
+                passing: Spool::new(SPOOL_IN_MEMORY),
+            },
             AuditFormat::Json => State::Json {
                 formatter: PrettyFormatter::new(),
                 first: true,
@@ -112,7 +122,23 @@ impl<W: Write> AuditWriter<W> {
     pub fn finding(&mut self, finding: &Finding, outcome: Outcome) -> io::Result<()> {
         self.scratch.clear();
         match &mut self.state {
-            State::Human { color, .. } => finding_block(&mut self.scratch, finding, *color),
+            State::Human {
+                color,
+                detail,
+                passing,
+                ..
+            } => {
+                if *detail == Detail::Verbose || needs_editor(finding) {
+                    finding_block(&mut self.scratch, finding, *color);
+                } else if *detail == Detail::Normal {
+                    finding_line(&mut self.scratch, finding, *color);
+                    if let Some(w) = finding.waived() {
+                        // The waiver is why it is not listed with the problems.
+                        let _ = writeln!(self.scratch, "    waived: {} ({})", w.reason, w.by);
+                    }
+                    return passing.write_all(self.scratch.as_bytes());
+                }
+            }
             State::Json { formatter, first } => {
                 formatter.begin_array_value(&mut self.out, *first)?;
                 *first = false;
@@ -132,7 +158,8 @@ impl<W: Write> AuditWriter<W> {
     /// Ends the report with its summary, flushes `out` and hands it back.
     pub fn end(mut self, summary: &AuditSummary) -> io::Result<W> {
         match &mut self.state {
-            State::Human { files, .. } => {
+            State::Human { files, passing, .. } => {
+                passing.copy_to(&mut self.out)?;
                 self.scratch.clear();
                 let _ = writeln!(
                     self.scratch,
@@ -189,13 +216,75 @@ pub(crate) fn audit_text(
     super::stream::text(write(report, format, outcomes))
 }
 
-/// One line per number (file:line:column, status, the number), then what
-/// backs or contradicts it, the sentence for numbers that need an editor,
-/// and the claim line `--suggest` would write.
-pub fn audit_human(report: &AuditReport, color: bool) -> String {
+/// The numbers that need an editor in full (file:line:column, status, the
+/// number, then what backs or contradicts it, the sentence, and the claim
+/// line `--suggest` would write), then one line per passing number, then
+/// the summary; [`Detail`] says how much.
+pub fn audit_human(report: &AuditReport, color: bool, detail: Detail) -> String {
     // Human text does not depend on the policy.
     let outcomes = std::iter::repeat(Outcome::Pass);
-    audit_text(report, AuditFormat::Human { color }, outcomes)
+    audit_text(report, AuditFormat::Human { color, detail }, outcomes)
+}
+
+/// Whether a number needs an editor: contradicted, unsourced, or claimed by
+/// a claim that is not a plain match, unless a waiver accepts it.
+fn needs_editor(f: &Finding) -> bool {
+    let problem = match f.status {
+        Status::Contradicted | Status::Unsourced => true,
+        Status::Claimed => f.loose || f.verdict.is_some_and(|v| v != Verdict::Match),
+        Status::Backed | Status::Derived => false,
+    };
+    problem && f.waived().is_none()
+}
+
+/// How many bytes of passing lines are held in memory before they go to a
+/// temporary file: an article of a million numbers is not held whole.
+const SPOOL_IN_MEMORY: usize = 4 << 20;
+
+/// Bytes held back until the end of a report: in memory up to a limit,
+/// then in an unnamed temporary file (deleted when closed).
+#[derive(Debug)]
+struct Spool {
+    memory: Vec<u8>,
+    limit: usize,
+    file: Option<File>,
+}
+
+impl Spool {
+    fn new(limit: usize) -> Spool {
+        Spool {
+            memory: Vec::new(),
+            limit,
+            file: None,
+        }
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if self.file.is_none() && self.memory.len() + bytes.len() > self.limit {
+            let mut file = tempfile::tempfile()?;
+            file.write_all(&self.memory)?;
+            self.memory = Vec::new();
+            self.file = Some(file);
+        }
+        match &mut self.file {
+            Some(file) => file.write_all(bytes),
+            None => {
+                self.memory.extend_from_slice(bytes);
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes everything held to `out`, and lets it go.
+    fn copy_to(&mut self, out: &mut impl Write) -> io::Result<()> {
+        match self.file.take() {
+            Some(mut file) => {
+                file.rewind()?;
+                io::copy(&mut io::BufReader::new(file), out).map(drop)
+            }
+            None => out.write_all(&std::mem::take(&mut self.memory)),
+        }
+    }
 }
 
 /// The audit as pretty JSON (schema in [`crate::audit::AuditReport`]).
@@ -223,7 +312,8 @@ pub(crate) fn status_tag(finding: &Finding, color: bool) -> String {
     paint(&text, code, color)
 }
 
-fn finding_block(out: &mut String, f: &Finding, color: bool) {
+/// The first line of a number's block: place, status and the number.
+fn finding_line(out: &mut String, f: &Finding, color: bool) {
     let _ = writeln!(
         out,
         "{}:{}:{}  {}  {}",
@@ -233,6 +323,10 @@ fn finding_block(out: &mut String, f: &Finding, color: bool) {
         status_tag(f, color),
         f.text()
     );
+}
+
+fn finding_block(out: &mut String, f: &Finding, color: bool) {
+    finding_line(out, f, color);
     let indent = "    ";
     if let Some(w) = f.waived() {
         let _ = writeln!(out, "{indent}waived: {} ({})", w.reason, w.by);
@@ -286,7 +380,16 @@ fn link_words(c: &crate::audit::LinkCandidate) -> String {
     let mut parts = Vec::new();
     for evidence in [&c.subject, &c.metric].into_iter().flatten() {
         let words: Vec<&str> = evidence.words.iter().map(|(w, _)| w.as_str()).collect();
-        parts.push(format!("\"{}\" for \"{}\"", words.join(" "), evidence.name));
+        let earlier = evidence.earlier.join(" ");
+        let found = match (words.is_empty(), earlier.is_empty()) {
+            (_, true) => format!("\"{}\"", words.join(" ")),
+            (true, false) => format!("\"{earlier}\" earlier in the paragraph"),
+            (false, false) => format!(
+                "\"{}\" (and \"{earlier}\" earlier in the paragraph)",
+                words.join(" ")
+            ),
+        };
+        parts.push(format!("{found} for \"{}\"", evidence.name));
     }
     if let Some(period) = &c.period {
         parts.push(period.clone());
@@ -357,6 +460,52 @@ pub(super) mod tests {
                 AuditReport::new(files, case.iter().flat_map(|&i| audit(i)).collect())
             })
             .collect()
+    }
+
+    /// Held-back lines come out whole and in order, whether they stayed in
+    /// memory or went to a file on the way; once out, nothing is held.
+    #[test]
+    fn a_spool_gives_back_what_it_took() {
+        for limit in [0, 10, 1 << 20] {
+            let mut spool = Spool::new(limit);
+            let mut expected = Vec::new();
+            for i in 0..200 {
+                let line = format!("line {i}\n");
+                spool.write_all(line.as_bytes()).unwrap();
+                expected.extend_from_slice(line.as_bytes());
+            }
+            assert_eq!(spool.file.is_some(), limit < expected.len(), "{limit}");
+            assert!(spool.memory.len() <= limit, "{limit}");
+            let mut out = Vec::new();
+            spool.copy_to(&mut out).unwrap();
+            assert_eq!(out, expected, "{limit}");
+            assert!(spool.file.is_none() && spool.memory.is_empty());
+        }
+    }
+
+    /// The human report written finding by finding, with its passing lines
+    /// held in a file, is the report rendered from memory.
+    #[test]
+    fn passing_lines_held_in_a_file_come_out_the_same() {
+        for report in sample_reports() {
+            let expected = audit_human(&report, false, Detail::Normal);
+            let mut writer = AuditWriter::new(
+                Vec::new(),
+                AuditFormat::Human {
+                    color: false,
+                    detail: Detail::Normal,
+                },
+            );
+            if let State::Human { passing, .. } = &mut writer.state {
+                *passing = Spool::new(0);
+            }
+            writer.begin(&report.files).unwrap();
+            for finding in &report.findings {
+                writer.finding(finding, Outcome::Pass).unwrap();
+            }
+            let out = writer.end(&report.summary).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
     }
 
     /// The JSON written finding by finding is, byte for byte, the report

@@ -15,11 +15,49 @@ pub use audit::{AuditFormat, AuditWriter, audit_human, audit_json};
 pub use github::{github_audit, github_check};
 pub use sarif::{sarif_audit, sarif_check};
 
-/// Output for a person: one line per claim, then the arithmetic and the provenance.
-pub fn human(report: &Report, color: bool) -> String {
+/// How much of a report the human format shows. Like the linters people
+/// keep running (ruff, cargo-deny, typos), the default shows what needs an
+/// editor in full, a line for everything else, and the summary last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Only what needs an editor, in full, then the summary.
+    Quiet,
+    /// What needs an editor in full, then one line per passing claim or
+    /// number, then the summary.
+    #[default]
+    Normal,
+    /// Every claim or number in full with its provenance, in file order.
+    Verbose,
+}
+
+/// Whether a claim needs an editor: anything but a plain match, unless a
+/// waiver accepts it. Loose matches count: their reason is worth reading.
+pub(crate) fn needs_editor(claim: &ClaimReport) -> bool {
+    claim.waived.is_none() && (claim.verdict != Verdict::Match || claim.loose)
+}
+
+/// Output for a person. What needs an editor comes first and in full (the
+/// arithmetic, the provenance), then one line per passing claim, then the
+/// summary; [`Detail`] says how much.
+pub fn human(report: &Report, color: bool, detail: Detail) -> String {
     let mut out = String::new();
-    for claim in &report.claims {
-        claim_block(&mut out, claim, color);
+    if detail == Detail::Verbose {
+        for claim in &report.claims {
+            claim_block(&mut out, claim, color);
+        }
+    } else {
+        for claim in report.claims.iter().filter(|c| needs_editor(c)) {
+            claim_block(&mut out, claim, color);
+        }
+        if detail == Detail::Normal {
+            for claim in report.claims.iter().filter(|c| !needs_editor(c)) {
+                claim_line(&mut out, claim, color);
+                if let Some(waived) = &claim.waived {
+                    // The waiver is why it is not listed above.
+                    let _ = writeln!(out, "    waived: {} ({})", waived.reason, waived.by);
+                }
+            }
+        }
     }
     let s = &report.summary;
     let _ = writeln!(
@@ -67,7 +105,8 @@ fn verdict_tag(claim: &ClaimReport, color: bool) -> String {
     paint(text, code, color)
 }
 
-fn claim_block(out: &mut String, claim: &ClaimReport, color: bool) {
+/// The first line of a claim's block: verdict, place, label and text.
+fn claim_line(out: &mut String, claim: &ClaimReport, color: bool) {
     let label = claim
         .label
         .as_ref()
@@ -79,8 +118,12 @@ fn claim_block(out: &mut String, claim: &ClaimReport, color: bool) {
         verdict_tag(claim, color),
         claim.file,
         claim.line,
-        printable(&claim.text)
+        shown(&claim.text, 0).0
     );
+}
+
+fn claim_block(out: &mut String, claim: &ClaimReport, color: bool) {
+    claim_line(out, claim, color);
     let indent = "    ";
     if let Some(article) = &claim.article {
         let _ = writeln!(out, "{indent}article: {}:{}", article.path, article.line);
@@ -205,9 +248,20 @@ pub fn provenance(out: &mut String, fact: &FactRef, indent: &str, prefix: &str) 
 ///      |                            ^^^^ expected a number, found `lots`
 /// ```
 fn caret(claim: &ClaimReport) -> String {
-    let line = printable(&claim.text);
-    let before: String = line.chars().take(claim.column.saturating_sub(1)).collect();
-    let token = line[before.len()..].split_whitespace().next().unwrap_or("");
+    // A window of the line around the column, so a caret under a value of
+    // megabytes is a line, not megabytes of carets.
+    let column = claim.column.saturating_sub(1);
+    let start = column.saturating_sub(SHOWN_CHARS / 4);
+    let (line, cut_before) = shown(&claim.text, start);
+    let lead = if cut_before { "…" } else { "" };
+    let before: String = line.chars().take(column - start).collect();
+    let token = line[before.len()..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('…');
+    let before = format!("{lead}{before}");
+    let line = format!("{lead}{line}");
     let number = claim.line.to_string();
     let gutter = " ".repeat(number.len());
     let pad = " ".repeat(before.width());
@@ -219,17 +273,32 @@ fn caret(claim: &ClaimReport) -> String {
     )
 }
 
+/// The most characters of a claim line the human report shows: a line of
+/// megabytes (a pasted blob) is cut, in its head line and under a caret, so
+/// that the report stays one screen per claim. JSON keeps the line whole.
+const SHOWN_CHARS: usize = 200;
+
+/// [`printable_chars`] of the text from the `start`-th character, at most
+/// [`SHOWN_CHARS`] of it, with `…` where it is cut at the end; and whether
+/// anything before `start` was left out.
+fn shown(text: &str, start: usize) -> (String, bool) {
+    let mut rest = text.chars().skip(start);
+    let mut out: String = printable_chars(rest.by_ref().take(SHOWN_CHARS)).collect();
+    if rest.next().is_some() {
+        out.push('…');
+    }
+    (out, start > 0)
+}
+
 /// The text with tabs as one space and control characters as a visible
 /// mark, so that nothing in a claim line can drive the terminal and a caret
 /// under it lines up.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\t' => ' ',
-            c if c.is_control() => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+fn printable_chars(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
+    chars.map(|c| match c {
+        '\t' => ' ',
+        c if c.is_control() => '\u{FFFD}',
+        c => c,
+    })
 }
 
 /// The report as pretty JSON (schema in [`crate::report`]).
