@@ -147,7 +147,8 @@ fn a_summary_is_audited_against_the_harvested_report() {
         ]
     );
     let report = AuditReport::new(vec![SUMMARY.to_owned()], findings);
-    let human = render::audit_human(&report, false);
+    // Verbose: a backed number in full, with the report's sentence.
+    let human = render::audit_human(&report, false, render::Detail::Verbose);
     assert!(human.contains(
         "quote:  \"Operating revenue came to $96.4 million, of which leases contributed more than 30%.\""
     ));
