@@ -15,6 +15,8 @@
 
 pub mod words;
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use crate::store::{NameKind, Store, Sym};
@@ -191,7 +193,7 @@ impl Linker {
             prefixes: FxHashMap::default(),
         };
         let mut canonical: FxHashMap<(bool, &str), Sym> = FxHashMap::default();
-        let mut named: Vec<(NameKind, Sym, &str)> = Vec::new();
+        let mut named: Vec<(NameKind, Sym, Cow<'_, str>)> = Vec::new();
         for fact in &store.facts {
             for (kind, sym) in [
                 (NameKind::Subject, fact.subject),
@@ -202,15 +204,23 @@ impl Linker {
                     .insert((kind == NameKind::Subject, text), sym)
                     .is_none()
                 {
-                    named.push((kind, sym, text));
+                    named.push((kind, sym, Cow::Borrowed(text)));
                 }
             }
         }
         for (kind, alias, name) in &store.aliases {
             if let Some(&sym) = canonical.get(&(*kind == NameKind::Subject, name.as_str())) {
-                named.push((*kind, sym, alias.as_str()));
+                named.push((*kind, sym, Cow::Borrowed(alias.as_str())));
             }
         }
+        let spelled_out = words::acronyms(named.iter().map(|(_, _, text)| text.as_ref()));
+        let mut spelled: Vec<(NameKind, Sym, Cow<'_, str>)> = Vec::new();
+        for (kind, sym, text) in &named {
+            for other in words::other_spellings(text, &spelled_out) {
+                spelled.push((*kind, *sym, Cow::Owned(other)));
+            }
+        }
+        named.extend(spelled);
         let quoted = draft_forms(store);
         let mut buffer = String::new();
         // How many names (not forms: aliases repeat their name's words) hold each term.
@@ -218,12 +228,16 @@ impl Linker {
         let named = named
             .into_iter()
             .map(|(kind, sym, text)| (kind, sym, text, None))
-            .chain(
-                quoted
-                    .iter()
-                    .map(|q| (NameKind::Metric, q.metric, q.text.as_str(), Some(q.anchor))),
-            );
+            .chain(quoted.iter().map(|q| {
+                (
+                    NameKind::Metric,
+                    q.metric,
+                    Cow::Borrowed(q.text.as_str()),
+                    Some(q.anchor),
+                )
+            }));
         for (kind, sym, text, anchor) in named {
+            let text = text.as_ref();
             let mut terms: Vec<u32> = Vec::new();
             let mut words: Vec<(u32, Box<str>)> = Vec::new();
             let mut weights: Vec<f32> = Vec::new();

@@ -174,3 +174,47 @@ fn quote_words_weigh_by_their_nearness_to_the_value() {
     };
     assert_eq!(unanchored.weight(0), 1.0);
 }
+
+/// A name with an acronym is also found by its spelling, and a spelling by
+/// its acronym; words that merely start with the right letters are none.
+#[test]
+fn acronyms_and_their_spellings_meet() {
+    let names = [
+        "FMTI score",
+        "Foundation Model Transparency Index",
+        "HLE accuracy",
+        "top accuracy on Humanity's Last Exam",
+        "ROI",
+        "return on investment",
+        "FDA approvals",
+        "government guidance funds deployed across industries",
+    ];
+    let found = words::acronyms(names.iter().copied());
+    assert_eq!(
+        found,
+        [
+            (
+                "FMTI".to_owned(),
+                "Foundation Model Transparency Index".to_owned()
+            ),
+            ("HLE".to_owned(), "Humanity's Last Exam".to_owned()),
+        ]
+    );
+    assert_eq!(
+        words::other_spellings("FMTI score", &found),
+        ["Foundation Model Transparency Index score"]
+    );
+    assert_eq!(
+        words::other_spellings("top accuracy on Humanity's Last Exam", &found),
+        ["top accuracy on HLE"]
+    );
+    // In the bundled store, the index spelled out in prose finds the
+    // metric its names abbreviate.
+    assert_eq!(
+        best_metric(
+            "On the Foundation Model Transparency Index, xAI scored 14.",
+            "14"
+        ),
+        "FMTI score"
+    );
+}

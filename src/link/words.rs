@@ -8,6 +8,78 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+/// The acronyms the names spell out somewhere, with their spelling:
+/// "FMTI" for "Foundation Model Transparency Index". An acronym is a word of
+/// three to six capitals; its spelling, words of one name whose initials
+/// make it, each capitalised (a short word may not be: "Return on
+/// Investment"), as titles are, so that "funds deployed across" is no FDA.
+pub fn acronyms<'a>(names: impl Iterator<Item = &'a str> + Clone) -> Vec<(String, String)> {
+    let is_acronym =
+        |w: &str| (3..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+    let mut wanted: Vec<&str> = names
+        .clone()
+        .flat_map(|n| tokens(n).map(move |t| &n[t.start..t.end]))
+        .filter(|w| is_acronym(w))
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut found: Vec<(String, String)> = Vec::new();
+    if wanted.is_empty() {
+        return found;
+    }
+    for name in names {
+        let words: Vec<Token> = tokens(name).collect();
+        for acronym in &wanted {
+            let n = acronym.len();
+            for window in words.windows(n) {
+                let fits = window
+                    .iter()
+                    .zip(acronym.bytes())
+                    .enumerate()
+                    .all(|(i, (t, a))| {
+                        let word = &name[t.start..t.end];
+                        let first = word.as_bytes()[0];
+                        first.eq_ignore_ascii_case(&a)
+                            && word.len() > 1
+                            && !is_acronym(word)
+                            && (first.is_ascii_uppercase() || (i > 0 && word.len() <= 3))
+                    });
+                if fits {
+                    let spelling = &name[window[0].start..window[n - 1].end];
+                    if !found.iter().any(|(a, s)| a == acronym && s == spelling) {
+                        found.push(((*acronym).to_owned(), spelling.to_owned()));
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The name written the other way round for each acronym it holds or
+/// spells out: "FMTI score" is also "Foundation Model Transparency Index
+/// score", and "Foundation Model Transparency Index" also "FMTI".
+pub fn other_spellings(name: &str, acronyms: &[(String, String)]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (acronym, spelling) in acronyms {
+        let holds = tokens(name).any(|t| &name[t.start..t.end] == acronym);
+        if holds {
+            out.push(
+                tokens(name)
+                    .map(|t| {
+                        let w = &name[t.start..t.end];
+                        if w == acronym { spelling.as_str() } else { w }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        } else if name.contains(spelling.as_str()) {
+            out.push(name.replace(spelling.as_str(), acronym));
+        }
+    }
+    out
+}
+
 /// A word of a text, as a byte range of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
