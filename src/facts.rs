@@ -143,6 +143,12 @@ fn tokens<'s>(
     if let Some(p) = fact.period {
         add(store.str(p));
     }
+    // A draft is named by its quote until a curator names it.
+    if fact.draft
+        && let Some(quote) = &fact.quote
+    {
+        add(quote);
+    }
     add(&fact.id);
     add(&fact.value.text);
     out

@@ -13,6 +13,7 @@ pub mod claim;
 pub mod config;
 pub mod explain;
 pub mod facts;
+pub mod harvest;
 pub mod input;
 pub mod interval;
 pub mod link;

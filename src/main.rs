@@ -20,6 +20,7 @@ Examples:
   claimcheck explain 'US private AI investment = 23x China' --period 2025
   claimcheck facts investment 2025 US
   claimcheck lint
+  claimcheck harvest report.md --id acme-2026         every number of a report as a draft fact
 
 Exit codes: 0 nothing fails, 1 a claim or finding fails, 2 usage or input error.";
 
@@ -59,6 +60,9 @@ enum Command {
     /// claimed, backed, contradicted or unsourced.
     #[command(after_help = AUDIT_EXAMPLES)]
     Audit(cmd::audit::AuditArgs),
+    /// Make a source of a report: every number of a Markdown or plain-text
+    /// document as a draft fact, quoted and located, with the text kept.
+    Harvest(cmd::harvest::HarvestArgs),
     /// Print a shell completion script for claimcheck to stdout.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions {
@@ -93,6 +97,7 @@ fn main() -> ExitCode {
         Command::Facts(args) => cmd::facts::run(&args),
         Command::Explain(args) => cmd::explain::run(&args),
         Command::Audit(args) => cmd::audit::run(&args),
+        Command::Harvest(args) => cmd::harvest::run(&args),
         Command::Completions { shell } => completions(shell),
         Command::Man => man(),
     };

@@ -38,7 +38,9 @@
 //! FactRef = {"id", "subject", "metric", "period", "value",
 //!            "source": {"id", "title", "publisher", "published", "url",
 //!                       "retrieved"?} | null,      // "retrieved" only when the source gives one
-//!            "locator": {"chapter", "section", "page", "pages", "figure", "table", "row", "column"} | null,
+//!            "locator": {"chapter", "section", "page", "pages", "figure", "table", "row", "column",
+//!                        "line"} | null,       // each key only when given
+//!            // "subject" and "metric" are "" for a harvested draft not yet named
 //!            "url", "retrieved", "via": [...], "origin": "sources/x/facts.jsonl:3",
 //!            "quote"?: "...",                      // only when the fact has one
 //!            "derived"?: {"op": "ratio" | "difference" | "percent-change" | "share"
@@ -153,8 +155,13 @@ impl FactRef {
     }
 
     /// `United States · private AI investment · 2025`
+    /// A draft with no names yet is `draft` (`draft · 2025` with its period).
     pub fn name(&self) -> String {
-        let mut name = format!("{} · {}", self.subject, self.metric);
+        let mut name = if self.subject.is_empty() && self.metric.is_empty() {
+            "draft".to_owned()
+        } else {
+            format!("{} · {}", self.subject, self.metric)
+        };
         if let Some(p) = &self.period {
             name.push_str(" · ");
             name.push_str(p);

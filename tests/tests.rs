@@ -28,6 +28,8 @@ mod ci_formats;
 mod config;
 // Data tables (Frictionless Data Packages) as sources: loading, checks, lint, audit.
 mod tables;
+// `harvest`: a report made into draft facts, linted and audited against.
+mod harvest;
 // Hostile input: no hang, no crash, bounded memory, no file destroyed.
 mod hostile;
 // Dead ends that point somewhere: nearest names, how to write a line, one error per file.

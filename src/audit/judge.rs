@@ -610,11 +610,7 @@ pub(crate) fn explain(
         .into_iter()
         .map(|c| {
             let fact = store.fact(c.fact);
-            let mut name = format!("{} · {}", store.str(fact.subject), store.str(fact.metric));
-            if let Some(p) = fact.period {
-                name.push_str(" · ");
-                name.push_str(store.str(p));
-            }
+            let mut name = store.fact_name(fact);
             name.push_str(" = ");
             name.push_str(&fact.value.text);
             let evidence = |score: NameScore| {

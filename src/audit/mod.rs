@@ -22,7 +22,7 @@ pub mod text;
 
 mod classify;
 mod derive;
-mod judge;
+pub(crate) mod judge;
 
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};

@@ -219,7 +219,10 @@ fn share_units(text: &str, mentions: &mut [Mention]) {
     for k in (1..mentions.len()).rev() {
         let (head, tail) = mentions.split_at_mut(k);
         let (before, after) = (&mut head[k - 1], &tail[0]);
-        let between = &text[before.end..after.start];
+        // Mentions may touch or overlap ("½$ 0"): no list there.
+        let Some(between) = text.get(before.end..after.start) else {
+            continue;
+        };
         let listed = [" and ", " or ", ", ", ", and ", ", or "].contains(&between);
         let bare = before.quantity.unit == Unit::Bare
             && before.quantity.qualifier.is_none()

@@ -11,6 +11,7 @@ pub(crate) mod audit;
 pub(crate) mod check;
 pub(crate) mod explain;
 pub(crate) mod facts;
+pub(crate) mod harvest;
 pub(crate) mod lint;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap;
 
 use crate::store::{NameKind, Store, Sym};
 
-use words::{Normalizer, tokens};
+use words::{Normalizer, Token, tokens};
 
 /// The store's names as terms, with their weights.
 #[derive(Debug)]
@@ -198,11 +198,8 @@ impl Linker {
         };
         let mut canonical: FxHashMap<(bool, &str), Sym> = FxHashMap::default();
         let mut named: Vec<(NameKind, Sym, Cow<'_, str>)> = Vec::new();
-        for fact in &store.facts {
-            for (kind, sym) in [
-                (NameKind::Subject, fact.subject),
-                (NameKind::Metric, fact.metric),
-            ] {
+        for (subject, metric) in store.name_pairs() {
+            for (kind, sym) in [(NameKind::Subject, subject), (NameKind::Metric, metric)] {
                 let text = store.str(sym);
                 if canonical
                     .insert((kind == NameKind::Subject, text), sym)
@@ -225,21 +222,38 @@ impl Linker {
             }
         }
         named.extend(spelled);
+        let quoted = draft_forms(store);
         let mut buffer = String::new();
         // How many names (not forms: aliases repeat their name's words) hold each term.
         let mut holders: Vec<Vec<(bool, Sym)>> = Vec::new();
-        for (kind, sym, text) in named {
+        let named = named
+            .into_iter()
+            .map(|(kind, sym, text)| (kind, sym, text, None))
+            .chain(quoted.iter().map(|q| {
+                (
+                    NameKind::Metric,
+                    q.metric,
+                    Cow::Borrowed(q.text.as_str()),
+                    Some(q.anchor),
+                )
+            }));
+        for (kind, sym, text, anchor) in named {
             let text = text.as_ref();
             let mut terms: Vec<u32> = Vec::new();
             let mut words: Vec<(u32, Box<str>)> = Vec::new();
-            let mut aside: Vec<bool> = Vec::new();
-            for token in tokens(text) {
+            let mut weights: Vec<f32> = Vec::new();
+            for (index, token) in tokens(text).enumerate() {
                 let written = &text[token.start..token.end];
-                // Inside parentheses: "(surveyed)", "(World Bank, CIA World
-                // Factbook, and other sources)".
-                let depth = text[..token.start].matches('(').count();
-                let closed = text[..token.start].matches(')').count();
-                let in_parentheses = depth > closed;
+                let weight = match anchor {
+                    Some(anchor) => anchor.weight(index),
+                    None => {
+                        // Inside parentheses: "(surveyed)", "(World Bank, CIA
+                        // World Factbook, and other sources)".
+                        let depth = text[..token.start].matches('(').count();
+                        let closed = text[..token.start].matches(')').count();
+                        if depth > closed { ASIDE } else { 1.0 }
+                    }
+                };
                 let Some(key) = linker.normalizer.key(written, &mut buffer) else {
                     continue;
                 };
@@ -249,10 +263,14 @@ impl Linker {
                     holders.push(Vec::new());
                     linker.postings.push(Vec::new());
                 }
-                if !terms.contains(&term) {
-                    terms.push(term);
-                    words.push((term, written.into()));
-                    aside.push(in_parentheses);
+                match terms.iter().position(|&t| t == term) {
+                    None => {
+                        terms.push(term);
+                        words.push((term, written.into()));
+                        weights.push(weight);
+                    }
+                    // A quote may repeat a word; it weighs as its nearest use.
+                    Some(at) => weights[at] = weights[at].max(weight),
                 }
                 let holder = (kind == NameKind::Subject, sym);
                 if !holders[term as usize].contains(&holder) {
@@ -275,7 +293,7 @@ impl Linker {
                 kind,
                 sym,
                 text: text.into(),
-                weights: aside.iter().map(|&a| if a { ASIDE } else { 1.0 }).collect(),
+                weights: weights.into(),
                 terms: terms.into(),
                 words: words.into(),
                 mass: 0.0,
@@ -572,8 +590,8 @@ impl Linker {
                 // models: the US 50, China 30"); a word after this number
                 // that the next one claims begins the next clause.
                 let after = o.word != CONTEXT_WORD && o.word as usize >= spans[which].1;
-                let taken = claimed
-                    && (0..spans.len()).any(|n| n != which && pull(o, n) > TAKEN * own);
+                let taken =
+                    claimed && (0..spans.len()).any(|n| n != which && pull(o, n) > TAKEN * own);
                 if o.word != CONTEXT_WORD && !(taken && after) {
                     free[o.slot as usize] = true;
                 }
@@ -656,6 +674,96 @@ const CLAIMED: f32 = 0.5;
 /// How much harder another number must pull a word after this one for the
 /// word to begin that number's clause.
 const TAKEN: f32 = 1.5;
+
+/// A draft fact's quote as the form of its metric: a harvested fact has no
+/// name yet, and the words of the sentence that states it are what a
+/// summary restating it shares with it.
+struct QuotedForm {
+    metric: Sym,
+    /// The quote, then the table column's header when it is a cell.
+    text: String,
+    anchor: Anchor,
+}
+
+/// Where a draft's value stands in its quote, by word: the quote's words
+/// weigh by their nearness to it, as a sentence's words weigh by their
+/// nearness to its number; a sentence of forty words says most about its
+/// number in the few words around it. A column header weighs fully.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    /// The index of the first word after the value, or `None` where the
+    /// value's digits were not found in the quote (every word counts fully).
+    after: Option<usize>,
+    /// How many words the quote has: the words after them are the header's.
+    quote_words: usize,
+}
+
+impl Anchor {
+    fn weight(self, word: usize) -> f32 {
+        match self.after {
+            Some(_) if word >= self.quote_words => 1.0,
+            Some(after) => nearness(after.abs_diff(word + 1) as f32),
+            None => 1.0,
+        }
+    }
+}
+
+/// The quote forms of the drafts whose metric is still empty.
+fn draft_forms(store: &Store) -> Vec<QuotedForm> {
+    let mut out = Vec::new();
+    for fact in &store.facts {
+        let Some(quote) = fact.quote.as_deref() else {
+            continue;
+        };
+        if !fact.draft || !store.str(fact.metric).is_empty() {
+            continue;
+        }
+        // The value's first run of digits ("285.9" of "$285.9 billion")
+        // as the quote writes it, grouping commas aside.
+        let digits: String = fact
+            .value
+            .text
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let at = (!digits.is_empty())
+            .then(|| quote.replace(',', "").find(digits.trim_end_matches('.')))
+            .flatten()
+            .map(|at| {
+                // Back to an offset of the quote as written.
+                let mut commas = 0;
+                let mut seen = 0;
+                for c in quote.chars() {
+                    if seen == at {
+                        break;
+                    }
+                    if c == ',' {
+                        commas += 1;
+                    } else {
+                        seen += c.len_utf8();
+                    }
+                }
+                at + commas
+            });
+        let words: Vec<Token> = tokens(quote).collect();
+        let after = at.map(|at| words.iter().take_while(|t| t.start <= at).count());
+        let mut text = quote.to_owned();
+        if let Some(column) = store.locator(fact).and_then(|l| l.column.as_deref()) {
+            text.push(' ');
+            text.push_str(column);
+        }
+        out.push(QuotedForm {
+            metric: fact.metric,
+            text,
+            anchor: Anchor {
+                after,
+                quote_words: words.len(),
+            },
+        });
+    }
+    out
+}
 
 /// A word next to the number counts fully, one five words away half.
 fn nearness(gap: f32) -> f32 {

@@ -100,6 +100,81 @@ fn a_value_word_alone_links_nothing() {
     assert_eq!(linker.metrics_named(&terms).count(), 0);
 }
 
+/// A store of drafts, written to a temporary folder: `(value, quote)`.
+fn draft_store(drafts: &[(&str, &str)]) -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("doc");
+    std::fs::create_dir(&source).unwrap();
+    std::fs::write(source.join("source.json"), r#"{"id": "doc"}"#).unwrap();
+    let lines: Vec<String> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, (value, quote))| {
+            format!(
+                r#"{{"id": "d{i}", "draft": true, "subject": "", "metric": "", "value": "{value}", "locator": {{"line": {i}}}, "quote": "{quote}"}}"#
+            )
+        })
+        .collect();
+    std::fs::write(source.join("facts.jsonl"), lines.join("\n")).unwrap();
+    let store = Store::load(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    (dir, store)
+}
+
+/// A draft has no name, so its quote is its form, and each draft's form is
+/// its own: the quote whose words stand beside its number outranks one that
+/// holds the same words far from its number.
+#[test]
+fn a_drafts_quote_links_it_nearest_words_first() {
+    let (_dir, store) = draft_store(&[
+        (
+            "212",
+            "Cruise calls fell to 212 while the ferry fleet grew.",
+        ),
+        (
+            "14",
+            "The count of cruise calls fell in a year when the fleet grew to 14.",
+        ),
+    ]);
+    let linker = Linker::new(&store);
+    let sentence = "Cruise calls fell to 212 last season.";
+    let start = sentence.find("212").unwrap();
+    let mut cache = WordCache::default();
+    let mut terms = SentenceTerms::default();
+    linker.read(sentence, &mut cache, &mut terms);
+    let scores = linker.scores(&terms, &[(start, start + 3)], 0);
+    let strength = |id: &str| {
+        let fact = store.fact(store.fact_by_id(id).unwrap());
+        scores.name(NameKind::Metric, fact.metric).strength
+    };
+    let (near, far) = (strength("d0"), strength("d1"));
+    // The same three words, beside the number in one quote and far from
+    // it in the other.
+    assert!(near > 0.0, "near {near}");
+    assert!(near > 2.0 * far, "near {near}, far {far}");
+    // The two drafts' empty metrics are two metrics, not one.
+    assert_ne!(store.fact(0).metric, store.fact(1).metric);
+}
+
+#[test]
+fn quote_words_weigh_by_their_nearness_to_the_value() {
+    let anchor = Anchor {
+        after: Some(3),
+        quote_words: 6,
+    };
+    // The number is word 2: its neighbours weigh most, then less and less.
+    assert!(anchor.weight(1) > anchor.weight(0));
+    assert!(anchor.weight(3) > anchor.weight(5));
+    assert_eq!(anchor.weight(2), 1.0);
+    // A table's column header, after the quote, weighs fully.
+    assert_eq!(anchor.weight(6), 1.0);
+    // A value not found in its quote leaves every word its full weight.
+    let unanchored = Anchor {
+        after: None,
+        quote_words: 6,
+    };
+    assert_eq!(unanchored.weight(0), 1.0);
+}
+
 /// A name with an acronym is also found by its spelling, and a spelling by
 /// its acronym; words that merely start with the right letters are none.
 #[test]

@@ -136,6 +136,11 @@ impl Names {
                 (NameKind::Subject, fact.subject),
                 (NameKind::Metric, fact.metric),
             ] {
+                // A draft's empty name names nothing: drafts are not one
+                // figure because none of them has a name yet.
+                if store.str(sym).trim().is_empty() {
+                    continue;
+                }
                 by_text.insert((kind, store.str(sym)), sym);
                 names
                     .table(kind)

@@ -46,10 +46,11 @@ use crate::store::{Fact, LoadErrors, Store};
 mod conflicts;
 pub mod date;
 mod derived;
+mod drafts;
 mod load;
 mod names;
 mod provenance;
-mod quotes;
+pub(crate) mod quotes;
 
 pub use date::Date;
 
@@ -188,6 +189,9 @@ codes! {
         "a fact's quote does not state the fact's value in any written form";
     UncheckedQuotes = "unchecked-quotes", Info,
         "a source's facts have quotes, but the source has no text/ folder to check them against";
+    // Harvested facts awaiting a curator.
+    DraftFacts = "draft-facts", Warning,
+        "a source holds draft facts (harvested, not curated): give each a subject and a metric (and its period) and drop `draft` to promote it";
 }
 
 impl Serialize for Code {
@@ -382,6 +386,7 @@ fn checks(store: &Store, options: &Options) -> Vec<Finding> {
     conflicts::check(store, options, &mut findings);
     derived::check(store, options, &mut findings);
     quotes::check(store, &mut findings);
+    drafts::check(store, &mut findings);
     findings
 }
 

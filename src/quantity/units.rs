@@ -394,8 +394,9 @@ pub(super) const POWER_WORDS: &[(&str, u8)] = &[("sq", 2), ("square", 2), ("cubi
 /// A power after a length: `^2`, `²`, ` squared`, `^3`, `³`, ` cubed`.
 fn power_suffix(i: &str) -> PResult<'_, u8> {
     alt((
-        value(2, alt((tag("^2"), tag("²")))),
-        value(3, alt((tag("^3"), tag("³")))),
+        // "km^2a" is no area: the power ends a word.
+        value(2, (alt((tag("^2"), tag("²"))), word_end)),
+        value(3, (alt((tag("^3"), tag("³"))), word_end)),
         value(2, (space1, tag_no_case("squared"), word_end)),
         value(3, (space1, tag_no_case("cubed"), word_end)),
     ))

@@ -45,6 +45,9 @@ struct RawFact<'a> {
     /// Overrides the folder's source: the fact was read in another document.
     #[serde(default, borrow)]
     source: Option<std::borrow::Cow<'a, str>>,
+    /// Harvested, not yet curated (`claimcheck harvest`).
+    #[serde(default)]
+    draft: bool,
 }
 
 /// A value: a quantity string, or a plain JSON number.
@@ -225,6 +228,39 @@ impl Store {
             },
             None => None,
         };
+        let blank = |name: &str| name.trim().is_empty();
+        if !raw.draft {
+            for (field, name) in [("subject", &raw.subject), ("metric", &raw.metric)] {
+                if blank(name) {
+                    return errors.push(LoadError::Value {
+                        path: path(self),
+                        line,
+                        pointer: format!("/{field}"),
+                        message: format!(
+                            "an empty {field}: only a draft (\"draft\": true) may leave it empty"
+                        ),
+                    });
+                }
+            }
+        }
+        if raw.draft && raw.quote.as_deref().is_none_or(blank) {
+            return errors.push(LoadError::Value {
+                path: path(self),
+                line,
+                pointer: "/quote".to_owned(),
+                message: "a draft needs its quote: the words it is linked to prose by".to_owned(),
+            });
+        }
+        // A draft's empty name is its own, not one shared by every draft.
+        let name = |store: &mut Store, text: &str| {
+            if raw.draft && blank(text) {
+                store.strings.fresh("")
+            } else {
+                store.strings.intern(text)
+            }
+        };
+        let subject = name(self, &raw.subject);
+        let metric = name(self, &raw.metric);
         let index = u32::try_from(self.facts.len()).unwrap_or(u32::MAX);
         // A fact's own `source` is resolved once every source folder is read.
         if let Some(id) = &raw.source {
@@ -233,8 +269,8 @@ impl Store {
         }
         let fact = Fact {
             id: raw.id.as_ref().into(),
-            subject: self.strings.intern(&raw.subject),
-            metric: self.strings.intern(&raw.metric),
+            subject,
+            metric,
             period: raw.period.as_deref().map(|p| self.strings.intern(p)),
             value,
             locator,
@@ -245,6 +281,7 @@ impl Store {
             derived: raw.derived.map(Box::new),
             corroboration: raw.corroboration,
             seen_in_text: raw.seen_in_text,
+            draft: raw.draft,
             source,
             origin: Origin {
                 file,

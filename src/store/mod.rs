@@ -62,6 +62,15 @@ impl Interner {
     fn get(&self, sym: Sym) -> &str {
         &self.strings[sym.0 as usize]
     }
+
+    /// A symbol of its own for `s`, never shared with another: a draft's
+    /// empty subject or metric names that draft alone, so that indexes by
+    /// name (and the linker's forms) keep drafts apart.
+    fn fresh(&mut self, s: &str) -> Sym {
+        let sym = Sym(u32::try_from(self.strings.len()).expect("fewer than 2^32 distinct strings"));
+        self.strings.push(Arc::from(s));
+        sym
+    }
 }
 
 /// A source document.
@@ -109,9 +118,14 @@ pub struct Locator {
     /// A data table's row, counted as a spreadsheet counts it (the header is row 1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<u32>,
-    /// A data table's column, by its title.
+    /// A data table's column, by its title; for a harvested table cell,
+    /// the column's header.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
+    /// The line of the source's kept text (`text/`) that states the fact,
+    /// 1-based: what a harvested draft is located by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
 }
 
 impl Locator {
@@ -139,6 +153,9 @@ impl Locator {
         }
         if let Some(c) = &self.column {
             parts.push(format!("column `{c}`"));
+        }
+        if let Some(l) = &self.line {
+            parts.push(format!("line {l}"));
         }
         if let Some(p) = &self.page {
             parts.push(format!("p. {p}"));
@@ -187,6 +204,9 @@ pub struct Fact {
     pub derived: Option<Box<Derivation>>,
     pub corroboration: Option<u32>,
     pub seen_in_text: Option<bool>,
+    /// Harvested from a document and not yet curated: its subject, metric
+    /// or period may be empty, and it is linked to prose by its quote.
+    pub draft: bool,
     /// Index into [`Store::sources`]; `None` when the fact names a source
     /// the store does not hold.
     pub source: Option<usize>,
@@ -800,6 +820,20 @@ impl Store {
         self.by_subject.get(&subject).map_or(&[], Vec::as_slice)
     }
 
+    /// Every (subject, metric) pair of the store's facts, each once, in
+    /// the order of their names' symbols; read from the index of an
+    /// indexed store, whose `facts` are not in memory, so that both give
+    /// the same.
+    pub fn name_pairs(&self) -> Vec<(Sym, Sym)> {
+        let mut pairs: Vec<(Sym, Sym)> = match self.lazy_pairs() {
+            Some(pairs) => pairs.collect(),
+            None => self.facts.iter().map(|f| (f.subject, f.metric)).collect(),
+        };
+        pairs.sort_unstable_by_key(|(s, m)| (s.0, m.0));
+        pairs.dedup();
+        pairs
+    }
+
     pub fn facts_of_metric(&self, metric: Sym) -> &[u32] {
         if let Some(facts) = self.lazy_of_metric(metric) {
             return facts;
@@ -834,8 +868,14 @@ impl Store {
     }
 
     /// `United States · private AI investment · 2025`
+    /// A draft with no names yet is `draft` (`draft · 2025` with its period).
     pub fn fact_name(&self, fact: &Fact) -> String {
-        let mut name = format!("{} · {}", self.str(fact.subject), self.str(fact.metric));
+        let (subject, metric) = (self.str(fact.subject), self.str(fact.metric));
+        let mut name = if subject.is_empty() && metric.is_empty() {
+            "draft".to_owned()
+        } else {
+            format!("{subject} · {metric}")
+        };
         if let Some(p) = fact.period {
             name.push_str(" · ");
             name.push_str(self.str(p));

@@ -408,6 +408,7 @@ impl Store {
                     derived: None,
                     corroboration: None,
                     seen_in_text: None,
+                    draft: false,
                     source: Some(source),
                     origin: Origin { file, line },
                 });

@@ -35,7 +35,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::{Fact, LoadError, LoadErrors, Locator, Origin, Source, Store, Sym};
+use super::{Fact, LoadError, LoadErrors, Locator, NameKind, Origin, Source, Store, Sym};
 use crate::quantity::parse_quantity;
 
 mod record;
@@ -45,7 +45,7 @@ mod record;
 pub const INDEX_DIR: &str = ".claimcheck-index";
 const INDEX_FILE: &str = "facts.idx";
 /// The last byte is the format's version: another version is rebuilt.
-const MAGIC: [u8; 8] = *b"CCINDEX\x02";
+const MAGIC: [u8; 8] = *b"CCINDEX\x04";
 const HEADER_LEN: u64 = 8 + 16 + 8 * 7;
 /// Stores whose files hold fewer bytes load whole: the bundled one (under a
 /// megabyte) loads in milliseconds, and hashing it would only add to that.
@@ -71,6 +71,9 @@ struct Head {
     files: Vec<String>,
     subject_names: Vec<(String, Vec<u32>)>,
     metric_names: Vec<(String, Vec<u32>)>,
+    /// The aliases as declared, `(of a subject, alias, name)`: the prose
+    /// linker builds its forms from them.
+    aliases: Vec<(bool, String, String)>,
     periods: Vec<(String, u32)>,
     longest_period_words: usize,
     longest_name_words: usize,
@@ -376,6 +379,11 @@ fn write_parts(file: &mut File, root: &Path, store: &Store, hash: u128) -> io::R
             .collect(),
         subject_names: sorted_names(&store.subject_names),
         metric_names: sorted_names(&store.metric_names),
+        aliases: store
+            .aliases
+            .iter()
+            .map(|(kind, alias, name)| (*kind == NameKind::Subject, alias.clone(), name.clone()))
+            .collect(),
         periods: {
             let mut periods: Vec<(String, u32)> = store
                 .periods
@@ -589,6 +597,18 @@ fn build_store(
             }
         })
         .collect();
+    store.aliases = head
+        .aliases
+        .into_iter()
+        .map(|(subject, alias, name)| {
+            let kind = if subject {
+                NameKind::Subject
+            } else {
+                NameKind::Metric
+            };
+            (kind, alias, name)
+        })
+        .collect();
     for (kind, names) in [
         (&mut store.subject_names, head.subject_names),
         (&mut store.metric_names, head.metric_names),
@@ -684,6 +704,7 @@ fn build_store(
             derived: None,
             corroboration: None,
             seen_in_text: None,
+            draft: false,
             source: None,
             origin: Origin { file: 0, line: 0 },
         },
@@ -882,6 +903,12 @@ impl Store {
     pub(super) fn lazy_of_metric(&self, metric: Sym) -> Option<&[u32]> {
         let lazy = self.lazy.as_ref()?;
         Some(lazy.merged(lazy.metric_pairs.get(&metric)))
+    }
+
+    /// The (subject, metric) pairs an indexed store has facts of.
+    pub(super) fn lazy_pairs(&self) -> Option<impl Iterator<Item = (Sym, Sym)> + '_> {
+        let lazy = self.lazy.as_ref()?;
+        Some(lazy.pairs.keys().copied())
     }
 
     pub(super) fn lazy_of_pair(&self, subject: Sym, metric: Sym) -> Option<&[u32]> {

@@ -90,6 +90,7 @@ pub(super) fn encode(
                 put_var(out, u64::from(strings.number(text)));
             }
             put_opt(out, l.row);
+            put_opt(out, l.line);
         }
     }
     put_opt(out, fact.url.map(|s| s.0));
@@ -110,6 +111,7 @@ pub(super) fn encode(
         Some(false) => 1,
         Some(true) => 2,
     });
+    out.push(u8::from(fact.draft));
     put_opt(out, fact.source.map(|s| s as u32));
     put_var(out, u64::from(fact.origin.file));
     put_var(out, u64::from(fact.origin.line));
@@ -226,6 +228,7 @@ pub(super) fn decode(
             table,
             row: c.opt()?,
             column,
+            line: c.opt()?,
         })
     };
     let url = opt_sym(c.opt()?)?;
@@ -247,6 +250,11 @@ pub(super) fn decode(
         0 => None,
         1 => Some(false),
         2 => Some(true),
+        _ => return None,
+    };
+    let draft = match c.u8()? {
+        0 => false,
+        1 => true,
         _ => return None,
     };
     let source = match c.opt()? {
@@ -273,6 +281,7 @@ pub(super) fn decode(
         derived,
         corroboration,
         seen_in_text,
+        draft,
         source,
         origin: Origin { file, line },
     };
