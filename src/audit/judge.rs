@@ -246,6 +246,7 @@ pub(crate) fn candidates(
     for_derivation: bool,
 ) -> Vec<Candidate> {
     let mut subjects: Vec<(Sym, NameScore)> = Vec::new();
+    let mut read: Vec<(Sym, NameScore)> = Vec::new();
     let mut out = Vec::new();
     // How near the number the nearest subject the sentence names stands,
     // other than one whose words are the metric's own ("SWE-bench" in
@@ -258,7 +259,9 @@ pub(crate) fn candidates(
             .fold(0.0, f32::max)
     };
     for metric in linker.metrics_named(terms) {
-        let metric_score = scores.name(NameKind::Metric, metric);
+        // Scored on first need: the unit and period rule out every fact
+        // of many a metric, and the score costs more than those checks.
+        let mut metric_score = None;
         let facts = store.facts_of_metric(metric);
         // A metric only one subject has implies its subject: "organizational
         // adoption" is of the surveyed organizations, named or not.
@@ -288,7 +291,17 @@ pub(crate) fn candidates(
             let subject = match subjects.iter().find(|(s, _)| *s == fact.subject) {
                 Some(&(_, score)) => score,
                 None => {
-                    let mut score = scores.name(NameKind::Subject, fact.subject);
+                    // The words' own score, kept apart: a metric of one
+                    // subject (not kept in `subjects`) has a fact per year,
+                    // each asking for it again.
+                    let mut score = match read.iter().find(|(s, _)| *s == fact.subject) {
+                        Some(&(_, score)) => score,
+                        None => {
+                            let score = scores.name(NameKind::Subject, fact.subject);
+                            read.push((fact.subject, score));
+                            score
+                        }
+                    };
                     // A metric implies its one subject unless the sentence
                     // names another near the number ("Chinese companies reached 88%
                     // adoption" is not the surveyed organizations' 88%).
@@ -303,6 +316,8 @@ pub(crate) fn candidates(
                     score
                 }
             };
+            let metric_score =
+                *metric_score.get_or_insert_with(|| scores.name(NameKind::Metric, metric));
             // The paragraph before tells which index "the index" is; the
             // sentence itself must name the subject or the metric.
             if subject.nearness <= 0.0 || (subject.own <= 0.0 && metric_score.own <= 0.0) {

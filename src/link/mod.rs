@@ -99,8 +99,12 @@ pub struct SentenceTerms {
     /// The metrics considered, with the weight found of their best form.
     metrics: Vec<(Sym, f32)>,
     /// The forms that hold at least [`MIN_COVERAGE`] of their weight in
-    /// the sentence, with that share, by form.
+    /// the sentence, with that share, in the order the sentence's terms
+    /// found them.
     forms: Vec<(u32, f32)>,
+    /// Per form of the store, its index in `forms`, [`NO_SLOT`] for one
+    /// not there: each number asks for dozens of names.
+    form_at: Vec<u32>,
     /// Per form of `forms`, its terms found, as `(slot in distinct, rarity)`
     /// ranges of `slots`.
     form_slots: Vec<(u32, u32)>,
@@ -369,7 +373,11 @@ impl Linker {
         out.occurrences.clear();
         out.word_starts.clear();
         out.stop_words.clear();
+        for &(f, _) in &out.forms {
+            out.form_at[f as usize] = NO_SLOT;
+        }
         out.forms.clear();
+        out.form_at.resize(self.forms.len(), NO_SLOT);
         out.form_slots.clear();
         out.slots.clear();
         for token in tokens(context) {
@@ -417,11 +425,19 @@ impl Linker {
         distinct.extend(out.occurrences.iter().map(|o| o.term));
         distinct.sort_unstable();
         distinct.dedup();
+        // Each distinct term's slot, in a dense table by term put back after:
+        // the forms met below look their terms up by the hundred, and a
+        // binary search for each was the dearest part of reading a sentence.
+        let slot_of = &mut cache.slot_of;
+        slot_of.resize(self.rarity.len(), NO_SLOT);
+        for (slot, &term) in distinct.iter().enumerate() {
+            slot_of[term as usize] = slot as u32;
+        }
         let presence = &mut out.presence;
         presence.clear();
         presence.resize(distinct.len(), CONTEXT_FOUND);
         for o in &mut out.occurrences {
-            o.slot = distinct.binary_search(&o.term).unwrap_or(0) as u32;
+            o.slot = slot_of[o.term as usize];
             if o.word != CONTEXT_WORD {
                 presence[o.slot as usize] = 1.0;
             }
@@ -440,14 +456,18 @@ impl Linker {
                         .iter()
                         .zip(form.weights.iter())
                         .filter_map(|(t, w)| {
-                            let slot = distinct.binary_search(t).ok()?;
-                            Some(self.rarity[*t as usize] * w * presence[slot])
+                            let present = *presence.get(slot_of[*t as usize] as usize)?;
+                            Some(self.rarity[*t as usize] * w * present)
                         })
                         .sum();
                 }
             }
         }
-        touched.sort_unstable();
+        // `touched` stays in the order found, not sorted: `forms` is looked
+        // up through `form_at`, and what is read from it in order (the
+        // metrics, sorted below with a full tie-break; the subjects, whose
+        // nearest is a maximum) does not depend on it. Sorting was 4% of
+        // the audit.
         out.metrics.clear();
         for &f in touched.iter() {
             let weight = found[f as usize];
@@ -455,13 +475,15 @@ impl Linker {
             let coverage = weight / form.mass.max(f32::MIN_POSITIVE);
             found[f as usize] = 0.0;
             if coverage >= MIN_COVERAGE {
+                out.form_at[f as usize] = out.forms.len() as u32;
                 out.forms.push((f, coverage));
                 let from = out.slots.len() as u32;
                 // Which metrics are candidates is decided by the sentence's
                 // own words: a paragraph names many more.
                 let mut own = 0.0;
                 for (&term, w) in form.terms.iter().zip(form.weights.iter()) {
-                    if let Ok(slot) = out.distinct.binary_search(&term) {
+                    let slot = slot_of[term as usize] as usize;
+                    if slot != NO_SLOT as usize {
                         let weight = self.rarity[term as usize] * w;
                         out.slots.push((slot as u32, weight));
                         // The paragraph's words only break ties.
@@ -479,6 +501,9 @@ impl Linker {
             }
         }
         touched.clear();
+        for &term in &out.distinct {
+            slot_of[term as usize] = NO_SLOT;
+        }
         // The metrics with the most weight found, each once: a long
         // sentence touches dozens, and the few best are the candidates.
         out.metrics
@@ -806,9 +831,13 @@ pub struct WordCache {
     /// sentences.
     found: Vec<f32>,
     touched: Vec<u32>,
+    /// Per term, its slot among the distinct terms of the sentence being
+    /// read; [`NO_SLOT`] between sentences.
+    slot_of: Vec<u32>,
 }
 
 const STOP: u32 = u32::MAX;
+const NO_SLOT: u32 = u32::MAX;
 
 impl SentenceTerms {
     /// What the word starting at byte `start` says: `None` where no word
@@ -833,8 +862,9 @@ impl Scores<'_, '_> {
     pub fn name(&self, kind: NameKind, sym: Sym) -> NameScore {
         let mut best = NameScore::default();
         for &f in self.linker.forms_of(kind, sym) {
-            let Ok(at) = self.sentence.forms.binary_search_by_key(&f, |&(f, _)| f) else {
-                continue;
+            let at = match self.sentence.form_at.get(f as usize) {
+                Some(&at) if at != NO_SLOT => at as usize,
+                _ => continue,
             };
             let form = &self.linker.forms[f as usize];
             let (from, to) = self.sentence.form_slots[at];
