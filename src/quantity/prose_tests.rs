@@ -25,6 +25,13 @@ fn prose_units_are_known_units() {
         prose("over a billion dollars").4,
         Unit::Currency("USD".into())
     );
+    // Tons of carbon dioxide equivalent are emissions, not a mass.
+    assert_eq!(
+        prose("72,816 tons of CO₂ equivalent").4.name(),
+        "tCO2e (emissions)"
+    );
+    assert_eq!(prose("9 tonnes CO2e a year").4.name(), "tCO2e (emissions)");
+    assert_eq!(prose("9 tons of steel").4.name(), "tons (mass)");
     assert!(prose_quantity("4o model", true).is_none());
     assert!(prose_quantity("21st century", true).is_none());
 }

@@ -367,6 +367,21 @@ pub(super) fn measure_word(i: &str) -> PResult<'_, Unit> {
             .find(|(k, _)| k.eq_ignore_ascii_case(word))
             .map(|(_, m)| Unit::Measure(*m))
     };
+    // "tons of CO₂ equivalent", "tonnes CO2e": emissions, not a mass.
+    if ["ton", "tonne", "t"]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(singular))
+    {
+        const EMISSIONS: &[&str] = &[" of co2 equivalent", " of co₂ equivalent", " co2e", " co₂e"];
+        for tail in EMISSIONS {
+            if let Some(head) = rest.get(..tail.len())
+                && head.eq_ignore_ascii_case(tail)
+            {
+                let unit = Unit::Measure(measure("tCO2e", "emissions", 1.0));
+                return Ok((&rest[tail.len()..], unit));
+            }
+        }
+    }
     if let Some(unit) = lookup(word).or_else(|| lookup(singular)) {
         // `km^2`, `m³`, `feet squared`
         let (rest, power) = opt(power_suffix).parse(rest)?;
