@@ -367,6 +367,9 @@ fn paraphrases_link_to_their_facts() {
     expect(20, "Seventy", Status::Contradicted, "r-no-training-code");
     // The household figure is the 12%'s: it contradicts nothing else.
     expect(21, "12%", Status::Backed, "p-household-success");
+    // Ordinals are positions: a rank and an edition, named or not.
+    expect(22, "21st", Status::Contradicted, "e-adoption-us-rank");
+    expect(22, "ninth", Status::Backed, "rep-edition");
     let simulated = findings.iter().find(|f| f.text() == "89.4%").unwrap();
     assert_eq!(simulated.status, Status::Unsourced);
     assert!(

@@ -49,6 +49,9 @@ const DEFAULT_SUBJECT: NameScore = NameScore::assumed(1.0, 0.35);
 /// What the subject of a metric only one subject has scores, unless the
 /// sentence names another subject about as near the number.
 const IMPLIED_SUBJECT: NameScore = NameScore::assumed(1.0, 0.35);
+/// What a rank or an edition scores for an ordinal ("ranks only 21st"):
+/// as a metric named in full a few words away.
+const POSITION: NameScore = NameScore::assumed(1.0, 0.5);
 /// Added for a fact whose period the sentence names.
 const PERIOD_BONUS: f32 = 0.15;
 /// A candidate ranked at least this share of the best is linked as well as
@@ -155,6 +158,8 @@ pub(crate) struct Number<'a> {
     /// counts that noun, so no measure (water in kiloliters) is what it
     /// states.
     pub counts_a_noun: bool,
+    /// "24th", "ninth": a position, of a rank or an edition only.
+    pub ordinal: bool,
     /// The numbers of the sentence, this one at `which`.
     pub neighbours: &'a [super::scan::Mention],
     pub which: usize,
@@ -258,7 +263,22 @@ pub(crate) fn candidates(
             .map(|s| scores.name(NameKind::Subject, s).nearness)
             .fold(0.0, f32::max)
     };
-    for metric in linker.metrics_named(terms) {
+    // An ordinal says by itself that it is a position: the ranks and
+    // editions of the subjects the sentence names are candidates, their
+    // metric named or not ("the ninth AI Index").
+    let mut metrics: Vec<Sym> = linker.metrics_named(terms).collect();
+    if number.ordinal {
+        for subject in linker.subjects_named(terms) {
+            for &f in store.facts_of_subject(subject) {
+                let metric = store.fact(f).metric;
+                if !metrics.contains(&metric) {
+                    metrics.push(metric);
+                }
+            }
+        }
+        metrics.retain(|&m| linker.is_position(m));
+    }
+    for metric in metrics {
         // Scored on first need: the unit and period rule out every fact
         // of many a metric, and the score costs more than those checks.
         let mut metric_score = None;
@@ -316,8 +336,16 @@ pub(crate) fn candidates(
                     score
                 }
             };
-            let metric_score =
-                *metric_score.get_or_insert_with(|| scores.name(NameKind::Metric, metric));
+            let metric_score = *metric_score.get_or_insert_with(|| {
+                let read = scores.name(NameKind::Metric, metric);
+                // The ordinal names its position metric, as a metric only
+                // one subject has names its subject.
+                if number.ordinal {
+                    read.at_least(POSITION)
+                } else {
+                    read
+                }
+            });
             // The paragraph before tells which index "the index" is; the
             // sentence itself must name the subject or the metric.
             if subject.nearness <= 0.0 || (subject.own <= 0.0 && metric_score.own <= 0.0) {

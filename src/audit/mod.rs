@@ -657,6 +657,7 @@ impl<'a> Auditor<'a> {
                     starts_change: judge::Number::after_from(sentence, ms)
                         && current.years.pinned(sentence, ms, me).is_none(),
                     next_word,
+                    ordinal: mention.ordinal,
                     counts_a_noun: judge::Number::counts_a_noun(
                         &mention.quantity,
                         sentence,

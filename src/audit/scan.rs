@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::quantity::{
-    QUALIFIERS, Qualifier, Quantity, Unit, is_han, prose_quantity, starts_chinese_numeral,
+    QUALIFIERS, Qualifier, Quantity, Unit, is_han, parse_quantity, prose_quantity,
+    starts_chinese_numeral,
 };
 
 use super::text::{BlockKind, ceil_boundary, floor_boundary};
@@ -31,6 +32,9 @@ pub struct Mention {
     pub weak: bool,
     /// The byte range of the mention's sentence in the block's prose.
     pub sentence: (usize, usize),
+    /// "24th", "ninth": a position, which speaks only of a rank, an
+    /// edition or a place. Weak, as spelled counts are.
+    pub ordinal: bool,
 }
 
 /// A qualifier ([`QUALIFIERS`], as prose mode reads them), `between`, `~`
@@ -513,8 +517,28 @@ const WORD_LIST: &str = concat!(
     "hundred|thousand|million|billion|trillion|",
     "a third|a quarter|a half|a fifth|a tenth|half|quarter|doubled|doubling|tripled|",
     "tripling|quadrupled|quadrupling|halved|twice|twofold|threefold|fourfold|tenfold|",
-    "minus|negative",
+    "minus|negative|",
+    "fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fifteenth|",
+    "twentieth",
 );
+
+/// Ordinals spelled out, with their value: "the ninth edition", "ranks
+/// fifth". Lower ones ("first", "second", "third") are ordinary words far
+/// more often than positions.
+const ORDINAL_WORDS: &[(&str, u32)] = &[
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fifteenth", 15),
+    ("twentieth", 20),
+];
 
 static NUMBER_WORDS: NumberWords = NumberWords::new(WORD_LIST);
 
@@ -523,7 +547,7 @@ const NUMBER_FIRST: u32 = NumberWords::new(WORD_LIST).firsts[0];
 
 struct NumberWords {
     /// The words in a table with one slot for each (see [`slot`]).
-    keys: [u128; 128],
+    keys: [u128; 256],
     /// By the length of a word's first run of letters (1 for "a hundred"),
     /// a bit for each first letter a word of that length has: its code in
     /// either case less 0x40 or 0x60. At 0, the first letters of all.
@@ -535,7 +559,7 @@ impl NumberWords {
         let mut words = list.as_bytes();
         // No key is all ones: a word of at most 11 bytes leaves the top
         // ones 0.
-        let mut keys = [u128::MAX; 128];
+        let mut keys = [u128::MAX; 256];
         let mut firsts = [0; LONGEST + 1];
         while !words.is_empty() {
             let mut len = 0;
@@ -577,7 +601,7 @@ const LONGEST: usize = 11;
 /// checks it).
 const fn slot(key: u128) -> usize {
     let folded = key as u64 ^ (key >> 64) as u64;
-    (folded.wrapping_mul(0x52D1_1269_BAE4_573B) >> 57) as usize
+    (folded.wrapping_mul(0x60E2_3F3A_B279_0467) >> 56) as usize
 }
 
 /// A number starting at `at` with a currency sign, a minus or a fraction
@@ -661,6 +685,11 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
             token_end.max(at + PHONE.find(&text[opened.len()..]).map_or(0, |m| m.end())),
         );
     }
+    if at == digit
+        && let Some((end, value)) = digit_ordinal(text, digit)
+    {
+        return ordinal(at, end, value);
+    }
     let previous = previous_word(before);
     let scope_words = [
         "top", "version", "v", "release", "no", "chapter", "section", "figure", "table", "§", "p.",
@@ -715,6 +744,7 @@ fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
         quantity,
         weak: false,
         sentence: (0, 0),
+        ordinal: false,
     })
 }
 
@@ -734,6 +764,14 @@ fn read_words(text: &str, at: usize) -> Read {
     let previous = previous_word(before);
     if previous.eq_ignore_ascii_case("top") {
         return Read::Skip(word_end);
+    }
+    let word = &text[at..word_end];
+    if let Some(&(_, value)) = ORDINAL_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        && !previous.eq_ignore_ascii_case("a")
+    {
+        return ordinal(at, word_end, value);
     }
     let (start, ranges) = context_start(text, at, previous);
     let parsed = read_from(text, start, at, ranges);
@@ -797,6 +835,7 @@ fn read_words(text: &str, at: usize) -> Read {
         quantity,
         weak,
         sentence: (0, 0),
+        ordinal: false,
     })
 }
 
@@ -831,7 +870,39 @@ fn read_chinese(text: &str, at: usize) -> Read {
         // knows what it counts.
         weak: bare,
         sentence: (0, 0),
+        ordinal: false,
     })
+}
+
+/// An ordinal at `start..end` as a weak mention of its value.
+fn ordinal(start: usize, end: usize, value: u32) -> Read {
+    match parse_quantity(&value.to_string()) {
+        Ok(quantity) => Read::Found(Mention {
+            start,
+            end,
+            quantity,
+            weak: true,
+            sentence: (0, 0),
+            ordinal: true,
+        }),
+        Err(_) => Read::Skip(end),
+    }
+}
+
+/// "24th", "1st", "3rd": digits and an ordinal suffix, as a whole word.
+fn digit_ordinal(text: &str, digit: usize) -> Option<(usize, u32)> {
+    let digits = text[digit..].bytes().take_while(u8::is_ascii_digit).count();
+    let end = digit + digits;
+    let suffix = text.get(end..end + 2)?;
+    let ordinal = ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(suffix));
+    let whole = text[end + 2..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let value = text[digit..end].parse().ok()?;
+    (ordinal && whole && digits > 0).then_some((end + 2, value))
 }
 
 /// The quantity read from the qualifier at `start`, else from the number at
@@ -1267,11 +1338,44 @@ mod tests {
     fn candidates_start_where_the_regex_did() {
         assert_eq!(
             candidates("Two-fold, a hundred, a  thousand, A Half; someone tenth ten5 _one"),
-            ["Two", "a hundred", "thousand", "A Half", "5"]
+            ["Two", "a hundred", "thousand", "A Half", "tenth", "5"]
         );
         assert_eq!(
             candidates("BUS$5 us$-6 -$7 $−⅔ €x £½ H100 v-2 ¥"),
             ["US$5", "us$-6", "$7", "$−⅔", "£½", "1", "0", "0", "-2"]
+        );
+    }
+
+    /// Ordinals are positions, reported weakly; "a fifth" stays a share.
+    #[test]
+    fn ordinals_are_positions() {
+        let found = |text: &str| -> Vec<(String, bool, f64)> {
+            scan(text, BlockKind::Paragraph)
+                .iter()
+                .map(|m| {
+                    let value = m.quantity.reading(0.0).set.lo;
+                    (text[m.start..m.end].to_owned(), m.ordinal, value.round())
+                })
+                .collect()
+        };
+        assert_eq!(
+            found("The US ranks 24th; the ninth edition is out."),
+            [
+                ("24th".to_owned(), true, 24.0),
+                ("ninth".to_owned(), true, 9.0)
+            ]
+        );
+        assert_eq!(
+            found("A fifth of voters came 3rd."),
+            [
+                ("A fifth".to_owned(), false, 20.0),
+                ("3rd".to_owned(), true, 3.0)
+            ]
+        );
+        assert!(
+            found("the 24thx build")
+                .iter()
+                .all(|(_, ordinal, _)| !ordinal)
         );
     }
 
@@ -1282,7 +1386,7 @@ mod tests {
         /// The regex the finder replaced, as the oracle it must agree with.
         static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|hundred|thousand|million|billion|trillion|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|minus|negative)(?-u:\b)|[零一二两三四五六七八九十百０-９]",
+                r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|hundred|thousand|million|billion|trillion|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|minus|negative|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fifteenth|twentieth)(?-u:\b)|[零一二两三四五六七八九十百０-９]",
             )
             .unwrap_or_else(|e| unreachable!("the candidate regex is valid: {e}"))
         });

@@ -648,6 +648,20 @@ impl Linker {
             .any(|&f| self.forms[f as usize].terms.contains(&term))
     }
 
+    /// Whether the metric's names speak of a position: a rank, an edition,
+    /// a place. Only such a metric is what an ordinal ("24th", "ninth")
+    /// states.
+    pub fn is_position(&self, metric: Sym) -> bool {
+        let mut buffer = String::new();
+        ["rank", "ranking", "edition", "place", "position"]
+            .iter()
+            .filter_map(|word| {
+                let key = self.normalizer.key(word, &mut buffer)?;
+                self.terms.get(key).copied()
+            })
+            .any(|term| self.name_holds(NameKind::Metric, metric, term))
+    }
+
     /// Whether every word of some form of the subject is a word of the
     /// metric's names: the subject is part of the metric's name.
     pub fn name_within(&self, subject: Sym, metric: Sym) -> bool {
