@@ -864,10 +864,10 @@ struct Sentence {
     prose: Option<Arc<str>>,
 }
 
-/// The text of the block before byte `start`, up to a few sentences: what
+/// The text of the block before byte `start`, a sentence or two: what
 /// a sentence's "it" and "the index" may point back to.
 fn paragraph_before(text: &str, start: usize) -> &str {
-    const REACH: usize = 400;
+    const REACH: usize = 200;
     let mut from = start.saturating_sub(REACH);
     if from > 0 {
         // Start at a whole word.
