@@ -221,6 +221,11 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             (11, "800亿美元".to_owned(), Status::Contradicted),
         ]
     );
+    // ... against the United Kingdom's figure: the 美 of 美元 is the
+    // number's unit, no word for the United States.
+    let uk = findings.iter().find(|f| f.line == 11).unwrap();
+    assert_eq!(uk.facts[0].id, "e-uk-private");
+    assert_eq!(uk.expected(), Some("$5.9 billion"));
     // Each finding carries its reading, for tools that use the audit as an extractor.
     let reading = findings[0].reading().unwrap();
     assert_eq!(

@@ -579,6 +579,11 @@ impl Linker {
                 return CONTEXT_NEAR;
             }
             let at = o.word as usize;
+            // A word inside a number is its unit ("billion", 美 of 美元,
+            // dollars), no word about what the number is of.
+            if spans.iter().any(|&(f, l)| f <= at && at < l) {
+                return 0.0;
+            }
             let (first, last) = spans[n];
             let (gap, after) = if at < first {
                 (first - at - 1, false)
