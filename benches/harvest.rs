@@ -38,15 +38,7 @@ fn main() {
     let text = std::fs::read_to_string(&report).expect("the report is in ../shared");
     let source = || Source {
         id: "ai-index-2026-report".to_owned(),
-        title: None,
-        publisher: None,
-        published: None,
-        url: None,
-        licence: None,
-        kind: None,
-        citation: None,
-        retrieved: None,
-        dir: std::path::PathBuf::new(),
+        ..Source::default()
     };
     let mut out = std::io::stdout().lock();
     let mut drafts = 0;

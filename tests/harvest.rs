@@ -175,7 +175,7 @@ fn form_feeds_number_the_pages() {
     let text = read(root().join(PAGED));
     let source = Source {
         id: "northport-paged".to_owned(),
-        ..blank_source()
+        ..Source::default()
     };
     let harvest = harvest::harvest(&text, Format::of_path(PAGED), source);
     let pages: Vec<(&str, Option<&str>)> = harvest
@@ -196,21 +196,6 @@ fn form_feeds_number_the_pages() {
         harvest.source.title.as_deref(),
         Some("Northport Harbour Annual Review 2025")
     );
-}
-
-fn blank_source() -> Source {
-    Source {
-        id: String::new(),
-        title: None,
-        publisher: None,
-        published: None,
-        url: None,
-        licence: None,
-        kind: None,
-        citation: None,
-        retrieved: None,
-        dir: PathBuf::new(),
-    }
 }
 
 /// An existing source folder is kept unless --force; with it, the folder is
@@ -257,7 +242,7 @@ fn a_bad_id_is_refused() {
         Format::PlainText,
         Source {
             id: "../outside".to_owned(),
-            ..blank_source()
+            ..Source::default()
         },
     );
     let err = harvest::write(dir.path(), &harvest, "x.txt", "Ships: 12.", false).unwrap_err();
@@ -313,7 +298,7 @@ fn the_ai_index_report_harvests_with_every_quote_verified() {
     let text = read(root().join(REPORT));
     let source = Source {
         id: "ai-index-2026-report".to_owned(),
-        ..blank_source()
+        ..Source::default()
     };
     let harvest = harvest::harvest(&text, Format::Markdown, source);
     assert!(harvest.facts.len() > 2000, "{}", harvest.facts.len());

@@ -691,26 +691,21 @@ impl<'a> Auditor<'a> {
                 };
                 if derive::may_derive(&number) {
                     let any_unit = rank(true);
-                    let rank_of = |f: &u32| {
-                        any_unit
-                            .iter()
-                            .find(|c| c.fact == *f)
-                            .map_or(0.0, |c| c.rank)
-                    };
+                    let candidate = |f: &u32| any_unit.iter().find(|c| c.fact == *f);
                     if let Some(d) = derive::derive(self.store, &self.readings, &any_unit, &number)
                         && backed_by.is_none_or(|b| {
-                            d.agrees
-                                && d.facts.iter().map(rank_of).fold(f32::MAX, f32::min)
-                                    > judge::MARGIN * b
+                            let weakest = d
+                                .facts
+                                .iter()
+                                .map(|f| candidate(f).map_or(0.0, |c| c.rank))
+                                .fold(f32::MAX, f32::min);
+                            d.agrees && weakest > judge::MARGIN * b
                         })
                         && (d.agrees
                             || (judgement == Judgement::Unsourced
-                                && d.facts.iter().all(|f| {
-                                    any_unit
-                                        .iter()
-                                        .find(|c| c.fact == *f)
-                                        .is_some_and(judge::fully_linked)
-                                })))
+                                && d.facts
+                                    .iter()
+                                    .all(|f| candidate(f).is_some_and(judge::fully_linked))))
                     {
                         judgement = Judgement::Derived(d);
                         linked = any_unit;

@@ -614,15 +614,23 @@ impl Linker {
             .iter()
             .map(|o| {
                 let own = pull(o, which);
-                let claimed = o.word != CONTEXT_WORD
-                    && (0..spans.len()).any(|n| n != which && pull(o, n) > own);
+                let in_sentence = o.word != CONTEXT_WORD;
+                // The hardest pull of another number of the sentence.
+                let rival = if in_sentence {
+                    (0..spans.len())
+                        .filter(|&n| n != which)
+                        .map(|n| pull(o, n))
+                        .fold(0.0, f32::max)
+                } else {
+                    0.0
+                };
+                let claimed = rival > own;
                 // Words before a list of numbers speak of them all ("notable
                 // models: the US 50, China 30"); a word after this number
-                // that the next one claims begins the next clause.
-                let after = o.word != CONTEXT_WORD && o.word as usize >= spans[which].1;
-                let taken =
-                    claimed && (0..spans.len()).any(|n| n != which && pull(o, n) > TAKEN * own);
-                if o.word != CONTEXT_WORD && !(taken && after) {
+                // that the next one pulls much harder begins the next clause.
+                let after = in_sentence && o.word as usize >= spans[which].1;
+                let taken = rival > TAKEN * own;
+                if in_sentence && !(taken && after) {
                     free[o.slot as usize] = true;
                 }
                 if claimed { own * CLAIMED } else { own }

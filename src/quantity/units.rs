@@ -367,20 +367,23 @@ pub(super) fn measure_word(i: &str) -> PResult<'_, Unit> {
             .find(|(k, _)| k.eq_ignore_ascii_case(word))
             .map(|(_, m)| Unit::Measure(*m))
     };
-    // "tons of CO₂ equivalent", "tonnes CO2e": emissions, not a mass.
-    if ["ton", "tonne", "t"]
+    // A unit of several words ("tons of CO₂ equivalent", "metric tons of
+    // CO2 equivalent"), the longest the text spells, before its first word
+    // alone ("tons", a mass).
+    let phrase = MEASURES
         .iter()
-        .any(|t| t.eq_ignore_ascii_case(singular))
-    {
-        const EMISSIONS: &[&str] = &[" of co2 equivalent", " of co₂ equivalent", " co2e", " co₂e"];
-        for tail in EMISSIONS {
-            if let Some(head) = rest.get(..tail.len())
-                && head.eq_ignore_ascii_case(tail)
-            {
-                let unit = Unit::Measure(measure("tCO2e", "emissions", 1.0));
-                return Ok((&rest[tail.len()..], unit));
-            }
-        }
+        .filter_map(|(key, m)| {
+            let (first, tail) = key.split_once(' ')?;
+            let after_space = rest.strip_prefix(' ')?;
+            first
+                .eq_ignore_ascii_case(word)
+                .then(|| spells(after_space, tail))
+                .flatten()
+                .map(|len| (len + 1, m))
+        })
+        .max_by_key(|(len, _)| *len);
+    if let Some((len, m)) = phrase {
+        return Ok((&rest[len..], Unit::Measure(*m)));
     }
     if let Some(unit) = lookup(word).or_else(|| lookup(singular)) {
         // `km^2`, `m³`, `feet squared`
@@ -401,6 +404,29 @@ pub(super) fn measure_word(i: &str) -> PResult<'_, Unit> {
         }
     }
     Err(no_match(i, "a unit"))
+}
+
+/// The length of the start of `text` that spells `phrase` (lower case, a
+/// subscript two as 2: "CO₂" spells "co2"), if it ends a word there.
+fn spells(text: &str, phrase: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    for wanted in phrase.chars() {
+        let (_, c) = chars.next()?;
+        let c = if c == '₂' {
+            '2'
+        } else {
+            c.to_ascii_lowercase()
+        };
+        if c != wanted {
+            return None;
+        }
+    }
+    let end = chars.next().map_or(text.len(), |(at, _)| at);
+    text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+        .then_some(end)
 }
 
 /// Words that raise the length after them to a power.

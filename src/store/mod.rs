@@ -74,7 +74,7 @@ impl Interner {
 }
 
 /// A source document.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// The folder's name; a data table's `source.json` may leave it out.
