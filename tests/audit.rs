@@ -375,6 +375,14 @@ fn paraphrases_link_to_their_facts() {
     // Ordinals are positions: a rank and an edition, named or not.
     expect(22, "21st", Status::Contradicted, "e-adoption-us-rank");
     expect(22, "ninth", Status::Backed, "rep-edition");
+    // "N of M": the words after the whole say what the part counts; which
+    // whole they count is seldom said, so the whole is never contradicted.
+    expect(23, "Sixty", Status::Contradicted, "r-no-training-code");
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.text() != "ninety-five" || f.status != Status::Contradicted)
+    );
     let simulated = findings.iter().find(|f| f.text() == "89.4%").unwrap();
     assert_eq!(simulated.status, Status::Unsourced);
     assert!(

@@ -160,6 +160,9 @@ pub(crate) struct Number<'a> {
     pub counts_a_noun: bool,
     /// "24th", "ninth": a position, of a rank or an edition only.
     pub ordinal: bool,
+    /// The whole of "N of M models shipped without code": the words after
+    /// it say what the part is, and seldom which whole.
+    pub whole: bool,
     /// The numbers of the sentence, this one at `which`.
     pub neighbours: &'a [super::scan::Mention],
     pub which: usize,
@@ -185,6 +188,23 @@ impl Number<'_> {
             .checked_sub(4)
             .and_then(|cut| before.get(cut..))
             .is_some_and(|tail| tail.eq_ignore_ascii_case("from"))
+    }
+
+    /// Whether number `which` of `numbers` (byte ranges of `sentence`) is
+    /// the part of "N of M", "N out of M" or "N in M" whose whole follows.
+    pub(crate) fn part_of(sentence: &str, numbers: &[(usize, usize)], which: usize) -> bool {
+        let (Some(&(_, end)), Some(&(next, _))) = (numbers.get(which), numbers.get(which + 1))
+        else {
+            return false;
+        };
+        let between = sentence[end..next].trim();
+        let between = between
+            .strip_suffix(" the")
+            .or_else(|| between.strip_suffix(" The"))
+            .unwrap_or(between);
+        ["of", "out of", "in"]
+            .iter()
+            .any(|joint| between.eq_ignore_ascii_case(joint))
     }
 
     /// Whether a bare number is followed by a word that no unit starts with.
@@ -482,6 +502,7 @@ pub(crate) fn judge(
         && none_agrees
         && same_kind
         && !number.starts_change
+        && !number.whole
         && counts_what_the_fact_counts(store, linker, terms, top.fact, number)
         && !stated_by_a_neighbour(store, top.fact, number)
     {

@@ -147,6 +147,9 @@ const STOP_WORDS: &[&str] = &[
     "were", "what", "which", "while", "who", "will", "with", "within",
 ];
 
+/// Words that say something is absent, folded to one key.
+const NEGATIONS: &[&str] = &["lacking", "never", "no", "non", "none", "not", "without"];
+
 /// Folds words to the keys the store's terms are made of.
 pub struct Normalizer {
     stemmer: Stemmer,
@@ -183,6 +186,13 @@ impl Normalizer {
         {
             return None;
         }
+        // "shipped with no training code" is "released without training
+        // code": the words of absence are one term.
+        if NEGATIONS.contains(&buffer.as_str()) {
+            buffer.clear();
+            buffer.push_str("no");
+            return Some(buffer.as_str());
+        }
         if buffer.bytes().any(|b| b.is_ascii_digit()) || !buffer.is_ascii() {
             return Some(buffer.as_str());
         }
@@ -197,6 +207,20 @@ impl Normalizer {
 /// "organisation" and "centre" are the same words as "organization" and
 /// "center"; the stemmer keeps them apart.
 fn british_to_american(word: &str) -> Option<String> {
+    // "analysis", "analyses" and the British "analysed" are the noun and
+    // spellings of "analyze": the stemmer leaves "analysi" and "analyz".
+    const LYSIS: [(&str, &str); 5] = [
+        ("ysis", "yze"),
+        ("yses", "yze"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("ysing", "yzing"),
+    ];
+    for (ending, verb) in LYSIS {
+        if let Some(stem) = word.strip_suffix(ending) {
+            return Some(format!("{stem}{verb}"));
+        }
+    }
     if let Some(i) = word.find("isation") {
         return Some(format!("{}ization{}", &word[..i], &word[i + 7..]));
     }
@@ -254,5 +278,9 @@ mod tests {
         assert_eq!(keys("models"), keys("model"));
         assert_eq!(keys("invested"), keys("investment"));
         assert_eq!(keys("the share of the models"), ["share", "model"]);
+        assert_eq!(keys("with no training code"), keys("without training code"));
+        assert_eq!(keys("not"), keys("never"));
+        assert_eq!(keys("analysis"), keys("analyzing"));
+        assert_eq!(keys("analysed"), keys("analyzed"));
     }
 }
