@@ -39,6 +39,9 @@ pub(crate) struct Candidate {
     pub allows: bool,
     /// ... without the approximation tolerance of either side.
     pub exact: bool,
+    /// For a draft, the share of the words around the number its quote
+    /// holds ([`crate::link::Scores::held_by`]); 1 for a named fact.
+    pub held: f32,
 }
 
 /// How much the subject's words count beside the metric's.
@@ -71,6 +74,14 @@ const CLEAR_STRENGTH_BESIDE: f32 = 0.25;
 const SUBJECT_BESIDE: f32 = 0.6;
 /// The same for a metric that stands for its subject as well.
 const IMPLIED_CLEAR: f32 = 0.8;
+/// What a draft's quote, weighed by nearness to its value, must share with
+/// the words around a number to contradict it: less of the quote than of a
+/// name (a quote is a whole sentence), and as much again the other way
+/// ([`Candidate::held`]), so that a quote on another model's parameters
+/// is not the one a sentence naming its own model restates.
+const QUOTE_CLEAR: f32 = 0.4;
+const QUOTE_STRENGTH: f32 = 0.3;
+const QUOTE_HELD: f32 = 0.3;
 const IMPLIED_STRENGTH: f32 = 0.55;
 
 /// The years written in a sentence, with where they stand.
@@ -389,7 +400,13 @@ pub(crate) fn candidates(
                     shares_values(&reading.set, &number.reading.set),
                 )
             };
+            let held = if fact.draft {
+                scores.held_by(metric_score)
+            } else {
+                1.0
+            };
             out.push(Candidate {
+                held,
                 fact: f,
                 rank,
                 subject,
@@ -473,7 +490,11 @@ pub(crate) fn judge(
     // Clear evidence: most of the metric's weight in the sentence, much of
     // it near the number, and the subject named too, or implied by a metric
     // named in full.
-    let clear = clearly_linked(top);
+    let clear = if store.fact(top.fact).draft {
+        quote_clearly_linked(top)
+    } else {
+        clearly_linked(top)
+    };
     // The lead is measured on what tells the two apart: the subject's
     // words when they share the metric, the metric's when they share the
     // subject ("the US released 50, China 30": both are notable models).
@@ -559,6 +580,15 @@ pub(crate) fn clearly_linked(top: &Candidate) -> bool {
         top.metric.coverage >= IMPLIED_CLEAR && top.metric.strength >= IMPLIED_STRENGTH
     };
     metric_clear && subject_clear
+}
+
+/// Whether the words around the number restate a draft's quote around its
+/// value: a harvested fact has no names, and its quote, weighted by
+/// nearness to the value, is all there is to link to.
+fn quote_clearly_linked(top: &Candidate) -> bool {
+    top.metric.coverage >= QUOTE_CLEAR
+        && top.metric.strength >= QUOTE_STRENGTH
+        && top.held >= QUOTE_HELD
 }
 
 /// "89.4% in simulation but only 12% on real tasks": a fact that another

@@ -912,6 +912,35 @@ impl Scores<'_, '_> {
             })
     }
 
+    /// The share of the sentence's words, weighed by their nearness to the
+    /// number and their rarity, that the form of `score` holds: the other
+    /// way round from its coverage. "MSAPairformer, with only 111 million
+    /// parameters" holds "million parameters" of a quote on a 40-billion-
+    /// parameter model, but the quote holds none of its rarer names.
+    pub fn held_by(&self, score: NameScore) -> f32 {
+        let present = |slot: usize| self.sentence.presence[slot] >= 1.0;
+        let weigh = |slot: usize| {
+            self.slot_weight[slot] * self.linker.rarity[self.sentence.distinct[slot] as usize]
+        };
+        let all: f32 = (0..self.sentence.distinct.len())
+            .filter(|&slot| present(slot))
+            .map(weigh)
+            .sum();
+        let held: f32 = match self.sentence.form_at.get(score.form as usize) {
+            Some(&at) if at != NO_SLOT => {
+                let (from, to) = self.sentence.form_slots[at as usize];
+                self.sentence.slots[from as usize..to as usize]
+                    .iter()
+                    .map(|&(slot, _)| slot as usize)
+                    .filter(|&slot| present(slot))
+                    .map(weigh)
+                    .sum()
+            }
+            _ => 0.0,
+        };
+        held / all.max(f32::MIN_POSITIVE)
+    }
+
     /// The scores of the forms of a subject or a metric the words meet.
     fn forms(&self, kind: NameKind, sym: Sym) -> impl Iterator<Item = NameScore> + '_ {
         self.linker
