@@ -383,6 +383,8 @@ fn paraphrases_link_to_their_facts() {
             .iter()
             .all(|f| f.text() != "ninety-five" || f.status != Status::Contradicted)
     );
+    // "50 points" between two shares: percentage points.
+    expect(24, "50", Status::Backed, "pu-jobs-gap");
     let simulated = findings.iter().find(|f| f.text() == "89.4%").unwrap();
     assert_eq!(simulated.status, Status::Unsourced);
     assert!(

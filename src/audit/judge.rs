@@ -309,6 +309,15 @@ pub(crate) fn candidates(
         }
         metrics.retain(|&m| linker.is_position(m));
     }
+    // "differ by 50 points": prose drops "percentage" before "points".
+    let counts_points = number.quantity.unit == Unit::Bare
+        && number.next_word.is_some_and(|at| {
+            let word = number.sentence[at..]
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            word.eq_ignore_ascii_case("points") || word.eq_ignore_ascii_case("point")
+        });
     for metric in metrics {
         // Scored on first need: the unit and period rule out every fact
         // of many a metric, and the score costs more than those checks.
@@ -327,8 +336,10 @@ pub(crate) fn candidates(
             let fact = store.fact(f);
             // A derivation relates two amounts over two periods, whatever
             // the unit and the year beside the number.
+            let unit_fits = backs(&number.quantity.unit, &fact.value.unit)
+                || (counts_points && fact.value.unit == Unit::PercentagePoints);
             if !for_derivation
-                && (!backs(&number.quantity.unit, &fact.value.unit)
+                && (!unit_fits
                     || (number.counts_a_noun && matches!(fact.value.unit, Unit::Measure(_))))
             {
                 continue;
