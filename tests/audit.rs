@@ -385,6 +385,9 @@ fn paraphrases_link_to_their_facts() {
     );
     // "50 points" between two shares: percentage points.
     expect(24, "50", Status::Backed, "pu-jobs-gap");
+    // "Leading" only touches on "Leading models": the one subject of
+    // computation per watt is still implied.
+    expect(25, "about ten times", Status::Backed, "r-chip-efficiency");
     let simulated = findings.iter().find(|f| f.text() == "89.4%").unwrap();
     assert_eq!(simulated.status, Status::Unsourced);
     assert!(

@@ -286,12 +286,15 @@ pub(crate) fn candidates(
     let mut out = Vec::new();
     // How near the number the nearest subject the sentence names stands,
     // other than one whose words are the metric's own ("SWE-bench" in
-    // "SWE-bench Verified performance").
+    // "SWE-bench Verified performance") or one only touched on ("leading" of
+    // "Leading models" beside "leading chips").
     let nearest_subject = |metric: Sym| {
         linker
             .subjects_named(terms)
             .filter(|&s| !linker.name_within(s, metric))
-            .map(|s| scores.name(NameKind::Subject, s).nearness)
+            .map(|s| scores.name(NameKind::Subject, s))
+            .filter(|score| score.own >= CLEAR)
+            .map(|score| score.nearness)
             .fold(0.0, f32::max)
     };
     // An ordinal says by itself that it is a position: the ranks and

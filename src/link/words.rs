@@ -147,6 +147,32 @@ const STOP_WORDS: &[&str] = &[
     "were", "what", "which", "while", "who", "will", "with", "within",
 ];
 
+/// Forms the stemmer leaves apart from their verb: "publications grew
+/// 6.3%" is their growth.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bought", "buy"),
+    ("built", "build"),
+    ("fallen", "fall"),
+    ("fell", "fall"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("growth", "grow"),
+    ("led", "lead"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("paid", "pay"),
+    ("risen", "rise"),
+    ("rose", "rise"),
+    ("sold", "sell"),
+    ("spent", "spend"),
+    ("taught", "teach"),
+    ("won", "win"),
+    ("wrote", "write"),
+    ("written", "write"),
+];
+
 /// Words that say something is absent, folded to one key.
 const NEGATIONS: &[&str] = &["lacking", "never", "no", "non", "none", "not", "without"];
 
@@ -195,6 +221,10 @@ impl Normalizer {
         }
         if buffer.bytes().any(|b| b.is_ascii_digit()) || !buffer.is_ascii() {
             return Some(buffer.as_str());
+        }
+        if let Some(&(_, base)) = IRREGULAR.iter().find(|(form, _)| *form == buffer.as_str()) {
+            buffer.clear();
+            buffer.push_str(base);
         }
         let british = british_to_american(buffer);
         let stem = self.stemmer.stem(british.as_deref().unwrap_or(buffer));
@@ -281,6 +311,8 @@ mod tests {
         assert_eq!(keys("with no training code"), keys("without training code"));
         assert_eq!(keys("not"), keys("never"));
         assert_eq!(keys("analysis"), keys("analyzing"));
+        assert_eq!(keys("grew"), keys("growth"));
+        assert_eq!(keys("fell"), keys("falls"));
         assert_eq!(keys("analysed"), keys("analyzed"));
     }
 }
