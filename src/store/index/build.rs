@@ -24,7 +24,7 @@ use super::{HEADER_LEN, ID_ENTRY, IDS_BLOCK, MAGIC, MAX_RECORD, NONE, head_of, i
 use crate::store::{Fact, Locator, Origin, Store, Sym};
 
 /// The most of the index's records held in memory while they are put in order.
-pub(super) const WINDOW_BYTES: u64 = 128 << 20;
+pub(super) const WINDOW_BYTES: u64 = 32 << 20;
 /// Facts between two remembered offsets into the temporary file: where a
 /// window's reading starts.
 const MARK_EVERY: usize = 4096;
@@ -286,45 +286,34 @@ impl Builder {
             slot_lengths[slot] = self.lengths[n];
         }
         self.periods = Vec::new();
-        // Where each slot's record starts, from the start of the records.
-        let mut slot_offsets = Vec::with_capacity(count + 1);
-        let mut at = 0u64;
-        slot_offsets.push(at);
-        for &len in &slot_lengths {
-            at += u64::from(len);
-            slot_offsets.push(at);
-        }
-
         let mut out = BufWriter::with_capacity(1 << 20, &mut *file);
         out.write_all(&[0; HEADER_LEN as usize])?;
         let mut window = Vec::new();
+        // Where each of the window's records starts in it.
+        let mut offsets = Vec::new();
         let mut first = 0;
         while first < count {
             // The slots whose records fit in the window (one at least).
-            let limit = slot_offsets[first] + window_bytes;
-            let end = slot_offsets
-                .partition_point(|&o| o <= limit)
-                .saturating_sub(1)
-                .clamp(first + 1, count);
-            let base = slot_offsets[first];
+            offsets.clear();
+            let mut at = 0u64;
+            let mut end = first;
+            while end < count && (end == first || at + u64::from(slot_lengths[end]) <= window_bytes)
+            {
+                offsets.push(at);
+                at += u64::from(slot_lengths[end]);
+                end += 1;
+            }
             window.clear();
-            window.resize((slot_offsets[end] - base) as usize, 0);
+            window.resize(at as usize, 0);
             let facts = &numbers[first..end];
             let low = facts.iter().copied().min().unwrap_or(0) as usize;
             let high = facts.iter().copied().max().unwrap_or(0) as usize;
-            self.copy_into(
-                &mut window,
-                first..end,
-                base,
-                &slot_of,
-                &slot_offsets,
-                low..=high,
-            )?;
+            self.copy_into(&mut window, first..end, &offsets, &slot_of, low..=high)?;
             out.write_all(&window)?;
             first = end;
         }
         drop(window);
-        drop(slot_offsets);
+        drop(offsets);
         drop(slot_of);
         self.lengths = Vec::new();
 
@@ -350,20 +339,15 @@ impl Builder {
         let mut meta = Xxh3::new();
         meta.update(&head);
         out.write_all(&head)?;
-        let mut dir_len = 0u64;
-        let words =
-            |words: &[u32]| -> Vec<u8> { words.iter().flat_map(|w| w.to_le_bytes()).collect() };
-        for part in [
-            dir_pairs,
-            words(&numbers),
-            words(&slot_periods),
-            words(&slot_lengths),
-            id_blocks,
-        ] {
-            meta.update(&part);
-            out.write_all(&part)?;
-            dir_len += part.len() as u64;
+        let mut dir_len = dir_pairs.len() as u64;
+        meta.update(&dir_pairs);
+        out.write_all(&dir_pairs)?;
+        for words in [&numbers, &slot_periods, &slot_lengths] {
+            dir_len += write_words(&mut out, &mut meta, words)?;
         }
+        dir_len += id_blocks.len() as u64;
+        meta.update(&id_blocks);
+        out.write_all(&id_blocks)?;
         for (h, n) in &self.ids {
             out.write_all(&h.to_le_bytes())?;
             out.write_all(&n.to_le_bytes())?;
@@ -394,14 +378,13 @@ impl Builder {
     }
 
     /// Reads the records of facts `facts` from the temporary file and puts
-    /// those whose slot is in `slots` into `window` (which starts at `base`).
+    /// those whose slot is in `slots` into `window`, where `offsets` says.
     fn copy_into(
         &self,
         window: &mut [u8],
         slots: std::ops::Range<usize>,
-        base: u64,
+        offsets: &[u64],
         slot_of: &[u32],
-        slot_offsets: &[u64],
         facts: std::ops::RangeInclusive<usize>,
     ) -> io::Result<()> {
         let mark = *facts.start() / MARK_EVERY;
@@ -412,7 +395,7 @@ impl Builder {
         for (&len, &slot) in self.lengths[read.clone()].iter().zip(&slot_of[read]) {
             let (len, slot) = (len as usize, slot as usize);
             if slots.contains(&slot) {
-                let at = (slot_offsets[slot] - base) as usize;
+                let at = offsets[slot - slots.start] as usize;
                 reader.read_exact(&mut window[at..at + len])?;
             } else {
                 reader.seek_relative(len as i64)?;
@@ -420,6 +403,19 @@ impl Builder {
         }
         Ok(())
     }
+}
+
+/// Writes `words` little-endian, hashing them as written, without a copy
+/// of them all; returns the bytes written.
+fn write_words(out: &mut impl Write, meta: &mut Xxh3, words: &[u32]) -> io::Result<u64> {
+    let mut bytes = Vec::with_capacity(1 << 16);
+    for chunk in words.chunks(1 << 14) {
+        bytes.clear();
+        bytes.extend(chunk.iter().flat_map(|w| w.to_le_bytes()));
+        meta.update(&bytes);
+        out.write_all(&bytes)?;
+    }
+    Ok(words.len() as u64 * 4)
 }
 
 #[cfg(test)]
