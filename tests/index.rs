@@ -325,7 +325,7 @@ fn a_broken_store_is_not_indexed_and_its_errors_are_told() {
         match Store::load(&store) {
             Err(errors) => {
                 assert_eq!(Store::build_index(&store), Err(errors), "{name}");
-                assert!(!index_path(&store).exists(), "{name}");
+                assert!(!store.join(INDEX_DIR).exists(), "{name}");
                 broken += 1;
             }
             Ok(whole) => {

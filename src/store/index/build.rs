@@ -178,13 +178,11 @@ impl Builder {
         let mut repeated = Vec::new();
         // Hashes may collide: equal hashes are told apart by the ids themselves.
         for run in self.ids.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
-            let mut seen: Vec<String> = Vec::new();
+            let mut seen = HashSet::default();
             for &(_, n) in run {
                 let id = self.id_of(n).unwrap_or_default();
-                if seen.contains(&id) {
+                if !seen.insert(id.clone()) {
                     repeated.push(id);
-                } else {
-                    seen.push(id);
                 }
             }
         }
