@@ -388,6 +388,9 @@ fn paraphrases_link_to_their_facts() {
     // "Leading" only touches on "Leading models": the one subject of
     // computation per watt is still implied.
     expect(25, "about ten times", Status::Backed, "r-chip-efficiency");
+    // The store's word aliases: papers are publications, chores tasks.
+    expect(26, "7.6%", Status::Backed, "r-pubs-india-share");
+    expect(26, "21%", Status::Contradicted, "p-household-success");
     let simulated = findings.iter().find(|f| f.text() == "89.4%").unwrap();
     assert_eq!(simulated.status, Status::Unsourced);
     assert!(

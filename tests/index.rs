@@ -87,6 +87,8 @@ fn assert_same_answers(whole: &Store, indexed: &Store, claims: &[(String, String
         assert_eq!(indexed.facts_of_pair(s, m), whole.facts_of_pair(s, m));
     }
     assert_eq!(indexed.fact_by_id("no-such-fact"), None);
+    assert_eq!(indexed.aliases, whole.aliases);
+    assert_eq!(indexed.word_aliases, whole.word_aliases);
     for (name, text) in claims {
         let a = Report::new(check_text(whole, name, text, &Options::default()));
         let b = Report::new(check_text(indexed, name, text, &Options::default()));

@@ -189,7 +189,7 @@ pub struct Scores<'l, 's> {
 impl Linker {
     pub fn new(store: &Store) -> Linker {
         let mut linker = Linker {
-            normalizer: Normalizer::default(),
+            normalizer: Normalizer::with_words(&store.word_aliases),
             terms: FxHashMap::default(),
             rarity: Vec::new(),
             postings: Vec::new(),

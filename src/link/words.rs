@@ -7,6 +7,7 @@
 //! the stemmer keeps apart are folded first.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 
 /// The acronyms the names spell out somewhere, with their spelling:
 /// "FMTI" for "Foundation Model Transparency Index". An acronym is a word of
@@ -179,6 +180,8 @@ const NEGATIONS: &[&str] = &["lacking", "never", "no", "non", "none", "not", "wi
 /// Folds words to the keys the store's terms are made of.
 pub struct Normalizer {
     stemmer: Stemmer,
+    /// The store's word aliases, by key: "paper" -> "public".
+    words: FxHashMap<String, String>,
 }
 
 impl std::fmt::Debug for Normalizer {
@@ -191,11 +194,30 @@ impl Default for Normalizer {
     fn default() -> Self {
         Normalizer {
             stemmer: Stemmer::create(Algorithm::English),
+            words: FxHashMap::default(),
         }
     }
 }
 
 impl Normalizer {
+    /// A normalizer that folds each `(written, word)` of a store's word
+    /// aliases to the key of its word.
+    pub fn with_words(words: &[(String, String)]) -> Normalizer {
+        let mut normalizer = Normalizer::default();
+        let mut buffer = String::new();
+        let mut keys = FxHashMap::default();
+        for (written, word) in words {
+            let Some(target) = normalizer.key(word, &mut buffer).map(str::to_owned) else {
+                continue;
+            };
+            if let Some(from) = normalizer.key(written, &mut buffer) {
+                keys.insert(from.to_owned(), target);
+            }
+        }
+        normalizer.words = keys;
+        normalizer
+    }
+
     /// The key of one word ([`tokens`] gives them), or `None` for a stop
     /// word. `buffer` is reused from word to word.
     pub fn key<'b>(&self, word: &str, buffer: &'b mut String) -> Option<&'b str> {
@@ -229,7 +251,10 @@ impl Normalizer {
         let british = british_to_american(buffer);
         let stem = self.stemmer.stem(british.as_deref().unwrap_or(buffer));
         let stem = stem.into_owned();
-        *buffer = stem;
+        *buffer = match self.words.get(&stem) {
+            Some(word) => word.clone(),
+            None => stem,
+        };
         Some(buffer.as_str())
     }
 }

@@ -314,6 +314,10 @@ struct RawAliases {
     subjects: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     metrics: BTreeMap<String, Vec<String>>,
+    /// Words the prose may write for a word of the names: "papers" for
+    /// "publications".
+    #[serde(default)]
+    words: BTreeMap<String, Vec<String>>,
 }
 
 /// The facts of every source, indexed by names, aliases and ids.
@@ -347,6 +351,9 @@ pub struct Store {
     default_subjects: Vec<Sym>,
     /// Aliases as declared: (kind, alias, canonical), for lint.
     pub aliases: Vec<(NameKind, String, String)>,
+    /// Word aliases as declared: (the word prose writes, the names' word),
+    /// for the prose linker.
+    pub word_aliases: Vec<(String, String)>,
     /// For each of [`Store::aliases`], the index into [`Store::files`] of the
     /// aliases file that declares it.
     pub alias_files: Vec<u32>,
@@ -655,6 +662,13 @@ impl Store {
                     pointer: "/default_subject".to_owned(),
                     message: format!("no fact has the subject `{name}`"),
                 }),
+            }
+        }
+        for (word, written) in raw.words {
+            for alias in written {
+                if !self.word_aliases.contains(&(alias.clone(), word.clone())) {
+                    self.word_aliases.push((alias, word.clone()));
+                }
             }
         }
         let file = self.add_file(path);

@@ -49,7 +49,7 @@ pub(super) use build::Builder;
 pub const INDEX_DIR: &str = ".claimcheck-index";
 const INDEX_FILE: &str = "facts.idx";
 /// The last byte is the format's version: another version is rebuilt.
-const MAGIC: [u8; 8] = *b"CCINDEX\x04";
+const MAGIC: [u8; 8] = *b"CCINDEX\x05";
 const HEADER_LEN: u64 = 8 + 16 + 8 * 7;
 /// Stores whose files hold fewer bytes load whole: the bundled one (under a
 /// megabyte) loads in milliseconds, and hashing it would only add to that.
@@ -78,6 +78,7 @@ struct Head {
     /// The aliases as declared, `(of a subject, alias, name)`: the prose
     /// linker builds its forms from them.
     aliases: Vec<(bool, String, String)>,
+    word_aliases: Vec<(String, String)>,
     periods: Vec<(String, u32)>,
     longest_period_words: usize,
     longest_name_words: usize,
@@ -384,6 +385,7 @@ fn head_of(
             .iter()
             .map(|(kind, alias, name)| (*kind == NameKind::Subject, alias.clone(), name.clone()))
             .collect(),
+        word_aliases: store.word_aliases.clone(),
         periods: {
             let mut periods: Vec<(String, u32)> = store
                 .periods
@@ -566,6 +568,7 @@ fn build_store(
             }
         })
         .collect();
+    store.word_aliases = head.word_aliases;
     store.aliases = head
         .aliases
         .into_iter()
