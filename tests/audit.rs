@@ -391,6 +391,11 @@ fn paraphrases_link_to_their_facts() {
     // The store's word aliases: papers are publications, chores tasks.
     expect(26, "7.6%", Status::Backed, "r-pubs-india-share");
     expect(26, "21%", Status::Contradicted, "p-household-success");
+    // The start of "from 233 to 400" settles the fact of its end; a score
+    // in "points".
+    expect(27, "233", Status::Backed, "ra-incidents-2024");
+    expect(27, "400", Status::Contradicted, "ra-incidents-2025");
+    expect(27, "45", Status::Contradicted, "ra-fmti-2025");
     let simulated = findings.iter().find(|f| f.text() == "89.4%").unwrap();
     assert_eq!(simulated.status, Status::Unsourced);
     assert!(

@@ -174,6 +174,9 @@ pub(crate) struct Number<'a> {
     /// The whole of "N of M models shipped without code": the words after
     /// it say what the part is, and seldom which whole.
     pub whole: bool,
+    /// The end of "from 233 to 362" whose start was backed by a fact of
+    /// this (subject, metric): the sentence has named it once for both.
+    pub change_of: Option<(Sym, Sym)>,
     /// The numbers of the sentence, this one at `which`.
     pub neighbours: &'a [super::scan::Mention],
     pub which: usize,
@@ -216,6 +219,29 @@ impl Number<'_> {
         ["of", "out of", "in"]
             .iter()
             .any(|joint| between.eq_ignore_ascii_case(joint))
+    }
+
+    /// Whether number `which` of `numbers` ends "from X to Y".
+    pub(crate) fn ends_change(sentence: &str, numbers: &[(usize, usize)], which: usize) -> bool {
+        which > 0
+            && Number::after_from(sentence, numbers[which - 1].0)
+            && sentence[numbers[which - 1].1..numbers[which].0]
+                .trim()
+                .eq_ignore_ascii_case("to")
+    }
+
+    /// Whether a bare number is followed by "points": a score ("40 points
+    /// on the index") or percentage points ("differ by 50 points"), no
+    /// thing counted.
+    pub(crate) fn counts_points(&self) -> bool {
+        self.quantity.unit == Unit::Bare
+            && self.next_word.is_some_and(|at| {
+                let word = self.sentence[at..]
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                word.eq_ignore_ascii_case("points") || word.eq_ignore_ascii_case("point")
+            })
     }
 
     /// Whether a bare number is followed by a word that no unit starts with.
@@ -313,14 +339,7 @@ pub(crate) fn candidates(
         metrics.retain(|&m| linker.is_position(m));
     }
     // "differ by 50 points": prose drops "percentage" before "points".
-    let counts_points = number.quantity.unit == Unit::Bare
-        && number.next_word.is_some_and(|at| {
-            let word = number.sentence[at..]
-                .split(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("");
-            word.eq_ignore_ascii_case("points") || word.eq_ignore_ascii_case("point")
-        });
+    let counts_points = number.counts_points();
     for metric in metrics {
         // Scored on first need: the unit and period rule out every fact
         // of many a metric, and the score costs more than those checks.
@@ -497,39 +516,44 @@ pub(crate) fn judge(
         backing.sort_by(|a, b| b.exact.cmp(&a.exact).then(b.rank.total_cmp(&a.rank)));
         return Judgement::Backed(backing.iter().take(3).map(|c| c.fact).collect());
     }
+    // Clear evidence: most of the metric's weight in the sentence, much of
+    // it near the number, and the subject named too, or implied by a metric
+    // named in full.
     let pair = |c: &Candidate| {
         let fact = store.fact(c.fact);
         (fact.subject, fact.metric)
     };
-    // Clear evidence: most of the metric's weight in the sentence, much of
-    // it near the number, and the subject named too, or implied by a metric
-    // named in full.
+    // The start of "from 233 to 362" was linked to a (subject, metric):
+    // that settles the end's link and what else it could be.
+    let settled = number.change_of == Some(pair(top));
     let clear = if store.fact(top.fact).draft {
         quote_clearly_linked(top)
     } else {
-        clearly_linked(top)
+        clearly_linked(top) || settled
     };
     // The lead is measured on what tells the two apart: the subject's
     // words when they share the metric, the metric's when they share the
     // subject ("the US released 50, China 30": both are notable models).
     // A runner-up that states the same value (the same number in another
     // chapter, or under another name) leaves no doubt about what is expected.
-    let leads = candidates
-        .iter()
-        .find(|c| pair(c) != pair(top) && readings_differ(store, c.fact, top.fact))
-        .is_none_or(|runner| {
-            let (top_pair, runner_pair) = (pair(top), pair(runner));
-            if top_pair.1 == runner_pair.1 {
-                top.subject.nearness >= MARGIN * runner.subject.nearness
-            } else if top_pair.0 == runner_pair.0 {
-                let full = |m: &NameScore| m.strength * m.coverage;
-                full(&top.metric) >= MARGIN * full(&runner.metric)
-            } else {
-                top.rank >= MARGIN * runner.rank
-            }
-        });
+    let leads = settled
+        || candidates
+            .iter()
+            .find(|c| pair(c) != pair(top) && readings_differ(store, c.fact, top.fact))
+            .is_none_or(|runner| {
+                let (top_pair, runner_pair) = (pair(top), pair(runner));
+                if top_pair.1 == runner_pair.1 {
+                    top.subject.nearness >= MARGIN * runner.subject.nearness
+                } else if top_pair.0 == runner_pair.0 {
+                    let full = |m: &NameScore| m.strength * m.coverage;
+                    full(&top.metric) >= MARGIN * full(&runner.metric)
+                } else {
+                    top.rank >= MARGIN * runner.rank
+                }
+            });
     let none_agrees = !candidates
         .iter()
+        .filter(|c| !settled || pair(c) == pair(top))
         .any(|c| c.allows && c.rank >= AGREEING * top.rank);
     let same_kind = strictly_compatible(unit, &store.fact(top.fact).value.unit);
     if clear
@@ -627,7 +651,7 @@ fn counts_what_the_fact_counts(
     fact: u32,
     number: &Number<'_>,
 ) -> bool {
-    if number.quantity.unit != Unit::Bare {
+    if number.quantity.unit != Unit::Bare || number.counts_points() {
         return true;
     }
     let Some(next) = number.next_word else {

@@ -588,6 +588,9 @@ impl<'a> Auditor<'a> {
         // once per sentence.
         let mut cache: Option<Sentence> = None;
         let mut terms = std::mem::take(&mut work.terms);
+        // The number that began "from X to Y", with the (subject, metric)
+        // of the fact that backed it.
+        let mut started = None;
         for (at, mention) in mentions.iter().enumerate() {
             let (s, e) = mention.sentence;
             let sentence = &block.text[s..e];
@@ -643,14 +646,25 @@ impl<'a> Auditor<'a> {
             };
             if linked.is_empty() {
                 let which = at - current.first;
-                let scores = if judge::Number::part_of(sentence, &current.numbers, which) {
-                    // "Eighty of ninety-five notable models": the words after
-                    // the whole are what the part counts too.
-                    let mut numbers = current.numbers.clone();
-                    numbers.remove(which + 1);
-                    self.linker.scores(&terms, &numbers, which)
+                let ends_change = judge::Number::ends_change(sentence, &current.numbers, which);
+                // "Eighty of ninety-five notable models": the words after the
+                // whole are what the part counts too; "incidents rose from
+                // 233 to 362": the words before the start name the end too.
+                let partner = if judge::Number::part_of(sentence, &current.numbers, which) {
+                    Some(which + 1)
+                } else if ends_change {
+                    Some(which - 1)
                 } else {
-                    self.linker.scores(&terms, &current.numbers, which)
+                    None
+                };
+                let scores = match partner {
+                    Some(partner) => {
+                        let mut numbers = current.numbers.clone();
+                        numbers.remove(partner);
+                        let which = if partner < which { which - 1 } else { which };
+                        self.linker.scores(&terms, &numbers, which)
+                    }
+                    None => self.linker.scores(&terms, &current.numbers, which),
                 };
                 let next_word = judge::Number::word_after(sentence, me);
                 let number = judge::Number {
@@ -668,6 +682,9 @@ impl<'a> Auditor<'a> {
                     ordinal: mention.ordinal,
                     whole: which > 0
                         && judge::Number::part_of(sentence, &current.numbers, which - 1),
+                    change_of: started
+                        .filter(|&(start, _)| ends_change && start + 1 == at)
+                        .map(|(_, pair)| pair),
                     counts_a_noun: judge::Number::counts_a_noun(
                         &mention.quantity,
                         sentence,
@@ -691,6 +708,10 @@ impl<'a> Auditor<'a> {
                 let candidates = rank(false);
                 let mut judgement =
                     judge::judge(self.store, &self.linker, &terms, &candidates, &number);
+                if let (true, Judgement::Backed(f)) = (number.starts_change, &judgement) {
+                    let fact = self.store.fact(f[0]);
+                    started = Some((at, (fact.subject, fact.metric)));
+                }
                 let mut linked = candidates;
                 // A backing fact linked far less well than two facts whose
                 // ratio or change the number is ("the median value per user
