@@ -163,7 +163,7 @@ fn found_kind(unit: &Unit) -> &'static str {
         Unit::Percent | Unit::PercentagePoints => "percent",
         Unit::Multiple => "multiple",
         Unit::Currency(_) => "currency",
-        Unit::Measure(_) | Unit::Noun(_) => "dimension",
+        Unit::Measure(_) | Unit::Noun(_) | Unit::Rate(..) => "dimension",
     }
 }
 

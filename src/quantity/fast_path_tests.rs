@@ -238,6 +238,19 @@ fn the_fast_path_agrees_on_what_may_follow_a_number() {
         "GW",
         " AI",
         " Hz",
+        "/hour",
+        "/h",
+        " per kg",
+        " per week",
+        " a day",
+        " a year earlier",
+        " an hour",
+        " s-1",
+        " fb−1",
+        " pm",
+        " b",
+        " kJ",
+        " mph",
         " GHz",
         " kWh",
         " hours",
@@ -487,6 +500,8 @@ const PIECES: &str = concat!(
     "亿|万|美元|元|%的|％|倍|个百分点|年|的|，|。|三|两千|百分之|十二|零|分之|成|点|minus |negative |Minus|degrees|degree |Celsius|fahrenheit|miles|feet|inches|km|mg|GHz|watts|",
     "C|F| in| in.| thick|sq |square |cubic |cubed|squared| mi|^3|²|\"|'|″|cents| cent|dimes|pence|",
     "pounds| pound|-minute|-year|-meter|US | hrs| cup| t| m|point | five|hundred and |million and |",
+    "/|/h|/hour| per | per kg| per hour| a | an | a year| an hour| earlier| ago|s-1| s-1|−1|⁻¹|",
+    " fb| pm| am| b| GeV| mph| tpd|absolute zero|British thermal units| rpm|",
 );
 
 /// Text made of `PIECES`, most of it led by a digit or a currency sign.

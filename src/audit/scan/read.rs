@@ -131,6 +131,15 @@ pub(super) fn read_words(text: &str, at: usize) -> Read {
         return Read::Skip(word_end);
     }
     let word = &text[at..word_end];
+    // "absolute zero" names a temperature: the grammar reads it from its
+    // first word.
+    let (at, previous) =
+        if word.eq_ignore_ascii_case("zero") && previous.eq_ignore_ascii_case("absolute") {
+            let at = before.trim_end_matches([' ', '\u{a0}']).len() - previous.len();
+            (at, previous_word(&text[..at]))
+        } else {
+            (at, previous)
+        };
     if let Some(&(_, value)) = ORDINAL_WORDS
         .iter()
         .find(|(w, _)| w.eq_ignore_ascii_case(word))
@@ -161,10 +170,11 @@ pub(super) fn read_words(text: &str, at: usize) -> Read {
     if bare_scale && (!previous.is_empty() || text[end..].starts_with('-')) {
         return Read::Skip(end);
     }
-    // A fraction word without a numerator is a share only when qualified or
-    // followed by "of", and not in "the first half" or "the fourth quarter".
+    // A fraction word without a numerator is a share only when qualified,
+    // followed by "of" or alone on its line (as a spelled number alone is
+    // one), and not in "the first half" or "the fourth quarter".
     let bare_fraction = written.starts_with("half") || written.starts_with("quarter");
-    if bare_fraction {
+    if bare_fraction && !alone_on_its_line(text, start, end) {
         let qualified = quantity.qualifier.is_some();
         let after = text[end..].trim_start();
         let of_follows = after
@@ -288,4 +298,15 @@ pub(super) fn heads_series(after: &str) -> bool {
 
 pub(super) fn is_verb(written: &str) -> bool {
     written.ends_with("ed") || written.ends_with("ing")
+}
+
+/// Whether nothing but spaces and punctuation shares the line of `start..end`.
+fn alone_on_its_line(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+    let blank = |s: &str| {
+        s.chars()
+            .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+    };
+    blank(&text[line_start..start]) && blank(&text[end..line_end])
 }

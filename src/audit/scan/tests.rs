@@ -350,3 +350,24 @@ fn urls_are_not_prose() {
         ["12"]
     );
 }
+
+#[test]
+fn rates_and_named_temperatures() {
+    assert_eq!(
+        found("Wages rose to €9.50/hour, cars ran at 120 km/h and it rained twice a week."),
+        ["€9.50/hour", "120 km/h", "twice a week"]
+    );
+    assert_eq!(found("At absolute zero, motion stops."), ["absolute zero"]);
+    // A time placing an event is no rate.
+    assert_eq!(
+        found("It fell to $80 billion a year earlier."),
+        ["$80 billion"]
+    );
+}
+
+/// A fraction word is a share alone on its line, as a spelled number is.
+#[test]
+fn a_fraction_word_alone_on_its_line() {
+    assert_eq!(found("quarter"), ["quarter"]);
+    assert_eq!(found("The first half went well."), Vec::<String>::new());
+}
