@@ -238,6 +238,33 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
     );
 }
 
+/// An ordinal reported as a finding carries its reading too: a position,
+/// whether written in digits or in words.
+#[test]
+fn an_ordinal_finding_carries_its_reading() {
+    let text = "On AI vibrancy the United States placed 4th and China was ninth in 2025.\n";
+    let findings = Auditor::new(relative_store(), Options::default()).audit(
+        "ranks.md",
+        text,
+        Format::Markdown,
+        &[],
+    );
+    let ordinals: Vec<(String, f64, &str)> = findings
+        .iter()
+        .filter_map(|f| {
+            f.reading()
+                .map(|r| (f.text().into_owned(), r.value, r.kind))
+        })
+        .collect();
+    assert_eq!(
+        ordinals,
+        [
+            ("4th".to_owned(), 4.0, "ordinal"),
+            ("ninth".to_owned(), 9.0, "ordinal")
+        ]
+    );
+}
+
 /// With no claims, what backs or contradicts each number is shown with its
 /// provenance and how it was linked (in full: -v).
 #[test]

@@ -241,7 +241,19 @@ impl Finding {
     pub fn reading(&self) -> Option<NumberReading> {
         let (start, end) = self.span;
         let written = &self.prose[start as usize..end as usize];
-        let (quantity, _) = crate::quantity::prose_quantity(written, true)?;
+        let Some((quantity, _)) = crate::quantity::prose_quantity(written, true) else {
+            // An ordinal ("24th", "ninth") states a position, which the
+            // grammar of amounts leaves to the scanner.
+            let position = scan::ordinal_value(written)?;
+            let quantity = crate::quantity::parse_quantity(&position.to_string()).ok()?;
+            return Some(NumberReading {
+                value: f64::from(position),
+                interval: quantity.reading(0.0).strict,
+                unit: "a position".to_owned(),
+                dimension: None,
+                kind: "ordinal",
+            });
+        };
         let dimension = match &quantity.unit {
             Unit::Measure(m) => Some(m.dimension),
             _ => None,
@@ -312,7 +324,7 @@ pub struct NumberReading {
     /// A measure's dimension (`power`, `length`...).
     pub dimension: Option<&'static str>,
     /// `number`, `percent`, `percentage-points`, `multiple`, `currency`,
-    /// `measure` or `count`.
+    /// `measure`, `count`, `rate` or `ordinal`.
     pub kind: &'static str,
 }
 

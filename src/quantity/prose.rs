@@ -674,7 +674,12 @@ pub(super) fn words_after_digits() -> &'static WordsAfterDigits {
                     .filter_map(|(k, _)| Some(k.split_once(' ')?.0.to_owned())),
             )
             .chain(PER_SYMBOLS.iter().map(|(k, _)| (*k).to_owned()))
-            .chain(["b".to_owned()])
+            .chain(["b", "deg"].map(str::to_owned))
+            .chain(
+                TEMPERATURE_SCALES
+                    .iter()
+                    .map(|(name, _)| (*name).to_owned()),
+            )
             .chain(prefixed_symbols().map(|s| s.to_lowercase()))
             .map(|k| k.into_bytes().into_boxed_slice())
             .collect();

@@ -451,6 +451,16 @@ fn unit_words_have_a_dimension() {
         dimension("114 degrees Fahrenheit"),
         "temperature (Fahrenheit)"
     );
+    // The scale by its letter, alone, or after "deg".
+    assert_eq!(
+        dimension("40 degrees F outside"),
+        "temperature (Fahrenheit)"
+    );
+    assert_eq!(dimension("-4 Celsius overnight"), "temperature (Celsius)");
+    assert_eq!(dimension("21 deg C"), "temperature (Celsius)");
+    assert_eq!(dimension("3 hectares of"), "area");
+    assert_eq!(dimension("12 knots"), "length per time");
+    assert_eq!(dimension("two decades"), "time");
     // Degrees with no scale may be an angle: no unit is guessed.
     assert_eq!(prose("75 degrees in the shade").4, Unit::Bare);
     let base = |text: &str| {

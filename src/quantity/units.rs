@@ -145,6 +145,44 @@ pub(super) const MEASURES: &[(&str, Measure)] = &[
     ("quart", measure("US quarts", "volume", 0.946352946)),
     ("kelvin", measure("K", "temperature (kelvin)", 1.0)),
     ("barn", measure("b", "area", 1e-28)),
+    ("acre", measure("acres", "area", 4046.8564224)),
+    ("hectare", measure("ha", "area", 1e4)),
+    ("knot", measure("knots", "length per time", 1852.0 / 3600.0)),
+    ("nautical mile", measure("nmi", "length", 1852.0)),
+    ("nautical miles", measure("nmi", "length", 1852.0)),
+    (
+        "light year",
+        measure("ly", "length", 9.460_730_472_580_8e15),
+    ),
+    (
+        "light years",
+        measure("ly", "length", 9.460_730_472_580_8e15),
+    ),
+    ("decade", measure("decades", "time", 315576000.0)),
+    ("century", measure("centuries", "time", 3155760000.0)),
+    ("centuries", measure("centuries", "time", 3155760000.0)),
+    ("millisecond", measure("ms", "time", 1e-3)),
+    ("microsecond", measure("µs", "time", 1e-6)),
+    ("nanosecond", measure("ns", "time", 1e-9)),
+    ("microgram", measure("µg", "mass", 1e-9)),
+    ("kilobit", measure("kbit", "data", 125.0)),
+    ("megabit", measure("Mbit", "data", 125e3)),
+    ("gigabit", measure("Gbit", "data", 125e6)),
+    ("terabit", measure("Tbit", "data", 125e9)),
+    ("calorie", measure("cal", "energy", 4.184 / 3600.0)),
+    ("kilocalorie", measure("kcal", "energy", 4184.0 / 3600.0)),
+    ("kcal", measure("kcal", "energy", 4184.0 / 3600.0)),
+    ("kilojoule", measure("kJ", "energy", 1e3 / 3600.0)),
+    ("megajoule", measure("MJ", "energy", 1e6 / 3600.0)),
+    ("horsepower", measure("hp", "power", 745.699872)),
+    ("hp", measure("hp", "power", 745.699872)),
+    ("volt", measure("V", "voltage", 1.0)),
+    ("kilovolt", measure("kV", "voltage", 1e3)),
+    ("ampere", measure("A", "current", 1.0)),
+    ("newton", measure("N", "force", 1.0)),
+    ("pascal", measure("Pa", "pressure", 1.0)),
+    ("kilopascal", measure("kPa", "pressure", 1e3)),
+    ("barrel", measure("barrels", "volume", 158.987294928)),
     // Rates written as one symbol, in the dimensions rates compose to.
     ("mph", measure("mph", "length per time", 1609.344 / 3600.0)),
     ("kph", measure("km/h", "length per time", 1e3 / 3600.0)),
@@ -392,8 +430,17 @@ pub(super) fn measure_word(i: &str) -> PResult<'_, Unit> {
         .strip_suffix(['s', 'S'])
         .filter(|w| w.len() >= 3 && !w.ends_with(['s', 'S']))
         .unwrap_or(word);
-    if singular.eq_ignore_ascii_case(DEGREE) {
+    if singular.eq_ignore_ascii_case(DEGREE)
+        || ["deg", "degs"].iter().any(|d| d.eq_ignore_ascii_case(word))
+    {
         return degrees(rest);
+    }
+    // "90 Fahrenheit": the scale alone, with no degrees.
+    if let Some((_, m)) = TEMPERATURE_SCALES
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+    {
+        return Ok((rest, Unit::Measure(*m)));
     }
     let lookup = |word: &str| {
         MEASURES
@@ -696,16 +743,17 @@ pub(super) const TEMPERATURE_SCALES: &[(&str, Measure)] = &[
     ("fahrenheit", measure("°F", "temperature (Fahrenheit)", 1.0)),
 ];
 
-/// `Celsius`, `Fahrenheit` after "degrees": the degrees alone are left to
-/// prose (an angle, a temperature, a diploma).
+/// `Celsius`, `Fahrenheit`, or their letter (`F`, `c`) after "degrees":
+/// the degrees alone are left to prose (an angle, a temperature, a diploma).
 fn degrees(i: &str) -> PResult<'_, Unit> {
     let (rest, scale) =
         preceded(space1, take_while1(|c: char| c.is_ascii_alphabetic())).parse(i)?;
     let (rest, _) = word_end(rest)?;
-    match TEMPERATURE_SCALES
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(scale))
-    {
+    let named = |name: &str| {
+        name.eq_ignore_ascii_case(scale)
+            || scale.len() == 1 && name.starts_with(scale.to_ascii_lowercase().as_str())
+    };
+    match TEMPERATURE_SCALES.iter().find(|(name, _)| named(name)) {
         Some((_, m)) => Ok((rest, Unit::Measure(*m))),
         None => Err(no_match(i, "a temperature scale")),
     }

@@ -20,6 +20,8 @@ use finder::*;
 use not_quantity::*;
 use read::*;
 
+pub(crate) use read::ordinal_value;
+
 use std::sync::LazyLock;
 
 use regex::Regex;

@@ -202,8 +202,10 @@ pub(super) fn read_words(text: &str, at: usize) -> Read {
         }
     }
     // Spelled-out counts ("five cities") and "at least one" are numbers, but
-    // statements only where the sentence is about something the store knows.
-    let weak = unit_bare && (quantity.qualifier.is_none() || written == "one");
+    // statements only where the sentence is about something the store knows;
+    // so is a span of time spelled out ("over the past two decades").
+    let time_span = matches!(&quantity.unit, Unit::Measure(m) if m.dimension == "time");
+    let weak = (unit_bare || time_span) && (quantity.qualifier.is_none() || written == "one");
     Read::Found(Mention {
         start,
         end,
@@ -309,4 +311,17 @@ fn alone_on_its_line(text: &str, start: usize, end: usize) -> bool {
             .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
     };
     blank(&text[line_start..start]) && blank(&text[end..line_end])
+}
+
+/// The position an ordinal states, written in digits ("24th") or in words
+/// ("ninth"), as the scanner reads ordinals; `None` for anything else.
+pub(crate) fn ordinal_value(written: &str) -> Option<u32> {
+    if written.starts_with(|c: char| c.is_ascii_digit()) {
+        return digit_ordinal(written, 0)
+            .and_then(|(end, value)| (end == written.len()).then_some(value));
+    }
+    ORDINAL_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(written))
+        .map(|&(_, value)| value)
 }

@@ -371,3 +371,17 @@ fn a_fraction_word_alone_on_its_line() {
     assert_eq!(found("quarter"), ["quarter"]);
     assert_eq!(found("The first half went well."), Vec::<String>::new());
 }
+
+/// A span of time spelled out is prose unless something speaks of it, as a
+/// spelled count is; in digits it is a statement.
+#[test]
+fn a_spelled_span_of_time_is_weak() {
+    let weak = |text: &str| {
+        scan(text, BlockKind::Paragraph)
+            .iter()
+            .map(|m| m.weak)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(weak("Funds have grown for three decades."), [true]);
+    assert_eq!(weak("Funds have grown for 30 years."), [false]);
+}
