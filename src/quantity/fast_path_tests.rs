@@ -251,6 +251,12 @@ fn the_fast_path_agrees_on_what_may_follow_a_number() {
         " b",
         " kJ",
         " mph",
+        " British pounds",
+        " pounds sterling",
+        " an ounce",
+        " a m",
+        " deg C",
+        " celsius",
         " GHz",
         " kWh",
         " hours",
@@ -502,6 +508,7 @@ const PIECES: &str = concat!(
     "pounds| pound|-minute|-year|-meter|US | hrs| cup| t| m|point | five|hundred and |million and |",
     "/|/h|/hour| per | per kg| per hour| a | an | a year| an hour| earlier| ago|s-1| s-1|−1|⁻¹|",
     " fb| pm| am| b| GeV| mph| tpd|absolute zero|British thermal units| rpm|",
+    " British pounds| pounds sterling| pound| an ounce| a m| a gallon| deg| F| Fahrenheit|",
 );
 
 /// Text made of `PIECES`, most of it led by a digit or a currency sign.

@@ -553,6 +553,8 @@ pub(super) const UNIT_WORDS: &[&str] = &[
     "euros",
     "yuan",
     "yen",
+    "british",
+    "pound",
     "cent",
     "cents",
     "dime",

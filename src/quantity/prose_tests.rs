@@ -25,6 +25,9 @@ fn prose_units_are_known_units() {
         prose("over a billion dollars").4,
         Unit::Currency("USD".into())
     );
+    assert_eq!(prose("20 British pounds").4, Unit::Currency("GBP".into()));
+    assert_eq!(prose("9 pounds sterling").4, Unit::Currency("GBP".into()));
+    assert_eq!(prose("9 pounds of flour").4.name(), "lb (mass)");
     // Tons of carbon dioxide equivalent are emissions, not a mass.
     assert_eq!(
         prose("72,816 tons of CO₂ equivalent").4.name(),
@@ -63,8 +66,9 @@ fn rates_per_a_unit() {
     assert_eq!(prose("2 per cent").4, Unit::Percent);
     assert_eq!(prose("40 per day").4, Unit::Bare);
     assert_eq!(prose("6% per year").4, Unit::Percent);
-    // "a" before a unit that is no time is an article.
-    assert_eq!(prose("$5 a kilogram of").0, "$5");
+    assert_eq!(rate("$1,800 an ounce"), ("USD".to_owned(), "oz"));
+    // "a m" may be a time of day.
+    assert_eq!(prose("$5 a m").0, "$5");
     assert_eq!(prose("$80 billion a year ago").0, "$80 billion");
     // A rate is compared as its amount: stores name the period elsewhere.
     assert!(

@@ -370,6 +370,9 @@ pub(super) const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("euro", "EUR"),
     ("yuan", "CNY"),
     ("yen", "JPY"),
+    ("british pound", "GBP"),
+    ("pound sterling", "GBP"),
+    ("pounds sterling", "GBP"),
 ];
 
 pub(super) fn currency_word(i: &str) -> PResult<'_, Unit> {
@@ -868,8 +871,9 @@ fn denominator(i: &str) -> PResult<'_, Measure> {
     }
 }
 
-/// What a rate is per: `/hour`, ` per kg`, ` a year`, ` an hour` (a time
-/// only: "a" before any other unit is an article of the words after).
+/// What a rate is per: `/hour`, ` per kg`, ` a year`, ` an ounce` (with
+/// "a", a unit written as a word of two letters or more: "a m" may be a
+/// time of day).
 pub(super) fn per_unit(i: &str) -> PResult<'_, Measure> {
     // Most numbers are followed by none of these: one look at the bytes.
     let could = match i.as_bytes() {
@@ -895,7 +899,7 @@ pub(super) fn per_unit(i: &str) -> PResult<'_, Measure> {
         let next = leading_letters(rest.trim_start_matches(' '));
         rest.starts_with(' ') && TIME_ADVERBS.iter().any(|w| w.eq_ignore_ascii_case(next))
     };
-    if article && (m.dimension != "time" || placed()) {
+    if article && (leading_letters(after).len() < 2 || placed()) {
         return Err(no_match(i, "a unit to be per"));
     }
     Ok((rest, m))
