@@ -265,6 +265,41 @@ fn an_ordinal_finding_carries_its_reading() {
     );
 }
 
+/// A number in a table cell stands under its row's first cell and its
+/// column's header: the finding carries them (and the linker reads them as
+/// the cell's context). The header row's own cells stand under nothing.
+#[test]
+fn a_table_cell_carries_its_row_and_header() {
+    let text = "Private AI investment by country:\n\n\
+                | Country | Private AI investment, 2025 | Share |\n\
+                | --- | --- | --- |\n\
+                | United States | $285.9 billion | 62% |\n\
+                | 2024 total | $80 billion | 100% |\n";
+    let findings = Auditor::new(relative_store(), Options::default()).audit(
+        "table.md",
+        text,
+        Format::Markdown,
+        &[],
+    );
+    let cells: Vec<(String, Option<&str>)> = findings
+        .iter()
+        .map(|f| (f.text().into_owned(), f.context()))
+        .collect();
+    let cell = |text: &str, context: &'static str| (text.to_owned(), Some(context));
+    assert_eq!(
+        cells,
+        [
+            cell(
+                "$285.9 billion",
+                "United States; Private AI investment, 2025"
+            ),
+            cell("62%", "United States; Share"),
+            cell("$80 billion", "2024 total; Private AI investment, 2025"),
+            cell("100%", "2024 total; Share"),
+        ]
+    );
+}
+
 /// With no claims, what backs or contradicts each number is shown with its
 /// provenance and how it was linked (in full: -v).
 #[test]

@@ -192,6 +192,46 @@ struct Prose {
     skipping: usize,
     /// Whether each open link is an autolink (whose text is its URL).
     links: Vec<bool>,
+    table: Table,
+}
+
+/// Where a table's cells stand: its headers, and the row and column read.
+#[derive(Default)]
+struct Table {
+    headers: Vec<String>,
+    in_head: bool,
+    column: usize,
+    /// The first cell of the row being read.
+    row_label: String,
+}
+
+impl Table {
+    /// The words the cell at the current column stands under: the row's
+    /// first cell (for the cells after it) and the column's header.
+    fn context(&self) -> String {
+        if self.in_head {
+            return String::new();
+        }
+        let label = Some(self.row_label.as_str()).filter(|_| self.column > 0);
+        let header = self.headers.get(self.column).map(String::as_str);
+        let parts: Vec<&str> = [label, header]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        parts.join("; ")
+    }
+
+    /// A cell read to its end: a header, a row's label, or a value.
+    fn cell_read(&mut self, text: &str) {
+        if self.in_head {
+            self.headers.push(text.trim().to_owned());
+        } else if self.column == 0 {
+            text.trim().clone_into(&mut self.row_label);
+        }
+        self.column += 1;
+    }
 }
 
 impl Prose {
@@ -200,6 +240,7 @@ impl Prose {
             current: Block::new(BlockKind::Paragraph),
             skipping: 0,
             links: Vec::new(),
+            table: Table::default(),
         }
     }
 
@@ -252,6 +293,20 @@ impl Prose {
         base: usize,
         visit: &mut impl FnMut(&Block),
     ) {
+        match &event {
+            Event::Start(Tag::Table(_)) => self.table = Table::default(),
+            Event::Start(Tag::TableHead) => {
+                self.table.in_head = true;
+                self.table.column = 0;
+            }
+            Event::End(TagEnd::TableHead) => self.table.in_head = false,
+            Event::Start(Tag::TableRow) => {
+                self.table.column = 0;
+                self.table.row_label.clear();
+            }
+            Event::End(TagEnd::TableCell) => self.table.cell_read(&self.current.text),
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Link { link_type, .. }) => {
                 let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
@@ -276,6 +331,9 @@ impl Prose {
                         _ => BlockKind::Paragraph,
                     };
                     self.flush(kind, visit);
+                    if kind == BlockKind::Cell {
+                        self.current.context = self.table.context();
+                    }
                 }
             }
             Event::End(end) => {

@@ -152,6 +152,9 @@ pub struct Detail {
     pub arithmetic: Option<String>,
     /// ... and the claim line that states the derivation.
     pub derived_claim: Option<String>,
+    /// For a number in a table cell: the row's first cell and the column's
+    /// header it stands under.
+    pub context: Option<String>,
 }
 
 /// A fact the words around a number link it to, and why.
@@ -216,6 +219,12 @@ impl Finding {
     /// The facts the number's words link it to, best first.
     pub fn link(&self) -> &[LinkCandidate] {
         self.detail.as_ref().map_or(&[], |d| &d.link)
+    }
+
+    /// For a number in a table cell: what it stands under (its row's first
+    /// cell and its column's header).
+    pub fn context(&self) -> Option<&str> {
+        self.detail.as_ref().and_then(|d| d.context.as_deref())
     }
 
     /// The column just past the number, 1-based, in characters.
@@ -287,7 +296,7 @@ impl Finding {
 impl Serialize for Finding {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Finding", 16)?;
+        let mut s = serializer.serialize_struct("Finding", 17)?;
         s.serialize_field("file", &self.file)?;
         s.serialize_field("line", &self.line)?;
         s.serialize_field("column", &self.column)?;
@@ -304,6 +313,10 @@ impl Serialize for Finding {
         s.serialize_field("suggestion", &self.suggested_line())?;
         s.serialize_field("link", self.link())?;
         s.serialize_field("reading", &self.reading())?;
+        match self.context() {
+            Some(context) => s.serialize_field("context", context)?,
+            None => s.skip_field("context")?,
+        }
         match self.waived() {
             Some(w) => s.serialize_field("waived", w)?,
             None => s.skip_field("waived")?,
@@ -395,6 +408,7 @@ impl Serialize for SharedFact {
 ///   "link": [LinkCandidate, ...],        // the facts the words link it to
 ///   "reading": {"value", "interval": {"lo", "hi", "lo_open", "hi_open"},
 ///               "unit", "dimension", "kind"},  // the number as read
+///   "context": "United States; 2025",    // only in a table cell: its row and header
 ///   "waived": {"reason", "by"}           // only when waived
 /// }
 /// ```
@@ -610,7 +624,13 @@ impl<'a> Auditor<'a> {
                     .take_while(|m| m.sentence == (s, e))
                     .map(|m| (m.start - s, m.end - s))
                     .collect();
-                let context = paragraph_before(&block.text, s);
+                // A table cell's words are few: what it stands under says
+                // what it is of.
+                let context = if block.context.is_empty() {
+                    paragraph_before(&block.text, s)
+                } else {
+                    &block.context
+                };
                 self.linker
                     .read_in(sentence, context, &mut work.words, &mut terms);
                 cache = Some(Sentence {
@@ -653,6 +673,9 @@ impl<'a> Auditor<'a> {
                 suggested_value: None,
                 detail: None,
             };
+            if !block.context.is_empty() {
+                finding.detail_mut().context = Some(block.context.clone());
+            }
             if linked.is_empty() {
                 let which = at - current.first;
                 let scores = self.linker.scores(&terms, &current.numbers, which);
