@@ -819,11 +819,14 @@ pub(super) fn prefixed_symbol(symbol: &str) -> Option<Measure> {
 /// Every symbol [`prefixed_symbol`] reads, for the words that may follow
 /// digits.
 pub(super) fn prefixed_symbols() -> impl Iterator<Item = String> {
-    SI_PREFIXES.iter().flat_map(|(prefix, _)| {
-        PREFIXABLE
-            .iter()
-            .map(move |(base, ..)| format!("{prefix}{base}"))
-    })
+    SI_PREFIXES
+        .iter()
+        .flat_map(|(prefix, _)| {
+            PREFIXABLE
+                .iter()
+                .map(move |(base, ..)| format!("{prefix}{base}"))
+        })
+        .filter(|symbol| prefixed_symbol(symbol).is_some())
 }
 
 /// `2.1 pm`, `30 fb`, `5 GeV`: a prefixed symbol after a space; and `b`,
