@@ -300,6 +300,34 @@ fn a_table_cell_carries_its_row_and_header() {
     );
 }
 
+/// A number in a list item carries the paragraph that introduces the list;
+/// a number in the paragraph itself carries nothing.
+#[test]
+fn a_list_item_carries_its_lead_in() {
+    let text = "Private AI investment in 2025, by country (15 in all):\n\n\
+                - United States: $285.9 billion\n\
+                - China: $12.4 billion\n";
+    let findings = Auditor::new(relative_store(), Options::default()).audit(
+        "list.md",
+        text,
+        Format::Markdown,
+        &[],
+    );
+    let lead = "Private AI investment in 2025, by country (15 in all):";
+    let items: Vec<(String, Option<&str>)> = findings
+        .iter()
+        .map(|f| (f.text().into_owned(), f.context()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("15".to_owned(), None),
+            ("$285.9 billion".to_owned(), Some(lead)),
+            ("$12.4 billion".to_owned(), Some(lead)),
+        ]
+    );
+}
+
 /// With no claims, what backs or contradicts each number is shown with its
 /// provenance and how it was linked (in full: -v).
 #[test]

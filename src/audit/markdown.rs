@@ -193,6 +193,10 @@ struct Prose {
     /// Whether each open link is an autolink (whose text is its URL).
     links: Vec<bool>,
     table: Table,
+    /// The text of the last block visited, kept by swapping buffers.
+    last_text: String,
+    /// For each open list, the paragraph that introduces it.
+    lists: Vec<String>,
 }
 
 /// Where a table's cells stand: its headers, and the row and column read.
@@ -241,12 +245,21 @@ impl Prose {
             skipping: 0,
             links: Vec::new(),
             table: Table::default(),
+            last_text: String::new(),
+            lists: Vec::new(),
         }
     }
 
     fn flush(&mut self, kind: BlockKind, visit: &mut impl FnMut(&Block)) {
         if !self.current.is_blank() {
+            if self.current.context.is_empty()
+                && let Some(lead) = self.lists.last()
+            {
+                self.current.context.clone_from(lead);
+            }
             visit(&self.current);
+            // Kept for a list that may follow: a swap, not a copy.
+            std::mem::swap(&mut self.current.text, &mut self.last_text);
         }
         self.current.reset(kind);
     }
@@ -305,6 +318,19 @@ impl Prose {
                 self.table.row_label.clear();
             }
             Event::End(TagEnd::TableCell) => self.table.cell_read(&self.current.text),
+            // A list's items stand under the paragraph that introduces it
+            // ("Investment by country:"), or under the item holding it.
+            Event::Start(Tag::List(_)) => {
+                let lead = if self.current.is_blank() {
+                    self.last_text.trim()
+                } else {
+                    self.current.text.trim()
+                };
+                self.lists.push(lead.to_owned());
+            }
+            Event::End(TagEnd::List(_)) => {
+                self.lists.pop();
+            }
             _ => {}
         }
         match event {

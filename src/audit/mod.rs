@@ -153,7 +153,8 @@ pub struct Detail {
     /// ... and the claim line that states the derivation.
     pub derived_claim: Option<String>,
     /// For a number in a table cell: the row's first cell and the column's
-    /// header it stands under.
+    /// header it stands under; in a list item: the paragraph introducing
+    /// the list.
     pub context: Option<String>,
 }
 
@@ -222,7 +223,8 @@ impl Finding {
     }
 
     /// For a number in a table cell: what it stands under (its row's first
-    /// cell and its column's header).
+    /// cell and its column's header); in a list item: the paragraph that
+    /// introduces the list.
     pub fn context(&self) -> Option<&str> {
         self.detail.as_ref().and_then(|d| d.context.as_deref())
     }
@@ -408,7 +410,7 @@ impl Serialize for SharedFact {
 ///   "link": [LinkCandidate, ...],        // the facts the words link it to
 ///   "reading": {"value", "interval": {"lo", "hi", "lo_open", "hi_open"},
 ///               "unit", "dimension", "kind"},  // the number as read
-///   "context": "United States; 2025",    // only in a table cell: its row and header
+///   "context": "United States; 2025",    // only in a table cell (its row and header) or a list item (its lead-in)
 ///   "waived": {"reason", "by"}           // only when waived
 /// }
 /// ```
@@ -626,10 +628,10 @@ impl<'a> Auditor<'a> {
                     .collect();
                 // A table cell's words are few: what it stands under says
                 // what it is of.
-                let context = if block.context.is_empty() {
-                    paragraph_before(&block.text, s)
-                } else {
+                let context = if block.kind == text::BlockKind::Cell && !block.context.is_empty() {
                     &block.context
+                } else {
+                    paragraph_before(&block.text, s)
                 };
                 self.linker
                     .read_in(sentence, context, &mut work.words, &mut terms);

@@ -26,8 +26,9 @@ pub struct Block {
     pub kind: BlockKind,
     pub text: String,
     /// What a table cell stands under: its row's first cell and its
-    /// column's header ("United States; Private investment"). Empty for
-    /// every other block.
+    /// column's header ("United States; Private investment"); for a list
+    /// item, the paragraph that introduces its list. Empty for every other
+    /// block.
     pub context: String,
     /// `(offset in text, offset in the original)` where each piece starts, ascending.
     pieces: Vec<(usize, usize)>,
