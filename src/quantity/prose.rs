@@ -622,7 +622,7 @@ pub(super) fn may_have_unit(i: &str) -> bool {
     if word.is_empty() || word.len() > 16 {
         return false;
     }
-    if word.iter().all(u8::is_ascii_uppercase) {
+    if word.iter().all(u8::is_ascii_uppercase) || may_be_prefixed_symbol(word) {
         return true;
     }
     // Nearly every number in prose is followed by a word, and nearly none
@@ -682,7 +682,6 @@ pub(super) fn words_after_digits() -> &'static WordsAfterDigits {
                     .iter()
                     .map(|(name, _)| (*name).to_owned()),
             )
-            .chain(prefixed_symbols().map(|s| s.to_lowercase()))
             .map(|k| k.into_bytes().into_boxed_slice())
             .collect();
         let mut firsts = [0; 17];

@@ -816,17 +816,18 @@ pub(super) fn prefixed_symbol(symbol: &str) -> Option<Measure> {
     })
 }
 
-/// Every symbol [`prefixed_symbol`] reads, for the words that may follow
-/// digits.
-pub(super) fn prefixed_symbols() -> impl Iterator<Item = String> {
-    SI_PREFIXES
-        .iter()
-        .flat_map(|(prefix, _)| {
-            PREFIXABLE
-                .iter()
-                .map(move |(base, ..)| format!("{prefix}{base}"))
-        })
-        .filter(|symbol| prefixed_symbol(symbol).is_some())
+/// Whether an ASCII word is a symbol [`prefixed_symbol`] reads, by a look
+/// at its bytes: every number followed by a short word asks, and most such
+/// words ("as", "to", "by") are none.
+pub(super) fn may_be_prefixed_symbol(word: &[u8]) -> bool {
+    let Some((prefix, base)) = word.split_first() else {
+        return false;
+    };
+    let prefixes = SI_PREFIXES.iter().filter_map(|(p, _)| p.as_bytes().first());
+    word != b"as"
+        && word != b"us"
+        && PREFIXABLE.iter().any(|(b, ..)| b.as_bytes() == base)
+        && prefixes.clone().any(|p| p == prefix)
 }
 
 /// `2.1 pm`, `30 fb`, `5 GeV`: a prefixed symbol after a space; and `b`,
@@ -881,7 +882,11 @@ pub(super) fn per_unit(i: &str) -> PResult<'_, Measure> {
     // Most numbers are followed by none of these: one look at the bytes.
     let could = match i.as_bytes() {
         [b'/', c, ..] => c.is_ascii_alphabetic(),
-        [b' ', c, ..] => matches!(c, b'p' | b'P' | b'a' | b'A'),
+        [b' ', rest @ ..] => [&b"per"[..], b"a", b"an"].iter().any(|w| {
+            rest.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w))
+                && rest.get(w.len()) == Some(&b' ')
+        }),
         _ => false,
     };
     if !could {
