@@ -238,6 +238,96 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
     );
 }
 
+/// An ordinal reported as a finding carries its reading too: a position,
+/// whether written in digits or in words.
+#[test]
+fn an_ordinal_finding_carries_its_reading() {
+    let text = "On AI vibrancy the United States placed 4th and China was ninth in 2025.\n";
+    let findings = Auditor::new(relative_store(), Options::default()).audit(
+        "ranks.md",
+        text,
+        Format::Markdown,
+        &[],
+    );
+    let ordinals: Vec<(String, f64, &str)> = findings
+        .iter()
+        .filter_map(|f| {
+            f.reading()
+                .map(|r| (f.text().into_owned(), r.value, r.kind))
+        })
+        .collect();
+    assert_eq!(
+        ordinals,
+        [
+            ("4th".to_owned(), 4.0, "ordinal"),
+            ("ninth".to_owned(), 9.0, "ordinal")
+        ]
+    );
+}
+
+/// A number in a table cell stands under its row's first cell and its
+/// column's header: the finding carries them (and the linker reads them as
+/// the cell's context). The header row's own cells stand under nothing.
+#[test]
+fn a_table_cell_carries_its_row_and_header() {
+    let text = "Private AI investment by country:\n\n\
+                | Country | Private AI investment, 2025 | Share |\n\
+                | --- | --- | --- |\n\
+                | United States | $285.9 billion | 62% |\n\
+                | 2024 total | $80 billion | 100% |\n";
+    let findings = Auditor::new(relative_store(), Options::default()).audit(
+        "table.md",
+        text,
+        Format::Markdown,
+        &[],
+    );
+    let cells: Vec<(String, Option<&str>)> = findings
+        .iter()
+        .map(|f| (f.text().into_owned(), f.context()))
+        .collect();
+    let cell = |text: &str, context: &'static str| (text.to_owned(), Some(context));
+    assert_eq!(
+        cells,
+        [
+            cell(
+                "$285.9 billion",
+                "United States; Private AI investment, 2025"
+            ),
+            cell("62%", "United States; Share"),
+            cell("$80 billion", "2024 total; Private AI investment, 2025"),
+            cell("100%", "2024 total; Share"),
+        ]
+    );
+}
+
+/// A number in a list item carries the paragraph that introduces the list;
+/// a number in the paragraph itself carries nothing.
+#[test]
+fn a_list_item_carries_its_lead_in() {
+    let text = "Private AI investment in 2025, by country (15 in all):\n\n\
+                - United States: $285.9 billion\n\
+                - China: $12.4 billion\n";
+    let findings = Auditor::new(relative_store(), Options::default()).audit(
+        "list.md",
+        text,
+        Format::Markdown,
+        &[],
+    );
+    let lead = "Private AI investment in 2025, by country (15 in all):";
+    let items: Vec<(String, Option<&str>)> = findings
+        .iter()
+        .map(|f| (f.text().into_owned(), f.context()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("15".to_owned(), None),
+            ("$285.9 billion".to_owned(), Some(lead)),
+            ("$12.4 billion".to_owned(), Some(lead)),
+        ]
+    );
+}
+
 /// With no claims, what backs or contradicts each number is shown with its
 /// provenance and how it was linked (in full: -v).
 #[test]

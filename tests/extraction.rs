@@ -163,7 +163,7 @@ fn found_kind(unit: &Unit) -> &'static str {
         Unit::Percent | Unit::PercentagePoints => "percent",
         Unit::Multiple => "multiple",
         Unit::Currency(_) => "currency",
-        Unit::Measure(_) | Unit::Noun(_) => "dimension",
+        Unit::Measure(_) | Unit::Noun(_) | Unit::Rate(..) => "dimension",
     }
 }
 
@@ -336,17 +336,23 @@ fn assert_floors(suite: &str, floors: &Floors) {
 // and currency signs after the number, and sums and shares alone on a line:
 // value 164/170 = 0.965, 168/172 = 0.977; with kind 146/170 = 0.859,
 // 148/172 = 0.860; with numbers listed before a unit sharing it ("45 and
-// 50 mg"), 147/170 = 0.865, 149/172 = 0.866. Left: rates ($15.4/hour, 4,500 tpd), inverse units
-// (fb−1, s-1), symbols that are also words (2.1 pm, 12 b), "absolute zero".
+// 50 mg"), 147/170 = 0.865, 149/172 = 0.866. With rates (an amount per a
+// unit), inverse units, SI prefixes composed with the symbols that take
+// them, units of several words found by their first word, "b" spaced as the
+// bit and "absolute zero": value 165/170 = 0.971, 169/173 = 0.977; with kind
+// 163/170 = 0.959, 166/173 = 0.960. Left: digits in names (Voyager 2, i7
+// 860), 8x2^10, "32K" and "573.15K" (a thousand here, kibibytes and kelvin
+// there), symbols written together ("45 Js"), "2 in" ending the text, and
+// "245 23 yen" (read as two numbers, where the suite expects none).
 #[test]
 fn quantulum3_recall_and_precision() {
     assert_floors(
         "../shared/reference/extraction/quantulum3-en.jsonl",
         &Floors {
-            value_recall: 0.96,
+            value_recall: 0.97,
             value_precision: 0.97,
-            kind_recall: 0.85,
-            kind_precision: 0.86,
+            kind_recall: 0.95,
+            kind_precision: 0.95,
         },
     );
 }
@@ -355,17 +361,18 @@ fn quantulum3_recall_and_precision() {
 // the same with kind (every case is a bare number). With sign words and a
 // half of a scale: 21/49 = 0.429, 21/24 = 0.875. With spelled numbers
 // alone on a line kept, a scale word first ("million and one") and "one"
-// heading a series: 45/49 = 0.918, 45/48 = 0.938. Left: "half" alone, and
-// quantulum3's "a million and a half" = 1,000,000.5 (read here as 1.5
-// million, as English means it).
+// heading a series: 45/49 = 0.918, 45/48 = 0.938. With a fraction word
+// alone on its line: 46/49 = 0.939, 46/49 = 0.939. Left: quantulum3's "a
+// million and a half" = 1,000,000.5, three times (read here as 1.5 million,
+// as English means it): each a miss and a number not expected.
 #[test]
 fn quantulum3_spelled_out_recall_and_precision() {
     assert_floors(
         "../shared/reference/extraction/quantulum3-spellout-en.jsonl",
         &Floors {
-            value_recall: 0.91,
+            value_recall: 0.93,
             value_precision: 0.93,
-            kind_recall: 0.91,
+            kind_recall: 0.93,
             kind_precision: 0.93,
         },
     );
@@ -379,17 +386,19 @@ fn quantulum3_spelled_out_recall_and_precision() {
 // 155/163 = 0.951 (durations such as 五年 are read as bare numbers). With
 // five cases of full-width digits added (９０％, １．５万亿元) and 块 a measure
 // word before a noun: 167/167 = 1.0, 167/170 = 0.982; with kind 162/167 =
-// 0.970, 162/170 = 0.953. The grammar was written against these cases:
-// held-out text will score lower.
+// 0.970, 162/170 = 0.953. Measured again with rates and composed units:
+// 167/167 = 1.0, 167/168 = 0.994; with kind 162/167 = 0.970, 162/168 =
+// 0.964. The grammar was written against these cases: held-out text will
+// score lower.
 #[test]
 fn chinese_recall_and_precision() {
     assert_floors(
         "tests/fixtures/extraction/zh.jsonl",
         &Floors {
             value_recall: 0.99,
-            value_precision: 0.98,
+            value_precision: 0.99,
             kind_recall: 0.96,
-            kind_precision: 0.95,
+            kind_precision: 0.96,
         },
     );
 }

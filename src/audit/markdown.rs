@@ -192,6 +192,50 @@ struct Prose {
     skipping: usize,
     /// Whether each open link is an autolink (whose text is its URL).
     links: Vec<bool>,
+    table: Table,
+    /// The text of the last block visited, kept by swapping buffers.
+    last_text: String,
+    /// For each open list, the paragraph that introduces it.
+    lists: Vec<String>,
+}
+
+/// Where a table's cells stand: its headers, and the row and column read.
+#[derive(Default)]
+struct Table {
+    headers: Vec<String>,
+    in_head: bool,
+    column: usize,
+    /// The first cell of the row being read.
+    row_label: String,
+}
+
+impl Table {
+    /// The words the cell at the current column stands under: the row's
+    /// first cell (for the cells after it) and the column's header.
+    fn context(&self) -> String {
+        if self.in_head {
+            return String::new();
+        }
+        let label = Some(self.row_label.as_str()).filter(|_| self.column > 0);
+        let header = self.headers.get(self.column).map(String::as_str);
+        let parts: Vec<&str> = [label, header]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        parts.join("; ")
+    }
+
+    /// A cell read to its end: a header, a row's label, or a value.
+    fn cell_read(&mut self, text: &str) {
+        if self.in_head {
+            self.headers.push(text.trim().to_owned());
+        } else if self.column == 0 {
+            text.trim().clone_into(&mut self.row_label);
+        }
+        self.column += 1;
+    }
 }
 
 impl Prose {
@@ -200,12 +244,22 @@ impl Prose {
             current: Block::new(BlockKind::Paragraph),
             skipping: 0,
             links: Vec::new(),
+            table: Table::default(),
+            last_text: String::new(),
+            lists: Vec::new(),
         }
     }
 
     fn flush(&mut self, kind: BlockKind, visit: &mut impl FnMut(&Block)) {
         if !self.current.is_blank() {
+            if self.current.context.is_empty()
+                && let Some(lead) = self.lists.last()
+            {
+                self.current.context.clone_from(lead);
+            }
             visit(&self.current);
+            // Kept for a list that may follow: a swap, not a copy.
+            std::mem::swap(&mut self.current.text, &mut self.last_text);
         }
         self.current.reset(kind);
     }
@@ -252,6 +306,33 @@ impl Prose {
         base: usize,
         visit: &mut impl FnMut(&Block),
     ) {
+        match &event {
+            Event::Start(Tag::Table(_)) => self.table = Table::default(),
+            Event::Start(Tag::TableHead) => {
+                self.table.in_head = true;
+                self.table.column = 0;
+            }
+            Event::End(TagEnd::TableHead) => self.table.in_head = false,
+            Event::Start(Tag::TableRow) => {
+                self.table.column = 0;
+                self.table.row_label.clear();
+            }
+            Event::End(TagEnd::TableCell) => self.table.cell_read(&self.current.text),
+            // A list's items stand under the paragraph that introduces it
+            // ("Investment by country:"), or under the item holding it.
+            Event::Start(Tag::List(_)) => {
+                let lead = if self.current.is_blank() {
+                    self.last_text.trim()
+                } else {
+                    self.current.text.trim()
+                };
+                self.lists.push(lead.to_owned());
+            }
+            Event::End(TagEnd::List(_)) => {
+                self.lists.pop();
+            }
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Link { link_type, .. }) => {
                 let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
@@ -276,6 +357,9 @@ impl Prose {
                         _ => BlockKind::Paragraph,
                     };
                     self.flush(kind, visit);
+                    if kind == BlockKind::Cell {
+                        self.current.context = self.table.context();
+                    }
                 }
             }
             Event::End(end) => {

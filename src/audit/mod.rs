@@ -152,6 +152,10 @@ pub struct Detail {
     pub arithmetic: Option<String>,
     /// ... and the claim line that states the derivation.
     pub derived_claim: Option<String>,
+    /// For a number in a table cell: the row's first cell and the column's
+    /// header it stands under; in a list item: the paragraph introducing
+    /// the list.
+    pub context: Option<String>,
 }
 
 /// A fact the words around a number link it to, and why.
@@ -218,6 +222,13 @@ impl Finding {
         self.detail.as_ref().map_or(&[], |d| &d.link)
     }
 
+    /// For a number in a table cell: what it stands under (its row's first
+    /// cell and its column's header); in a list item: the paragraph that
+    /// introduces the list.
+    pub fn context(&self) -> Option<&str> {
+        self.detail.as_ref().and_then(|d| d.context.as_deref())
+    }
+
     /// The column just past the number, 1-based, in characters.
     pub fn end_column(&self) -> u32 {
         let (start, end) = self.span;
@@ -241,7 +252,19 @@ impl Finding {
     pub fn reading(&self) -> Option<NumberReading> {
         let (start, end) = self.span;
         let written = &self.prose[start as usize..end as usize];
-        let (quantity, _) = crate::quantity::prose_quantity(written, true)?;
+        let Some((quantity, _)) = crate::quantity::prose_quantity(written, true) else {
+            // An ordinal ("24th", "ninth") states a position, which the
+            // grammar of amounts leaves to the scanner.
+            let position = scan::ordinal_value(written)?;
+            let quantity = crate::quantity::parse_quantity(&position.to_string()).ok()?;
+            return Some(NumberReading {
+                value: f64::from(position),
+                interval: quantity.reading(0.0).strict,
+                unit: "a position".to_owned(),
+                dimension: None,
+                kind: "ordinal",
+            });
+        };
         let dimension = match &quantity.unit {
             Unit::Measure(m) => Some(m.dimension),
             _ => None,
@@ -275,7 +298,7 @@ impl Finding {
 impl Serialize for Finding {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Finding", 16)?;
+        let mut s = serializer.serialize_struct("Finding", 17)?;
         s.serialize_field("file", &self.file)?;
         s.serialize_field("line", &self.line)?;
         s.serialize_field("column", &self.column)?;
@@ -292,6 +315,10 @@ impl Serialize for Finding {
         s.serialize_field("suggestion", &self.suggested_line())?;
         s.serialize_field("link", self.link())?;
         s.serialize_field("reading", &self.reading())?;
+        match self.context() {
+            Some(context) => s.serialize_field("context", context)?,
+            None => s.skip_field("context")?,
+        }
         match self.waived() {
             Some(w) => s.serialize_field("waived", w)?,
             None => s.skip_field("waived")?,
@@ -312,7 +339,7 @@ pub struct NumberReading {
     /// A measure's dimension (`power`, `length`...).
     pub dimension: Option<&'static str>,
     /// `number`, `percent`, `percentage-points`, `multiple`, `currency`,
-    /// `measure` or `count`.
+    /// `measure`, `count`, `rate` or `ordinal`.
     pub kind: &'static str,
 }
 
@@ -383,6 +410,7 @@ impl Serialize for SharedFact {
 ///   "link": [LinkCandidate, ...],        // the facts the words link it to
 ///   "reading": {"value", "interval": {"lo", "hi", "lo_open", "hi_open"},
 ///               "unit", "dimension", "kind"},  // the number as read
+///   "context": "United States; 2025",    // only in a table cell (its row and header) or a list item (its lead-in)
 ///   "waived": {"reason", "by"}           // only when waived
 /// }
 /// ```
@@ -601,7 +629,13 @@ impl<'a> Auditor<'a> {
                     .take_while(|m| m.sentence == (s, e))
                     .map(|m| (m.start - s, m.end - s))
                     .collect();
-                let context = paragraph_before(&block.text, s);
+                // A table cell's words are few: what it stands under says
+                // what it is of.
+                let context = if block.kind == text::BlockKind::Cell && !block.context.is_empty() {
+                    &block.context
+                } else {
+                    paragraph_before(&block.text, s)
+                };
                 self.linker
                     .read_in(sentence, context, &mut work.words, &mut terms);
                 cache = Some(Sentence {
@@ -644,6 +678,9 @@ impl<'a> Auditor<'a> {
                 suggested_value: None,
                 detail: None,
             };
+            if !block.context.is_empty() {
+                finding.detail_mut().context = Some(block.context.clone());
+            }
             if linked.is_empty() {
                 let which = at - current.first;
                 let ends_change = judge::Number::ends_change(sentence, &current.numbers, which);

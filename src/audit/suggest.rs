@@ -68,6 +68,12 @@ fn write_claim_value(out: &mut CompactString, q: &Quantity) {
 }
 
 fn write_amount(out: &mut CompactString, n: &Number, unit: &Unit) {
+    if let Unit::Rate(amount, per) = unit {
+        write_amount(out, n, amount);
+        out.push_str(" per ");
+        out.push_str(per.singular_symbol());
+        return;
+    }
     let suffix = |out: &mut CompactString, words: [&str; 2]| {
         for w in words {
             out.push_str(w);
@@ -89,6 +95,8 @@ fn write_amount(out: &mut CompactString, n: &Number, unit: &Unit) {
                 Unit::Currency(code) => suffix(out, [" ", code]),
                 Unit::Measure(m) => suffix(out, [" ", m.symbol]),
                 Unit::Noun(noun) => suffix(out, [" ", noun]),
+                // Written above, before any match on the amount.
+                Unit::Rate(..) => {}
             }
         }
     }

@@ -25,6 +25,11 @@ pub enum BlockKind {
 pub struct Block {
     pub kind: BlockKind,
     pub text: String,
+    /// What a table cell stands under: its row's first cell and its
+    /// column's header ("United States; Private investment"); for a list
+    /// item, the paragraph that introduces its list. Empty for every other
+    /// block.
+    pub context: String,
     /// `(offset in text, offset in the original)` where each piece starts, ascending.
     pieces: Vec<(usize, usize)>,
 }
@@ -34,6 +39,7 @@ impl Block {
         Block {
             kind,
             text: String::new(),
+            context: String::new(),
             pieces: Vec::new(),
         }
     }
@@ -51,6 +57,7 @@ impl Block {
     pub fn reset(&mut self, kind: BlockKind) {
         self.kind = kind;
         self.text.clear();
+        self.context.clear();
         self.pieces.clear();
     }
 

@@ -169,7 +169,7 @@ pub(super) fn change_between(old: &Term, new: &Term, q: &Quantity) -> Result<Ter
             }
             arithmetic(new.clone(), ArithOp::Sub, old.clone())
         }
-        Unit::Bare | Unit::Currency(_) | Unit::Measure(_) | Unit::Noun(_) => {
+        Unit::Bare | Unit::Currency(_) | Unit::Measure(_) | Unit::Noun(_) | Unit::Rate(..) => {
             arithmetic(new.clone(), ArithOp::Sub, old.clone())
         }
     }

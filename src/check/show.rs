@@ -76,6 +76,11 @@ fn show_number_in_digits(x: f64, unit: &Unit, digits: i32) -> String {
         Unit::Currency(code) => format!("{code} {}", scaled(x)),
         Unit::Measure(m) => format!("{} {}", show_number(x / m.factor), m.symbol),
         Unit::Noun(noun) => format!("{} {noun}", scaled(x)),
+        Unit::Rate(amount, per) => format!(
+            "{} per {}",
+            show_number_in_digits(x, amount, digits),
+            per.singular_symbol()
+        ),
     }
 }
 

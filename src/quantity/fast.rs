@@ -51,14 +51,19 @@ pub(super) fn fast_prose_quantity(text: &str, ranges: bool) -> Option<(Quantity,
 /// [`prose_amount`] for the fast path: the number, its unit and the bytes
 /// read, or `None` to leave `text` to the grammar.
 pub(super) fn fast_prose_amount(text: &str, ranges: bool) -> Option<(Number, Unit, usize)> {
-    if starts_with_digits(text) {
+    let read = if starts_with_digits(text) {
         fast_amount(text)
     } else if ranges && text.starts_with(['b', 'B']) {
         // `between 44 and 50`
         None
     } else {
         fast_word_amount(text)
+    }?;
+    // `$15/hour`, `twice a week`: rates are the grammar's.
+    if per_unit(&text[read.2..]).is_ok() {
+        return None;
     }
+    Some(read)
 }
 
 /// After a number where [`may_continue_range`] holds: the other end of the
@@ -335,14 +340,17 @@ pub(super) fn fast_spaced_unit(after: &str, currency: bool) -> Option<(Option<Un
     if currency {
         return Some((None, 0));
     }
-    if let Ok((rest, unit)) = measure_word(after) {
-        return Some((Some(unit), after.len() - rest.len()));
-    }
-    if let Ok((rest, unit)) = scale_letter(after) {
-        return Some((Some(unit), after.len() - rest.len()));
-    }
-    if let Ok((rest, unit)) = prose_symbol(after) {
-        return Some((Some(unit), after.len() - rest.len()));
+    // In the grammar's order (`prose_unit`).
+    for read in [
+        inverse_unit,
+        measure_word,
+        scale_letter,
+        prose_symbol,
+        spaced_symbol,
+    ] {
+        if let Ok((rest, unit)) = read(after) {
+            return Some((Some(unit), after.len() - rest.len()));
+        }
     }
     Some((None, 0))
 }

@@ -193,12 +193,16 @@ pub enum Unit {
     /// Anything else written after the number (`models`, `H100-equivalents`),
     /// kept in a normal form so that `model` and `Models` agree.
     Noun(CompactString),
+    /// An amount per a unit of measure (`$15/hour`, `350 kg per day`,
+    /// `twice a week`, `4e14 s⁻¹`): the unit of the amount (bare for a
+    /// count) and the measure it is per.
+    Rate(Box<Unit>, Measure),
 }
 
 impl Unit {
     /// What kind of number this unit makes: `number`, `percent`,
-    /// `percentage-points`, `multiple`, `currency`, `measure` or `count`
-    /// (a count of something named, such as `models`).
+    /// `percentage-points`, `multiple`, `currency`, `measure`, `count`
+    /// (a count of something named, such as `models`) or `rate`.
     pub fn kind(&self) -> &'static str {
         match self {
             Unit::Bare => "number",
@@ -208,13 +212,20 @@ impl Unit {
             Unit::Currency(_) => "currency",
             Unit::Measure(_) => "measure",
             Unit::Noun(_) => "count",
+            Unit::Rate(..) => "rate",
         }
     }
 
     /// The multiplier from this unit to the base unit of its dimension.
+    ///
+    /// A rate converts as its amount does, per the unit it is written per:
+    /// a store states a rate's amount in the amount's unit and names the
+    /// period in the metric ("monthly incidents": 80), so `80 per month`
+    /// must read as 80, not as 80 per 2,629,800 seconds.
     pub fn factor(&self) -> f64 {
         match self {
             Unit::Measure(m) => m.factor,
+            Unit::Rate(amount, _) => amount.factor(),
             _ => 1.0,
         }
     }
@@ -229,6 +240,10 @@ impl Unit {
             Unit::Currency(code) => code.to_string(),
             Unit::Measure(m) => format!("{} ({})", m.symbol, m.dimension),
             Unit::Noun(noun) => format!("`{noun}`"),
+            Unit::Rate(amount, per) => match &**amount {
+                Unit::Bare => format!("per {}", per.singular_symbol()),
+                amount => format!("{} per {}", amount.name(), per.singular_symbol()),
+            },
         }
     }
 
@@ -243,6 +258,11 @@ impl Unit {
             // "models"); they carry no dimension to convert, so two of them
             // never make a claim invalid.
             (Unit::Noun(_), Unit::Noun(_)) => true,
+            // Rates per the same unit compare as their amounts do.
+            (Unit::Rate(a, p), Unit::Rate(b, q)) => p.symbol == q.symbol && a.compatible(b),
+            // A store names the period of a rate in its metric ("monthly
+            // incidents", "growth per year") and states the amount alone.
+            (Unit::Rate(a, _), b) | (b, Unit::Rate(a, _)) => a.compatible(b),
             (a, b) => a == b,
         }
     }

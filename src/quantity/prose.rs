@@ -210,11 +210,18 @@ pub(super) fn prose_qualifier(i: &str) -> PResult<'_, Qualifier> {
 pub(super) fn prose_amount(i: &str) -> PResult<'_, (Number, Unit)> {
     // Dispatch on the first character: trying every number word before
     // each digit is most of the cost of reading prose.
-    if starts_with_digits(i) {
-        digit_amount(i)
+    let (i, (number, unit)) = if starts_with_digits(i) {
+        digit_amount(i)?
     } else {
-        alt((word_amount, digit_amount, zh_numeral_amount)).parse(i)
+        alt((word_amount, digit_amount, zh_numeral_amount)).parse(i)?
+    };
+    // `$15/hour`, `four times a week`: the amount is per a unit.
+    if let Ok((rest, denominator)) = per_unit(i)
+        && let Some(rate) = per(&unit, denominator)
+    {
+        return Ok((rest, (number, rate)));
     }
+    Ok((i, (number, unit)))
 }
 
 pub(super) fn digit_amount(i: &str) -> PResult<'_, (Number, Unit)> {
@@ -546,6 +553,8 @@ pub(super) const UNIT_WORDS: &[&str] = &[
     "euros",
     "yuan",
     "yen",
+    "british",
+    "pound",
     "cent",
     "cents",
     "dime",
@@ -613,7 +622,7 @@ pub(super) fn may_have_unit(i: &str) -> bool {
     if word.is_empty() || word.len() > 16 {
         return false;
     }
-    if word.iter().all(u8::is_ascii_uppercase) {
+    if word.iter().all(u8::is_ascii_uppercase) || may_be_prefixed_symbol(word) {
         return true;
     }
     // Nearly every number in prose is followed by a word, and nearly none
@@ -659,7 +668,21 @@ pub(super) fn words_after_digits() -> &'static WordsAfterDigits {
             .chain(MEASURES.iter().map(|(k, _)| k))
             .chain(LEADING_UNIT_WORDS)
             .chain([&DEGREE])
-            .map(|k| k.to_ascii_lowercase().into_bytes().into_boxed_slice())
+            .map(|k| k.to_ascii_lowercase())
+            // The first word of a unit of several ("british thermal unit").
+            .chain(
+                MEASURES
+                    .iter()
+                    .filter_map(|(k, _)| Some(k.split_once(' ')?.0.to_owned())),
+            )
+            .chain(PER_SYMBOLS.iter().map(|(k, _)| (*k).to_owned()))
+            .chain(["b", "deg"].map(str::to_owned))
+            .chain(
+                TEMPERATURE_SCALES
+                    .iter()
+                    .map(|(name, _)| (*name).to_owned()),
+            )
+            .map(|k| k.into_bytes().into_boxed_slice())
             .collect();
         let mut firsts = [0; 17];
         for word in set.iter().filter(|w| w.len() <= 16) {

@@ -25,15 +25,97 @@ fn prose_units_are_known_units() {
         prose("over a billion dollars").4,
         Unit::Currency("USD".into())
     );
+    assert_eq!(prose("20 British pounds").4, Unit::Currency("GBP".into()));
+    assert_eq!(prose("9 pounds sterling").4, Unit::Currency("GBP".into()));
+    assert_eq!(prose("9 pounds of flour").4.name(), "lb (mass)");
     // Tons of carbon dioxide equivalent are emissions, not a mass.
     assert_eq!(
         prose("72,816 tons of CO₂ equivalent").4.name(),
         "tCO2e (emissions)"
     );
-    assert_eq!(prose("9 tonnes CO2e a year").4.name(), "tCO2e (emissions)");
+    // ...and "a year" after them makes a rate of them, not a longer unit.
+    assert_eq!(
+        prose("9 tonnes CO2e a year").4.name(),
+        "tCO2e (emissions) per year"
+    );
     assert_eq!(prose("9 tons of steel").4.name(), "tons (mass)");
     assert!(prose_quantity("4o model", true).is_none());
     assert!(prose_quantity("21st century", true).is_none());
+}
+
+/// An amount per a unit is a rate of that amount's unit; a bare count, a
+/// share and a span placing an event stay what they were.
+#[test]
+fn rates_per_a_unit() {
+    let rate = |text: &str| match prose(text).4 {
+        Unit::Rate(amount, per) => (amount.name(), per.singular_symbol()),
+        other => panic!("{text}: {other:?}"),
+    };
+    assert_eq!(rate("€9.50/hour for"), ("EUR".to_owned(), "hour"));
+    assert_eq!(rate("120 km/h on"), ("km (length)".to_owned(), "hour"));
+    assert_eq!(
+        rate("3 tonnes per day"),
+        ("tonnes (mass)".to_owned(), "day")
+    );
+    assert_eq!(rate("$2 per pound"), ("USD".to_owned(), "lb"));
+    assert_eq!(
+        rate("three times a month"),
+        ("a multiple (x)".to_owned(), "month")
+    );
+    assert_eq!(rate("two dollars an hour").0, "USD");
+    assert_eq!(prose("2 per cent").4, Unit::Percent);
+    assert_eq!(prose("40 per day").4, Unit::Bare);
+    assert_eq!(prose("6% per year").4, Unit::Percent);
+    assert_eq!(rate("$1,800 an ounce"), ("USD".to_owned(), "oz"));
+    // "a m" may be a time of day.
+    assert_eq!(prose("$5 a m").0, "$5");
+    assert_eq!(prose("$80 billion a year ago").0, "$80 billion");
+    // A rate is compared as its amount: stores name the period elsewhere.
+    assert!(
+        prose("$7/month")
+            .4
+            .compatible(&Unit::Currency("USD".into()))
+    );
+    assert!(!prose("$7/month").4.compatible(&prose("$7/day").4));
+    assert!(
+        !prose("$7/month")
+            .4
+            .compatible(&Unit::Currency("EUR".into()))
+    );
+}
+
+/// A unit to the power minus one is a count per that unit.
+#[test]
+fn inverse_units() {
+    assert_eq!(prose("3e9 s-1").4.name(), "per second");
+    assert_eq!(prose("20 fb−1 of").4.name(), "per fb");
+    assert_eq!(prose("7 cm⁻¹").4.name(), "per cm");
+    // A hyphen before more digits is no power.
+    assert_eq!(prose("5 s-10 s").0, "5");
+}
+
+/// SI prefixes make symbols of the symbols that take them, in their case.
+#[test]
+fn prefixed_symbols_and_bits() {
+    let measure = |text: &str| match prose(text).4 {
+        Unit::Measure(m) => (m.symbol, m.dimension, m.factor),
+        other => panic!("{text}: {other:?}"),
+    };
+    assert_eq!(measure("4.5 pm across").0, "pm");
+    assert_eq!(measure("4.5 pm across").1, "length");
+    assert!((measure("4.5 pm across").2 - 1e-12).abs() < 1e-24);
+    assert_eq!(measure("30 ns later").0, "ns");
+    assert_eq!(measure("8 fb").1, "area");
+    assert_eq!(measure("64 b").0, "bits");
+    // Glued, `b` is a billion; "as" and "us" are words.
+    assert_eq!(prose("1.2b").2, 1.2e9);
+    assert_eq!(prose("5 as well").4, Unit::Bare);
+    assert_eq!(prose("3 us").4, Unit::Bare);
+    // Units of several words and named temperatures.
+    assert_eq!(measure("40 British thermal units").0, "BTU");
+    assert_eq!(measure("absolute zero").0, "K");
+    assert_eq!(prose("absolute zero").2, 0.0);
+    assert_eq!(measure("2 gigaannum").1, "time");
 }
 
 #[test]
@@ -296,6 +378,17 @@ mod no_misread_value {
         Ok(())
     }
 
+    /// What may follow an amount and make it a rate, an inverse unit or
+    /// neither: the amount stays the one written.
+    const RATES: [&str; 6] = [
+        "/hour",
+        " per kg.",
+        " a week earlier",
+        " times a day",
+        " s-1",
+        " fb−1 of data",
+    ];
+
     /// `3 hundred and 21`: digits before "hundred" and the rest after it.
     fn digit_hundreds() -> impl Strategy<Value = (String, f64)> {
         (1u64..1000, prop::option::of(1u64..100), any::<bool>()).prop_map(|(h, rest, and)| {
@@ -326,6 +419,9 @@ mod no_misread_value {
         fn a_spelled_amount_reads_as_written((text, value) in spelled_amount()) {
             reads_as_written(&text, value)?;
             reads_as_written(&format!("{text} people came."), value)?;
+            for rate in RATES {
+                reads_as_written(&format!("{text}{rate}"), value)?;
+            }
         }
 
         /// The same for digits.
@@ -333,6 +429,9 @@ mod no_misread_value {
         fn a_digit_amount_reads_as_written((text, value) in digit_amount()) {
             reads_as_written(&text, value)?;
             reads_as_written(&format!("{text} people came."), value)?;
+            for rate in RATES {
+                reads_as_written(&format!("{text}{rate}"), value)?;
+            }
         }
     }
 }
@@ -356,6 +455,16 @@ fn unit_words_have_a_dimension() {
         dimension("114 degrees Fahrenheit"),
         "temperature (Fahrenheit)"
     );
+    // The scale by its letter, alone, or after "deg".
+    assert_eq!(
+        dimension("40 degrees F outside"),
+        "temperature (Fahrenheit)"
+    );
+    assert_eq!(dimension("-4 Celsius overnight"), "temperature (Celsius)");
+    assert_eq!(dimension("21 deg C"), "temperature (Celsius)");
+    assert_eq!(dimension("3 hectares of"), "area");
+    assert_eq!(dimension("12 knots"), "length per time");
+    assert_eq!(dimension("two decades"), "time");
     // Degrees with no scale may be an angle: no unit is guessed.
     assert_eq!(prose("75 degrees in the shade").4, Unit::Bare);
     let base = |text: &str| {

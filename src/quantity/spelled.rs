@@ -11,7 +11,22 @@ pub(super) fn word_amount(i: &str) -> PResult<'_, (Number, Unit)> {
     if !may_start_word_amount(leading_letters(i)) {
         return Err(no_match(i, "a number word"));
     }
-    alt((multiplier_word, fraction_amount, spelled_amount)).parse(i)
+    alt((
+        multiplier_word,
+        fraction_amount,
+        absolute_zero,
+        spelled_amount,
+    ))
+    .parse(i)
+}
+
+/// "absolute zero": the lowest temperature, 0 K, named.
+fn absolute_zero(i: &str) -> PResult<'_, (Number, Unit)> {
+    let (rest, _) = (tag_no_case("absolute zero"), word_end).parse(i)?;
+    match unit_from_words("kelvin") {
+        kelvin @ Unit::Measure(_) => Ok((rest, (plain(0, 0), kelvin))),
+        _ => Err(no_match(i, "a temperature")),
+    }
 }
 
 /// Whether `word` (a whole run of letters) is one a spelled amount may start
@@ -19,6 +34,7 @@ pub(super) fn word_amount(i: &str) -> PResult<'_, (Number, Unit)> {
 pub(super) fn may_start_word_amount(word: &str) -> bool {
     let known = |w: &str| w.eq_ignore_ascii_case(word);
     word.eq_ignore_ascii_case("a")
+        || word.eq_ignore_ascii_case("absolute")
         || SIGN_WORDS.iter().any(|w| known(w))
         || ONES.iter().any(|w| known(w))
         || TENS.iter().any(|w| known(w))

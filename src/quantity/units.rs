@@ -112,6 +112,14 @@ pub(super) const MEASURES: &[(&str, Measure)] = &[
     ("hertz", measure("Hz", "frequency", 1.0)),
     ("joule", measure("J", "energy", 1.0 / 3600.0)),
     ("btu", measure("BTU", "energy", 1055.06 / 3600.0)),
+    (
+        "british thermal unit",
+        measure("BTU", "energy", 1055.06 / 3600.0),
+    ),
+    (
+        "british thermal units",
+        measure("BTU", "energy", 1055.06 / 3600.0),
+    ),
     ("m", measure("m", "length", 1.0)),
     ("yd", measure("yards", "length", 0.9144)),
     ("hrs", measure("hours", "time", 3600.0)),
@@ -120,6 +128,8 @@ pub(super) const MEASURES: &[(&str, Measure)] = &[
     // Geological time: megaannum and gigaannum, as quantulum3 and geology write them.
     ("ma", measure("Myr", "time", 31557600.0 * 1e6)),
     ("ga", measure("Gyr", "time", 31557600.0 * 1e9)),
+    ("megaannum", measure("Myr", "time", 31557600.0 * 1e6)),
+    ("gigaannum", measure("Gyr", "time", 31557600.0 * 1e9)),
     ("t", measure("tonnes", "mass", 1e3)),
     ("ton", measure("tons", "mass", 907.18474)),
     ("pound", measure("lb", "mass", 0.45359237)),
@@ -134,7 +144,67 @@ pub(super) const MEASURES: &[(&str, Measure)] = &[
     ("pint", measure("US pints", "volume", 0.473176473)),
     ("quart", measure("US quarts", "volume", 0.946352946)),
     ("kelvin", measure("K", "temperature (kelvin)", 1.0)),
+    ("barn", measure("b", "area", 1e-28)),
+    ("acre", measure("acres", "area", 4046.8564224)),
+    ("hectare", measure("ha", "area", 1e4)),
+    ("knot", measure("knots", "length per time", 1852.0 / 3600.0)),
+    ("nautical mile", measure("nmi", "length", 1852.0)),
+    ("nautical miles", measure("nmi", "length", 1852.0)),
+    (
+        "light year",
+        measure("ly", "length", 9.460_730_472_580_8e15),
+    ),
+    (
+        "light years",
+        measure("ly", "length", 9.460_730_472_580_8e15),
+    ),
+    ("decade", measure("decades", "time", 315576000.0)),
+    ("century", measure("centuries", "time", 3155760000.0)),
+    ("centuries", measure("centuries", "time", 3155760000.0)),
+    ("millisecond", measure("ms", "time", 1e-3)),
+    ("microsecond", measure("µs", "time", 1e-6)),
+    ("nanosecond", measure("ns", "time", 1e-9)),
+    ("microgram", measure("µg", "mass", 1e-9)),
+    ("kilobit", measure("kbit", "data", 125.0)),
+    ("megabit", measure("Mbit", "data", 125e3)),
+    ("gigabit", measure("Gbit", "data", 125e6)),
+    ("terabit", measure("Tbit", "data", 125e9)),
+    ("calorie", measure("cal", "energy", 4.184 / 3600.0)),
+    ("kilocalorie", measure("kcal", "energy", 4184.0 / 3600.0)),
+    ("kcal", measure("kcal", "energy", 4184.0 / 3600.0)),
+    ("kilojoule", measure("kJ", "energy", 1e3 / 3600.0)),
+    ("megajoule", measure("MJ", "energy", 1e6 / 3600.0)),
+    ("horsepower", measure("hp", "power", 745.699872)),
+    ("hp", measure("hp", "power", 745.699872)),
+    ("volt", measure("V", "voltage", 1.0)),
+    ("kilovolt", measure("kV", "voltage", 1e3)),
+    ("ampere", measure("A", "current", 1.0)),
+    ("newton", measure("N", "force", 1.0)),
+    ("pascal", measure("Pa", "pressure", 1.0)),
+    ("kilopascal", measure("kPa", "pressure", 1e3)),
+    ("barrel", measure("barrels", "volume", 158.987294928)),
+    // Rates written as one symbol, in the dimensions rates compose to.
+    ("mph", measure("mph", "length per time", 1609.344 / 3600.0)),
+    ("kph", measure("km/h", "length per time", 1e3 / 3600.0)),
+    ("kmh", measure("km/h", "length per time", 1e3 / 3600.0)),
+    ("tpd", measure("t/day", "mass per time", 1e3 / 86400.0)),
+    ("rpm", measure("rpm", "count per time", 1.0 / 60.0)),
 ];
+
+impl Measure {
+    /// The symbol as written after "per" or "/": `hour` of `hours`, `inch`
+    /// of `inches`.
+    pub fn singular_symbol(&self) -> &'static str {
+        match self.symbol {
+            "inches" => "inch",
+            "feet" => "foot",
+            symbol => match symbol.strip_suffix('s') {
+                Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem,
+                _ => symbol,
+            },
+        }
+    }
+}
 
 pub(super) const fn measure(symbol: &'static str, dimension: &'static str, factor: f64) -> Measure {
     Measure {
@@ -235,6 +305,7 @@ pub(super) fn singular(word: &str) -> String {
 /// short unit symbols glued to the digits (`10kg`). Free nouns are not units.
 pub(super) fn prose_unit(i: &str) -> PResult<'_, Unit> {
     alt((
+        inverse_unit,
         percent_like,
         multiple,
         currency_suffix,
@@ -246,6 +317,7 @@ pub(super) fn prose_unit(i: &str) -> PResult<'_, Unit> {
         currency_sign_suffix,
         scale_letter,
         prose_symbol,
+        spaced_symbol,
         glued_symbol,
     ))
     .parse(i)
@@ -256,7 +328,7 @@ pub(super) fn prose_unit(i: &str) -> PResult<'_, Unit> {
 pub(super) const PROSE_SYMBOLS: &[&str] = &[
     "hz", "khz", "mhz", "ghz", "thz", "mm", "cm", "m", "km", "nm", "mi", "ft", "kg", "mg", "g",
     "lb", "lbs", "oz", "ml", "cl", "l", "ev", "kev", "mev", "gev", "tev", "j", "kj", "mj", "gy",
-    "mgy", "°c", "°f", "°", "mph", "kph", "kbps", "mbps", "gbps",
+    "mgy", "°c", "°f", "°", "kbps", "mbps", "gbps",
 ];
 
 pub(super) fn prose_symbol(i: &str) -> PResult<'_, Unit> {
@@ -298,6 +370,9 @@ pub(super) const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("euro", "EUR"),
     ("yuan", "CNY"),
     ("yen", "JPY"),
+    ("british pound", "GBP"),
+    ("pound sterling", "GBP"),
+    ("pounds sterling", "GBP"),
 ];
 
 pub(super) fn currency_word(i: &str) -> PResult<'_, Unit> {
@@ -358,8 +433,17 @@ pub(super) fn measure_word(i: &str) -> PResult<'_, Unit> {
         .strip_suffix(['s', 'S'])
         .filter(|w| w.len() >= 3 && !w.ends_with(['s', 'S']))
         .unwrap_or(word);
-    if singular.eq_ignore_ascii_case(DEGREE) {
+    if singular.eq_ignore_ascii_case(DEGREE)
+        || ["deg", "degs"].iter().any(|d| d.eq_ignore_ascii_case(word))
+    {
         return degrees(rest);
+    }
+    // "90 Fahrenheit": the scale alone, with no degrees.
+    if let Some((_, m)) = TEMPERATURE_SCALES
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+    {
+        return Ok((rest, Unit::Measure(*m)));
     }
     let lookup = |word: &str| {
         MEASURES
@@ -662,17 +746,236 @@ pub(super) const TEMPERATURE_SCALES: &[(&str, Measure)] = &[
     ("fahrenheit", measure("°F", "temperature (Fahrenheit)", 1.0)),
 ];
 
-/// `Celsius`, `Fahrenheit` after "degrees": the degrees alone are left to
-/// prose (an angle, a temperature, a diploma).
+/// `Celsius`, `Fahrenheit`, or their letter (`F`, `c`) after "degrees":
+/// the degrees alone are left to prose (an angle, a temperature, a diploma).
 fn degrees(i: &str) -> PResult<'_, Unit> {
     let (rest, scale) =
         preceded(space1, take_while1(|c: char| c.is_ascii_alphabetic())).parse(i)?;
     let (rest, _) = word_end(rest)?;
-    match TEMPERATURE_SCALES
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(scale))
-    {
+    let named = |name: &str| {
+        name.eq_ignore_ascii_case(scale)
+            || scale.len() == 1 && name.starts_with(scale.to_ascii_lowercase().as_str())
+    };
+    match TEMPERATURE_SCALES.iter().find(|(name, _)| named(name)) {
         Some((_, m)) => Ok((rest, Unit::Measure(*m))),
         None => Err(no_match(i, "a temperature scale")),
     }
+}
+
+/// SI prefixes and their factors, as written before a symbol (`k` of `kJ`,
+/// `p` of `pm`, `f` of `fb`), in their case: `M` is mega, `m` milli.
+const SI_PREFIXES: &[(&str, f64)] = &[
+    ("Y", 1e24),
+    ("Z", 1e21),
+    ("E", 1e18),
+    ("P", 1e15),
+    ("T", 1e12),
+    ("G", 1e9),
+    ("M", 1e6),
+    ("k", 1e3),
+    ("c", 1e-2),
+    ("m", 1e-3),
+    ("µ", 1e-6),
+    ("μ", 1e-6),
+    ("u", 1e-6),
+    ("n", 1e-9),
+    ("p", 1e-12),
+    ("f", 1e-15),
+    ("a", 1e-18),
+];
+
+/// Symbols of the SI (and units used with it) that take a prefix: the
+/// symbol, the dimension and the factor of the unprefixed unit to the base
+/// unit of its dimension in [`MEASURES`] (a joule is 1/3600 Wh there).
+const PREFIXABLE: &[(&str, &str, f64)] = &[
+    ("m", "length", 1.0),
+    ("s", "time", 1.0),
+    ("g", "mass", 1e-3),
+    ("b", "area", 1e-28),
+    ("W", "power", 1.0),
+    ("Wh", "energy", 1.0),
+    ("J", "energy", 1.0 / 3600.0),
+    ("eV", "energy", 1.602_176_634e-19 / 3600.0),
+    ("Hz", "frequency", 1.0),
+    ("Pa", "pressure", 1.0),
+];
+
+/// A symbol made of an SI prefix and a symbol that takes one, in the case
+/// the SI writes them (`pm`, `fb`, `kJ`, `GeV`, `µs`): its measure. The
+/// composed symbols that are English words are left out ("as", "us"); "am"
+/// and "pm" are read, as the scanner throws out clock times ("2.30 pm")
+/// before this is asked.
+pub(super) fn prefixed_symbol(symbol: &str) -> Option<Measure> {
+    if symbol == "as" || symbol == "us" {
+        return None;
+    }
+    SI_PREFIXES.iter().find_map(|&(prefix, scale)| {
+        let base = symbol.strip_prefix(prefix)?;
+        let &(_, dimension, factor) = PREFIXABLE.iter().find(|(b, ..)| *b == base)?;
+        Some(measure(interned(symbol), dimension, scale * factor))
+    })
+}
+
+/// Whether an ASCII word is a symbol [`prefixed_symbol`] reads, by a look
+/// at its bytes: every number followed by a short word asks, and most such
+/// words ("as", "to", "by") are none.
+pub(super) fn may_be_prefixed_symbol(word: &[u8]) -> bool {
+    let Some((prefix, base)) = word.split_first() else {
+        return false;
+    };
+    let prefixes = SI_PREFIXES.iter().filter_map(|(p, _)| p.as_bytes().first());
+    word != b"as"
+        && word != b"us"
+        && PREFIXABLE.iter().any(|(b, ..)| b.as_bytes() == base)
+        && prefixes.clone().any(|p| p == prefix)
+}
+
+/// `2.1 pm`, `30 fb`, `5 GeV`: a prefixed symbol after a space; and `b`,
+/// the bit (a lower-case `b` glued to the digits is a billion: `1.2b`).
+pub(super) fn spaced_symbol(i: &str) -> PResult<'_, Unit> {
+    let (rest, symbol) = preceded(
+        space1,
+        take_while_m_n(1, 3, |c: char| c.is_alphabetic() && c != 'ſ'),
+    )
+    .parse(i)?;
+    let (rest, _) = word_end(rest)?;
+    if symbol == "b" {
+        return Ok((rest, Unit::Measure(measure("bits", "data", 0.125))));
+    }
+    prefixed_symbol(symbol)
+        .map(|m| (rest, Unit::Measure(m)))
+        .ok_or_else(|| no_match(i, "a unit"))
+}
+
+/// Symbols that name a unit only after "/" or "per" (`km/h`, `m/s`) or
+/// before a power of minus one (`s⁻¹`): alone after a number they are
+/// more often letters of something else.
+pub(super) const PER_SYMBOLS: &[(&str, Measure)] = &[
+    ("h", measure("hours", "time", 3600.0)),
+    ("s", measure("seconds", "time", 1.0)),
+    ("yr", measure("years", "time", 31557600.0)),
+];
+
+/// The unit a rate is per, at the start of `i` right after "/" or "per ":
+/// a symbol that names a unit only there (`h` of `km/h`), a prefixed symbol
+/// (`fb`), or any measure the grammar reads after a number (`kg`, `square
+/// foot`).
+fn denominator(i: &str) -> PResult<'_, Measure> {
+    let word = leading_letters(i);
+    let (after, _) = word_end(&i[word.len()..])?;
+    if let Some(&(_, m)) = PER_SYMBOLS.iter().find(|(k, _)| *k == word) {
+        return Ok((after, m));
+    }
+    if let Some(m) = prefixed_symbol(word) {
+        return Ok((after, m));
+    }
+    match measure_word(i) {
+        Ok((rest, Unit::Measure(m))) => Ok((rest, m)),
+        _ => Err(no_match(i, "a unit to be per")),
+    }
+}
+
+/// What a rate is per: `/hour`, ` per kg`, ` a year`, ` an ounce` (with
+/// "a", a unit written as a word of two letters or more: "a m" may be a
+/// time of day).
+pub(super) fn per_unit(i: &str) -> PResult<'_, Measure> {
+    // Most numbers are followed by none of these: one look at the bytes.
+    let could = match i.as_bytes() {
+        [b'/', c, ..] => c.is_ascii_alphabetic(),
+        [b' ', rest @ ..] => [&b"per"[..], b"a", b"an"].iter().any(|w| {
+            rest.get(..w.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(w))
+                && rest.get(w.len()) == Some(&b' ')
+        }),
+        _ => false,
+    };
+    if !could {
+        return Err(no_match(i, "a rate"));
+    }
+    let (after, article) = alt((
+        value(false, char('/')),
+        value(false, (space1, tag_no_case("per"), space1)),
+        value(
+            true,
+            (space1, alt((tag_no_case("an"), tag_no_case("a"))), space1),
+        ),
+    ))
+    .parse(i)?;
+    let (rest, m) = denominator(after)?;
+    // "a year earlier", "an hour later": a span of time placing an event.
+    let placed = || {
+        let next = leading_letters(rest.trim_start_matches(' '));
+        rest.starts_with(' ') && TIME_ADVERBS.iter().any(|w| w.eq_ignore_ascii_case(next))
+    };
+    if article && (leading_letters(after).len() < 2 || placed()) {
+        return Err(no_match(i, "a unit to be per"));
+    }
+    Ok((rest, m))
+}
+
+/// Words after a span of time that make it place an event, not divide an
+/// amount: "$112 billion a year earlier", "a week ago".
+const TIME_ADVERBS: &[&str] = &[
+    "ago",
+    "earlier",
+    "later",
+    "before",
+    "after",
+    "prior",
+    "previously",
+    "since",
+    "on",
+    "back",
+    "beforehand",
+    "afterwards",
+    "hence",
+];
+
+/// `$15/hour`, `350 kg per day`, `four times a week`: an amount per a unit
+/// is a rate. A share per a unit stays a share ("5% per year" is a growth
+/// rate, spoken of as a percentage), and a bare number stays a count: the
+/// store states how many a month as a count ("80 per month").
+pub(super) fn per(unit: &Unit, per: Measure) -> Option<Unit> {
+    match unit {
+        Unit::Bare | Unit::Percent | Unit::PercentagePoints | Unit::Rate(..) => None,
+        // A free noun is no unit to divide; a symbol prose reads is (`mph`).
+        Unit::Noun(noun) if !PROSE_SYMBOLS.contains(&noun.as_str()) => None,
+        amount => Some(Unit::Rate(Box::new(amount.clone()), per)),
+    }
+}
+
+/// `4e14 s-1`, `5 fb−1`, `3 m⁻¹`: a unit to the power minus one, a rate of
+/// counts per that unit.
+pub(super) fn inverse_unit(i: &str) -> PResult<'_, Unit> {
+    let (symbol, _) = space0(i)?;
+    // Most units are to no power: a look past the letters first.
+    if !symbol[leading_letters(symbol).len()..].starts_with(['-', '−', '⁻']) {
+        return Err(no_match(i, "a unit to the power minus one"));
+    }
+    let (rest, m) = denominator(symbol)?;
+    let (rest, _) = (
+        alt((tag("-1"), tag("−1"), tag("⁻¹"))),
+        not(peek(satisfy(|c| c.is_ascii_digit()))),
+    )
+        .parse(rest)?;
+    let (rest, _) = word_end(rest)?;
+    Ok((rest, Unit::Rate(Box::new(Unit::Bare), m)))
+}
+
+/// The one `&'static str` of a prefixed symbol. Composed only from the
+/// tables' prefixes and symbols, these are few, and each is kept once for
+/// the life of the program.
+fn interned(text: &str) -> &'static str {
+    static SEEN: OnceLock<std::sync::Mutex<FxHashSet<&'static str>>> = OnceLock::new();
+    let seen = SEEN.get_or_init(Default::default);
+    // A panic elsewhere while holding the lock leaves the set whole.
+    let mut seen = seen
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(known) = seen.get(text) {
+        return known;
+    }
+    let kept: &'static str = Box::leak(text.to_owned().into_boxed_str());
+    seen.insert(kept);
+    kept
 }

@@ -1,0 +1,156 @@
+//! Finding the numbers in prose: a finder proposes, the quantity grammar reads.
+//!
+//! The finder (`next_candidate`) finds every place a number may start (a
+//! digit, a currency sign, a number word, a multiplying verb). Rules on the
+//! surrounding characters throw out what is not a statement of quantity
+//! (dates, times, versions, list and section numbers, digits inside names),
+//! then the prose mode of the quantity grammar
+//! ([`crate::quantity::prose_quantity`]) reads the number with its
+//! qualifier, range and unit.
+
+mod context;
+mod finder;
+mod not_quantity;
+mod read;
+#[cfg(test)]
+mod tests;
+
+use context::*;
+use finder::*;
+use not_quantity::*;
+use read::*;
+
+pub(crate) use read::ordinal_value;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::quantity::{
+    QUALIFIERS, Qualifier, Quantity, Unit, is_han, parse_quantity, prose_quantity,
+    starts_chinese_numeral,
+};
+
+use super::text::{BlockKind, ceil_boundary, floor_boundary};
+
+/// One number found in a block of prose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte range in the block's prose.
+    pub start: usize,
+    pub end: usize,
+    pub quantity: Quantity,
+    /// A spelled-out count with no unit and no qualifier ("five cities",
+    /// "four words"): a number, but reported as a statement only when a
+    /// claim or the store has something to say about it.
+    pub weak: bool,
+    /// The byte range of the mention's sentence in the block's prose.
+    pub sentence: (usize, usize),
+    /// "24th", "ninth": a position, which speaks only of a rank, an
+    /// edition or a place. Weak, as spelled counts are.
+    pub ordinal: bool,
+}
+
+/// Every number in a block's prose, in order.
+pub fn scan(text: &str, kind: BlockKind) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    scan_into(text, kind, &mut mentions);
+    mentions
+}
+
+/// [`scan`] into `mentions`, which it empties first: an audit keeps one
+/// list for all the blocks of an article.
+pub fn scan_into(text: &str, kind: BlockKind, mentions: &mut Vec<Mention>) {
+    mentions.clear();
+    let urls = url_spans(text);
+    let mut cursor = 0;
+    // Searching on from the cursor, not from every match: a skipped 10 MB
+    // token of digits is skipped once.
+    while let Some(candidate) = next_candidate(text, cursor) {
+        let at = candidate.start;
+        cursor = candidate.end;
+        if urls.iter().any(|&(s, e)| s <= at && at < e) {
+            continue;
+        }
+        let outcome = match candidate.digit {
+            Some(digit) => read_digits(text, at, digit, kind),
+            None if !text.as_bytes()[at].is_ascii() => read_chinese(text, at),
+            None => read_words(text, at),
+        };
+        match outcome {
+            Read::Found(mut mention) => {
+                cursor = cursor.max(mention.end);
+                // Numbers share sentences: reuse the last one when it ends at a
+                // real full stop past this number.
+                let last = mentions.last().map(|m: &Mention| m.sentence);
+                mention.sentence = match last {
+                    Some((s, e))
+                        if s <= mention.start
+                            && mention.end <= e
+                            && (e == text.len()
+                                || text[..e].ends_with(['.', '!', '?', ';', '\n'])) =>
+                    {
+                        (s, e)
+                    }
+                    _ => super::text::sentence(text, mention.start, mention.end),
+                };
+                mentions.push(mention);
+            }
+            Read::Skip(end) => cursor = cursor.max(end),
+        }
+    }
+    share_units(text, mentions);
+    if kind != BlockKind::Cell {
+        drop_wordless(text, mentions);
+    }
+}
+
+/// `45 and 50 mg`, `5, 10 or 20%`: bare numbers listed before a number with
+/// a unit share its unit, as they share it in the reader's mind.
+fn share_units(text: &str, mentions: &mut [Mention]) {
+    for k in (1..mentions.len()).rev() {
+        let (head, tail) = mentions.split_at_mut(k);
+        let (before, after) = (&mut head[k - 1], &tail[0]);
+        // Mentions may touch or overlap ("½$ 0"): no list there.
+        let Some(between) = text.get(before.end..after.start) else {
+            continue;
+        };
+        let listed = [" and ", " or ", ", ", ", and ", ", or "].contains(&between);
+        let bare = before.quantity.unit == Unit::Bare
+            && before.quantity.qualifier.is_none()
+            && before.quantity.high.is_none();
+        // A unit written after the digits, not a sign before them: "5 and $10"
+        // says nothing of the 5.
+        let unit_after = !text[after.start..].starts_with(|c: char| !c.is_ascii_digit());
+        if listed && bare && unit_after && after.quantity.unit != Unit::Bare {
+            before.quantity.unit = after.quantity.unit.clone();
+            before.weak = false;
+        }
+    }
+}
+
+pub(super) enum Read {
+    Found(Mention),
+    /// Not a quantity; nothing before this offset is one either.
+    Skip(usize),
+}
+
+/// The quantity read from the qualifier at `start`, else from the number at
+/// `at`; the same text is not read twice when there is no qualifier.
+pub(super) fn read_from(
+    text: &str,
+    start: usize,
+    at: usize,
+    ranges: bool,
+) -> Option<(usize, Quantity, usize)> {
+    // Returned as read, not mapped from one tuple to another: a quantity is
+    // large enough that every move of it is a copy.
+    if let Some((q, len)) = prose_quantity(&text[start..], ranges) {
+        return Some((start, q, len));
+    }
+    if start == at {
+        return None;
+    }
+    let (q, len) = prose_quantity(&text[at..], ranges)?;
+    Some((at, q, len))
+}

@@ -1,0 +1,327 @@
+//! Reading what the finder proposed: digits, spelled words, Chinese
+//! numerals and ordinals, each with the rules that throw out what is no
+//! quantity there.
+
+use super::*;
+
+/// A number that starts with a digit (or a currency sign before one).
+pub(super) fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
+    let token_end = token_end(text, digit);
+    let before = &text[..at];
+    let prev = before.chars().next_back();
+    // Glued to a word or a name: H100, GPT-4o, o3, HHEM-2.3, ISO/IEC-style ids.
+    // Chinese runs on into numbers with no space: a Han character before
+    // the digits names nothing, except 第, which makes an ordinal (第3).
+    let glued = |c: char| (c.is_alphanumeric() && !is_han(c)) || c == '第';
+    if prev.is_some_and(|c| glued(c) || c == '_' || c == '.' || c == ',') {
+        return Read::Skip(token_end);
+    }
+    if prev == Some('^') {
+        return Read::Skip(token_end);
+    }
+    if let Some(p @ ('-' | '–' | '/' | '−' | '+')) = prev {
+        let before_dash = before[..before.len() - p.len_utf8()].chars().next_back();
+        if before_dash.is_some_and(|c| c.is_alphanumeric() || c == ')') {
+            return Read::Skip(token_end);
+        }
+    }
+    // Dates and versions are short: a bounded look keeps long tokens cheap,
+    // and the regex runs only where a date, time or version could be.
+    let near = &text[digit..ceil_boundary(text, digit + 40)];
+    let token = &text[digit..token_end.min(ceil_boundary(text, digit + 40)).max(digit)];
+    let maybe_date = token.contains(['/', ':', '-', '–'])
+        || token.matches('.').count() >= 2
+        || token.ends_with('s')
+        || near[token.len().min(near.len())..]
+            .trim_start()
+            .get(..1)
+            .is_some_and(|c| c.eq_ignore_ascii_case("a") || c.eq_ignore_ascii_case("p"))
+        || token.contains(['a', 'p', 'A', 'P']);
+    if maybe_date && NOT_A_QUANTITY.is_match(near) {
+        return Read::Skip(token_end);
+    }
+    if at == digit && is_list_or_section_number(text, at, kind) {
+        return Read::Skip(token_end);
+    }
+    // `§3.2`, `+1 650 723 2300`, `(650) 723-2300`: places and phone numbers.
+    let opened = before.strip_suffix(['+', '(']).unwrap_or(before);
+    if prev == Some('§') || PHONE.is_match(&text[opened.len()..]) {
+        return Read::Skip(
+            token_end.max(at + PHONE.find(&text[opened.len()..]).map_or(0, |m| m.end())),
+        );
+    }
+    if at == digit
+        && let Some((end, value)) = digit_ordinal(text, digit)
+    {
+        return ordinal(at, end, value);
+    }
+    let previous = previous_word(before);
+    let scope_words = [
+        "top", "version", "v", "release", "no", "chapter", "section", "figure", "table", "§", "p.",
+        "pp.", "page", "pages",
+    ];
+    if scope_words.iter().any(|w| w.eq_ignore_ascii_case(previous)) {
+        return Read::Skip(token_end);
+    }
+    let (start, ranges) = context_start(text, at, previous);
+    // `$ 75 million`: a currency sign and a space before the digits.
+    let spaced_sign = ["$ ", "€ ", "£ ", "¥ "]
+        .into_iter()
+        .find(|s| before.ends_with(s))
+        .filter(|_| start == at);
+    let start = spaced_sign.map_or(start, |s| at - s.len());
+    let parsed = read_from(text, start, at, ranges);
+    let Some((start, mut quantity, mut len)) = parsed else {
+        return Read::Skip(token_end);
+    };
+    // `"English 101"`: a quotation mark closing a quotation is no inch mark.
+    if text[..start + len].ends_with('"') && text[..start].matches('"').count() % 2 == 1 {
+        match prose_quantity(&text[start..start + len - 1], ranges) {
+            Some((q, n)) => (quantity, len) = (q, n),
+            None => return Read::Skip(token_end),
+        }
+    }
+    let end = start + len;
+    // A year is a date before it is the start of a range: "in February 2025
+    // to 77.3%" and "in 2023 to 58" are no ranges, nor is "2024-2025".
+    let year_first = quantity.high.is_some()
+        && start == at
+        && !text[at..end].contains(',')
+        && is_year(&quantity.low);
+    // A Chinese date: 2026年4月, 4月15日.
+    let chinese_date =
+        quantity.unit == Unit::Bare && text[end..].starts_with(['年', '月', '日', '号']);
+    if year_first || chinese_date || is_date(text, &quantity, before, end) {
+        return Read::Skip(token_end);
+    }
+    let bare = quantity.unit == Unit::Bare && quantity.qualifier.is_none() && at == start;
+    if bare && names_with_digits(before, previous) {
+        return Read::Skip(token_end);
+    }
+    // Accounts write a loss in parentheses: "($99.99)".
+    let accounting = before.ends_with('(') && text[end..].starts_with(')');
+    if accounting && matches!(quantity.unit, Unit::Currency(_)) {
+        quantity.low.negative = true;
+    }
+    Read::Found(Mention {
+        start,
+        end,
+        quantity,
+        weak: false,
+        sentence: (0, 0),
+        ordinal: false,
+    })
+}
+
+/// A number written in words, or a multiplying verb.
+pub(super) fn read_words(text: &str, at: usize) -> Read {
+    let word_end = text[at..]
+        .find(|c: char| !c.is_alphabetic() && c != '-')
+        .map_or(text.len(), |n| at + n);
+    let before = &text[..at];
+    if before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '-')
+    {
+        return Read::Skip(word_end);
+    }
+    let previous = previous_word(before);
+    if previous.eq_ignore_ascii_case("top") {
+        return Read::Skip(word_end);
+    }
+    let word = &text[at..word_end];
+    // "absolute zero" names a temperature: the grammar reads it from its
+    // first word.
+    let (at, previous) =
+        if word.eq_ignore_ascii_case("zero") && previous.eq_ignore_ascii_case("absolute") {
+            let at = before.trim_end_matches([' ', '\u{a0}']).len() - previous.len();
+            (at, previous_word(&text[..at]))
+        } else {
+            (at, previous)
+        };
+    if let Some(&(_, value)) = ORDINAL_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        && !previous.eq_ignore_ascii_case("a")
+    {
+        return ordinal(at, word_end, value);
+    }
+    let (start, ranges) = context_start(text, at, previous);
+    let parsed = read_from(text, start, at, ranges);
+    let Some((start, mut quantity, len)) = parsed else {
+        return Read::Skip(word_end);
+    };
+    let end = start + len;
+    let written = text[at..end].to_lowercase();
+    let unit_bare = quantity.unit == Unit::Bare;
+    // "one" alone is an article more often than a number ("one of", "one year"),
+    // unless it heads a series of numbers ("one, two and three").
+    if unit_bare && quantity.qualifier.is_none() && written == "one" && !heads_series(&text[end..])
+    {
+        return Read::Skip(end);
+    }
+    // A scale word alone is a number where a list or a line starts with it
+    // ("million and one"), not after a word ("several hundred years", "the
+    // billion-dollar deals").
+    let first_word = written.split([' ', '-']).next().unwrap_or_default();
+    let bare_scale =
+        ["hundred", "thousand", "million", "billion", "trillion"].contains(&first_word);
+    if bare_scale && (!previous.is_empty() || text[end..].starts_with('-')) {
+        return Read::Skip(end);
+    }
+    // A fraction word without a numerator is a share only when qualified,
+    // followed by "of" or alone on its line (as a spelled number alone is
+    // one), and not in "the first half" or "the fourth quarter".
+    let bare_fraction = written.starts_with("half") || written.starts_with("quarter");
+    if bare_fraction && !alone_on_its_line(text, start, end) {
+        let qualified = quantity.qualifier.is_some();
+        let after = text[end..].trim_start();
+        let of_follows = after
+            .get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case("of "));
+        let ordinal = [
+            "first", "second", "third", "fourth", "last", "final", "the", "this", "next", "latter",
+            "other", "each", "per", "every", "a",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(previous));
+        if ordinal || !(qualified || of_follows) {
+            return Read::Skip(end);
+        }
+    }
+    // Verbs of multiplying read loosely unless qualified: "doubled" is about 2x.
+    if quantity.unit == Unit::Multiple && quantity.qualifier.is_none() && is_verb(&written) {
+        quantity.qualifier = Some(Qualifier::About);
+    }
+    // So do fractions of a whole: "a third" is about 33.3%.
+    if quantity.unit == Unit::Percent && quantity.qualifier.is_none() && !written.contains('%') {
+        let exact = written.contains("half") || written.contains("quarter");
+        if !exact {
+            quantity.qualifier = Some(Qualifier::About);
+        }
+    }
+    // Spelled-out counts ("five cities") and "at least one" are numbers, but
+    // statements only where the sentence is about something the store knows;
+    // so is a span of time spelled out ("over the past two decades").
+    let time_span = matches!(&quantity.unit, Unit::Measure(m) if m.dimension == "time");
+    let weak = (unit_bare || time_span) && (quantity.qualifier.is_none() || written == "one");
+    Read::Found(Mention {
+        start,
+        end,
+        quantity,
+        weak,
+        sentence: (0, 0),
+        ordinal: false,
+    })
+}
+
+/// A number in Chinese numerals. Not one: a numeral inside a longer one
+/// already passed over, an ordinal (第三), a date (三月), a lone 一 (一些,
+/// 统一, 一起 are words) and a numeral inside a name of Latin letters.
+pub(super) fn read_chinese(text: &str, at: usize) -> Read {
+    let skip = |end| Read::Skip(end);
+    let first_end = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    let prev = text[..at].chars().next_back();
+    if prev.is_some_and(|c| c == '第' || starts_chinese_numeral(c) || c.is_ascii_alphanumeric()) {
+        return skip(first_end);
+    }
+    let Some((quantity, len)) = prose_quantity(&text[at..], false) else {
+        return skip(first_end);
+    };
+    let end = at + len;
+    let written = &text[at..end];
+    let bare = quantity.unit == Unit::Bare;
+    // 二〇二六年 is a year, 五年 five years.
+    let after = &text[end..];
+    let date = after.starts_with(['月', '日', '号', '点'])
+        || after.starts_with('年') && written.chars().count() >= 4;
+    if bare && (written == "一" || date) {
+        return skip(end);
+    }
+    Read::Found(Mention {
+        start: at,
+        end,
+        quantity,
+        // A count in words, as in English: a statement only where the store
+        // knows what it counts.
+        weak: bare,
+        sentence: (0, 0),
+        ordinal: false,
+    })
+}
+
+/// An ordinal at `start..end` as a weak mention of its value.
+pub(super) fn ordinal(start: usize, end: usize, value: u32) -> Read {
+    match parse_quantity(&value.to_string()) {
+        Ok(quantity) => Read::Found(Mention {
+            start,
+            end,
+            quantity,
+            weak: true,
+            sentence: (0, 0),
+            ordinal: true,
+        }),
+        Err(_) => Read::Skip(end),
+    }
+}
+
+/// "24th", "1st", "3rd": digits and an ordinal suffix, as a whole word.
+pub(super) fn digit_ordinal(text: &str, digit: usize) -> Option<(usize, u32)> {
+    let digits = text[digit..].bytes().take_while(u8::is_ascii_digit).count();
+    let end = digit + digits;
+    let suffix = text.get(end..end + 2)?;
+    let ordinal = ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(suffix));
+    let whole = text[end + 2..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let value = text[digit..end].parse().ok()?;
+    (ordinal && whole && digits > 0).then_some((end + 2, value))
+}
+
+/// Whether another spelled number follows, after a comma, "and", "or" or a
+/// space: then the number before it is one of a series.
+pub(super) fn heads_series(after: &str) -> bool {
+    let rest = after
+        .strip_prefix(',')
+        .unwrap_or(after)
+        .trim_start_matches(' ');
+    let rest = ["and ", "or "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    rest.len() < after.len()
+        && rest.starts_with(|c: char| c.is_ascii_alphabetic())
+        && prose_quantity(rest, false).is_some_and(|(q, _)| !q.text.starts_with(['a', 'A']))
+}
+
+pub(super) fn is_verb(written: &str) -> bool {
+    written.ends_with("ed") || written.ends_with("ing")
+}
+
+/// Whether nothing but spaces and punctuation shares the line of `start..end`.
+fn alone_on_its_line(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |n| end + n);
+    let blank = |s: &str| {
+        s.chars()
+            .all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+    };
+    blank(&text[line_start..start]) && blank(&text[end..line_end])
+}
+
+/// The position an ordinal states, written in digits ("24th") or in words
+/// ("ninth"), as the scanner reads ordinals; `None` for anything else.
+pub(crate) fn ordinal_value(written: &str) -> Option<u32> {
+    if written.starts_with(|c: char| c.is_ascii_digit()) {
+        return digit_ordinal(written, 0)
+            .and_then(|(end, value)| (end == written.len()).then_some(value));
+    }
+    ORDINAL_WORDS
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(written))
+        .map(|&(_, value)| value)
+}

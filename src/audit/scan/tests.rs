@@ -1,0 +1,387 @@
+use super::*;
+
+fn found(text: &str) -> Vec<String> {
+    scan(text, BlockKind::Paragraph)
+        .into_iter()
+        .map(|m| text[m.start..m.end].to_owned())
+        .collect()
+}
+
+#[test]
+fn numbers_with_qualifiers_units_and_ranges() {
+    assert_eq!(
+        found("NVIDIA accounts for over 60% of compute, up 3.3x; 14-15% faster, $285.9 billion."),
+        ["over 60%", "3.3x", "14-15%", "$285.9 billion"]
+    );
+    assert_eq!(
+        found("The share fell from 24% to 11% and rates ranged from 22% to 94%."),
+        ["24%", "11%", "22% to 94%"]
+    );
+    assert_eq!(
+        found("There are 5,427 data centers and under 6 percentage points of gap."),
+        ["5,427", "under 6 percentage points"]
+    );
+}
+
+/// Chinese: numbers glued to the words around them, dates (2026年4月)
+/// and ordinals (第3) that are no quantities.
+#[test]
+fn chinese_numbers_dates_and_ordinals() {
+    assert_eq!(
+        found("2026年4月的报告显示，私人投资达到2859亿美元，增长了44%。第3章有12个图表。"),
+        ["2859亿美元", "44%", "12"]
+    );
+    assert_eq!(
+        found("The US invested $109.1 billion, 是中国的12倍。"),
+        ["$109.1 billion", "12倍"]
+    );
+    assert_eq!(
+        found("第三章说，百分之八十八的企业在五年内雇了两千三百人；三月统一了一些标准。"),
+        ["百分之八十八", "五", "两千三百"]
+    );
+}
+
+#[test]
+fn words_and_verbs() {
+    assert_eq!(
+        found(
+            "Investment more than doubled, tripling the median; nearly half of it and a third of that, twenty-three times more."
+        ),
+        [
+            "more than doubled",
+            "tripling",
+            "nearly half",
+            "a third",
+            "twenty-three times"
+        ]
+    );
+    assert_eq!(
+        found("In the first half of AI, one of them won."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn dates_times_versions_and_names_are_not_numbers() {
+    assert!(
+        found("In 2025, by March 2026, since 2022, on 07/01 2026 at 10:30 or 2 pm.").is_empty()
+    );
+    assert!(
+        found("Then Grok 4 and Veo 3 ran GPT-4o on H100 chips under ISO/IEC 42001, version 1.2.3.")
+            .is_empty()
+    );
+    assert!(
+        found("Claude Opus 4.5 beat DeepSeek-R1 in the top 100 lists of the 1960s and 2013-14.")
+            .is_empty()
+    );
+    assert_eq!(
+        found("Later, with 59 in 2025 versus China’s 35."),
+        ["59", "35"]
+    );
+}
+
+#[test]
+fn spelled_numbers_alone_and_in_series() {
+    assert_eq!(found("two and a half million"), ["two and a half million"]);
+    assert_eq!(found("one, two and three"), ["one", "two", "three"]);
+    assert_eq!(found("million and one"), ["million and one"]);
+    assert_eq!(
+        found("One of them spent several hundred years on billion-dollar deals."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn numbers_listed_before_a_unit_share_it() {
+    let text = "They were given 45 and 50 mg, then 5, 10 or 20%, and 3 and $4.";
+    let units: Vec<String> = scan(text, BlockKind::Paragraph)
+        .iter()
+        .map(|m| m.quantity.unit.name())
+        .collect();
+    assert_eq!(
+        units,
+        [
+            "mg (mass)",
+            "mg (mass)",
+            "percent",
+            "percent",
+            "percent",
+            "a bare number",
+            "USD"
+        ]
+    );
+}
+
+#[test]
+fn full_width_digits() {
+    let text = "满意度为９０％，成本为１．５万元，２０２６年发布。";
+    let read: Vec<(String, f64, String)> = scan(text, BlockKind::Paragraph)
+        .into_iter()
+        .map(|m| {
+            (
+                text[m.start..m.end].to_owned(),
+                m.quantity.low.value(),
+                m.quantity.unit.name(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("９０％".to_owned(), 90.0, "percent".to_owned()),
+            ("１．５万元".to_owned(), 15000.0, "CNY".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn places_pages_and_phone_numbers_are_not_numbers() {
+    for text in [
+        "See §3.2 for it.",
+        "See § 3.2 for it.",
+        "As Figure 4.2.1 shows.",
+        "See p. 12 and pp. 171-230 of the report.",
+        "Call +1 650 723 2300 or (650) 723-2300 today.",
+        "Version v2.1.3 meets ISO 9001.",
+    ] {
+        assert_eq!(found(text), Vec::<String>::new(), "{text}");
+    }
+}
+
+#[test]
+fn a_sum_or_share_alone_on_a_line_is_read() {
+    assert_eq!(found("- $285.9B"), ["$285.9B"]);
+    assert_eq!(found("42%"), ["42%"]);
+    assert_eq!(found("12"), Vec::<String>::new());
+}
+
+#[test]
+fn a_currency_sign_spaced_from_its_digits() {
+    assert_eq!(found("They raised $ 75 million in May."), ["$ 75 million"]);
+}
+
+#[test]
+fn a_closing_quotation_mark_is_no_inch_mark() {
+    let text = "She said \"give me 5\" and bought an 8\" pipe.";
+    let units: Vec<(String, String)> = scan(text, BlockKind::Paragraph)
+        .into_iter()
+        .map(|m| (text[m.start..m.end].to_owned(), m.quantity.unit.name()))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("5".to_owned(), "a bare number".to_owned()),
+            ("8\"".to_owned(), "inches (length)".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn list_and_heading_numbers() {
+    assert!(scan("1. AI is far from peaking.", BlockKind::PlainText).is_empty());
+    assert!(scan("2.1 Investment trends", BlockKind::Heading).is_empty());
+    assert_eq!(scan("424", BlockKind::PlainText), Vec::new());
+    assert_eq!(scan("424", BlockKind::Cell).len(), 1);
+}
+
+/// The finder's candidates from the start of `text`, as written.
+fn candidates(text: &str) -> Vec<&str> {
+    let mut from = 0;
+    std::iter::from_fn(|| {
+        let c = next_candidate(text, from)?;
+        from = c.end;
+        Some(&text[c.start..c.end])
+    })
+    .collect()
+}
+
+#[test]
+fn candidates_start_where_the_regex_did() {
+    assert_eq!(
+        candidates("Two-fold, a hundred, a  thousand, A Half; someone tenth ten5 _one"),
+        ["Two", "a hundred", "thousand", "A Half", "tenth", "5"]
+    );
+    assert_eq!(
+        candidates("BUS$5 us$-6 -$7 $−⅔ €x £½ H100 v-2 ¥"),
+        ["US$5", "us$-6", "$7", "$−⅔", "£½", "1", "0", "0", "-2"]
+    );
+}
+
+/// Ordinals are positions, reported weakly; "a fifth" stays a share.
+#[test]
+fn ordinals_are_positions() {
+    let found = |text: &str| -> Vec<(String, bool, f64)> {
+        scan(text, BlockKind::Paragraph)
+            .iter()
+            .map(|m| {
+                let value = m.quantity.reading(0.0).set.lo;
+                (text[m.start..m.end].to_owned(), m.ordinal, value.round())
+            })
+            .collect()
+    };
+    assert_eq!(
+        found("The US ranks 24th; the ninth edition is out."),
+        [
+            ("24th".to_owned(), true, 24.0),
+            ("ninth".to_owned(), true, 9.0)
+        ]
+    );
+    assert_eq!(
+        found("A fifth of voters came 3rd."),
+        [
+            ("A fifth".to_owned(), false, 20.0),
+            ("3rd".to_owned(), true, 3.0)
+        ]
+    );
+    assert!(
+        found("the 24thx build")
+            .iter()
+            .all(|(_, ordinal, _)| !ordinal)
+    );
+}
+
+mod same_as_the_regex {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The regex the finder replaced, as the oracle it must agree with.
+    static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|hundred|thousand|million|billion|trillion|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|minus|negative|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fifteenth|twentieth)(?-u:\b)|[零一二两三四五六七八九十百０-９]",
+        )
+        .unwrap_or_else(|e| unreachable!("the candidate regex is valid: {e}"))
+    });
+
+    /// Pieces of prose around numbers, and bytes that look like their
+    /// starts: "–" and "₹" share a first byte with "−" and "€", "¢" and
+    /// "»" with "£" and "½", "⅕" two bytes with "⅓". Without 'ſ' and the
+    /// Kelvin sign, which the regex folds to 's' and 'k' and the finder
+    /// does not, by design.
+    const PIECES: &str = concat!(
+        "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|",
+        "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|",
+        "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|third|",
+        "quarter|half|fifth|tenth|doubled|doubling|tripled|tripling|quadrupled|",
+        "quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|",
+        "三|两千|百分之|十二|万|亿|零|中|的|９|０．５|％|minus|negative|minuscule|negatives|someone|often|a|a |an|us|US$|bus|s|x|_|0|1|7|42|$|€|£|¥|-|−|–|₹|¢|»|½|¼|¾|⅓|⅔|⅕|",
+        " |\u{a0}|  |\n|.|,|%|/|(|é|ß|日本|Ω",
+    );
+
+    /// Text made of `PIECES`, each in a random mix of cases.
+    fn prose() -> impl Strategy<Value = String> {
+        let pieces: Vec<&str> = PIECES.split('|').collect();
+        let piece = (prop::sample::select(pieces), any::<u16>()).prop_map(|(piece, case)| {
+            piece
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if case >> (i % 16) & 1 == 1 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect::<String>()
+        });
+        prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+    }
+
+    /// From every byte offset, the finder and the regex find the same
+    /// candidate.
+    fn agree(text: &str) -> Result<(), TestCaseError> {
+        for from in 0..=text.len() {
+            let expected = CANDIDATE.find_at(text, from).map(|m| {
+                let last = m.as_str().chars().next_back().unwrap_or(' ');
+                let digit_led = last.is_ascii_digit() || "½¼¾⅓⅔".contains(last);
+                let digit = digit_led.then(|| m.end() - last.len_utf8());
+                (m.start(), m.end(), digit)
+            });
+            let found = next_candidate(text, from).map(|c| (c.start, c.end, c.digit));
+            prop_assert_eq!(found, expected, "from {} in {:?}", from, text);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn on_number_like_prose(text in prose()) {
+            agree(&text)?;
+        }
+
+        #[test]
+        fn on_any_text(text in "\\PC{0,80}") {
+            agree(&text.replace(['ſ', '\u{212A}'], "s"))?;
+        }
+    }
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// On any text the scanner returns mentions on char boundaries, in order.
+        #[test]
+        fn on_any_text(text in "\\PC{0,120}") {
+            for kind in [BlockKind::Paragraph, BlockKind::Heading, BlockKind::Cell, BlockKind::PlainText] {
+                let mut last = 0;
+                for m in scan(&text, kind) {
+                    prop_assert!(last <= m.start && m.start < m.end && m.end <= text.len());
+                    prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                    last = m.end;
+                }
+            }
+        }
+
+        #[test]
+        fn on_number_like_text(text in "[0-9a-z $%.,/:~½×x+-]{0,60}") {
+            let _ = scan(&text, BlockKind::PlainText);
+            let _ = crate::quantity::prose_quantity(&text, true);
+        }
+    }
+}
+
+#[test]
+fn urls_are_not_prose() {
+    assert_eq!(
+        found("See https://example.com/2025/report-42 for 12 more."),
+        ["12"]
+    );
+}
+
+#[test]
+fn rates_and_named_temperatures() {
+    assert_eq!(
+        found("Wages rose to €9.50/hour, cars ran at 120 km/h and it rained twice a week."),
+        ["€9.50/hour", "120 km/h", "twice a week"]
+    );
+    assert_eq!(found("At absolute zero, motion stops."), ["absolute zero"]);
+    // A time placing an event is no rate.
+    assert_eq!(
+        found("It fell to $80 billion a year earlier."),
+        ["$80 billion"]
+    );
+}
+
+/// A fraction word is a share alone on its line, as a spelled number is.
+#[test]
+fn a_fraction_word_alone_on_its_line() {
+    assert_eq!(found("quarter"), ["quarter"]);
+    assert_eq!(found("The first half went well."), Vec::<String>::new());
+}
+
+/// A span of time spelled out is prose unless something speaks of it, as a
+/// spelled count is; in digits it is a statement.
+#[test]
+fn a_spelled_span_of_time_is_weak() {
+    let weak = |text: &str| {
+        scan(text, BlockKind::Paragraph)
+            .iter()
+            .map(|m| m.weak)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(weak("Funds have grown for three decades."), [true]);
+    assert_eq!(weak("Funds have grown for 30 years."), [false]);
+}
