@@ -282,6 +282,9 @@ pub(crate) fn candidates(
         // Scored on first need: the unit and period rule out every fact
         // of many a metric, and the score costs more than those checks.
         let mut metric_score = None;
+        // The same for the nearest other subject, asked for every year of
+        // a metric of one subject.
+        let mut nearest = None;
         let facts = store.facts_of_metric(metric);
         // A metric only one subject has implies its subject: "organizational
         // adoption" is of the surveyed organizations, named or not.
@@ -325,7 +328,10 @@ pub(crate) fn candidates(
                     // A metric implies its one subject unless the sentence
                     // names another near the number ("Chinese companies reached 88%
                     // adoption" is not the surveyed organizations' 88%).
-                    if implied && nearest_subject(metric) < IMPLIED_SUBJECT.nearness {
+                    if implied
+                        && *nearest.get_or_insert_with(|| nearest_subject(metric))
+                            < IMPLIED_SUBJECT.nearness
+                    {
                         score = score.at_least(IMPLIED_SUBJECT);
                     } else if store.is_default_subject(fact.subject) {
                         score = score.at_least(DEFAULT_SUBJECT);

@@ -41,6 +41,13 @@ pub struct Linker {
     /// Per subject and per metric: its forms.
     subject_forms: FxHashMap<Sym, Vec<u32>>,
     metric_forms: FxHashMap<Sym, Vec<u32>>,
+    /// Per subject and per metric: every term of its forms, sorted. Whether
+    /// a name holds a word is asked for every fact a number may speak of.
+    subject_terms: FxHashMap<Sym, Box<[u32]>>,
+    metric_terms: FxHashMap<Sym, Box<[u32]>>,
+    /// The terms of the words that make a metric a position
+    /// ([`Linker::is_position`]).
+    position_terms: Vec<u32>,
     /// The mean weight of a form.
     mean_mass: f32,
     /// The terms by their first [`PREFIX`] letters, for words the stemmer
@@ -196,6 +203,9 @@ impl Linker {
             forms: Vec::new(),
             subject_forms: FxHashMap::default(),
             metric_forms: FxHashMap::default(),
+            subject_terms: FxHashMap::default(),
+            metric_terms: FxHashMap::default(),
+            position_terms: Vec::new(),
             finders: Vec::new(),
             mean_mass: 0.0,
             prefixes: FxHashMap::default(),
@@ -349,6 +359,29 @@ impl Linker {
         }
         linker.mean_mass =
             linker.forms.iter().map(|f| f.mass).sum::<f32>() / linker.forms.len().max(1) as f32;
+        let terms_of = |lists: &FxHashMap<Sym, Vec<u32>>| -> FxHashMap<Sym, Box<[u32]>> {
+            lists
+                .iter()
+                .map(|(&sym, forms)| {
+                    let mut terms: Vec<u32> = forms
+                        .iter()
+                        .flat_map(|&f| linker.forms[f as usize].terms.iter().copied())
+                        .collect();
+                    terms.sort_unstable();
+                    terms.dedup();
+                    (sym, terms.into())
+                })
+                .collect()
+        };
+        linker.subject_terms = terms_of(&linker.subject_forms);
+        linker.metric_terms = terms_of(&linker.metric_forms);
+        linker.position_terms = ["rank", "ranking", "edition", "place", "position"]
+            .iter()
+            .filter_map(|word| {
+                let key = linker.normalizer.key(word, &mut buffer)?;
+                linker.terms.get(key).copied()
+            })
+            .collect();
         linker
     }
 
@@ -656,33 +689,35 @@ impl Linker {
 
     /// Whether a form of the subject or metric holds the term.
     pub fn name_holds(&self, kind: NameKind, sym: Sym, term: u32) -> bool {
-        self.forms_of(kind, sym)
-            .iter()
-            .any(|&f| self.forms[f as usize].terms.contains(&term))
+        let terms = match kind {
+            NameKind::Subject => &self.subject_terms,
+            NameKind::Metric => &self.metric_terms,
+        };
+        terms
+            .get(&sym)
+            .is_some_and(|terms| terms.binary_search(&term).is_ok())
     }
 
     /// Whether the metric's names speak of a position: a rank, an edition,
     /// a place. Only such a metric is what an ordinal ("24th", "ninth")
     /// states.
     pub fn is_position(&self, metric: Sym) -> bool {
-        let mut buffer = String::new();
-        ["rank", "ranking", "edition", "place", "position"]
+        self.position_terms
             .iter()
-            .filter_map(|word| {
-                let key = self.normalizer.key(word, &mut buffer)?;
-                self.terms.get(key).copied()
-            })
-            .any(|term| self.name_holds(NameKind::Metric, metric, term))
+            .any(|&term| self.name_holds(NameKind::Metric, metric, term))
     }
 
     /// Whether every word of some form of the subject is a word of the
     /// metric's names: the subject is part of the metric's name.
     pub fn name_within(&self, subject: Sym, metric: Sym) -> bool {
+        let Some(metric_terms) = self.metric_terms.get(&metric) else {
+            return false;
+        };
         self.forms_of(NameKind::Subject, subject).iter().any(|&f| {
             self.forms[f as usize]
                 .terms
                 .iter()
-                .all(|&t| self.name_holds(NameKind::Metric, metric, t))
+                .all(|t| metric_terms.binary_search(t).is_ok())
         })
     }
 
