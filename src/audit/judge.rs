@@ -256,11 +256,19 @@ pub(crate) fn candidates(
     // How near the number the nearest subject the sentence names stands,
     // other than one whose words are the metric's own ("SWE-bench" in
     // "SWE-bench Verified performance").
-    let nearest_subject = |metric: Sym| {
-        linker
-            .subjects_named(terms)
-            .filter(|&s| !linker.name_within(s, metric))
-            .map(|s| scores.name(NameKind::Subject, s).nearness)
+    // The subjects' nearness is the number's, read once for all metrics.
+    let mut named_subjects: Option<Vec<(Sym, f32)>> = None;
+    let mut nearest_subject = |metric: Sym| {
+        named_subjects
+            .get_or_insert_with(|| {
+                linker
+                    .subjects_named(terms)
+                    .map(|s| (s, scores.name(NameKind::Subject, s).nearness))
+                    .collect()
+            })
+            .iter()
+            .filter(|&&(s, _)| !linker.name_within(s, metric))
+            .map(|&(_, nearness)| nearness)
             .fold(0.0, f32::max)
     };
     // An ordinal says by itself that it is a position: the ranks and

@@ -18,7 +18,7 @@ pub mod words;
 
 use std::borrow::Cow;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::store::{NameKind, Store, Sym};
 
@@ -48,6 +48,9 @@ pub struct Linker {
     /// The terms of the words that make a metric a position
     /// ([`Linker::is_position`]).
     position_terms: Vec<u32>,
+    /// The (subject, metric) pairs where every word of a form of the
+    /// subject is a word of the metric's names ([`Linker::name_within`]).
+    within: FxHashSet<(Sym, Sym)>,
     /// The mean weight of a form.
     mean_mass: f32,
     /// The terms by their first [`PREFIX`] letters, for words the stemmer
@@ -105,6 +108,8 @@ pub struct SentenceTerms {
     presence: Vec<f32>,
     /// The metrics considered, with the weight found of their best form.
     metrics: Vec<(Sym, f32)>,
+    /// The subjects of `forms`, each once, in that order.
+    subjects: Vec<Sym>,
     /// The forms that hold at least [`MIN_COVERAGE`] of their weight in
     /// the sentence, with that share, in the order the sentence's terms
     /// found them.
@@ -206,6 +211,7 @@ impl Linker {
             subject_terms: FxHashMap::default(),
             metric_terms: FxHashMap::default(),
             position_terms: Vec::new(),
+            within: FxHashSet::default(),
             finders: Vec::new(),
             mean_mass: 0.0,
             prefixes: FxHashMap::default(),
@@ -382,6 +388,22 @@ impl Linker {
                 linker.terms.get(key).copied()
             })
             .collect();
+        // A metric holding every word of a subject's form holds its first.
+        let mut within = FxHashSet::default();
+        for form in linker.forms.iter().filter(|f| f.kind == NameKind::Subject) {
+            for &other in &linker.postings[form.terms[0] as usize] {
+                let other = &linker.forms[other as usize];
+                if other.kind == NameKind::Metric
+                    && form
+                        .terms
+                        .iter()
+                        .all(|&t| linker.name_holds(NameKind::Metric, other.sym, t))
+                {
+                    within.insert((form.sym, other.sym));
+                }
+            }
+        }
+        linker.within = within;
         linker
     }
 
@@ -410,6 +432,7 @@ impl Linker {
             out.form_at[f as usize] = NO_SLOT;
         }
         out.forms.clear();
+        out.subjects.clear();
         out.form_at.resize(self.forms.len(), NO_SLOT);
         out.form_slots.clear();
         out.slots.clear();
@@ -530,6 +553,8 @@ impl Linker {
                 out.form_slots.push((from, out.slots.len() as u32));
                 if form.kind == NameKind::Metric {
                     out.metrics.push((form.sym, own));
+                } else if !out.subjects.contains(&form.sym) {
+                    out.subjects.push(form.sym);
                 }
             }
         }
@@ -710,15 +735,7 @@ impl Linker {
     /// Whether every word of some form of the subject is a word of the
     /// metric's names: the subject is part of the metric's name.
     pub fn name_within(&self, subject: Sym, metric: Sym) -> bool {
-        let Some(metric_terms) = self.metric_terms.get(&metric) else {
-            return false;
-        };
-        self.forms_of(NameKind::Subject, subject).iter().any(|&f| {
-            self.forms[f as usize]
-                .terms
-                .iter()
-                .all(|t| metric_terms.binary_search(t).is_ok())
-        })
+        self.within.contains(&(subject, metric))
     }
 
     /// The forms of a subject or a metric.
@@ -743,14 +760,7 @@ impl Linker {
         &'a self,
         sentence: &'a SentenceTerms,
     ) -> impl Iterator<Item = Sym> + Clone + 'a {
-        let mut seen: Vec<Sym> = Vec::new();
-        sentence.forms.iter().filter_map(move |&(f, _)| {
-            let form = &self.forms[f as usize];
-            (form.kind == NameKind::Subject && !seen.contains(&form.sym)).then(|| {
-                seen.push(form.sym);
-                form.sym
-            })
-        })
+        sentence.subjects.iter().copied()
     }
 }
 
