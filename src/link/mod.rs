@@ -71,8 +71,10 @@ struct Form {
     text: Box<str>,
     /// Distinct, in the order written.
     terms: Box<[u32]>,
-    /// Per term, what share of its rarity it weighs in this form: less
-    /// inside parentheses, where names put their qualifiers and sources.
+    /// Per term, its rarity times the share of it that counts in this
+    /// form: less inside parentheses, where names put their qualifiers and
+    /// sources. (The share alone until the rarities are known; every
+    /// sentence adds these up for the forms it meets.)
     weights: Box<[f32]>,
     /// Each word of the name as written, with its term.
     words: Box<[(u32, Box<str>)]>,
@@ -325,12 +327,10 @@ impl Linker {
             .map(|h| (1.0 + names / h.len().max(1) as f32).ln())
             .collect();
         for form in &mut linker.forms {
-            form.mass = form
-                .terms
-                .iter()
-                .zip(form.weights.iter())
-                .map(|(&t, w)| linker.rarity[t as usize] * w)
-                .sum();
+            for (&t, w) in form.terms.iter().zip(form.weights.iter_mut()) {
+                *w *= linker.rarity[t as usize];
+            }
+            form.mass = form.weights.iter().sum();
         }
         linker.finders = vec![Vec::new(); linker.postings.len()];
         for (f, form) in linker.forms.iter().enumerate() {
@@ -513,7 +513,7 @@ impl Linker {
                         .zip(form.weights.iter())
                         .filter_map(|(t, w)| {
                             let present = *presence.get(slot_of[*t as usize] as usize)?;
-                            Some(self.rarity[*t as usize] * w * present)
+                            Some(w * present)
                         })
                         .sum();
                 }
@@ -540,7 +540,7 @@ impl Linker {
                 for (&term, w) in form.terms.iter().zip(form.weights.iter()) {
                     let slot = slot_of[term as usize] as usize;
                     if slot != NO_SLOT as usize {
-                        let weight = self.rarity[term as usize] * w;
+                        let weight = *w;
                         out.slots.push((slot as u32, weight));
                         // The paragraph's words only break ties.
                         own += if out.presence[slot] == 1.0 {
