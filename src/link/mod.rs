@@ -38,6 +38,11 @@ pub struct Linker {
     /// through its rarest.
     finders: Vec<Vec<u32>>,
     forms: Vec<Form>,
+    /// Per form, its terms with their weights as a range of `packed`, and
+    /// its mass: what every sentence reads of the dozens of forms it meets,
+    /// kept together and small.
+    packed_forms: Vec<PackedForm>,
+    packed: Vec<(u32, f32)>,
     /// Per subject and per metric: its forms.
     subject_forms: FxHashMap<Sym, Vec<u32>>,
     metric_forms: FxHashMap<Sym, Vec<u32>>,
@@ -79,6 +84,14 @@ struct Form {
     /// Each word of the name as written, with its term.
     words: Box<[(u32, Box<str>)]>,
     /// The sum of the terms' rarities.
+    mass: f32,
+}
+
+/// A form's terms and weights in [`Linker::packed`], and its mass.
+#[derive(Debug, Clone, Copy)]
+struct PackedForm {
+    from: u32,
+    to: u32,
     mass: f32,
 }
 
@@ -208,6 +221,8 @@ impl Linker {
             rarity: Vec::new(),
             postings: Vec::new(),
             forms: Vec::new(),
+            packed_forms: Vec::new(),
+            packed: Vec::new(),
             subject_forms: FxHashMap::default(),
             metric_forms: FxHashMap::default(),
             subject_terms: FxHashMap::default(),
@@ -404,6 +419,17 @@ impl Linker {
             }
         }
         linker.within = within;
+        for form in &linker.forms {
+            let from = linker.packed.len() as u32;
+            linker
+                .packed
+                .extend(form.terms.iter().copied().zip(form.weights.iter().copied()));
+            linker.packed_forms.push(PackedForm {
+                from,
+                to: linker.packed.len() as u32,
+                mass: form.mass,
+            });
+        }
         linker
     }
 
@@ -498,7 +524,13 @@ impl Linker {
                 presence[o.slot as usize] = 1.0;
             }
         }
-        let presence = &out.presence;
+        // Each distinct term's presence, in a dense table by term put back
+        // after, for the same reason.
+        let present = &mut cache.present;
+        present.resize(self.rarity.len(), 0.0);
+        for (&term, &p) in distinct.iter().zip(out.presence.iter()) {
+            present[term as usize] = p;
+        }
         // Forms are found through their uncommon terms (or, with none, their
         // rarest): the lists of "AI" or "share" would touch hundreds.
         let touched = &mut cache.touched;
@@ -506,16 +538,15 @@ impl Linker {
             for &f in &self.finders[term as usize] {
                 if found[f as usize] == 0.0 {
                     touched.push(f);
-                    let form = &self.forms[f as usize];
-                    found[f as usize] = form
-                        .terms
-                        .iter()
-                        .zip(form.weights.iter())
-                        .filter_map(|(t, w)| {
-                            let present = *presence.get(slot_of[*t as usize] as usize)?;
-                            Some(w * present)
-                        })
-                        .sum();
+                    let form = self.packed_forms[f as usize];
+                    let mut weight = 0.0;
+                    for &(t, w) in &self.packed[form.from as usize..form.to as usize] {
+                        let p = present[t as usize];
+                        if p != 0.0 {
+                            weight += w * p;
+                        }
+                    }
+                    found[f as usize] = weight;
                 }
             }
         }
@@ -527,8 +558,8 @@ impl Linker {
         out.metrics.clear();
         for &f in touched.iter() {
             let weight = found[f as usize];
-            let form = &self.forms[f as usize];
-            let coverage = weight / form.mass.max(f32::MIN_POSITIVE);
+            let packed = self.packed_forms[f as usize];
+            let coverage = weight / packed.mass.max(f32::MIN_POSITIVE);
             found[f as usize] = 0.0;
             if coverage >= MIN_COVERAGE {
                 out.form_at[f as usize] = out.forms.len() as u32;
@@ -537,10 +568,9 @@ impl Linker {
                 // Which metrics are candidates is decided by the sentence's
                 // own words: a paragraph names many more.
                 let mut own = 0.0;
-                for (&term, w) in form.terms.iter().zip(form.weights.iter()) {
+                for &(term, weight) in &self.packed[packed.from as usize..packed.to as usize] {
                     let slot = slot_of[term as usize] as usize;
                     if slot != NO_SLOT as usize {
-                        let weight = *w;
                         out.slots.push((slot as u32, weight));
                         // The paragraph's words only break ties.
                         own += if out.presence[slot] == 1.0 {
@@ -551,6 +581,7 @@ impl Linker {
                     }
                 }
                 out.form_slots.push((from, out.slots.len() as u32));
+                let form = &self.forms[f as usize];
                 if form.kind == NameKind::Metric {
                     out.metrics.push((form.sym, own));
                 } else if !out.subjects.contains(&form.sym) {
@@ -561,6 +592,7 @@ impl Linker {
         touched.clear();
         for &term in &out.distinct {
             slot_of[term as usize] = NO_SLOT;
+            present[term as usize] = 0.0;
         }
         // The metrics with the most weight found, each once: a long
         // sentence touches dozens, and the few best are the candidates.
@@ -903,6 +935,9 @@ pub struct WordCache {
     /// sentences.
     found: Vec<f32>,
     touched: Vec<u32>,
+    /// Per term, its presence in the sentence being read; zero between
+    /// sentences.
+    present: Vec<f32>,
     /// Per term, its slot among the distinct terms of the sentence being
     /// read; [`NO_SLOT`] between sentences.
     slot_of: Vec<u32>,
