@@ -637,6 +637,7 @@ fn strictly_compatible(stated: &Unit, fact: &Unit) -> bool {
 /// The best few candidates in words, for the finding to carry.
 pub(crate) fn explain(
     store: &Store,
+    names: &[std::sync::OnceLock<String>],
     scores: &Scores<'_, '_>,
     number: &Number<'_>,
     candidates: &[Candidate],
@@ -667,9 +668,12 @@ pub(crate) fn explain(
         .into_iter()
         .map(|c| {
             let fact = store.fact(c.fact);
-            let mut name = store.fact_name(fact);
-            name.push_str(" = ");
-            name.push_str(&fact.value.text);
+            // Made once per fact: a dense article names the same few
+            // hundred facts for every number.
+            let name = names.get(c.fact as usize).map_or_else(
+                || candidate_name(store, c.fact),
+                |once| once.get_or_init(|| candidate_name(store, c.fact)).clone(),
+            );
             let evidence = |score: NameScore| {
                 scores
                     .evidence(number.sentence, score)
@@ -708,7 +712,7 @@ pub(crate) fn explain(
                 _ => "agrees, but another fact is linked as well".to_owned(),
             };
             LinkCandidate {
-                fact: fact.id.to_string(),
+                fact: String::from(&*fact.id),
                 name,
                 score: two_decimals(c.rank),
                 subject: if c.subject.is_read() {
@@ -723,6 +727,15 @@ pub(crate) fn explain(
             }
         })
         .collect()
+}
+
+/// A candidate fact as a finding names it: `subject · metric · period = value`.
+pub(crate) fn candidate_name(store: &Store, f: u32) -> String {
+    let fact = store.fact(f);
+    let mut name = store.fact_name(fact);
+    name.push_str(" = ");
+    name.push_str(&fact.value.text);
+    name
 }
 
 /// Scores are shown, and pinned by snapshots, to two decimals.

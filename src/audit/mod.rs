@@ -490,6 +490,8 @@ pub struct Auditor<'a> {
     /// Per fact, made on first use: a dense article cites the same facts
     /// thousands of times.
     shared_facts: Vec<OnceLock<SharedFact>>,
+    /// Per fact, made on first use: how a finding's link candidates name it.
+    candidate_names: Vec<OnceLock<String>>,
     /// Whether findings carry their link candidates in words.
     link_evidence: bool,
 }
@@ -507,6 +509,7 @@ impl<'a> Auditor<'a> {
                 .collect(),
             options,
             shared_facts: store.facts.iter().map(|_| OnceLock::new()).collect(),
+            candidate_names: store.facts.iter().map(|_| OnceLock::new()).collect(),
             link_evidence: true,
         }
     }
@@ -712,7 +715,14 @@ impl<'a> Auditor<'a> {
                     }
                 }
                 let link = if self.link_evidence {
-                    judge::explain(self.store, &scores, &number, &linked, &judgement)
+                    judge::explain(
+                        self.store,
+                        &self.candidate_names,
+                        &scores,
+                        &number,
+                        &linked,
+                        &judgement,
+                    )
                 } else {
                     Vec::new()
                 };
