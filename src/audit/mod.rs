@@ -34,7 +34,7 @@ use serde::Serialize;
 
 use crate::check::Options;
 use crate::claim::{Body, ChainValues, Entry, Rhs, parse_line};
-use crate::link::{Linker, SentenceTerms, WordCache};
+use crate::link::{Linker, ParagraphWords, SentenceTerms, WordCache};
 use crate::quantity::{Quantity, Reading, Unit};
 use crate::report::{ClaimReport, FactRef, Verdict, Waived};
 use crate::store::Store;
@@ -575,6 +575,7 @@ impl<'a> Auditor<'a> {
             mentions: Vec::new(),
             words: WordCache::default(),
             terms: SentenceTerms::default(),
+            paragraph: ParagraphWords::default(),
             sink,
         };
         match format {
@@ -591,6 +592,7 @@ impl<'a> Auditor<'a> {
         // once per sentence.
         let mut cache: Option<Sentence> = None;
         let mut terms = std::mem::take(&mut work.terms);
+        work.paragraph.clear();
         for (at, mention) in mentions.iter().enumerate() {
             let (s, e) = mention.sentence;
             let sentence = &block.text[s..e];
@@ -601,9 +603,14 @@ impl<'a> Auditor<'a> {
                     .take_while(|m| m.sentence == (s, e))
                     .map(|m| (m.start - s, m.end - s))
                     .collect();
-                let context = paragraph_before(&block.text, s);
-                self.linker
-                    .read_in(sentence, context, &mut work.words, &mut terms);
+                self.linker.read_in_paragraph(
+                    &block.text,
+                    paragraph_start(&block.text, s),
+                    (s, e),
+                    &mut work.paragraph,
+                    &mut work.words,
+                    &mut terms,
+                );
                 cache = Some(Sentence {
                     range: (s, e),
                     first,
@@ -840,6 +847,9 @@ struct Work<'a, 'c, S> {
     words: WordCache,
     /// The current sentence's terms, in a buffer kept from sentence to sentence.
     terms: SentenceTerms,
+    /// The words of the current block read so far, for the sentences'
+    /// contexts.
+    paragraph: ParagraphWords,
     sink: S,
 }
 
@@ -869,18 +879,20 @@ struct Sentence {
     prose: Option<Arc<str>>,
 }
 
-/// The text of the block before byte `start`, a sentence or two: what
-/// a sentence's "it" and "the index" may point back to.
-fn paragraph_before(text: &str, start: usize) -> &str {
+/// Where the text of the block before byte `start` that is the sentence's
+/// context begins, a sentence or two back: what a sentence's "it" and "the
+/// index" may point back to. It begins the block or at a whitespace
+/// character.
+fn paragraph_start(text: &str, start: usize) -> usize {
     const REACH: usize = 200;
-    let mut from = start.saturating_sub(REACH);
-    if from > 0 {
-        // Start at a whole word.
-        from = text[from..start]
-            .find(char::is_whitespace)
-            .map_or(start, |at| from + at);
+    let from = start.saturating_sub(REACH);
+    if from == 0 {
+        return 0;
     }
-    &text[from..start]
+    // Start at a whole word.
+    text[from..start]
+        .find(char::is_whitespace)
+        .map_or(start, |at| from + at)
 }
 
 /// Lines and columns past `u32::MAX` do not occur in files anyone audits;

@@ -13,8 +13,11 @@
 //! is answered by [`Evidence`], the words that matched and how near they
 //! stood.
 
+mod paragraph;
 pub mod phrase;
 pub mod words;
+
+pub use paragraph::ParagraphWords;
 
 use std::borrow::Cow;
 
@@ -451,6 +454,16 @@ impl Linker {
         cache: &mut WordCache,
         out: &mut SentenceTerms,
     ) {
+        self.start_reading(out);
+        for token in tokens(context) {
+            let terms = self.cached_terms(&context[token.start..token.end], cache);
+            push_context_word(terms, cache, out);
+        }
+        self.read_sentence(sentence, cache, out);
+    }
+
+    /// Empties `out` for the next sentence.
+    fn start_reading(&self, out: &mut SentenceTerms) {
         out.occurrences.clear();
         out.word_starts.clear();
         out.stop_words.clear();
@@ -462,22 +475,11 @@ impl Linker {
         out.form_at.resize(self.forms.len(), NO_SLOT);
         out.form_slots.clear();
         out.slots.clear();
-        for token in tokens(context) {
-            let text = &context[token.start..token.end];
-            let (from, to) = self.cached_terms(text, cache);
-            if from == STOP {
-                continue;
-            }
-            for &term in &cache.terms[from as usize..to as usize] {
-                out.occurrences.push(Occurrence {
-                    term,
-                    slot: 0,
-                    word: CONTEXT_WORD,
-                    start: 0,
-                    end: 0,
-                });
-            }
-        }
+    }
+
+    /// Reads the sentence's own words after its context's, and finds the
+    /// forms they hold.
+    fn read_sentence(&self, sentence: &str, cache: &mut WordCache, out: &mut SentenceTerms) {
         for token in tokens(sentence) {
             let word = out.word_starts.len() as u32;
             out.word_starts.push(token.start as u32);
@@ -945,6 +947,22 @@ pub struct WordCache {
 
 const STOP: u32 = u32::MAX;
 const NO_SLOT: u32 = u32::MAX;
+
+/// A word of the context, with its terms as a range of the cache's list.
+fn push_context_word((from, to): (u32, u32), cache: &WordCache, out: &mut SentenceTerms) {
+    if from == STOP {
+        return;
+    }
+    for &term in &cache.terms[from as usize..to as usize] {
+        out.occurrences.push(Occurrence {
+            term,
+            slot: 0,
+            word: CONTEXT_WORD,
+            start: 0,
+            end: 0,
+        });
+    }
+}
 
 impl SentenceTerms {
     /// What the word starting at byte `start` says: `None` where no word
