@@ -4,7 +4,8 @@
 //! (1,000,000 rows of 10 value columns, a Frictionless data package) once
 //! into the target folder, then prints, each measured in a fresh process:
 //!
-//! - the one-time index step (hash the sources, load them whole, write the index);
+//! - the one-time index step (hash the sources, read them as a stream of
+//!   facts, write the index);
 //! - `claimcheck check -e` run as a command against the indexed store (the
 //!   release binary, cold process: hash, open the index, one claim);
 //! - 100,000 claims checked through the library on a freshly opened store;
@@ -63,7 +64,7 @@ fn main() {
     let _ = fs::remove_file(index_path(&root));
     println!("{:<34} {:>10} {:>12}", "step", "time", "peak RSS");
     step(
-        "index (hash + load + write)",
+        "index (hash + read + write)",
         &["--index", &root.display().to_string()],
     );
     let (entity, column, year, value) = cell(rows / 2 + 7, 3);

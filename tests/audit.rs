@@ -375,6 +375,19 @@ fn paraphrases_link_to_their_facts() {
     // Ordinals are positions: a rank and an edition, named or not.
     expect(22, "21st", Status::Contradicted, "e-adoption-us-rank");
     expect(22, "ninth", Status::Backed, "rep-edition");
+    // "N of M": the words after the whole say what the part counts; which
+    // whole they count is seldom said, so the whole is never contradicted.
+    expect(23, "Sixty", Status::Contradicted, "r-no-training-code");
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.text() != "ninety-five" || f.status != Status::Contradicted)
+    );
+    // "50 points" between two shares: percentage points.
+    expect(24, "50", Status::Backed, "pu-jobs-gap");
+    // "Leading" only touches on "Leading models": the one subject of
+    // computation per watt is still implied.
+    expect(25, "about ten times", Status::Backed, "r-chip-efficiency");
     let simulated = findings.iter().find(|f| f.text() == "89.4%").unwrap();
     assert_eq!(simulated.status, Status::Unsourced);
     assert!(

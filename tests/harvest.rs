@@ -121,8 +121,9 @@ fn lint_catches_a_quote_that_is_not_in_the_kept_text() {
 }
 
 /// A summary audited against the harvested report: a number the report
-/// states is backed with the report's sentence quoted, one it does not
-/// state is unsourced.
+/// states is backed with the report's sentence quoted, one that restates a
+/// sentence of the report with another value is contradicted, one it does
+/// not state is unsourced.
 #[test]
 fn a_summary_is_audited_against_the_harvested_report() {
     let dir = harvested();
@@ -145,6 +146,17 @@ fn a_summary_is_audited_against_the_harvested_report() {
                 "northport-2025-l23-1".to_owned()
             )
         ]
+    );
+    // "lowered emissions by 25%" restates the report's sentence on shore
+    // power, which says 18.5%.
+    let contradicted: Vec<(String, String)> = findings
+        .iter()
+        .filter(|f| f.status == claimcheck::audit::Status::Contradicted)
+        .map(|f| (f.text().into_owned(), f.facts[0].id.clone()))
+        .collect();
+    assert_eq!(
+        contradicted,
+        [("25%".to_owned(), "northport-2025-l14-1".to_owned())]
     );
     let report = AuditReport::new(vec![SUMMARY.to_owned()], findings);
     // Verbose: a backed number in full, with the report's sentence.

@@ -312,3 +312,68 @@ fn a_small_store_opens_whole() {
     assert!(!store.join(INDEX_DIR).exists());
     assert_eq!(opened.facts.len(), Store::load(&store).unwrap().facts.len());
 }
+
+/// The index is built from a stream of facts, none of them kept; every
+/// broken store of the fixtures still fails with the errors a whole load
+/// reports, and leaves no index behind.
+#[test]
+fn a_broken_store_is_not_indexed_and_its_errors_are_told() {
+    let mut broken = 0;
+    for entry in fs::read_dir(root().join("tests/fixtures/stores")).unwrap() {
+        let (_temp, store) = copy_store(&entry.unwrap().path());
+        let name = store.display().to_string();
+        match Store::load(&store) {
+            Err(errors) => {
+                assert_eq!(Store::build_index(&store), Err(errors), "{name}");
+                assert!(!store.join(INDEX_DIR).exists(), "{name}");
+                broken += 1;
+            }
+            Ok(whole) => {
+                assert_eq!(Store::build_index(&store), Ok(whole.facts.len()), "{name}");
+            }
+        }
+    }
+    assert!(broken >= 10);
+}
+
+/// A fact may name another folder's source as its own; through the index
+/// it keeps that source, and naming no folder is an error as when loaded whole.
+#[test]
+fn a_fact_keeps_the_source_it_names_through_the_index() {
+    let temp = tempfile::tempdir().unwrap();
+    let store = temp.path().join("store");
+    for (id, facts) in [
+        (
+            "first",
+            r#"{"id": "own", "subject": "X", "metric": "m", "period": "2024", "value": "5"}
+{"id": "lent", "subject": "X", "metric": "m", "period": "2025", "value": "6", "source": "second"}
+"#,
+        ),
+        (
+            "second",
+            r#"{"id": "other", "subject": "Y", "metric": "m", "period": "2024", "value": "7"}
+"#,
+        ),
+    ] {
+        fs::create_dir_all(store.join(id)).unwrap();
+        fs::write(
+            store.join(id).join("source.json"),
+            format!(r#"{{"id": "{id}", "title": "The {id} report"}}"#),
+        )
+        .unwrap();
+        fs::write(store.join(id).join("facts.jsonl"), facts).unwrap();
+    }
+    let whole = Store::load(&store).unwrap();
+    let indexed = Store::open_indexed(&store).unwrap();
+    let lent = indexed.fact(indexed.fact_by_id("lent").unwrap());
+    assert_eq!(indexed.source_of(lent).unwrap().id, "second");
+    let claims = [("lent.claims".to_owned(), "X m 2025 = 6\n".to_owned())];
+    assert_same_answers(&whole, &indexed, &claims);
+
+    let facts = store.join("first/facts.jsonl");
+    let text = fs::read_to_string(&facts).unwrap();
+    fs::write(&facts, text.replace(r#""second""#, r#""third""#)).unwrap();
+    let errors = Store::load(&store).unwrap_err();
+    assert!(errors.to_string().contains("unknown source `third`"));
+    assert_eq!(Store::build_index(&store), Err(errors));
+}

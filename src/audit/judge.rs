@@ -39,6 +39,9 @@ pub(crate) struct Candidate {
     pub allows: bool,
     /// ... without the approximation tolerance of either side.
     pub exact: bool,
+    /// For a draft, the share of the words around the number its quote
+    /// holds ([`crate::link::Scores::held_by`]); 1 for a named fact.
+    pub held: f32,
 }
 
 /// How much the subject's words count beside the metric's.
@@ -71,6 +74,14 @@ const CLEAR_STRENGTH_BESIDE: f32 = 0.25;
 const SUBJECT_BESIDE: f32 = 0.6;
 /// The same for a metric that stands for its subject as well.
 const IMPLIED_CLEAR: f32 = 0.8;
+/// What a draft's quote, weighed by nearness to its value, must share with
+/// the words around a number to contradict it: less of the quote than of a
+/// name (a quote is a whole sentence), and as much again the other way
+/// ([`Candidate::held`]), so that a quote on another model's parameters
+/// is not the one a sentence naming its own model restates.
+const QUOTE_CLEAR: f32 = 0.4;
+const QUOTE_STRENGTH: f32 = 0.3;
+const QUOTE_HELD: f32 = 0.3;
 const IMPLIED_STRENGTH: f32 = 0.55;
 
 /// The years written in a sentence, with where they stand.
@@ -160,6 +171,9 @@ pub(crate) struct Number<'a> {
     pub counts_a_noun: bool,
     /// "24th", "ninth": a position, of a rank or an edition only.
     pub ordinal: bool,
+    /// The whole of "N of M models shipped without code": the words after
+    /// it say what the part is, and seldom which whole.
+    pub whole: bool,
     /// The numbers of the sentence, this one at `which`.
     pub neighbours: &'a [super::scan::Mention],
     pub which: usize,
@@ -185,6 +199,23 @@ impl Number<'_> {
             .checked_sub(4)
             .and_then(|cut| before.get(cut..))
             .is_some_and(|tail| tail.eq_ignore_ascii_case("from"))
+    }
+
+    /// Whether number `which` of `numbers` (byte ranges of `sentence`) is
+    /// the part of "N of M", "N out of M" or "N in M" whose whole follows.
+    pub(crate) fn part_of(sentence: &str, numbers: &[(usize, usize)], which: usize) -> bool {
+        let (Some(&(_, end)), Some(&(next, _))) = (numbers.get(which), numbers.get(which + 1))
+        else {
+            return false;
+        };
+        let between = sentence[end..next].trim();
+        let between = between
+            .strip_suffix(" the")
+            .or_else(|| between.strip_suffix(" The"))
+            .unwrap_or(between);
+        ["of", "out of", "in"]
+            .iter()
+            .any(|joint| between.eq_ignore_ascii_case(joint))
     }
 
     /// Whether a bare number is followed by a word that no unit starts with.
@@ -255,20 +286,22 @@ pub(crate) fn candidates(
     let mut out = Vec::new();
     // How near the number the nearest subject the sentence names stands,
     // other than one whose words are the metric's own ("SWE-bench" in
-    // "SWE-bench Verified performance").
-    // The subjects' nearness is the number's, read once for all metrics.
-    let mut named_subjects: Option<Vec<(Sym, f32)>> = None;
+    // "SWE-bench Verified performance") or one only touched on ("leading" of
+    // "Leading models" beside "leading chips").
+    // The subjects' scores are the number's, read once for all metrics.
+    let mut named_subjects: Option<Vec<(Sym, NameScore)>> = None;
     let mut nearest_subject = |metric: Sym| {
         named_subjects
             .get_or_insert_with(|| {
                 linker
                     .subjects_named(terms)
-                    .map(|s| (s, scores.name(NameKind::Subject, s).nearness))
+                    .map(|s| (s, scores.name(NameKind::Subject, s)))
                     .collect()
             })
             .iter()
-            .filter(|&&(s, _)| !linker.name_within(s, metric))
-            .map(|&(_, nearness)| nearness)
+            .filter(|(s, _)| !linker.name_within(*s, metric))
+            .filter(|(_, score)| score.own >= CLEAR)
+            .map(|(_, score)| score.nearness)
             .fold(0.0, f32::max)
     };
     // An ordinal says by itself that it is a position: the ranks and
@@ -286,6 +319,15 @@ pub(crate) fn candidates(
         }
         metrics.retain(|&m| linker.is_position(m));
     }
+    // "differ by 50 points": prose drops "percentage" before "points".
+    let counts_points = number.quantity.unit == Unit::Bare
+        && number.next_word.is_some_and(|at| {
+            let word = number.sentence[at..]
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            word.eq_ignore_ascii_case("points") || word.eq_ignore_ascii_case("point")
+        });
     for metric in metrics {
         // Scored on first need: the unit and period rule out every fact
         // of many a metric, and the score costs more than those checks.
@@ -307,8 +349,10 @@ pub(crate) fn candidates(
             let fact = store.fact(f);
             // A derivation relates two amounts over two periods, whatever
             // the unit and the year beside the number.
+            let unit_fits = backs(&number.quantity.unit, &fact.value.unit)
+                || (counts_points && fact.value.unit == Unit::PercentagePoints);
             if !for_derivation
-                && (!backs(&number.quantity.unit, &fact.value.unit)
+                && (!unit_fits
                     || (number.counts_a_noun && matches!(fact.value.unit, Unit::Measure(_))))
             {
                 continue;
@@ -383,7 +427,13 @@ pub(crate) fn candidates(
                     shares_values(&reading.set, &number.reading.set),
                 )
             };
+            let held = if fact.draft {
+                scores.held_by(metric_score)
+            } else {
+                1.0
+            };
             out.push(Candidate {
+                held,
                 fact: f,
                 rank,
                 subject,
@@ -467,7 +517,11 @@ pub(crate) fn judge(
     // Clear evidence: most of the metric's weight in the sentence, much of
     // it near the number, and the subject named too, or implied by a metric
     // named in full.
-    let clear = clearly_linked(top);
+    let clear = if store.fact(top.fact).draft {
+        quote_clearly_linked(top)
+    } else {
+        clearly_linked(top)
+    };
     // The lead is measured on what tells the two apart: the subject's
     // words when they share the metric, the metric's when they share the
     // subject ("the US released 50, China 30": both are notable models).
@@ -496,6 +550,7 @@ pub(crate) fn judge(
         && none_agrees
         && same_kind
         && !number.starts_change
+        && !number.whole
         && counts_what_the_fact_counts(store, linker, terms, top.fact, number)
         && !stated_by_a_neighbour(store, top.fact, number)
     {
@@ -552,6 +607,15 @@ pub(crate) fn clearly_linked(top: &Candidate) -> bool {
         top.metric.coverage >= IMPLIED_CLEAR && top.metric.strength >= IMPLIED_STRENGTH
     };
     metric_clear && subject_clear
+}
+
+/// Whether the words around the number restate a draft's quote around its
+/// value: a harvested fact has no names, and its quote, weighted by
+/// nearness to the value, is all there is to link to.
+fn quote_clearly_linked(top: &Candidate) -> bool {
+    top.metric.coverage >= QUOTE_CLEAR
+        && top.metric.strength >= QUOTE_STRENGTH
+        && top.held >= QUOTE_HELD
 }
 
 /// "89.4% in simulation but only 12% on real tasks": a fact that another

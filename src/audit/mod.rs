@@ -653,7 +653,15 @@ impl<'a> Auditor<'a> {
             };
             if linked.is_empty() {
                 let which = at - current.first;
-                let scores = self.linker.scores(&terms, &current.numbers, which);
+                let scores = if judge::Number::part_of(sentence, &current.numbers, which) {
+                    // "Eighty of ninety-five notable models": the words after
+                    // the whole are what the part counts too.
+                    let mut numbers = current.numbers.clone();
+                    numbers.remove(which + 1);
+                    self.linker.scores(&terms, &numbers, which)
+                } else {
+                    self.linker.scores(&terms, &current.numbers, which)
+                };
                 let next_word = judge::Number::word_after(sentence, me);
                 let number = judge::Number {
                     quantity: &mention.quantity,
@@ -668,6 +676,8 @@ impl<'a> Auditor<'a> {
                         && current.years.pinned(sentence, ms, me).is_none(),
                     next_word,
                     ordinal: mention.ordinal,
+                    whole: which > 0
+                        && judge::Number::part_of(sentence, &current.numbers, which - 1),
                     counts_a_noun: judge::Number::counts_a_noun(
                         &mention.quantity,
                         sentence,

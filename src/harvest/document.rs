@@ -132,6 +132,11 @@ impl Reader<'_> {
             self.heading(block, start);
         }
         let (line, _) = self.lines.locate(start);
+        // "Top Takeaways — 9": the numbers of a table of contents are its
+        // pages, no figure of the report.
+        if self.headings.last().is_some_and(|(_, h)| is_contents(h)) {
+            return;
+        }
         let cell = (block.kind == BlockKind::Cell).then(|| self.cell(block, start, line));
         for mention in scan(&block.text, block.kind) {
             self.number(block, &mention, cell.as_ref());
@@ -323,6 +328,15 @@ struct CellPlace {
 }
 
 /// White space collapsed to single spaces, form feeds included.
+/// Whether a heading opens a table of contents.
+fn is_contents(heading: &str) -> bool {
+    let heading = heading.trim().trim_end_matches(':');
+    ["contents", "table of contents"]
+        .iter()
+        .any(|h| heading.eq_ignore_ascii_case(h))
+        || heading == "目录"
+}
+
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -351,6 +365,16 @@ mod tests {
 
     fn numbers(source: &str, format: Format) -> Vec<Found> {
         read(source, format).numbers
+    }
+
+    #[test]
+    fn a_table_of_contents_holds_pages_not_figures() {
+        let found = numbers(
+            "# Report\n\n## Contents\n\n- Ships — 2\n- Money — 14\n\n## Ships\n\nCalls: 12.\n",
+            Format::Markdown,
+        );
+        let lines: Vec<u32> = found.iter().map(|n| n.line).collect();
+        assert_eq!(lines, [10]);
     }
 
     #[test]

@@ -96,7 +96,7 @@ impl Linker {
         let mut links = Vec::new();
         let metrics: Vec<Sym> = self.metrics_named(&sentence).collect();
         for metric in metrics {
-            let metric_score = scores.name(NameKind::Metric, metric);
+            let metric_score = scores.fullest_name(NameKind::Metric, metric);
             let mut subjects: Vec<Sym> = store
                 .facts_of_metric(metric)
                 .iter()
@@ -105,7 +105,7 @@ impl Linker {
             subjects.sort_unstable();
             subjects.dedup();
             for subject in subjects {
-                let subject_score = scores.name(NameKind::Subject, subject);
+                let subject_score = scores.fullest_name(NameKind::Subject, subject);
                 let mut held = 0.0f32;
                 let mut unmatched = Vec::new();
                 for (written, terms, weight) in &words {

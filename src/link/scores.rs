@@ -198,45 +198,99 @@ const AFTER: f32 = 0.6;
 impl Scores<'_, '_> {
     /// How strongly the words point at a subject or a metric: its best form.
     pub fn name(&self, kind: NameKind, sym: Sym) -> NameScore {
-        let mut best = NameScore::default();
-        for &f in self.linker.forms_of(kind, sym) {
-            let at = match self.sentence.form_at.get(f as usize) {
-                Some(&at) if at != NO_SLOT => at as usize,
-                _ => continue,
-            };
-            let form = &self.linker.forms[f as usize];
-            let (from, to) = self.sentence.form_slots[at];
-            let mut near = 0.0;
-            let mut own = 0.0;
-            let mut found = 0.0;
-            for &(slot, rarity) in &self.sentence.slots[from as usize..to as usize] {
-                let slot = slot as usize;
-                near += rarity * self.slot_weight[slot];
-                let presence = self.sentence.presence[slot];
-                if presence == 1.0 {
-                    own += rarity;
+        self.forms(kind, sym)
+            .fold(NameScore::default(), |best, score| {
+                if (score.strength, score.coverage) > (best.strength, best.coverage) {
+                    score
+                } else {
+                    best
                 }
-                // "88 percent of organizations use AI, and generative AI
-                // reached 53 percent": "generative" is the 53's.
-                let claimed = presence == 1.0 && !self.free[slot];
-                found += rarity * presence * if claimed { CLAIMED } else { 1.0 };
+            })
+    }
+
+    /// The form of a subject or a metric that the words hold most of: a
+    /// phrase has no number to be near, and "AI adoption among
+    /// organizations" is "adopted AI" in full rather than part of
+    /// "organizations using AI".
+    pub fn fullest_name(&self, kind: NameKind, sym: Sym) -> NameScore {
+        self.forms(kind, sym)
+            .fold(NameScore::default(), |best, score| {
+                if (score.coverage, score.strength) > (best.coverage, best.strength) {
+                    score
+                } else {
+                    best
+                }
+            })
+    }
+
+    /// The share of the sentence's words, weighed by their nearness to the
+    /// number and their rarity, that the form of `score` holds: the other
+    /// way round from its coverage. "MSAPairformer, with only 111 million
+    /// parameters" holds "million parameters" of a quote on a 40-billion-
+    /// parameter model, but the quote holds none of its rarer names.
+    pub fn held_by(&self, score: NameScore) -> f32 {
+        let present = |slot: usize| self.sentence.presence[slot] >= 1.0;
+        let weigh = |slot: usize| {
+            self.slot_weight[slot] * self.linker.rarity[self.sentence.distinct[slot] as usize]
+        };
+        let all: f32 = (0..self.sentence.distinct.len())
+            .filter(|&slot| present(slot))
+            .map(weigh)
+            .sum();
+        let held: f32 = match self.sentence.form_at.get(score.form as usize) {
+            Some(&at) if at != NO_SLOT => {
+                let (from, to) = self.sentence.form_slots[at as usize];
+                self.sentence.slots[from as usize..to as usize]
+                    .iter()
+                    .map(|&(slot, _)| slot as usize)
+                    .filter(|&slot| present(slot))
+                    .map(weigh)
+                    .sum()
             }
-            let coverage = found / form.mass.max(f32::MIN_POSITIVE);
-            // Mostly the store's mean: a name with more of its rare words
-            // in the sentence says more, whatever its length.
-            let norm = (0.3 * form.mass + 0.7 * self.linker.mean_mass).max(f32::MIN_POSITIVE);
-            let score = NameScore {
-                coverage,
-                nearness: near / form.mass.max(f32::MIN_POSITIVE),
-                strength: (found + near) / (2.0 * norm),
-                own: own / form.mass.max(f32::MIN_POSITIVE),
-                form: f,
-            };
-            if (score.strength, score.coverage) > (best.strength, best.coverage) {
-                best = score;
-            }
-        }
-        best
+            _ => 0.0,
+        };
+        held / all.max(f32::MIN_POSITIVE)
+    }
+
+    /// The scores of the forms of a subject or a metric the words meet.
+    fn forms(&self, kind: NameKind, sym: Sym) -> impl Iterator<Item = NameScore> + '_ {
+        self.linker
+            .forms_of(kind, sym)
+            .iter()
+            .filter_map(move |&f| {
+                let at = match self.sentence.form_at.get(f as usize) {
+                    Some(&at) if at != NO_SLOT => at as usize,
+                    _ => return None,
+                };
+                let form = &self.linker.forms[f as usize];
+                let (from, to) = self.sentence.form_slots[at];
+                let mut near = 0.0;
+                let mut own = 0.0;
+                let mut found = 0.0;
+                for &(slot, rarity) in &self.sentence.slots[from as usize..to as usize] {
+                    let slot = slot as usize;
+                    near += rarity * self.slot_weight[slot];
+                    let presence = self.sentence.presence[slot];
+                    if presence == 1.0 {
+                        own += rarity;
+                    }
+                    // "88 percent of organizations use AI, and generative AI
+                    // reached 53 percent": "generative" is the 53's.
+                    let claimed = presence == 1.0 && !self.free[slot];
+                    found += rarity * presence * if claimed { CLAIMED } else { 1.0 };
+                }
+                let coverage = found / form.mass.max(f32::MIN_POSITIVE);
+                // Mostly the store's mean: a name with more of its rare words
+                // in the sentence says more, whatever its length.
+                let norm = (0.3 * form.mass + 0.7 * self.linker.mean_mass).max(f32::MIN_POSITIVE);
+                Some(NameScore {
+                    coverage,
+                    nearness: near / form.mass.max(f32::MIN_POSITIVE),
+                    strength: (found + near) / (2.0 * norm),
+                    own: own / form.mass.max(f32::MIN_POSITIVE),
+                    form: f,
+                })
+            })
     }
 
     /// The words behind a name's score, for an editor to check.

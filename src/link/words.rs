@@ -152,6 +152,35 @@ const STOP_WORDS: &[&str] = &[
     "were", "what", "which", "while", "who", "will", "with", "within",
 ];
 
+/// Forms the stemmer leaves apart from their verb: "publications grew
+/// 6.3%" is their growth.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bought", "buy"),
+    ("built", "build"),
+    ("fallen", "fall"),
+    ("fell", "fall"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("growth", "grow"),
+    ("led", "lead"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("paid", "pay"),
+    ("risen", "rise"),
+    ("rose", "rise"),
+    ("sold", "sell"),
+    ("spent", "spend"),
+    ("taught", "teach"),
+    ("won", "win"),
+    ("wrote", "write"),
+    ("written", "write"),
+];
+
+/// Words that say something is absent, folded to one key.
+const NEGATIONS: &[&str] = &["lacking", "never", "no", "non", "none", "not", "without"];
+
 /// Folds words to the keys the store's terms are made of.
 pub struct Normalizer {
     stemmer: Stemmer,
@@ -188,8 +217,19 @@ impl Normalizer {
         {
             return None;
         }
+        // "shipped with no training code" is "released without training
+        // code": the words of absence are one term.
+        if NEGATIONS.contains(&buffer.as_str()) {
+            buffer.clear();
+            buffer.push_str("no");
+            return Some(buffer.as_str());
+        }
         if buffer.bytes().any(|b| b.is_ascii_digit()) || !buffer.is_ascii() {
             return Some(buffer.as_str());
+        }
+        if let Some(&(_, base)) = IRREGULAR.iter().find(|(form, _)| *form == buffer.as_str()) {
+            buffer.clear();
+            buffer.push_str(base);
         }
         let british = british_to_american(buffer);
         let stem = self.stemmer.stem(british.as_deref().unwrap_or(buffer));
@@ -202,6 +242,20 @@ impl Normalizer {
 /// "organisation" and "centre" are the same words as "organization" and
 /// "center"; the stemmer keeps them apart.
 fn british_to_american(word: &str) -> Option<String> {
+    // "analysis", "analyses" and the British "analysed" are the noun and
+    // spellings of "analyze": the stemmer leaves "analysi" and "analyz".
+    const LYSIS: [(&str, &str); 5] = [
+        ("ysis", "yze"),
+        ("yses", "yze"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("ysing", "yzing"),
+    ];
+    for (ending, verb) in LYSIS {
+        if let Some(stem) = word.strip_suffix(ending) {
+            return Some(format!("{stem}{verb}"));
+        }
+    }
     if let Some(i) = word.find("isation") {
         return Some(format!("{}ization{}", &word[..i], &word[i + 7..]));
     }
@@ -259,5 +313,11 @@ mod tests {
         assert_eq!(keys("models"), keys("model"));
         assert_eq!(keys("invested"), keys("investment"));
         assert_eq!(keys("the share of the models"), ["share", "model"]);
+        assert_eq!(keys("with no training code"), keys("without training code"));
+        assert_eq!(keys("not"), keys("never"));
+        assert_eq!(keys("analysis"), keys("analyzing"));
+        assert_eq!(keys("grew"), keys("growth"));
+        assert_eq!(keys("fell"), keys("falls"));
+        assert_eq!(keys("analysed"), keys("analyzed"));
     }
 }

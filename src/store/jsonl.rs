@@ -146,10 +146,7 @@ impl Store {
                 // doubling copies it over and over.
                 let per_line = (batch.len() / count).max(1) as u64;
                 let expected = usize::try_from(file_len / per_line).unwrap_or(0);
-                self.facts
-                    .reserve(expected.saturating_sub(self.facts.len()));
-                self.by_id
-                    .reserve(expected.saturating_sub(self.by_id.len()));
+                self.reserve_facts(expected.saturating_sub(self.next_fact() as usize));
             }
             first_line += count;
         }
@@ -261,11 +258,27 @@ impl Store {
         };
         let subject = name(self, &raw.subject);
         let metric = name(self, &raw.metric);
-        let index = u32::try_from(self.facts.len()).unwrap_or(u32::MAX);
-        // A fact's own `source` is resolved once every source folder is read.
+        let index = self.next_fact();
+        let mut source = source;
         if let Some(id) = &raw.source {
             let name = self.strings.intern(id);
-            self.named_sources.push((index, name));
+            match &self.building {
+                // A fact's own `source` is resolved once every source folder is read.
+                None => self.named_sources.push((index, name)),
+                // An index being built does not keep the fact that long: the
+                // sources are known by their folders' names from the start.
+                Some(builder) => {
+                    source = builder.folder(id);
+                    if source.is_none() {
+                        return errors.push(LoadError::Value {
+                            path: path(self),
+                            line,
+                            pointer: "/source".to_owned(),
+                            message: format!("unknown source `{id}`"),
+                        });
+                    }
+                }
+            }
         }
         let fact = Fact {
             id: raw.id.as_ref().into(),
@@ -288,8 +301,7 @@ impl Store {
                 line: u32::try_from(line).unwrap_or(u32::MAX),
             },
         };
-        self.by_id.insert(fact.id.clone(), index);
-        self.facts.push(fact);
+        self.push_fact(fact, None);
     }
 
     /// The index of a locator given as JSON text; `None` for an empty one.

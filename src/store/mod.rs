@@ -355,6 +355,9 @@ pub struct Store {
     /// The facts on disk, read as lookups ask for them, when the store was
     /// opened through its index (`index.rs`); `facts` is then empty.
     lazy: Option<Box<index::Lazy>>,
+    /// While an index is built from the sources (`index/build.rs`): where
+    /// each fact goes as it is read, instead of `facts`.
+    building: Option<Box<index::Builder>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -401,7 +404,13 @@ impl Store {
     /// Fails only when there is no store at all: `root` cannot be read or
     /// holds no source folder.
     pub fn load_partial(root: &Path) -> Result<(Store, Vec<LoadError>), LoadErrors> {
-        let mut store = Store::default();
+        Store::default().read_sources(root)
+    }
+
+    /// Reads the sources under `root` into this empty store (or into the
+    /// index it is building).
+    fn read_sources(self, root: &Path) -> Result<(Store, Vec<LoadError>), LoadErrors> {
+        let mut store = self;
         let mut errors = Vec::new();
         let entries = match fs::read_dir(root) {
             Ok(entries) => entries,
@@ -424,6 +433,9 @@ impl Store {
                 path: root.display().to_string(),
                 message: "no source folders (each holds a source.json and a facts file)".to_owned(),
             }]));
+        }
+        if let Some(builder) = &mut store.building {
+            builder.set_folders(dirs.iter().map(|d| folder_name(d)).collect());
         }
         let mut alias_files = Vec::new();
         let mut conflict_files = Vec::new();
@@ -454,6 +466,7 @@ impl Store {
         }
         store.resolve_sources(&mut errors);
         store.index();
+        store.finish_building(root, &mut errors);
         for path in alias_files {
             store.load_aliases(&path, &mut errors);
         }
@@ -571,6 +584,14 @@ impl Store {
     }
 
     fn index(&mut self) {
+        // An index being built keeps no facts, only their pairs: the names
+        // (and the aliases checked against them) come from those.
+        if let Some(builder) = &self.building {
+            for &(subject, metric) in builder.pair_names() {
+                self.by_subject.entry(subject).or_default();
+                self.by_metric.entry(metric).or_default();
+            }
+        }
         for (i, fact) in self.facts.iter().enumerate() {
             let i = i as u32;
             self.by_subject.entry(fact.subject).or_default().push(i);
@@ -703,7 +724,7 @@ impl Store {
                 usable = false;
             }
             for (i, id) in entry.facts.iter().enumerate() {
-                if !self.by_id.contains_key(id.as_str()) {
+                if !self.has_fact_id(id) {
                     problem(
                         format!("{pointer}/facts/{i}"),
                         format!("no fact has the id `{id}`"),
@@ -730,23 +751,97 @@ impl Store {
     }
 
     fn check_derivations(&self, errors: &mut Vec<LoadError>) {
+        let mut missing: Vec<(Origin, &str, &str)> = Vec::new();
         for fact in &self.facts {
             let Some(derived) = &fact.derived else {
                 continue;
             };
             for id in &derived.from {
                 if !self.by_id.contains_key(id.as_str()) {
-                    errors.push(LoadError::Value {
-                        path: self.files[fact.origin.file as usize].display().to_string(),
-                        line: fact.origin.line as usize,
-                        pointer: "/derived/from".to_owned(),
-                        message: format!(
-                            "`{}` is derived from `{id}`, which is not a fact",
-                            fact.id
-                        ),
-                    });
+                    missing.push((fact.origin, &fact.id, id));
                 }
             }
+        }
+        let built = self.building.as_ref().map(|b| b.missing_derivations());
+        for (origin, fact, id) in missing.into_iter().chain(
+            built
+                .iter()
+                .flatten()
+                .map(|(origin, fact, id)| (*origin, fact.as_str(), id.as_str())),
+        ) {
+            errors.push(LoadError::Value {
+                path: self.files[origin.file as usize].display().to_string(),
+                line: origin.line as usize,
+                pointer: "/derived/from".to_owned(),
+                message: format!("`{fact}` is derived from `{id}`, which is not a fact"),
+            });
+        }
+    }
+
+    /// The number the next fact read gets.
+    fn next_fact(&self) -> u32 {
+        let count = match &self.building {
+            Some(builder) => builder.count(),
+            None => self.facts.len(),
+        };
+        u32::try_from(count).unwrap_or(u32::MAX)
+    }
+
+    /// Makes room for `more` facts about to be read: growing vectors of
+    /// millions of facts by doubling copies them again and again.
+    fn reserve_facts(&mut self, more: usize) {
+        match &mut self.building {
+            Some(builder) => builder.reserve(more),
+            None => {
+                self.facts.reserve(more);
+                self.by_id.reserve(more);
+            }
+        }
+    }
+
+    /// Adds a fact read from the sources; `locator` is its own (a table
+    /// cell's), else the fact's `locator` is already one of `locators`.
+    fn push_fact(&mut self, mut fact: Fact, locator: Option<&Locator>) {
+        if let Some(builder) = &mut self.building {
+            let locator = locator.or_else(|| fact.locator.map(|i| &self.locators[i as usize]));
+            if builder.push(&fact, locator)
+                && let Some(period) = fact.period
+            {
+                // As `index` does for a store kept whole: the first fact with
+                // a period gives its spelling.
+                self.periods
+                    .entry(normalize(self.strings.get(period)))
+                    .or_insert(period);
+            }
+            return;
+        }
+        if let Some(locator) = locator {
+            fact.locator = Some(u32::try_from(self.locators.len()).unwrap_or(u32::MAX));
+            self.locators.push(locator.clone());
+        }
+        self.by_id.insert(fact.id.clone(), self.next_fact());
+        self.facts.push(fact);
+    }
+
+    /// Whether a fact read so far has this id.
+    fn has_fact_id(&self, id: &str) -> bool {
+        match &self.building {
+            Some(builder) => builder.has_id(id),
+            None => self.by_id.contains_key(id),
+        }
+    }
+
+    /// Ends the reading of facts into an index being built; a repeated id
+    /// is an error, as it is when the store is loaded whole.
+    fn finish_building(&mut self, root: &Path, errors: &mut Vec<LoadError>) {
+        let Some(builder) = &mut self.building else {
+            return;
+        };
+        for id in builder.finish_facts() {
+            errors.push(LoadError::Store {
+                path: root.display().to_string(),
+                message: format!("duplicate fact id `{id}`"),
+            });
         }
     }
 

@@ -19,12 +19,14 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Deserialize;
 
 use super::{Fact, LoadError, Locator, Origin, Source, Store, folder_name, json_error, read};
-use crate::quantity::{Unit, parse_quantity};
+use crate::parallel::par_map;
+use crate::quantity::{Quantity, Unit, parse_quantity};
 
 pub(super) const PACKAGE_FILE: &str = "datapackage.json";
 
-/// Rows read before the store is sized for the rest of a file.
-const SIZING_ROWS: u64 = 1024;
+/// Rows read at once; their cells are parsed on every core, and after the
+/// first batch the store is sized for the rest of the file.
+const BATCH_ROWS: usize = 8192;
 
 #[derive(Debug, Deserialize)]
 struct Package {
@@ -279,142 +281,182 @@ impl Store {
             .iter()
             .map(|c| column_letters(c.index))
             .collect();
+        // Each cell's locator is its column's, with its row.
+        let mut locators: Vec<Locator> = columns
+            .values
+            .iter()
+            .map(|c| Locator {
+                table: Some(table.clone()),
+                column: Some(columns.names[c.index].clone()),
+                ..Locator::default()
+            })
+            .collect();
         let mut rows_seen: HashMap<(super::Sym, super::Sym), u64> = HashMap::default();
-        let mut text = String::new();
         let file_len = std::fs::metadata(path).map_or(0, |m| m.len());
-        let mut records = reader.records();
-        let mut read = 0u64;
-        while let Some(record) = records.next() {
-            let record = match record {
-                Ok(record) => record,
-                Err(e) => {
-                    errors.push(record_error(&e, &shown, &columns.names));
-                    // A row that cannot be read as cells spoils none of the others.
-                    continue;
-                }
-            };
-            read += 1;
-            if read == SIZING_ROWS {
+        let mut records = reader.into_records();
+        let mut first_batch = true;
+        loop {
+            let batch: Vec<_> = records.by_ref().take(BATCH_ROWS).collect();
+            if batch.is_empty() {
+                break;
+            }
+            // Reading a cell's quantity is most of the work and needs nothing
+            // of the store: it runs on every core; the rest follows in order.
+            let cells = par_map(&batch, |record| {
+                record
+                    .as_ref()
+                    .ok()
+                    .map(|record| read_cells(record, columns))
+            });
+            if first_batch && batch.len() == BATCH_ROWS {
                 // Size the store for the whole file from its first rows:
                 // growing vectors of millions of facts by doubling copies
                 // them again and again. Empty cells make this an upper bound.
                 let bytes = records.reader().position().byte().max(1);
+                let read = batch.len() as u64;
                 let rows = file_len.saturating_mul(read) / bytes;
-                let cells = usize::try_from(rows.saturating_sub(read))
+                let more = usize::try_from(rows.saturating_sub(read))
                     .unwrap_or(0)
                     .saturating_mul(columns.values.len());
-                self.facts.reserve(cells);
-                self.locators.reserve(cells);
-                self.by_id.reserve(cells);
-            }
-            let row = record.position().map_or(0, csv::Position::line);
-            let entity = record[columns.entity].trim();
-            let year = record[columns.year].trim();
-            if entity.is_empty() {
-                errors.push(cell_error(
-                    row,
-                    columns.entity,
-                    &columns.names[columns.entity],
-                    "no entity: every row needs one".to_owned(),
-                ));
-                continue;
-            }
-            if year.parse::<i32>().is_err() {
-                errors.push(cell_error(
-                    row,
-                    columns.year,
-                    &columns.names[columns.year],
-                    format!("`{year}` is not a year"),
-                ));
-                continue;
-            }
-            let subject = self.strings.intern(entity);
-            let period = self.strings.intern(year);
-            if let Some(first) = rows_seen.insert((subject, period), row) {
-                errors.push(cell_error(
-                    row,
-                    columns.entity,
-                    &columns.names[columns.entity],
-                    format!("a second row for `{entity}` in {year} (the first is row {first})"),
-                ));
-                continue;
-            }
-            for ((column, &metric), letters) in columns.values.iter().zip(&metrics).zip(&letters) {
-                let cell = record[column.index].trim();
-                if columns.missing_values.iter().any(|m| m == cell) {
-                    continue;
+                self.reserve_facts(more);
+                if self.building.is_none() {
+                    self.locators.reserve(more);
                 }
-                let name = &columns.names[column.index];
-                if !is_decimal(cell) {
+            }
+            first_batch = false;
+            for (record, cells) in batch.into_iter().zip(cells) {
+                let (record, cells) = match (record, cells) {
+                    (Ok(record), Some(cells)) => (record, cells),
+                    (Err(e), _) => {
+                        errors.push(record_error(&e, &shown, &columns.names));
+                        // A row that cannot be read as cells spoils none of the others.
+                        continue;
+                    }
+                    (Ok(_), None) => continue,
+                };
+                let row = record.position().map_or(0, csv::Position::line);
+                let entity = record[columns.entity].trim();
+                let year = record[columns.year].trim();
+                if entity.is_empty() {
                     errors.push(cell_error(
                         row,
-                        column.index,
-                        name,
-                        format!("`{cell}` is not a number"),
+                        columns.entity,
+                        &columns.names[columns.entity],
+                        "no entity: every row needs one".to_owned(),
                     ));
                     continue;
                 }
-                text.clear();
-                push_shifted(&mut text, cell, column.shift);
-                text.push_str(&column.suffix);
-                let value = match parse_quantity(&text) {
-                    Ok(value) => value,
-                    Err(e) => {
-                        errors.push(cell_error(
-                            row,
-                            column.index,
-                            name,
-                            format!("`{text}` is not a quantity: {}", e.message),
-                        ));
-                        continue;
-                    }
-                };
-                let id: std::sync::Arc<str> = format!("{id_prefix}{letters}{row}").into();
-                if let Some(&first) = self.by_id.get(&id) {
-                    let origin = self.facts[first as usize].origin;
-                    errors.push(LoadError::DuplicateId {
-                        path: shown.clone(),
-                        line: usize::try_from(row).unwrap_or(usize::MAX),
-                        id: id.to_string(),
-                        first: format!(
-                            "{}:{}",
-                            self.files[origin.file as usize].display(),
-                            origin.line
-                        ),
-                    });
+                if year.parse::<i32>().is_err() {
+                    errors.push(cell_error(
+                        row,
+                        columns.year,
+                        &columns.names[columns.year],
+                        format!("`{year}` is not a year"),
+                    ));
                     continue;
                 }
-                let line = u32::try_from(row).unwrap_or(u32::MAX);
-                let locator = u32::try_from(self.locators.len()).unwrap_or(u32::MAX);
-                self.locators.push(Locator {
-                    table: Some(table.clone()),
-                    row: Some(line),
-                    column: Some(name.clone()),
-                    ..Locator::default()
-                });
-                let index = u32::try_from(self.facts.len()).unwrap_or(u32::MAX);
-                self.by_id.insert(id.clone(), index);
-                self.facts.push(Fact {
-                    id,
-                    subject,
-                    metric,
-                    period: Some(period),
-                    value,
-                    locator: Some(locator),
-                    url: None,
-                    retrieved: None,
-                    via: Box::default(),
-                    quote: None,
-                    derived: None,
-                    corroboration: None,
-                    seen_in_text: None,
-                    draft: false,
-                    source: Some(source),
-                    origin: Origin { file, line },
-                });
+                let subject = self.strings.intern(entity);
+                let period = self.strings.intern(year);
+                if let Some(first) = rows_seen.insert((subject, period), row) {
+                    errors.push(cell_error(
+                        row,
+                        columns.entity,
+                        &columns.names[columns.entity],
+                        format!("a second row for `{entity}` in {year} (the first is row {first})"),
+                    ));
+                    continue;
+                }
+                for ((((column, &metric), letters), locator), cell) in columns
+                    .values
+                    .iter()
+                    .zip(&metrics)
+                    .zip(&letters)
+                    .zip(&mut locators)
+                    .zip(cells)
+                {
+                    let name = &columns.names[column.index];
+                    let value = match cell {
+                        Cell::Missing => continue,
+                        Cell::Value(value) => value,
+                        Cell::Wrong(message) => {
+                            errors.push(cell_error(row, column.index, name, message));
+                            continue;
+                        }
+                    };
+                    let id: std::sync::Arc<str> = format!("{id_prefix}{letters}{row}").into();
+                    if let Some(&first) = self.by_id.get(&id) {
+                        let origin = self.facts[first as usize].origin;
+                        errors.push(LoadError::DuplicateId {
+                            path: shown.clone(),
+                            line: usize::try_from(row).unwrap_or(usize::MAX),
+                            id: id.to_string(),
+                            first: format!(
+                                "{}:{}",
+                                self.files[origin.file as usize].display(),
+                                origin.line
+                            ),
+                        });
+                        continue;
+                    }
+                    let line = u32::try_from(row).unwrap_or(u32::MAX);
+                    locator.row = Some(line);
+                    let fact = Fact {
+                        id,
+                        subject,
+                        metric,
+                        period: Some(period),
+                        value,
+                        locator: None,
+                        url: None,
+                        retrieved: None,
+                        via: Box::default(),
+                        quote: None,
+                        derived: None,
+                        corroboration: None,
+                        seen_in_text: None,
+                        draft: false,
+                        source: Some(source),
+                        origin: Origin { file, line },
+                    };
+                    self.push_fact(fact, Some(locator));
+                }
             }
         }
     }
+}
+
+/// A value cell, read.
+enum Cell {
+    /// Empty, or one of the schema's texts for no value.
+    Missing,
+    Value(Quantity),
+    /// Why the cell is no value.
+    Wrong(String),
+}
+
+/// The value cells of a row, in the order of `columns.values`.
+fn read_cells(record: &csv::StringRecord, columns: &Columns) -> Vec<Cell> {
+    let mut text = String::new();
+    columns
+        .values
+        .iter()
+        .map(|column| {
+            let cell = record.get(column.index).unwrap_or_default().trim();
+            if columns.missing_values.iter().any(|m| m == cell) {
+                return Cell::Missing;
+            }
+            if !is_decimal(cell) {
+                return Cell::Wrong(format!("`{cell}` is not a number"));
+            }
+            text.clear();
+            push_shifted(&mut text, cell, column.shift);
+            text.push_str(&column.suffix);
+            match parse_quantity(&text) {
+                Ok(value) => Cell::Value(value),
+                Err(e) => Cell::Wrong(format!("`{text}` is not a quantity: {}", e.message)),
+            }
+        })
+        .collect()
 }
 
 /// The source a package describes, with what its `source.json` adds or

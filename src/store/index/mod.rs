@@ -2,7 +2,8 @@
 //!
 //! A store of millions of facts (a national statistics table) takes seconds
 //! and gigabytes to load whole, while a claim needs a handful of its facts.
-//! The index is written once, from the whole store, and then read with plain
+//! The index is written once, as the sources are read (`build.rs`: no more
+//! than a few numbers a fact are held meanwhile), and then read with plain
 //! file reads: the names, periods and sources at once (they are few), with
 //! a directory of where each fact is, and the facts themselves only when a
 //! lookup asks for them. Checks go through the same [`Store`] API either way,
@@ -26,7 +27,7 @@
 //! the index; a bad record found later is reported by [`Store::index_failure`].
 
 use std::fs::{self, File};
-use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -38,7 +39,10 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 use super::{Fact, LoadError, LoadErrors, Locator, NameKind, Origin, Source, Store, Sym};
 use crate::quantity::parse_quantity;
 
+mod build;
 mod record;
+
+pub(super) use build::Builder;
 
 /// The folder beside the sources that holds the index; load skips it, as it
 /// skips every hidden folder.
@@ -215,7 +219,7 @@ impl Store {
     }
 
     /// [`Store::open`], calling `building` with the sources' size before an
-    /// index is built: a minute for ten million facts, which a command
+    /// index is built: 10 to 20 s for ten million facts, which a command
     /// should announce rather than seem to hang.
     pub fn open_noting(root: &Path, building: impl FnOnce(u64)) -> Result<Store, LoadErrors> {
         let files = source_files(root)?;
@@ -245,12 +249,12 @@ impl Store {
             return Ok(store);
         }
         building(files.iter().map(|(_, len)| len).sum());
-        let store = Store::load(root)?;
-        if write_index(root, &store, hash).is_err() {
-            return Ok(store);
+        match build_index(root, hash, build::WINDOW_BYTES) {
+            Ok(_) => read_index(root, hash).or_else(|_| Store::load(root)),
+            // A whole load reports the sources' errors; and a store whose
+            // index cannot be written (a read-only one) is loaded whole.
+            Err(_) => Store::load(root),
         }
-        drop(store);
-        read_index(root, hash).or_else(|_| Store::load(root))
     }
 
     /// Builds the index of the store at `root` and writes it beside the
@@ -258,14 +262,23 @@ impl Store {
     pub fn build_index(root: &Path) -> Result<usize, LoadErrors> {
         let files = source_files(root)?;
         let hash = content_hash(root, &files)?;
-        let store = Store::load(root)?;
-        write_index(root, &store, hash).map_err(|e| {
-            LoadErrors(vec![LoadError::Io {
+        match build_index(root, hash, build::WINDOW_BYTES) {
+            Ok(count) => Ok(count),
+            Err(Unbuilt::Sources(Some(errors))) => Err(errors),
+            // Loaded whole, the sources' errors are told in full and in order.
+            Err(Unbuilt::Sources(None)) => match Store::load(root) {
+                Err(errors) => Err(errors),
+                Ok(_) => Err(LoadErrors(vec![LoadError::Store {
+                    path: root.display().to_string(),
+                    message: "the sources load whole, but their index could not be built"
+                        .to_owned(),
+                }])),
+            },
+            Err(Unbuilt::Io(e)) => Err(LoadErrors(vec![LoadError::Io {
                 path: index_path(root).display().to_string(),
                 message: e.to_string(),
-            }])
-        })?;
-        Ok(store.facts.len())
+            }])),
+        }
     }
 
     /// Whether the facts are read from the index as they are asked for.
@@ -293,73 +306,60 @@ fn invalid(message: impl Into<String>) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, message.into())
 }
 
-fn write_index(root: &Path, store: &Store, hash: u128) -> io::Result<()> {
+/// Why no index was built.
+enum Unbuilt {
+    /// The sources have errors (those found while reading them, when the
+    /// store could not be read at all).
+    Sources(Option<LoadErrors>),
+    /// The index could not be written.
+    Io(io::Error),
+}
+
+impl From<io::Error> for Unbuilt {
+    fn from(e: io::Error) -> Unbuilt {
+        Unbuilt::Io(e)
+    }
+}
+
+/// Reads the sources of `root` into a new index, facts streamed to disk as
+/// they are read (`build.rs`), and puts it in place.
+fn build_index(root: &Path, hash: u128, window_bytes: u64) -> Result<usize, Unbuilt> {
     let dir = root.join(INDEX_DIR);
     fs::create_dir_all(&dir)?;
+    let building = Store {
+        building: Some(Box::new(Builder::new(&dir)?)),
+        ..Store::default()
+    };
+    let read = building.read_sources(root);
+    let mut store = match read {
+        Ok((store, errors)) if errors.is_empty() => store,
+        failed => {
+            // No index of a broken store: the folder goes if it is empty.
+            let _ = fs::remove_dir(&dir);
+            return Err(Unbuilt::Sources(failed.err()));
+        }
+    };
+    let Some(builder) = store.building.take() else {
+        return Err(Unbuilt::Sources(None));
+    };
     // Written beside its final name and renamed over it: a reader sees the
     // old index or the new one, never half of one.
     let mut temp = tempfile::NamedTempFile::new_in(&dir)?;
-    write_parts(temp.as_file_mut(), root, store, hash)?;
+    let count = builder.write(temp.as_file_mut(), &store, root, hash, window_bytes)?;
     temp.as_file().sync_all()?;
     temp.persist(dir.join(INDEX_FILE)).map_err(|e| e.error)?;
-    Ok(())
+    Ok(count)
 }
 
-fn write_parts(file: &mut File, root: &Path, store: &Store, hash: u128) -> io::Result<()> {
-    let fact_count = u32::try_from(store.facts.len()).map_err(|_| invalid("over 2^32 facts"))?;
-    // Pairs in the order of their first fact, facts in store order within
-    // each: the facts a claim names are side by side on disk.
-    let mut pairs: Vec<(&(Sym, Sym), &Vec<u32>)> = store.by_pair.iter().collect();
-    pairs.sort_unstable_by_key(|(_, facts)| facts.first().copied());
-    let pair_count = u32::try_from(pairs.len()).map_err(|_| invalid("over 2^32 pairs"))?;
-    let count = store.facts.len();
-    let mut out = BufWriter::with_capacity(1 << 20, &mut *file);
-    out.write_all(&[0; HEADER_LEN as usize])?;
-    let mut dir_pairs = Vec::with_capacity(pairs.len() * 12);
-    let mut numbers = Vec::with_capacity(count * 4);
-    let mut periods = Vec::with_capacity(count * 4);
-    let mut lengths = Vec::with_capacity(count * 4);
-    let mut records_len = 0u64;
-    let mut record = Vec::new();
-    let mut locator_strings = record::LocatorStrings::default();
-    let mut slot = 0u32;
-    for &(&(subject, metric), facts) in &pairs {
-        dir_pairs.extend(subject.0.to_le_bytes());
-        dir_pairs.extend(metric.0.to_le_bytes());
-        dir_pairs.extend(slot.to_le_bytes());
-        for &number in facts {
-            let fact = &store.facts[number as usize];
-            numbers.extend(number.to_le_bytes());
-            periods.extend(fact.period.map_or(NONE, |p| p.0).to_le_bytes());
-            record.clear();
-            record::encode(&mut record, fact, store.locator(fact), &mut locator_strings);
-            let len = u32::try_from(record.len())
-                .ok()
-                .filter(|&len| len <= MAX_RECORD)
-                .ok_or_else(|| invalid(format!("fact `{}` is too long to index", fact.id)))?;
-            lengths.extend(len.to_le_bytes());
-            out.write_all(&record)?;
-            records_len += u64::from(len);
-            slot += 1;
-        }
-    }
-    let mut ids: Vec<(u64, u32)> = store
-        .facts
-        .iter()
-        .enumerate()
-        .map(|(n, f)| (xxh3_64(f.id.as_bytes()), n as u32))
-        .collect();
-    ids.sort_unstable();
-    let ids: Vec<u8> = ids
-        .iter()
-        .flat_map(|(h, n)| h.to_le_bytes().into_iter().chain(n.to_le_bytes()))
-        .collect();
-    let mut id_blocks = Vec::new();
-    for block in ids.chunks((IDS_BLOCK * ID_ENTRY) as usize) {
-        id_blocks.extend(&block[..8]);
-        id_blocks.extend(xxh3_64(block).to_le_bytes());
-    }
-    let head = Head {
+/// The vocabulary of `store` as the index's head keeps it.
+fn head_of(
+    store: &Store,
+    root: &Path,
+    locator_strings: Vec<String>,
+    fact_count: u32,
+    pair_count: u32,
+) -> Head {
+    Head {
         strings: store
             .strings
             .strings
@@ -396,41 +396,10 @@ fn write_parts(file: &mut File, root: &Path, store: &Store, hash: u128) -> io::R
         longest_period_words: store.longest_period_words,
         longest_name_words: store.longest_name_words,
         default_subjects: store.default_subjects.iter().map(|s| s.0).collect(),
-        locator_strings: locator_strings.strings,
+        locator_strings,
         fact_count,
         pair_count,
-    };
-    let head = serde_json::to_vec(&head).map_err(|e| invalid(e.to_string()))?;
-    let mut meta = Xxh3::new();
-    let mut dir_len = 0u64;
-    for part in [&head, &dir_pairs, &numbers, &periods, &lengths, &id_blocks] {
-        meta.update(part);
-        out.write_all(part)?;
-        dir_len += part.len() as u64;
     }
-    dir_len -= head.len() as u64;
-    out.write_all(&ids)?;
-    out.flush()?;
-    drop(out);
-    let head_at = HEADER_LEN + records_len;
-    let dir_at = head_at + head.len() as u64;
-    let ids_at = dir_at + dir_len;
-    let mut header = Vec::with_capacity(HEADER_LEN as usize);
-    header.extend(MAGIC);
-    header.extend(hash.to_le_bytes());
-    for n in [
-        head_at,
-        head.len() as u64,
-        dir_at,
-        dir_len,
-        ids_at,
-        count as u64,
-        meta.digest(),
-    ] {
-        header.extend(n.to_le_bytes());
-    }
-    file.seek(SeekFrom::Start(0))?;
-    file.write_all(&header)
 }
 
 fn sorted_names(names: &HashMap<String, Vec<Sym>>) -> Vec<(String, Vec<u32>)> {

@@ -171,6 +171,12 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// The id a record starts with, unchecked: what an index being built reads
+/// back to tell facts with equal id hashes apart.
+pub(super) fn id(record: &[u8]) -> Option<&str> {
+    Cursor(record).str()
+}
+
 /// A fact read back from its record; `None` when the hash or a field is
 /// wrong (a name, source or file the store does not have is wrong too).
 pub(super) fn decode(
