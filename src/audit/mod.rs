@@ -895,9 +895,13 @@ struct Sentence {
 /// character.
 fn paragraph_start(text: &str, start: usize) -> usize {
     const REACH: usize = 200;
-    let from = start.saturating_sub(REACH);
+    let mut from = start.saturating_sub(REACH);
     if from == 0 {
         return 0;
+    }
+    // Two hundred bytes back may fall inside a character (Chinese prose).
+    while !text.is_char_boundary(from) {
+        from += 1;
     }
     // Start at a whole word.
     text[from..start]
@@ -958,6 +962,22 @@ fn same(a: f64, b: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::Finding;
+
+    /// A context reaching back into the middle of a character starts at
+    /// the next one: Chinese prose of more than 200 bytes before a number.
+    #[test]
+    fn a_context_starts_on_a_character() {
+        let text = format!(
+            "{}。中国的份额为 30%。",
+            "美国私人投资达到亿美元中国的份额".repeat(10)
+        );
+        for lead in ["", "a", "ab"] {
+            let text = format!("{lead}{text}");
+            let start = text.find("中国的份额为").unwrap_or(0);
+            let from = super::paragraph_start(&text, start);
+            assert!(text.is_char_boundary(from) && from <= start && start - from <= 200);
+        }
+    }
 
     /// A dense article keeps hundreds of thousands of findings, and on a
     /// fresh process every byte of them is memory the kernel zeroes first:
