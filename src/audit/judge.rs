@@ -314,13 +314,20 @@ pub(crate) fn candidates(
     // other than one whose words are the metric's own ("SWE-bench" in
     // "SWE-bench Verified performance") or one only touched on ("leading" of
     // "Leading models" beside "leading chips").
-    let nearest_subject = |metric: Sym| {
-        linker
-            .subjects_named(terms)
-            .filter(|&s| !linker.name_within(s, metric))
-            .map(|s| scores.name(NameKind::Subject, s))
-            .filter(|score| score.own >= CLEAR)
-            .map(|score| score.nearness)
+    // The subjects' scores are the number's, read once for all metrics.
+    let mut named_subjects: Option<Vec<(Sym, NameScore)>> = None;
+    let mut nearest_subject = |metric: Sym| {
+        named_subjects
+            .get_or_insert_with(|| {
+                linker
+                    .subjects_named(terms)
+                    .map(|s| (s, scores.name(NameKind::Subject, s)))
+                    .collect()
+            })
+            .iter()
+            .filter(|(s, _)| !linker.name_within(*s, metric))
+            .filter(|(_, score)| score.own >= CLEAR)
+            .map(|(_, score)| score.nearness)
             .fold(0.0, f32::max)
     };
     // An ordinal says by itself that it is a position: the ranks and
@@ -344,6 +351,9 @@ pub(crate) fn candidates(
         // Scored on first need: the unit and period rule out every fact
         // of many a metric, and the score costs more than those checks.
         let mut metric_score = None;
+        // The same for the nearest other subject, asked for every year of
+        // a metric of one subject.
+        let mut nearest = None;
         let facts = store.facts_of_metric(metric);
         // A metric only one subject has implies its subject: "organizational
         // adoption" is of the surveyed organizations, named or not.
@@ -389,7 +399,10 @@ pub(crate) fn candidates(
                     // A metric implies its one subject unless the sentence
                     // names another near the number ("Chinese companies reached 88%
                     // adoption" is not the surveyed organizations' 88%).
-                    if implied && nearest_subject(metric) < IMPLIED_SUBJECT.nearness {
+                    if implied
+                        && *nearest.get_or_insert_with(|| nearest_subject(metric))
+                            < IMPLIED_SUBJECT.nearness
+                    {
                         score = score.at_least(IMPLIED_SUBJECT);
                     } else if store.is_default_subject(fact.subject) {
                         score = score.at_least(DEFAULT_SUBJECT);
@@ -712,6 +725,7 @@ fn strictly_compatible(stated: &Unit, fact: &Unit) -> bool {
 /// The best few candidates in words, for the finding to carry.
 pub(crate) fn explain(
     store: &Store,
+    names: &[std::sync::OnceLock<String>],
     scores: &Scores<'_, '_>,
     number: &Number<'_>,
     candidates: &[Candidate],
@@ -742,9 +756,12 @@ pub(crate) fn explain(
         .into_iter()
         .map(|c| {
             let fact = store.fact(c.fact);
-            let mut name = store.fact_name(fact);
-            name.push_str(" = ");
-            name.push_str(&fact.value.text);
+            // Made once per fact: a dense article names the same few
+            // hundred facts for every number.
+            let name = names.get(c.fact as usize).map_or_else(
+                || candidate_name(store, c.fact),
+                |once| once.get_or_init(|| candidate_name(store, c.fact)).clone(),
+            );
             let evidence = |score: NameScore| {
                 scores
                     .evidence(number.sentence, score)
@@ -783,7 +800,7 @@ pub(crate) fn explain(
                 _ => "agrees, but another fact is linked as well".to_owned(),
             };
             LinkCandidate {
-                fact: fact.id.to_string(),
+                fact: String::from(&*fact.id),
                 name,
                 score: two_decimals(c.rank),
                 subject: if c.subject.is_read() {
@@ -798,6 +815,15 @@ pub(crate) fn explain(
             }
         })
         .collect()
+}
+
+/// A candidate fact as a finding names it: `subject · metric · period = value`.
+pub(crate) fn candidate_name(store: &Store, f: u32) -> String {
+    let fact = store.fact(f);
+    let mut name = store.fact_name(fact);
+    name.push_str(" = ");
+    name.push_str(&fact.value.text);
+    name
 }
 
 /// Scores are shown, and pinned by snapshots, to two decimals.

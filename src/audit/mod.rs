@@ -34,7 +34,7 @@ use serde::Serialize;
 
 use crate::check::Options;
 use crate::claim::{Body, ChainValues, Entry, Rhs, parse_line};
-use crate::link::{Linker, SentenceTerms, WordCache};
+use crate::link::{Linker, ParagraphWords, SentenceTerms, WordCache};
 use crate::quantity::{Quantity, Reading, Unit};
 use crate::report::{ClaimReport, FactRef, Verdict, Waived};
 use crate::store::Store;
@@ -518,6 +518,8 @@ pub struct Auditor<'a> {
     /// Per fact, made on first use: a dense article cites the same facts
     /// thousands of times.
     shared_facts: Vec<OnceLock<SharedFact>>,
+    /// Per fact, made on first use: how a finding's link candidates name it.
+    candidate_names: Vec<OnceLock<String>>,
     /// Whether findings carry their link candidates in words.
     link_evidence: bool,
 }
@@ -535,6 +537,7 @@ impl<'a> Auditor<'a> {
                 .collect(),
             options,
             shared_facts: store.facts.iter().map(|_| OnceLock::new()).collect(),
+            candidate_names: store.facts.iter().map(|_| OnceLock::new()).collect(),
             link_evidence: true,
         }
     }
@@ -600,6 +603,7 @@ impl<'a> Auditor<'a> {
             mentions: Vec::new(),
             words: WordCache::default(),
             terms: SentenceTerms::default(),
+            paragraph: ParagraphWords::default(),
             sink,
         };
         match format {
@@ -619,6 +623,7 @@ impl<'a> Auditor<'a> {
         // The number that began "from X to Y", with the (subject, metric)
         // of the fact that backed it.
         let mut started = None;
+        work.paragraph.clear();
         for (at, mention) in mentions.iter().enumerate() {
             let (s, e) = mention.sentence;
             let sentence = &block.text[s..e];
@@ -631,13 +636,19 @@ impl<'a> Auditor<'a> {
                     .collect();
                 // A table cell's words are few: what it stands under says
                 // what it is of.
-                let context = if block.kind == text::BlockKind::Cell && !block.context.is_empty() {
-                    &block.context
+                if block.kind == text::BlockKind::Cell && !block.context.is_empty() {
+                    self.linker
+                        .read_in(sentence, &block.context, &mut work.words, &mut terms);
                 } else {
-                    paragraph_before(&block.text, s)
-                };
-                self.linker
-                    .read_in(sentence, context, &mut work.words, &mut terms);
+                    self.linker.read_in_paragraph(
+                        &block.text,
+                        paragraph_start(&block.text, s),
+                        (s, e),
+                        &mut work.paragraph,
+                        &mut work.words,
+                        &mut terms,
+                    );
+                }
                 cache = Some(Sentence {
                     range: (s, e),
                     first,
@@ -780,7 +791,14 @@ impl<'a> Auditor<'a> {
                     }
                 }
                 let link = if self.link_evidence {
-                    judge::explain(self.store, &scores, &number, &linked, &judgement)
+                    judge::explain(
+                        self.store,
+                        &self.candidate_names,
+                        &scores,
+                        &number,
+                        &linked,
+                        &judgement,
+                    )
                 } else {
                     Vec::new()
                 };
@@ -898,6 +916,9 @@ struct Work<'a, 'c, S> {
     words: WordCache,
     /// The current sentence's terms, in a buffer kept from sentence to sentence.
     terms: SentenceTerms,
+    /// The words of the current block read so far, for the sentences'
+    /// contexts.
+    paragraph: ParagraphWords,
     sink: S,
 }
 
@@ -927,18 +948,24 @@ struct Sentence {
     prose: Option<Arc<str>>,
 }
 
-/// The text of the block before byte `start`, a sentence or two: what
-/// a sentence's "it" and "the index" may point back to.
-fn paragraph_before(text: &str, start: usize) -> &str {
+/// Where the text of the block before byte `start` that is the sentence's
+/// context begins, a sentence or two back: what a sentence's "it" and "the
+/// index" may point back to. It begins the block or at a whitespace
+/// character.
+fn paragraph_start(text: &str, start: usize) -> usize {
     const REACH: usize = 200;
     let mut from = start.saturating_sub(REACH);
-    if from > 0 {
-        // Start at a whole word.
-        from = text[from..start]
-            .find(char::is_whitespace)
-            .map_or(start, |at| from + at);
+    if from == 0 {
+        return 0;
     }
-    &text[from..start]
+    // Two hundred bytes back may fall inside a character (Chinese prose).
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    // Start at a whole word.
+    text[from..start]
+        .find(char::is_whitespace)
+        .map_or(start, |at| from + at)
 }
 
 /// Lines and columns past `u32::MAX` do not occur in files anyone audits;
@@ -994,6 +1021,22 @@ fn same(a: f64, b: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::Finding;
+
+    /// A context reaching back into the middle of a character starts at
+    /// the next one: Chinese prose of more than 200 bytes before a number.
+    #[test]
+    fn a_context_starts_on_a_character() {
+        let text = format!(
+            "{}。中国的份额为 30%。",
+            "美国私人投资达到亿美元中国的份额".repeat(10)
+        );
+        for lead in ["", "a", "ab"] {
+            let text = format!("{lead}{text}");
+            let start = text.find("中国的份额为").unwrap_or(0);
+            let from = super::paragraph_start(&text, start);
+            assert!(text.is_char_boundary(from) && from <= start && start - from <= 200);
+        }
+    }
 
     /// A dense article keeps hundreds of thousands of findings, and on a
     /// fresh process every byte of them is memory the kernel zeroes first:

@@ -13,12 +13,17 @@
 //! is answered by [`Evidence`], the words that matched and how near they
 //! stood.
 
+mod paragraph;
 pub mod phrase;
+mod scores;
 pub mod words;
+
+pub use paragraph::ParagraphWords;
+pub use scores::{Evidence, NameScore, Scores};
 
 use std::borrow::Cow;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::store::{NameKind, Store, Sym};
 
@@ -38,9 +43,24 @@ pub struct Linker {
     /// through its rarest.
     finders: Vec<Vec<u32>>,
     forms: Vec<Form>,
+    /// Per form, its terms with their weights as a range of `packed`, and
+    /// its mass: what every sentence reads of the dozens of forms it meets,
+    /// kept together and small.
+    packed_forms: Vec<PackedForm>,
+    packed: Vec<(u32, f32)>,
     /// Per subject and per metric: its forms.
     subject_forms: FxHashMap<Sym, Vec<u32>>,
     metric_forms: FxHashMap<Sym, Vec<u32>>,
+    /// Per subject and per metric: every term of its forms, sorted. Whether
+    /// a name holds a word is asked for every fact a number may speak of.
+    subject_terms: FxHashMap<Sym, Box<[u32]>>,
+    metric_terms: FxHashMap<Sym, Box<[u32]>>,
+    /// The terms of the words that make a metric a position
+    /// ([`Linker::is_position`]).
+    position_terms: Vec<u32>,
+    /// The (subject, metric) pairs where every word of a form of the
+    /// subject is a word of the metric's names ([`Linker::name_within`]).
+    within: FxHashSet<(Sym, Sym)>,
     /// The mean weight of a form.
     mean_mass: f32,
     /// The terms by their first [`PREFIX`] letters, for words the stemmer
@@ -61,12 +81,22 @@ struct Form {
     text: Box<str>,
     /// Distinct, in the order written.
     terms: Box<[u32]>,
-    /// Per term, what share of its rarity it weighs in this form: less
-    /// inside parentheses, where names put their qualifiers and sources.
+    /// Per term, its rarity times the share of it that counts in this
+    /// form: less inside parentheses, where names put their qualifiers and
+    /// sources. (The share alone until the rarities are known; every
+    /// sentence adds these up for the forms it meets.)
     weights: Box<[f32]>,
     /// Each word of the name as written, with its term.
     words: Box<[(u32, Box<str>)]>,
     /// The sum of the terms' rarities.
+    mass: f32,
+}
+
+/// A form's terms and weights in [`Linker::packed`], and its mass.
+#[derive(Debug, Clone, Copy)]
+struct PackedForm {
+    from: u32,
+    to: u32,
     mass: f32,
 }
 
@@ -98,6 +128,8 @@ pub struct SentenceTerms {
     presence: Vec<f32>,
     /// The metrics considered, with the weight found of their best form.
     metrics: Vec<(Sym, f32)>,
+    /// The subjects of `forms`, each once, in that order.
+    subjects: Vec<Sym>,
     /// The forms that hold at least [`MIN_COVERAGE`] of their weight in
     /// the sentence, with that share, in the order the sentence's terms
     /// found them.
@@ -111,81 +143,6 @@ pub struct SentenceTerms {
     slots: Vec<(u32, f32)>,
 }
 
-/// How strongly the words around one number point at one name.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct NameScore {
-    /// Share of the form's weight found anywhere in the sentence, 0 to 1.
-    pub coverage: f32,
-    /// The same, each term weighted by its nearness to the number.
-    pub nearness: f32,
-    /// The weight found, each term by its nearness, over the mean of the
-    /// name's weight and the store's average name weight: a long name is
-    /// not found only by its every word, nor a short one by a single word.
-    pub strength: f32,
-    /// Share of the form's weight found in the sentence itself, not only
-    /// in the paragraph before it.
-    pub own: f32,
-    /// The form that scored best.
-    form: u32,
-}
-
-impl NameScore {
-    /// A score given, not read from words: the store's default subject
-    /// stands for a sentence that names none.
-    pub const fn assumed(coverage: f32, nearness: f32) -> NameScore {
-        NameScore {
-            coverage,
-            nearness,
-            strength: nearness,
-            own: 0.0,
-            form: NO_FORM,
-        }
-    }
-
-    /// This score, or `floor` where it says more.
-    pub fn at_least(self, floor: NameScore) -> NameScore {
-        if self.nearness >= floor.nearness {
-            self
-        } else {
-            NameScore {
-                coverage: self.coverage.max(floor.coverage),
-                ..floor
-            }
-        }
-    }
-
-    /// Whether words of the sentence stand behind it.
-    pub fn is_read(&self) -> bool {
-        self.form != NO_FORM
-    }
-}
-
-const NO_FORM: u32 = u32::MAX;
-
-/// Which words matched a name: `(word in the sentence, word of the name)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Evidence {
-    pub name: String,
-    pub kind: NameKind,
-    pub words: Vec<(String, String)>,
-    /// The name's words found only in the paragraph before the sentence.
-    pub earlier: Vec<String>,
-}
-
-/// The sentence's scores for one number, computed on demand per name.
-#[derive(Debug)]
-pub struct Scores<'l, 's> {
-    linker: &'l Linker,
-    sentence: &'s SentenceTerms,
-    /// Per occurrence: its weight for this number.
-    weight: Vec<f32>,
-    /// Per distinct term of the sentence: its best weight.
-    slot_weight: Vec<f32>,
-    /// Per distinct term: whether the sentence has it where no later
-    /// number has a better claim to it.
-    free: Vec<bool>,
-}
-
 impl Linker {
     pub fn new(store: &Store) -> Linker {
         let mut linker = Linker {
@@ -194,8 +151,14 @@ impl Linker {
             rarity: Vec::new(),
             postings: Vec::new(),
             forms: Vec::new(),
+            packed_forms: Vec::new(),
+            packed: Vec::new(),
             subject_forms: FxHashMap::default(),
             metric_forms: FxHashMap::default(),
+            subject_terms: FxHashMap::default(),
+            metric_terms: FxHashMap::default(),
+            position_terms: Vec::new(),
+            within: FxHashSet::default(),
             finders: Vec::new(),
             mean_mass: 0.0,
             prefixes: FxHashMap::default(),
@@ -309,12 +272,10 @@ impl Linker {
             .map(|h| (1.0 + names / h.len().max(1) as f32).ln())
             .collect();
         for form in &mut linker.forms {
-            form.mass = form
-                .terms
-                .iter()
-                .zip(form.weights.iter())
-                .map(|(&t, w)| linker.rarity[t as usize] * w)
-                .sum();
+            for (&t, w) in form.terms.iter().zip(form.weights.iter_mut()) {
+                *w *= linker.rarity[t as usize];
+            }
+            form.mass = form.weights.iter().sum();
         }
         linker.finders = vec![Vec::new(); linker.postings.len()];
         for (f, form) in linker.forms.iter().enumerate() {
@@ -349,6 +310,56 @@ impl Linker {
         }
         linker.mean_mass =
             linker.forms.iter().map(|f| f.mass).sum::<f32>() / linker.forms.len().max(1) as f32;
+        let terms_of = |lists: &FxHashMap<Sym, Vec<u32>>| -> FxHashMap<Sym, Box<[u32]>> {
+            lists
+                .iter()
+                .map(|(&sym, forms)| {
+                    let mut terms: Vec<u32> = forms
+                        .iter()
+                        .flat_map(|&f| linker.forms[f as usize].terms.iter().copied())
+                        .collect();
+                    terms.sort_unstable();
+                    terms.dedup();
+                    (sym, terms.into())
+                })
+                .collect()
+        };
+        linker.subject_terms = terms_of(&linker.subject_forms);
+        linker.metric_terms = terms_of(&linker.metric_forms);
+        linker.position_terms = ["rank", "ranking", "edition", "place", "position"]
+            .iter()
+            .filter_map(|word| {
+                let key = linker.normalizer.key(word, &mut buffer)?;
+                linker.terms.get(key).copied()
+            })
+            .collect();
+        // A metric holding every word of a subject's form holds its first.
+        let mut within = FxHashSet::default();
+        for form in linker.forms.iter().filter(|f| f.kind == NameKind::Subject) {
+            for &other in &linker.postings[form.terms[0] as usize] {
+                let other = &linker.forms[other as usize];
+                if other.kind == NameKind::Metric
+                    && form
+                        .terms
+                        .iter()
+                        .all(|&t| linker.name_holds(NameKind::Metric, other.sym, t))
+                {
+                    within.insert((form.sym, other.sym));
+                }
+            }
+        }
+        linker.within = within;
+        for form in &linker.forms {
+            let from = linker.packed.len() as u32;
+            linker
+                .packed
+                .extend(form.terms.iter().copied().zip(form.weights.iter().copied()));
+            linker.packed_forms.push(PackedForm {
+                from,
+                to: linker.packed.len() as u32,
+                mass: form.mass,
+            });
+        }
         linker
     }
 
@@ -370,6 +381,16 @@ impl Linker {
         cache: &mut WordCache,
         out: &mut SentenceTerms,
     ) {
+        self.start_reading(out);
+        for token in tokens(context) {
+            let terms = self.cached_terms(&context[token.start..token.end], cache);
+            push_context_word(terms, cache, out);
+        }
+        self.read_sentence(sentence, cache, out);
+    }
+
+    /// Empties `out` for the next sentence.
+    fn start_reading(&self, out: &mut SentenceTerms) {
         out.occurrences.clear();
         out.word_starts.clear();
         out.stop_words.clear();
@@ -377,25 +398,15 @@ impl Linker {
             out.form_at[f as usize] = NO_SLOT;
         }
         out.forms.clear();
+        out.subjects.clear();
         out.form_at.resize(self.forms.len(), NO_SLOT);
         out.form_slots.clear();
         out.slots.clear();
-        for token in tokens(context) {
-            let text = &context[token.start..token.end];
-            let (from, to) = self.cached_terms(text, cache);
-            if from == STOP {
-                continue;
-            }
-            for &term in &cache.terms[from as usize..to as usize] {
-                out.occurrences.push(Occurrence {
-                    term,
-                    slot: 0,
-                    word: CONTEXT_WORD,
-                    start: 0,
-                    end: 0,
-                });
-            }
-        }
+    }
+
+    /// Reads the sentence's own words after its context's, and finds the
+    /// forms they hold.
+    fn read_sentence(&self, sentence: &str, cache: &mut WordCache, out: &mut SentenceTerms) {
         for token in tokens(sentence) {
             let word = out.word_starts.len() as u32;
             out.word_starts.push(token.start as u32);
@@ -442,7 +453,13 @@ impl Linker {
                 presence[o.slot as usize] = 1.0;
             }
         }
-        let presence = &out.presence;
+        // Each distinct term's presence, in a dense table by term put back
+        // after, for the same reason.
+        let present = &mut cache.present;
+        present.resize(self.rarity.len(), 0.0);
+        for (&term, &p) in distinct.iter().zip(out.presence.iter()) {
+            present[term as usize] = p;
+        }
         // Forms are found through their uncommon terms (or, with none, their
         // rarest): the lists of "AI" or "share" would touch hundreds.
         let touched = &mut cache.touched;
@@ -450,16 +467,15 @@ impl Linker {
             for &f in &self.finders[term as usize] {
                 if found[f as usize] == 0.0 {
                     touched.push(f);
-                    let form = &self.forms[f as usize];
-                    found[f as usize] = form
-                        .terms
-                        .iter()
-                        .zip(form.weights.iter())
-                        .filter_map(|(t, w)| {
-                            let present = *presence.get(slot_of[*t as usize] as usize)?;
-                            Some(self.rarity[*t as usize] * w * present)
-                        })
-                        .sum();
+                    let form = self.packed_forms[f as usize];
+                    let mut weight = 0.0;
+                    for &(t, w) in &self.packed[form.from as usize..form.to as usize] {
+                        let p = present[t as usize];
+                        if p != 0.0 {
+                            weight += w * p;
+                        }
+                    }
+                    found[f as usize] = weight;
                 }
             }
         }
@@ -471,8 +487,8 @@ impl Linker {
         out.metrics.clear();
         for &f in touched.iter() {
             let weight = found[f as usize];
-            let form = &self.forms[f as usize];
-            let coverage = weight / form.mass.max(f32::MIN_POSITIVE);
+            let packed = self.packed_forms[f as usize];
+            let coverage = weight / packed.mass.max(f32::MIN_POSITIVE);
             found[f as usize] = 0.0;
             if coverage >= MIN_COVERAGE {
                 out.form_at[f as usize] = out.forms.len() as u32;
@@ -481,10 +497,9 @@ impl Linker {
                 // Which metrics are candidates is decided by the sentence's
                 // own words: a paragraph names many more.
                 let mut own = 0.0;
-                for (&term, w) in form.terms.iter().zip(form.weights.iter()) {
+                for &(term, weight) in &self.packed[packed.from as usize..packed.to as usize] {
                     let slot = slot_of[term as usize] as usize;
                     if slot != NO_SLOT as usize {
-                        let weight = self.rarity[term as usize] * w;
                         out.slots.push((slot as u32, weight));
                         // The paragraph's words only break ties.
                         own += if out.presence[slot] == 1.0 {
@@ -495,14 +510,18 @@ impl Linker {
                     }
                 }
                 out.form_slots.push((from, out.slots.len() as u32));
+                let form = &self.forms[f as usize];
                 if form.kind == NameKind::Metric {
                     out.metrics.push((form.sym, own));
+                } else if !out.subjects.contains(&form.sym) {
+                    out.subjects.push(form.sym);
                 }
             }
         }
         touched.clear();
         for &term in &out.distinct {
             slot_of[term as usize] = NO_SLOT;
+            present[term as usize] = 0.0;
         }
         // The metrics with the most weight found, each once: a long
         // sentence touches dozens, and the few best are the candidates.
@@ -553,137 +572,30 @@ impl Linker {
         (from, cache.terms.len() as u32)
     }
 
-    /// The scores of the sentence's names for its number `which` of
-    /// `numbers` (byte ranges in the sentence, in order). A word weighs
-    /// less the farther it stands, after the number rather than before it
-    /// ("China's at 30": writers name the thing first), beyond another
-    /// number, and where another number has a better claim to it ("the US
-    /// released 50, China 30": China goes with 30).
-    pub fn scores<'l, 's>(
-        &'l self,
-        sentence: &'s SentenceTerms,
-        numbers: &[(usize, usize)],
-        which: usize,
-    ) -> Scores<'l, 's> {
-        let word_of = |byte: usize| {
-            sentence
-                .word_starts
-                .partition_point(|&s| (s as usize) < byte)
-        };
-        let spans: Vec<(usize, usize)> = numbers
-            .iter()
-            .map(|&(s, e)| (word_of(s), word_of(e)))
-            .collect();
-        let pull = |o: &Occurrence, n: usize| {
-            if o.word == CONTEXT_WORD {
-                return CONTEXT_NEAR;
-            }
-            let at = o.word as usize;
-            // A word inside a number is its unit ("billion", 美 of 美元,
-            // dollars), no word about what the number is of.
-            if spans.iter().any(|&(f, l)| f <= at && at < l) {
-                return 0.0;
-            }
-            let (first, last) = spans[n];
-            let (gap, after) = if at < first {
-                (first - at - 1, false)
-            } else {
-                (at.saturating_sub(last), true)
-            };
-            let between = spans
-                .iter()
-                .filter(|&&(f, _)| {
-                    if after {
-                        last <= f && f < at
-                    } else {
-                        at < f && f < first
-                    }
-                })
-                .count();
-            // The word right after a number is what it counts ("19 models"),
-            // as much the number's as any before it.
-            let right_after = after && at == last;
-            let side = if after && !right_after { AFTER } else { 1.0 };
-            nearness(gap as f32) * side * 0.5f32.powi(between as i32)
-        };
-        // Per distinct term: whether some word of it in the sentence is not
-        // another number's.
-        let mut free = vec![false; sentence.distinct.len()];
-        let weight: Vec<f32> = sentence
-            .occurrences
-            .iter()
-            .map(|o| {
-                let own = pull(o, which);
-                let in_sentence = o.word != CONTEXT_WORD;
-                // The hardest pull of another number of the sentence.
-                let rival = if in_sentence {
-                    (0..spans.len())
-                        .filter(|&n| n != which)
-                        .map(|n| pull(o, n))
-                        .fold(0.0, f32::max)
-                } else {
-                    0.0
-                };
-                let claimed = rival > own;
-                // Words before a list of numbers speak of them all ("notable
-                // models: the US 50, China 30"); a word after this number
-                // that the next one pulls much harder begins the next clause.
-                let after = in_sentence && o.word as usize >= spans[which].1;
-                let taken = rival > TAKEN * own;
-                if in_sentence && !(taken && after) {
-                    free[o.slot as usize] = true;
-                }
-                if claimed { own * CLAIMED } else { own }
-            })
-            .collect();
-        // A word the sentence has counts where the sentence has it, however
-        // far: the paragraph's copy stands farther still.
-        let mut slot_weight = vec![0.0f32; sentence.distinct.len()];
-        for (o, w) in sentence.occurrences.iter().zip(&weight) {
-            if o.word != CONTEXT_WORD || sentence.presence[o.slot as usize] < 1.0 {
-                let slot = &mut slot_weight[o.slot as usize];
-                *slot = slot.max(*w);
-            }
-        }
-        Scores {
-            linker: self,
-            sentence,
-            weight,
-            slot_weight,
-            free,
-        }
-    }
-
     /// Whether a form of the subject or metric holds the term.
     pub fn name_holds(&self, kind: NameKind, sym: Sym, term: u32) -> bool {
-        self.forms_of(kind, sym)
-            .iter()
-            .any(|&f| self.forms[f as usize].terms.contains(&term))
+        let terms = match kind {
+            NameKind::Subject => &self.subject_terms,
+            NameKind::Metric => &self.metric_terms,
+        };
+        terms
+            .get(&sym)
+            .is_some_and(|terms| terms.binary_search(&term).is_ok())
     }
 
     /// Whether the metric's names speak of a position: a rank, an edition,
     /// a place. Only such a metric is what an ordinal ("24th", "ninth")
     /// states.
     pub fn is_position(&self, metric: Sym) -> bool {
-        let mut buffer = String::new();
-        ["rank", "ranking", "edition", "place", "position"]
+        self.position_terms
             .iter()
-            .filter_map(|word| {
-                let key = self.normalizer.key(word, &mut buffer)?;
-                self.terms.get(key).copied()
-            })
-            .any(|term| self.name_holds(NameKind::Metric, metric, term))
+            .any(|&term| self.name_holds(NameKind::Metric, metric, term))
     }
 
     /// Whether every word of some form of the subject is a word of the
     /// metric's names: the subject is part of the metric's name.
     pub fn name_within(&self, subject: Sym, metric: Sym) -> bool {
-        self.forms_of(NameKind::Subject, subject).iter().any(|&f| {
-            self.forms[f as usize]
-                .terms
-                .iter()
-                .all(|&t| self.name_holds(NameKind::Metric, metric, t))
-        })
+        self.within.contains(&(subject, metric))
     }
 
     /// The forms of a subject or a metric.
@@ -708,24 +620,9 @@ impl Linker {
         &'a self,
         sentence: &'a SentenceTerms,
     ) -> impl Iterator<Item = Sym> + Clone + 'a {
-        let mut seen: Vec<Sym> = Vec::new();
-        sentence.forms.iter().filter_map(move |&(f, _)| {
-            let form = &self.forms[f as usize];
-            (form.kind == NameKind::Subject && !seen.contains(&form.sym)).then(|| {
-                seen.push(form.sym);
-                form.sym
-            })
-        })
+        sentence.subjects.iter().copied()
     }
 }
-
-/// How much a word counts for a number where another number of the
-/// sentence has a better claim to it.
-const CLAIMED: f32 = 0.5;
-
-/// How much harder another number must pull a word after this one for the
-/// word to begin that number's clause.
-const TAKEN: f32 = 1.5;
 
 /// A draft fact's quote as the form of its metric: a harvested fact has no
 /// name yet, and the words of the sentence that states it are what a
@@ -830,9 +727,6 @@ const CONTEXT_FOUND: f32 = 0.5;
 const CONTEXT_NEAR: f32 = 0.1;
 const CONTEXT_WORD: u32 = u32::MAX;
 
-/// The weight of a word that follows the number rather than leads it.
-const AFTER: f32 = 0.6;
-
 /// A name whose words the sentence holds less than this share of (by
 /// weight) is not considered for it.
 const MIN_COVERAGE: f32 = 0.3;
@@ -858,6 +752,9 @@ pub struct WordCache {
     /// sentences.
     found: Vec<f32>,
     touched: Vec<u32>,
+    /// Per term, its presence in the sentence being read; zero between
+    /// sentences.
+    present: Vec<f32>,
     /// Per term, its slot among the distinct terms of the sentence being
     /// read; [`NO_SLOT`] between sentences.
     slot_of: Vec<u32>,
@@ -865,6 +762,22 @@ pub struct WordCache {
 
 const STOP: u32 = u32::MAX;
 const NO_SLOT: u32 = u32::MAX;
+
+/// A word of the context, with its terms as a range of the cache's list.
+fn push_context_word((from, to): (u32, u32), cache: &WordCache, out: &mut SentenceTerms) {
+    if from == STOP {
+        return;
+    }
+    for &term in &cache.terms[from as usize..to as usize] {
+        out.occurrences.push(Occurrence {
+            term,
+            slot: 0,
+            word: CONTEXT_WORD,
+            start: 0,
+            end: 0,
+        });
+    }
+}
 
 impl SentenceTerms {
     /// What the word starting at byte `start` says: `None` where no word
@@ -881,138 +794,6 @@ impl SentenceTerms {
                 .filter(move |o| o.word == word)
                 .map(|o| o.term),
         ))
-    }
-}
-
-impl Scores<'_, '_> {
-    /// How strongly the words point at a subject or a metric: its best form.
-    pub fn name(&self, kind: NameKind, sym: Sym) -> NameScore {
-        self.forms(kind, sym)
-            .fold(NameScore::default(), |best, score| {
-                if (score.strength, score.coverage) > (best.strength, best.coverage) {
-                    score
-                } else {
-                    best
-                }
-            })
-    }
-
-    /// The form of a subject or a metric that the words hold most of: a
-    /// phrase has no number to be near, and "AI adoption among
-    /// organizations" is "adopted AI" in full rather than part of
-    /// "organizations using AI".
-    pub fn fullest_name(&self, kind: NameKind, sym: Sym) -> NameScore {
-        self.forms(kind, sym)
-            .fold(NameScore::default(), |best, score| {
-                if (score.coverage, score.strength) > (best.coverage, best.strength) {
-                    score
-                } else {
-                    best
-                }
-            })
-    }
-
-    /// The share of the sentence's words, weighed by their nearness to the
-    /// number and their rarity, that the form of `score` holds: the other
-    /// way round from its coverage. "MSAPairformer, with only 111 million
-    /// parameters" holds "million parameters" of a quote on a 40-billion-
-    /// parameter model, but the quote holds none of its rarer names.
-    pub fn held_by(&self, score: NameScore) -> f32 {
-        let present = |slot: usize| self.sentence.presence[slot] >= 1.0;
-        let weigh = |slot: usize| {
-            self.slot_weight[slot] * self.linker.rarity[self.sentence.distinct[slot] as usize]
-        };
-        let all: f32 = (0..self.sentence.distinct.len())
-            .filter(|&slot| present(slot))
-            .map(weigh)
-            .sum();
-        let held: f32 = match self.sentence.form_at.get(score.form as usize) {
-            Some(&at) if at != NO_SLOT => {
-                let (from, to) = self.sentence.form_slots[at as usize];
-                self.sentence.slots[from as usize..to as usize]
-                    .iter()
-                    .map(|&(slot, _)| slot as usize)
-                    .filter(|&slot| present(slot))
-                    .map(weigh)
-                    .sum()
-            }
-            _ => 0.0,
-        };
-        held / all.max(f32::MIN_POSITIVE)
-    }
-
-    /// The scores of the forms of a subject or a metric the words meet.
-    fn forms(&self, kind: NameKind, sym: Sym) -> impl Iterator<Item = NameScore> + '_ {
-        self.linker
-            .forms_of(kind, sym)
-            .iter()
-            .filter_map(move |&f| {
-                let at = match self.sentence.form_at.get(f as usize) {
-                    Some(&at) if at != NO_SLOT => at as usize,
-                    _ => return None,
-                };
-                let form = &self.linker.forms[f as usize];
-                let (from, to) = self.sentence.form_slots[at];
-                let mut near = 0.0;
-                let mut own = 0.0;
-                let mut found = 0.0;
-                for &(slot, rarity) in &self.sentence.slots[from as usize..to as usize] {
-                    let slot = slot as usize;
-                    near += rarity * self.slot_weight[slot];
-                    let presence = self.sentence.presence[slot];
-                    if presence == 1.0 {
-                        own += rarity;
-                    }
-                    // "88 percent of organizations use AI, and generative AI
-                    // reached 53 percent": "generative" is the 53's.
-                    let claimed = presence == 1.0 && !self.free[slot];
-                    found += rarity * presence * if claimed { CLAIMED } else { 1.0 };
-                }
-                let coverage = found / form.mass.max(f32::MIN_POSITIVE);
-                // Mostly the store's mean: a name with more of its rare words
-                // in the sentence says more, whatever its length.
-                let norm = (0.3 * form.mass + 0.7 * self.linker.mean_mass).max(f32::MIN_POSITIVE);
-                Some(NameScore {
-                    coverage,
-                    nearness: near / form.mass.max(f32::MIN_POSITIVE),
-                    strength: (found + near) / (2.0 * norm),
-                    own: own / form.mass.max(f32::MIN_POSITIVE),
-                    form: f,
-                })
-            })
-    }
-
-    /// The words behind a name's score, for an editor to check.
-    pub fn evidence(&self, sentence: &str, score: NameScore) -> Option<Evidence> {
-        let form = self.linker.forms.get(score.form as usize)?;
-        let mut words = Vec::new();
-        let mut earlier = Vec::new();
-        for (term, written) in form.words.iter() {
-            let nearest = self
-                .sentence
-                .occurrences
-                .iter()
-                .zip(&self.weight)
-                .filter(|(o, _)| o.term == *term)
-                .filter(|(o, _)| {
-                    o.word != CONTEXT_WORD || self.sentence.presence[o.slot as usize] < 1.0
-                })
-                .max_by(|a, b| a.1.total_cmp(b.1));
-            match nearest {
-                Some((o, _)) if o.word == CONTEXT_WORD => earlier.push(written.to_string()),
-                Some((o, _)) => words.push((
-                    sentence[o.start as usize..o.end as usize].to_owned(),
-                    written.to_string(),
-                )),
-                None => {}
-            }
-        }
-        Some(Evidence {
-            name: form.text.to_string(),
-            kind: form.kind,
-            words,
-            earlier,
-        })
     }
 }
 

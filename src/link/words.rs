@@ -93,8 +93,13 @@ pub struct Token {
 /// full stops are one word ("U.S." is "US"), so the caller sees them as
 /// written and [`Normalizer::key`] folds them.
 pub fn tokens(text: &str) -> impl Iterator<Item = Token> + '_ {
+    tokens_from(text, 0)
+}
+
+/// [`tokens`], from byte `at` on: where the tokenizer stood after a word
+/// it gave (the words after it are the same as from the start).
+pub fn tokens_from(text: &str, mut at: usize) -> impl Iterator<Item = Token> + '_ {
     let bytes = text.as_bytes();
-    let mut at = 0;
     std::iter::from_fn(move || {
         loop {
             let rest = text.get(at..)?;

@@ -1,0 +1,328 @@
+//! How strongly the words of a sentence point at each name, for one of
+//! its numbers: each word weighed by its nearness to the number, and by
+//! whether another number of the sentence has a better claim to it.
+
+use crate::store::{NameKind, Sym};
+
+use super::{CONTEXT_NEAR, CONTEXT_WORD, Linker, NO_SLOT, Occurrence, SentenceTerms, nearness};
+
+/// How strongly the words around one number point at one name.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct NameScore {
+    /// Share of the form's weight found anywhere in the sentence, 0 to 1.
+    pub coverage: f32,
+    /// The same, each term weighted by its nearness to the number.
+    pub nearness: f32,
+    /// The weight found, each term by its nearness, over the mean of the
+    /// name's weight and the store's average name weight: a long name is
+    /// not found only by its every word, nor a short one by a single word.
+    pub strength: f32,
+    /// Share of the form's weight found in the sentence itself, not only
+    /// in the paragraph before it.
+    pub own: f32,
+    /// The form that scored best.
+    form: u32,
+}
+
+impl NameScore {
+    /// A score given, not read from words: the store's default subject
+    /// stands for a sentence that names none.
+    pub const fn assumed(coverage: f32, nearness: f32) -> NameScore {
+        NameScore {
+            coverage,
+            nearness,
+            strength: nearness,
+            own: 0.0,
+            form: NO_FORM,
+        }
+    }
+
+    /// This score, or `floor` where it says more.
+    pub fn at_least(self, floor: NameScore) -> NameScore {
+        if self.nearness >= floor.nearness {
+            self
+        } else {
+            NameScore {
+                coverage: self.coverage.max(floor.coverage),
+                ..floor
+            }
+        }
+    }
+
+    /// Whether words of the sentence stand behind it.
+    pub fn is_read(&self) -> bool {
+        self.form != NO_FORM
+    }
+}
+
+const NO_FORM: u32 = u32::MAX;
+
+/// Which words matched a name: `(word in the sentence, word of the name)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub name: String,
+    pub kind: NameKind,
+    pub words: Vec<(String, String)>,
+    /// The name's words found only in the paragraph before the sentence.
+    pub earlier: Vec<String>,
+}
+
+/// The sentence's scores for one number, computed on demand per name.
+#[derive(Debug)]
+pub struct Scores<'l, 's> {
+    linker: &'l Linker,
+    sentence: &'s SentenceTerms,
+    /// Per occurrence: its weight for this number.
+    weight: Vec<f32>,
+    /// Per distinct term of the sentence: its best weight.
+    slot_weight: Vec<f32>,
+    /// Per distinct term: whether the sentence has it where no later
+    /// number has a better claim to it.
+    free: Vec<bool>,
+}
+
+impl Linker {
+    /// The scores of the sentence's names for its number `which` of
+    /// `numbers` (byte ranges in the sentence, in order). A word weighs
+    /// less the farther it stands, after the number rather than before it
+    /// ("China's at 30": writers name the thing first), beyond another
+    /// number, and where another number has a better claim to it ("the US
+    /// released 50, China 30": China goes with 30).
+    pub fn scores<'l, 's>(
+        &'l self,
+        sentence: &'s SentenceTerms,
+        numbers: &[(usize, usize)],
+        which: usize,
+    ) -> Scores<'l, 's> {
+        let word_of = |byte: usize| {
+            sentence
+                .word_starts
+                .partition_point(|&s| (s as usize) < byte)
+        };
+        let spans: Vec<(usize, usize)> = numbers
+            .iter()
+            .map(|&(s, e)| (word_of(s), word_of(e)))
+            .collect();
+        let pull = |o: &Occurrence, n: usize| {
+            if o.word == CONTEXT_WORD {
+                return CONTEXT_NEAR;
+            }
+            let at = o.word as usize;
+            // A word inside a number is its unit ("billion", 美 of 美元,
+            // dollars), no word about what the number is of.
+            if spans.iter().any(|&(f, l)| f <= at && at < l) {
+                return 0.0;
+            }
+            let (first, last) = spans[n];
+            let (gap, after) = if at < first {
+                (first - at - 1, false)
+            } else {
+                (at.saturating_sub(last), true)
+            };
+            let between = spans
+                .iter()
+                .filter(|&&(f, _)| {
+                    if after {
+                        last <= f && f < at
+                    } else {
+                        at < f && f < first
+                    }
+                })
+                .count();
+            // The word right after a number is what it counts ("19 models"),
+            // as much the number's as any before it.
+            let right_after = after && at == last;
+            let side = if after && !right_after { AFTER } else { 1.0 };
+            nearness(gap as f32) * side * 0.5f32.powi(between as i32)
+        };
+        // Per distinct term: whether some word of it in the sentence is not
+        // another number's.
+        let mut free = vec![false; sentence.distinct.len()];
+        let weight: Vec<f32> = sentence
+            .occurrences
+            .iter()
+            .map(|o| {
+                let own = pull(o, which);
+                let in_sentence = o.word != CONTEXT_WORD;
+                // The hardest pull of another number of the sentence.
+                let rival = if in_sentence {
+                    (0..spans.len())
+                        .filter(|&n| n != which)
+                        .map(|n| pull(o, n))
+                        .fold(0.0, f32::max)
+                } else {
+                    0.0
+                };
+                let claimed = rival > own;
+                // Words before a list of numbers speak of them all ("notable
+                // models: the US 50, China 30"); a word after this number
+                // that the next one pulls much harder begins the next clause.
+                let after = in_sentence && o.word as usize >= spans[which].1;
+                let taken = rival > TAKEN * own;
+                if in_sentence && !(taken && after) {
+                    free[o.slot as usize] = true;
+                }
+                if claimed { own * CLAIMED } else { own }
+            })
+            .collect();
+        // A word the sentence has counts where the sentence has it, however
+        // far: the paragraph's copy stands farther still.
+        let mut slot_weight = vec![0.0f32; sentence.distinct.len()];
+        for (o, w) in sentence.occurrences.iter().zip(&weight) {
+            if o.word != CONTEXT_WORD || sentence.presence[o.slot as usize] < 1.0 {
+                let slot = &mut slot_weight[o.slot as usize];
+                *slot = slot.max(*w);
+            }
+        }
+        Scores {
+            linker: self,
+            sentence,
+            weight,
+            slot_weight,
+            free,
+        }
+    }
+}
+
+/// How much a word counts for a number where another number of the
+/// sentence has a better claim to it.
+const CLAIMED: f32 = 0.5;
+
+/// How much harder another number must pull a word after this one for the
+/// word to begin that number's clause.
+const TAKEN: f32 = 1.5;
+
+/// The weight of a word that follows the number rather than leads it.
+const AFTER: f32 = 0.6;
+
+impl Scores<'_, '_> {
+    /// How strongly the words point at a subject or a metric: its best form.
+    pub fn name(&self, kind: NameKind, sym: Sym) -> NameScore {
+        self.forms(kind, sym)
+            .fold(NameScore::default(), |best, score| {
+                if (score.strength, score.coverage) > (best.strength, best.coverage) {
+                    score
+                } else {
+                    best
+                }
+            })
+    }
+
+    /// The form of a subject or a metric that the words hold most of: a
+    /// phrase has no number to be near, and "AI adoption among
+    /// organizations" is "adopted AI" in full rather than part of
+    /// "organizations using AI".
+    pub fn fullest_name(&self, kind: NameKind, sym: Sym) -> NameScore {
+        self.forms(kind, sym)
+            .fold(NameScore::default(), |best, score| {
+                if (score.coverage, score.strength) > (best.coverage, best.strength) {
+                    score
+                } else {
+                    best
+                }
+            })
+    }
+
+    /// The share of the sentence's words, weighed by their nearness to the
+    /// number and their rarity, that the form of `score` holds: the other
+    /// way round from its coverage. "MSAPairformer, with only 111 million
+    /// parameters" holds "million parameters" of a quote on a 40-billion-
+    /// parameter model, but the quote holds none of its rarer names.
+    pub fn held_by(&self, score: NameScore) -> f32 {
+        let present = |slot: usize| self.sentence.presence[slot] >= 1.0;
+        let weigh = |slot: usize| {
+            self.slot_weight[slot] * self.linker.rarity[self.sentence.distinct[slot] as usize]
+        };
+        let all: f32 = (0..self.sentence.distinct.len())
+            .filter(|&slot| present(slot))
+            .map(weigh)
+            .sum();
+        let held: f32 = match self.sentence.form_at.get(score.form as usize) {
+            Some(&at) if at != NO_SLOT => {
+                let (from, to) = self.sentence.form_slots[at as usize];
+                self.sentence.slots[from as usize..to as usize]
+                    .iter()
+                    .map(|&(slot, _)| slot as usize)
+                    .filter(|&slot| present(slot))
+                    .map(weigh)
+                    .sum()
+            }
+            _ => 0.0,
+        };
+        held / all.max(f32::MIN_POSITIVE)
+    }
+
+    /// The scores of the forms of a subject or a metric the words meet.
+    fn forms(&self, kind: NameKind, sym: Sym) -> impl Iterator<Item = NameScore> + '_ {
+        self.linker
+            .forms_of(kind, sym)
+            .iter()
+            .filter_map(move |&f| {
+                let at = match self.sentence.form_at.get(f as usize) {
+                    Some(&at) if at != NO_SLOT => at as usize,
+                    _ => return None,
+                };
+                let form = &self.linker.forms[f as usize];
+                let (from, to) = self.sentence.form_slots[at];
+                let mut near = 0.0;
+                let mut own = 0.0;
+                let mut found = 0.0;
+                for &(slot, rarity) in &self.sentence.slots[from as usize..to as usize] {
+                    let slot = slot as usize;
+                    near += rarity * self.slot_weight[slot];
+                    let presence = self.sentence.presence[slot];
+                    if presence == 1.0 {
+                        own += rarity;
+                    }
+                    // "88 percent of organizations use AI, and generative AI
+                    // reached 53 percent": "generative" is the 53's.
+                    let claimed = presence == 1.0 && !self.free[slot];
+                    found += rarity * presence * if claimed { CLAIMED } else { 1.0 };
+                }
+                let coverage = found / form.mass.max(f32::MIN_POSITIVE);
+                // Mostly the store's mean: a name with more of its rare words
+                // in the sentence says more, whatever its length.
+                let norm = (0.3 * form.mass + 0.7 * self.linker.mean_mass).max(f32::MIN_POSITIVE);
+                Some(NameScore {
+                    coverage,
+                    nearness: near / form.mass.max(f32::MIN_POSITIVE),
+                    strength: (found + near) / (2.0 * norm),
+                    own: own / form.mass.max(f32::MIN_POSITIVE),
+                    form: f,
+                })
+            })
+    }
+
+    /// The words behind a name's score, for an editor to check.
+    pub fn evidence(&self, sentence: &str, score: NameScore) -> Option<Evidence> {
+        let form = self.linker.forms.get(score.form as usize)?;
+        let mut words = Vec::new();
+        let mut earlier = Vec::new();
+        for (term, written) in form.words.iter() {
+            let nearest = self
+                .sentence
+                .occurrences
+                .iter()
+                .zip(&self.weight)
+                .filter(|(o, _)| o.term == *term)
+                .filter(|(o, _)| {
+                    o.word != CONTEXT_WORD || self.sentence.presence[o.slot as usize] < 1.0
+                })
+                .max_by(|a, b| a.1.total_cmp(b.1));
+            match nearest {
+                Some((o, _)) if o.word == CONTEXT_WORD => earlier.push(written.to_string()),
+                Some((o, _)) => words.push((
+                    sentence[o.start as usize..o.end as usize].to_owned(),
+                    written.to_string(),
+                )),
+                None => {}
+            }
+        }
+        Some(Evidence {
+            name: form.text.to_string(),
+            kind: form.kind,
+            words,
+            earlier,
+        })
+    }
+}
