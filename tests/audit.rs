@@ -486,6 +486,8 @@ fn paraphrases_link_to_their_facts() {
     expect(27, "233", Status::Backed, "ra-incidents-2024");
     expect(27, "400", Status::Contradicted, "ra-incidents-2025");
     expect(27, "45", Status::Contradicted, "ra-fmti-2025");
+    // "N in M" is a share.
+    expect(28, "Nearly nine in ten", Status::Backed, "e-org-adoption");
     let simulated = findings.iter().find(|f| f.text() == "89.4%").unwrap();
     assert_eq!(simulated.status, Status::Unsourced);
     assert!(

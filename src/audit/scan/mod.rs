@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::quantity::{
-    QUALIFIERS, Qualifier, Quantity, Unit, is_han, parse_quantity, prose_quantity,
+    Number, QUALIFIERS, Qualifier, Quantity, Unit, is_han, parse_quantity, prose_quantity,
     starts_chinese_numeral,
 };
 
@@ -100,6 +100,7 @@ pub fn scan_into(text: &str, kind: BlockKind, mentions: &mut Vec<Mention>) {
         }
     }
     share_units(text, mentions);
+    shares_in(text, mentions);
     if kind != BlockKind::Cell {
         drop_wordless(text, mentions);
     }
@@ -126,6 +127,63 @@ fn share_units(text: &str, mentions: &mut [Mention]) {
             before.quantity.unit = after.quantity.unit.clone();
             before.weak = false;
         }
+    }
+}
+
+/// "4 in 5 organizations", "nearly nine in ten adults": a count in a
+/// larger count is the share it rounds, about as a fraction word is ("a
+/// third"). The whole is small: "1 in 2,000" is a rate, no share.
+fn shares_in(text: &str, mentions: &mut Vec<Mention>) {
+    const LARGEST_WHOLE: f64 = 100.0;
+    let count = |m: &Mention| {
+        let q = &m.quantity;
+        q.unit == Unit::Bare
+            && q.high.is_none()
+            && !m.ordinal
+            && !q.low.negative
+            && q.low.value().fract() == 0.0
+    };
+    let mut k = 1;
+    while k < mentions.len() {
+        let (part, whole) = (&mentions[k - 1], &mentions[k]);
+        let joined = text
+            .get(part.end..whole.start)
+            .is_some_and(|between| between.eq_ignore_ascii_case(" in "));
+        let (n, d) = (part.quantity.low.value(), whole.quantity.low.value());
+        if !(joined
+            && count(part)
+            && count(whole)
+            && whole.quantity.qualifier.is_none()
+            && part.sentence == whole.sentence
+            && 1.0 <= n
+            && n < d
+            && d <= LARGEST_WHOLE)
+        {
+            k += 1;
+            continue;
+        }
+        // Tenths of a percent: finer than any "about" allows.
+        let tenths = (n / d * 1000.0).round() as u128;
+        let quantity = Quantity {
+            text: text[part.start..whole.end].trim().into(),
+            qualifier: part.quantity.qualifier.or(Some(Qualifier::About)),
+            low: Number {
+                negative: false,
+                mantissa: tenths,
+                exponent: -1,
+            },
+            high: None,
+            unit: Unit::Percent,
+        };
+        mentions[k - 1] = Mention {
+            start: part.start,
+            end: whole.end,
+            quantity,
+            weak: false,
+            sentence: part.sentence,
+            ordinal: false,
+        };
+        mentions.remove(k);
     }
 }
 

@@ -289,7 +289,8 @@ pub(super) fn heads_series(after: &str) -> bool {
         .strip_prefix(',')
         .unwrap_or(after)
         .trim_start_matches(' ');
-    let rest = ["and ", "or "]
+    // "one or two", "one in three" (a share, see `shares_in`).
+    let rest = ["and ", "or ", "in "]
         .iter()
         .find_map(|w| rest.strip_prefix(w))
         .unwrap_or(rest);

@@ -385,3 +385,38 @@ fn a_spelled_span_of_time_is_weak() {
     assert_eq!(weak("Funds have grown for three decades."), [true]);
     assert_eq!(weak("Funds have grown for 30 years."), [false]);
 }
+
+/// "N in M": a count in a small count is the share it rounds, qualified
+/// as written, else about; a large whole is a rate and stays two counts.
+#[test]
+fn a_count_in_a_count_is_a_share() {
+    let shares = |text: &str| -> Vec<(String, f64, Option<Qualifier>)> {
+        scan(text, BlockKind::Paragraph)
+            .into_iter()
+            .map(|m| {
+                let q = &m.quantity;
+                assert_eq!(q.unit, Unit::Percent, "{text}");
+                (text[m.start..m.end].to_owned(), q.low.value(), q.qualifier)
+            })
+            .collect()
+    };
+    assert_eq!(
+        shares("Now 4 in 5 organizations use it."),
+        [("4 in 5".to_owned(), 80.0, Some(Qualifier::About))]
+    );
+    assert_eq!(
+        shares("Nearly nine in ten adults agree, and one in three firms."),
+        [
+            (
+                "Nearly nine in ten".to_owned(),
+                90.0,
+                Some(Qualifier::Nearly)
+            ),
+            ("one in three".to_owned(), 33.3, Some(Qualifier::About))
+        ]
+    );
+    assert_eq!(
+        found("About 1 in 2,000 cases, and 7 in 3 is no share."),
+        ["About 1", "2,000", "7", "3"]
+    );
+}
