@@ -615,7 +615,13 @@ impl<'a> Auditor<'a> {
     /// The findings of one prose block.
     fn block(&self, work: &mut Work<'_, '_, impl FnMut(Finding)>, block: &Block) {
         let mut mentions = std::mem::take(&mut work.mentions);
-        scan::scan_into(&block.text, block.kind, &mut mentions);
+        let names_a_subject = |word: &str| {
+            !self
+                .store
+                .subjects_named(&crate::store::normalize(word))
+                .is_empty()
+        };
+        scan::scan_knowing(&block.text, block.kind, &names_a_subject, &mut mentions);
         // Numbers share sentences: names, terms and the prose are found
         // once per sentence.
         let mut cache: Option<Sentence> = None;

@@ -61,6 +61,19 @@ pub fn scan(text: &str, kind: BlockKind) -> Vec<Mention> {
 /// [`scan`] into `mentions`, which it empties first: an audit keeps one
 /// list for all the blocks of an article.
 pub fn scan_into(text: &str, kind: BlockKind, mentions: &mut Vec<Mention>) {
+    scan_knowing(text, kind, &|_| false, mentions);
+}
+
+/// [`scan_into`], knowing which words name a subject of the store: "the
+/// UK counts 523 and France 322" lists counts, where "Grok 4" names a
+/// model. A capitalised word before a bare whole number of two digits or
+/// more is a name of the number's own only when it names no subject.
+pub fn scan_knowing(
+    text: &str,
+    kind: BlockKind,
+    names_a_subject: &dyn Fn(&str) -> bool,
+    mentions: &mut Vec<Mention>,
+) {
     mentions.clear();
     let urls = url_spans(text);
     let mut cursor = 0;
@@ -73,7 +86,7 @@ pub fn scan_into(text: &str, kind: BlockKind, mentions: &mut Vec<Mention>) {
             continue;
         }
         let outcome = match candidate.digit {
-            Some(digit) => read_digits(text, at, digit, kind),
+            Some(digit) => read_digits(text, at, digit, kind, names_a_subject),
             None if !text.as_bytes()[at].is_ascii() => read_chinese(text, at),
             None => read_words(text, at),
         };

@@ -5,7 +5,13 @@
 use super::*;
 
 /// A number that starts with a digit (or a currency sign before one).
-pub(super) fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) -> Read {
+pub(super) fn read_digits(
+    text: &str,
+    at: usize,
+    digit: usize,
+    kind: BlockKind,
+    names_a_subject: &dyn Fn(&str) -> bool,
+) -> Read {
     let token_end = token_end(text, digit);
     let before = &text[..at];
     let prev = before.chars().next_back();
@@ -95,7 +101,8 @@ pub(super) fn read_digits(text: &str, at: usize, digit: usize, kind: BlockKind) 
         return Read::Skip(token_end);
     }
     let bare = quantity.unit == Unit::Bare && quantity.qualifier.is_none() && at == start;
-    if bare && names_with_digits(before, previous) {
+    let versionless = quantity.low.exponent >= 0 && quantity.low.value() >= 10.0;
+    if bare && names_with_digits(before, previous) && !(versionless && names_a_subject(previous)) {
         return Read::Skip(token_end);
     }
     // Accounts write a loss in parentheses: "($99.99)".

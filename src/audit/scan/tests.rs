@@ -420,3 +420,16 @@ fn a_count_in_a_count_is_a_share() {
         ["About 1", "2,000", "7", "3"]
     );
 }
+
+/// A capitalised word before a number names a product ("Grok 4"), unless
+/// the store knows it as a subject and the number is no version number.
+#[test]
+fn a_subject_before_a_count_names_no_product() {
+    let subjects = |w: &str| ["France", "Midjourney"].contains(&w);
+    let mut mentions = Vec::new();
+    let text = "The UK counts 523, France 322, Grok 4 and Midjourney 7.";
+    scan_knowing(text, BlockKind::Paragraph, &subjects, &mut mentions);
+    let found: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(found, ["523", "322"]);
+    assert_eq!(super::scan(text, BlockKind::Paragraph).len(), 1);
+}
