@@ -74,6 +74,10 @@ const CLEAR_STRENGTH_BESIDE: f32 = 0.25;
 const SUBJECT_BESIDE: f32 = 0.6;
 /// The same for a metric that stands for its subject as well.
 const IMPLIED_CLEAR: f32 = 0.8;
+/// A subject named this fully, with no more facts than `FEW_FACTS` (a
+/// country has hundreds), brings its metrics into the candidates.
+const FULLY_NAMED: f32 = 0.999;
+const FEW_FACTS: usize = 12;
 /// What a draft's quote, weighed by nearness to its value, must share with
 /// the words around a number to contradict it: less of the quote than of a
 /// name (a quote is a whole sentence), and as much again the other way
@@ -344,6 +348,25 @@ pub(crate) fn candidates(
             }
         }
         metrics.retain(|&m| linker.is_position(m));
+    } else {
+        // A subject of few facts named in full speaks of its metrics, named
+        // or not: "the mean Foundation Model Transparency Index score" is
+        // the index's average score, however little of "average score" the
+        // sentence holds. With the metric unnamed, such a link can back a
+        // number but never contradict one.
+        for subject in linker.subjects_named(terms) {
+            let facts = store.facts_of_subject(subject);
+            if facts.len() > FEW_FACTS || scores.name(NameKind::Subject, subject).own < FULLY_NAMED
+            {
+                continue;
+            }
+            for &f in facts {
+                let metric = store.fact(f).metric;
+                if !metrics.contains(&metric) {
+                    metrics.push(metric);
+                }
+            }
+        }
     }
     // "differ by 50 points": prose drops "percentage" before "points".
     let counts_points = number.counts_points();
