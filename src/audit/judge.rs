@@ -100,6 +100,12 @@ impl Years {
         let mut found = Vec::new();
         let mut i = 0;
         while i + 4 <= bytes.len() {
+            // Most bytes start no year: the first digit alone rules them out
+            // before the boundaries are looked at.
+            if !matches!(bytes[i], b'1' | b'2') {
+                i += 1;
+                continue;
+            }
             let word = &bytes[i..i + 4];
             let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
             let boundary_after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
@@ -319,18 +325,20 @@ pub(crate) fn candidates(
     // "SWE-bench Verified performance") or one only touched on ("leading" of
     // "Leading models" beside "leading chips").
     // The subjects' scores are the number's, read once for all metrics.
+    // The same scores are read for the facts' subjects: one list serves both.
     let mut named_subjects: Option<Vec<(Sym, NameScore)>> = None;
-    let mut nearest_subject = |metric: Sym| {
+    let mut nearest_subject = |metric: Sym, read: &mut Vec<(Sym, NameScore)>| {
         named_subjects
             .get_or_insert_with(|| {
                 linker
                     .subjects_named(terms)
-                    .map(|s| (s, scores.name(NameKind::Subject, s)))
+                    .map(|s| (s, read_subject(read, scores, s)))
                     .collect()
             })
             .iter()
-            .filter(|(s, _)| !linker.name_within(*s, metric))
+            // The score first: a comparison is cheaper than the set lookup.
             .filter(|(_, score)| score.own >= CLEAR)
+            .filter(|(s, _)| !linker.name_within(*s, metric))
             .map(|(_, score)| score.nearness)
             .fold(0.0, f32::max)
     };
@@ -411,19 +419,12 @@ pub(crate) fn candidates(
                     // The words' own score, kept apart: a metric of one
                     // subject (not kept in `subjects`) has a fact per year,
                     // each asking for it again.
-                    let mut score = match read.iter().find(|(s, _)| *s == fact.subject) {
-                        Some(&(_, score)) => score,
-                        None => {
-                            let score = scores.name(NameKind::Subject, fact.subject);
-                            read.push((fact.subject, score));
-                            score
-                        }
-                    };
+                    let mut score = read_subject(&mut read, scores, fact.subject);
                     // A metric implies its one subject unless the sentence
                     // names another near the number ("Chinese companies reached 88%
                     // adoption" is not the surveyed organizations' 88%).
                     if implied
-                        && *nearest.get_or_insert_with(|| nearest_subject(metric))
+                        && *nearest.get_or_insert_with(|| nearest_subject(metric, &mut read))
                             < IMPLIED_SUBJECT.nearness
                     {
                         score = score.at_least(IMPLIED_SUBJECT);
@@ -491,6 +492,21 @@ pub(crate) fn candidates(
     }
     out.sort_unstable_by(|a, b| b.rank.total_cmp(&a.rank).then(a.fact.cmp(&b.fact)));
     out
+}
+
+/// The words' score of a subject for this number, read once: `read` keeps
+/// the scores read so far.
+fn read_subject(
+    read: &mut Vec<(Sym, NameScore)>,
+    scores: &Scores<'_, '_>,
+    subject: Sym,
+) -> NameScore {
+    if let Some(&(_, score)) = read.iter().find(|(s, _)| *s == subject) {
+        return score;
+    }
+    let score = scores.name(NameKind::Subject, subject);
+    read.push((subject, score));
+    score
 }
 
 /// A sentence that names no year speaks of the present: of a subject and

@@ -25,7 +25,7 @@ mod derive;
 pub(crate) mod judge;
 
 use std::borrow::Cow;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
@@ -522,6 +522,11 @@ pub struct Auditor<'a> {
     candidate_names: Vec<OnceLock<String>>,
     /// Whether findings carry their link candidates in words.
     link_evidence: bool,
+    /// The word caches and sentence buffers of finished audits, for the
+    /// next to start from: a repository's articles are many and short, and
+    /// each stemmed its words again and zeroed fresh per-form tables. At
+    /// most one per thread that audits at the same time.
+    spare: Mutex<Vec<(WordCache, SentenceTerms)>>,
 }
 
 impl<'a> Auditor<'a> {
@@ -539,6 +544,7 @@ impl<'a> Auditor<'a> {
             shared_facts: store.facts.iter().map(|_| OnceLock::new()).collect(),
             candidate_names: store.facts.iter().map(|_| OnceLock::new()).collect(),
             link_evidence: true,
+            spare: Mutex::new(Vec::new()),
         }
     }
 
@@ -594,6 +600,14 @@ impl<'a> Auditor<'a> {
                 )
             })
             .collect();
+        // Both are emptied as each sentence is read; the cache holds only
+        // what a word's terms are, whatever article it was met in.
+        let (words, terms) = self
+            .spare
+            .lock()
+            .ok()
+            .and_then(|mut spare| spare.pop())
+            .unwrap_or_default();
         let mut work = Work {
             file: Arc::from(file),
             lines: Lines::new(text),
@@ -601,14 +615,22 @@ impl<'a> Auditor<'a> {
             claim_values,
             fact_lists: FxHashMap::default(),
             mentions: Vec::new(),
-            words: WordCache::default(),
-            terms: SentenceTerms::default(),
+            words,
+            terms,
             paragraph: ParagraphWords::default(),
             sink,
         };
         match format {
             Format::Markdown => markdown::each_markdown_block(text, |b| self.block(&mut work, b)),
             Format::PlainText => markdown::each_plain_block(text, |b| self.block(&mut work, b)),
+        }
+        // A cache grown past this (a corpus of millions of distinct words)
+        // is dropped rather than kept for good.
+        const MOST_WORDS_KEPT: usize = 1 << 20;
+        if work.words.words_held() <= MOST_WORDS_KEPT
+            && let Ok(mut spare) = self.spare.lock()
+        {
+            spare.push((work.words, work.terms));
         }
     }
 

@@ -760,6 +760,13 @@ pub struct WordCache {
     slot_of: Vec<u32>,
 }
 
+impl WordCache {
+    /// How many distinct words it holds.
+    pub fn words_held(&self) -> usize {
+        self.words.len()
+    }
+}
+
 const STOP: u32 = u32::MAX;
 const NO_SLOT: u32 = u32::MAX;
 
