@@ -360,8 +360,9 @@ pub(crate) fn candidates(
         // A subject of few facts named in full speaks of its metrics, named
         // or not: "the mean Foundation Model Transparency Index score" is
         // the index's average score, however little of "average score" the
-        // sentence holds. With the metric unnamed, such a link can back a
-        // number but never contradict one.
+        // sentence holds. With the metric unnamed, such a link is not clear:
+        // it backs a number, and contradicts one only as the end of a
+        // change whose start it backed.
         for subject in linker.subjects_named(terms) {
             let facts = store.facts_of_subject(subject);
             if facts.len() > FEW_FACTS || scores.name(NameKind::Subject, subject).own < FULLY_NAMED
