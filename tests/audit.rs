@@ -488,12 +488,19 @@ fn paraphrases_link_to_their_facts() {
     expect(27, "45", Status::Contradicted, "ra-fmti-2025");
     // "N in M" is a share.
     expect(28, "Nearly nine in ten", Status::Backed, "e-org-adoption");
+    // A number the writer denies states nothing to back or contradict.
+    expect(29, "$285.9 billion", Status::Backed, "e-us-private");
+    let denied = findings
+        .iter()
+        .find(|f| f.text() == "$109.1 billion")
+        .unwrap();
+    assert_eq!(denied.status, Status::Unsourced);
     let simulated = findings.iter().find(|f| f.text() == "89.4%").unwrap();
     assert_eq!(simulated.status, Status::Unsourced);
     assert!(
         findings
             .iter()
-            .filter(|f| f.line != 21)
+            .filter(|f| f.line != 21 && f.line != 29)
             .all(|f| f.status != Status::Unsourced)
     );
     let derived = findings.iter().find(|f| f.text() == "1.7 times").unwrap();

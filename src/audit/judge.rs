@@ -231,6 +231,19 @@ impl Number<'_> {
             .any(|joint| between.eq_ignore_ascii_case(joint))
     }
 
+    /// Whether the writer denies the number ("the gap is not 2-3x but 23
+    /// times", "rather than 50"): it states no value to back or contradict.
+    pub(crate) fn denied(sentence: &str, start: usize) -> bool {
+        let before = sentence[..start].trim_end().to_ascii_lowercase();
+        ["not", "never", "rather than", "instead of"]
+            .iter()
+            .any(|denial| {
+                before
+                    .strip_suffix(denial)
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', ',', '(']))
+            })
+    }
+
     /// Whether number `which` of `numbers` ends "from X to Y".
     pub(crate) fn ends_change(sentence: &str, numbers: &[(usize, usize)], which: usize) -> bool {
         which > 0

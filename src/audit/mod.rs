@@ -354,6 +354,9 @@ impl<'a> Auditor<'a> {
                         linked = any_unit;
                     }
                 }
+                if judge::Number::denied(sentence, ms) {
+                    judgement = Judgement::Unsourced;
+                }
                 let link = if self.link_evidence {
                     judge::explain(
                         self.store,
