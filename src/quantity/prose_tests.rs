@@ -473,6 +473,9 @@ fn unit_words_have_a_dimension() {
     };
     assert_eq!(base("1.5 km"), base("1,500 metres"));
     assert_eq!(base("29.6 gigawatts"), base("29,600 MW"));
+    // A unit of two words, spaced or hyphenated: energy, not power.
+    assert_eq!(prose("0.42 watt-hours per query").4.name(), "Wh (energy)");
+    assert_eq!(base("415 terawatt hours"), base("415 TWh"));
 }
 
 /// Chinese writes magnitudes and units right after the digits, and runs on

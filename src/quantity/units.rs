@@ -100,6 +100,16 @@ pub(super) const MEASURES: &[(&str, Measure)] = &[
     ("petabyte", measure("PB", "data", 1e15)),
     ("exabyte", measure("EB", "data", 1e18)),
     ("kibibyte", measure("KiB", "data", 1024.0)),
+    ("watt hour", measure("Wh", "energy", 1.0)),
+    ("watt hours", measure("Wh", "energy", 1.0)),
+    ("kilowatt hour", measure("kWh", "energy", 1e3)),
+    ("kilowatt hours", measure("kWh", "energy", 1e3)),
+    ("megawatt hour", measure("MWh", "energy", 1e6)),
+    ("megawatt hours", measure("MWh", "energy", 1e6)),
+    ("gigawatt hour", measure("GWh", "energy", 1e9)),
+    ("gigawatt hours", measure("GWh", "energy", 1e9)),
+    ("terawatt hour", measure("TWh", "energy", 1e12)),
+    ("terawatt hours", measure("TWh", "energy", 1e12)),
     ("watt", measure("W", "power", 1.0)),
     ("kilowatt", measure("kW", "power", 1e3)),
     ("megawatt", measure("MW", "power", 1e6)),
@@ -458,7 +468,8 @@ pub(super) fn measure_word(i: &str) -> PResult<'_, Unit> {
         .iter()
         .filter_map(|(key, m)| {
             let (first, tail) = key.split_once(' ')?;
-            let after_space = rest.strip_prefix(' ')?;
+            // "watt hours" or "watt-hours".
+            let after_space = rest.strip_prefix([' ', '-'])?;
             first
                 .eq_ignore_ascii_case(word)
                 .then(|| spells(after_space, tail))
