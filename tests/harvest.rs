@@ -132,13 +132,15 @@ fn a_summary_is_audited_against_the_harvested_report() {
     let findings = Auditor::new(&store, Options::default())
         .with_link_evidence(true)
         .audit(SUMMARY, &text, Format::of_path(SUMMARY), &[]);
-    let backed: Vec<(String, String)> = findings
-        .iter()
-        .filter(|f| f.status == claimcheck::audit::Status::Backed)
-        .map(|f| (f.text().into_owned(), f.facts[0].id.clone()))
-        .collect();
+    let with_status = |status| -> Vec<(String, String)> {
+        findings
+            .iter()
+            .filter(|f| f.status == status)
+            .map(|f| (f.text().into_owned(), f.facts[0].id.clone()))
+            .collect()
+    };
     assert_eq!(
-        backed,
+        with_status(claimcheck::audit::Status::Backed),
         [
             ("1.84 million".to_owned(), "northport-2025-l5-1".to_owned()),
             (
@@ -149,13 +151,8 @@ fn a_summary_is_audited_against_the_harvested_report() {
     );
     // "lowered emissions by 25%" restates the report's sentence on shore
     // power, which says 18.5%.
-    let contradicted: Vec<(String, String)> = findings
-        .iter()
-        .filter(|f| f.status == claimcheck::audit::Status::Contradicted)
-        .map(|f| (f.text().into_owned(), f.facts[0].id.clone()))
-        .collect();
     assert_eq!(
-        contradicted,
+        with_status(claimcheck::audit::Status::Contradicted),
         [("25%".to_owned(), "northport-2025-l14-1".to_owned())]
     );
     let report = AuditReport::new(vec![SUMMARY.to_owned()], findings);

@@ -234,13 +234,16 @@ impl Number<'_> {
     /// Whether the writer denies the number ("the gap is not 2-3x but 23
     /// times", "rather than 50"): it states no value to back or contradict.
     pub(crate) fn denied(sentence: &str, start: usize) -> bool {
-        let before = sentence[..start].trim_end().to_ascii_lowercase();
+        // Bytes, not a lowered copy: every number of an article asks.
+        let before = sentence[..start].trim_end().as_bytes();
         ["not", "never", "rather than", "instead of"]
             .iter()
             .any(|denial| {
-                before
-                    .strip_suffix(denial)
-                    .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', ',', '(']))
+                before.len() >= denial.len() && {
+                    let (rest, tail) = before.split_at(before.len() - denial.len());
+                    tail.eq_ignore_ascii_case(denial.as_bytes())
+                        && rest.last().is_none_or(|b| matches!(b, b' ' | b',' | b'('))
+                }
             })
     }
 

@@ -40,13 +40,7 @@ pub(super) fn change_against(
                         None => return stated_change(ctx, reference, a_fact, phrase, q),
                     },
                     [one] => *one,
-                    _ => {
-                        return Err(Failure::Ambiguous {
-                            reason: format!("several facts answer `{phrase}`"),
-                            candidates: found,
-                            reference: None,
-                        });
-                    }
+                    _ => return Err(several_answer(phrase, found)),
                 }
             } else if !store.subjects_named(&name).is_empty() {
                 let found = resolve::sibling(
@@ -78,13 +72,7 @@ pub(super) fn change_against(
                         });
                     }
                     [one] => *one,
-                    _ => {
-                        return Err(Failure::Ambiguous {
-                            reason: format!("several facts answer `{phrase}`"),
-                            candidates: found,
-                            reference: None,
-                        });
-                    }
+                    _ => return Err(several_answer(phrase, found)),
                 }
             } else {
                 resolve_one(ctx, other, other_scope(ctx, a_fact))?
@@ -338,4 +326,13 @@ fn base_period(store: &Store, fact: &crate::store::Fact) -> Option<String> {
     }
     let year: i32 = own.parse().ok().filter(|y| (1000..10000).contains(y))?;
     Some((year - 1).to_string())
+}
+
+/// Several facts answer the phrase of the other side of a change.
+fn several_answer(phrase: &str, found: Vec<u32>) -> Failure {
+    Failure::Ambiguous {
+        reason: format!("several facts answer `{phrase}`"),
+        candidates: found,
+        reference: None,
+    }
 }
