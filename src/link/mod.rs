@@ -279,11 +279,21 @@ impl Linker {
         }
         linker.finders = vec![Vec::new(); linker.postings.len()];
         for (f, form) in linker.forms.iter().enumerate() {
-            let common = |t: &u32| linker.postings[*t as usize].len() > COMMON;
-            let mut uncommon = form.terms.iter().filter(|t| !common(t)).peekable();
-            if uncommon.peek().is_some() {
-                for &t in uncommon {
-                    linker.finders[t as usize].push(f as u32);
+            let common = |t: usize| linker.postings[form.terms[t] as usize].len() > COMMON;
+            let mut uncommon: Vec<usize> = (0..form.terms.len()).filter(|&t| !common(t)).collect();
+            if !uncommon.is_empty() {
+                // Found through its heaviest uncommon terms only: a sentence
+                // without any of them holds less than MIN_COVERAGE of the
+                // form, which it would not keep. A form of one rare word and
+                // four of "model"'s kind is looked at where the rare word is.
+                uncommon.sort_by(|&a, &b| form.weights[b].total_cmp(&form.weights[a]));
+                let mut rest = form.mass;
+                for t in uncommon {
+                    if rest < MIN_COVERAGE * form.mass * 0.999 {
+                        break;
+                    }
+                    linker.finders[form.terms[t] as usize].push(f as u32);
+                    rest -= form.weights[t];
                 }
             } else if let Some(&rarest) = form
                 .terms
