@@ -488,6 +488,11 @@ fn paraphrases_link_to_their_facts() {
     expect(27, "45", Status::Contradicted, "ra-fmti-2025");
     // "N in M" is a share.
     expect(28, "Nearly nine in ten", Status::Backed, "e-org-adoption");
+    // "grew 40% from 2024": the change counted from 2024 is the fact of
+    // 2025; China, named beside the number, is no world figure.
+    expect(30, "40%", Status::Contradicted, "e-china-private-growth");
+    // "77% of new AI PhDs" is a share of them, never their growth.
+    expect(31, "77%", Status::Backed, "ed-phd-industry-peak");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

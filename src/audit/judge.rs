@@ -130,7 +130,7 @@ impl Years {
         sentence: &'s str,
         start: usize,
         end: usize,
-    ) -> Option<&'s str> {
+    ) -> Option<Pin<'s>> {
         const NEAR: usize = 12;
         self.found
             .iter()
@@ -147,12 +147,59 @@ impl Years {
                 (gap <= NEAR).then_some((gap, s, e))
             })
             .min()
-            .map(|(_, s, e)| &sentence[s..e])
+            .map(|(_, s, e)| Pin {
+                year: &sentence[s..e],
+                since: s >= end && {
+                    let before = sentence[..s].trim_end();
+                    before.ends_with(" since") || before.ends_with(" from")
+                },
+            })
     }
 
     fn named<'a>(&'a self, sentence: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.found.iter().map(move |&(s, e)| &sentence[s..e])
     }
+}
+
+/// The year written beside a number.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pin<'a> {
+    pub year: &'a str,
+    /// "rose 32% from 2024", "up 9% since 2023": the year the change is
+    /// counted from. A fact of a later period states it as well as one
+    /// whose period names the year ("since 2024", "2024-2025").
+    pub since: bool,
+}
+
+impl Pin<'_> {
+    /// Whether a fact of `period` may be what the number states: one whose
+    /// period names the year, or, for a change counted from the year, one
+    /// of a single later year (the change over that year). A span from
+    /// another year is another change: "up 30-fold since 2021" is not the
+    /// growth of 2022-2025, nor of "since 2022".
+    pub(crate) fn admits(&self, period: &str) -> bool {
+        if period.contains(self.year) {
+            return true;
+        }
+        let mut years = period
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse::<u32>().ok());
+        let counted_from = period.contains("since") || period.contains("from");
+        match (self.since && !counted_from, years.next(), years.next()) {
+            (true, Some(only), None) => self.year.parse::<u32>().is_ok_and(|year| only > year),
+            _ => false,
+        }
+    }
+}
+
+/// The latest four-digit year a period names ("2013-2024", "early 2026").
+fn latest_year(period: &str) -> Option<u32> {
+    period
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .max()
 }
 
 /// The context one number is judged in.
@@ -167,7 +214,7 @@ pub(crate) struct Number<'a> {
     /// The sentence, and the year pinned beside the number.
     pub sentence: &'a str,
     pub years: &'a Years,
-    pub pinned: Option<&'a str>,
+    pub pinned: Option<Pin<'a>>,
     /// "from 100 to over 150": the first value of a change, of a period
     /// before the one the sentence is about. Unless a year pins it, it
     /// contradicts nothing.
@@ -267,6 +314,17 @@ impl Number<'_> {
                     .next()
                     .unwrap_or("");
                 word.eq_ignore_ascii_case("points") || word.eq_ignore_ascii_case("point")
+            })
+    }
+
+    /// "77% of new AI PhDs": a percentage of something is a share of it.
+    pub(crate) fn states_a_share(&self) -> bool {
+        self.quantity.unit == Unit::Percent
+            && self.next_word.is_some_and(|at| {
+                self.sentence[at..]
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("of"))
             })
     }
 
@@ -395,7 +453,11 @@ pub(crate) fn candidates(
     }
     // "differ by 50 points": prose drops "percentage" before "points".
     let counts_points = number.counts_points();
+    let states_a_share = !for_derivation && number.states_a_share();
     for metric in metrics {
+        if states_a_share && linker.is_change(metric) {
+            continue;
+        }
         // Scored on first need: the unit and period rule out every fact
         // of many a metric, and the score costs more than those checks.
         let mut metric_score = None;
@@ -425,8 +487,8 @@ pub(crate) fn candidates(
                 continue;
             }
             let period = fact.period.map(|p| store.str(p));
-            if let (false, Some(year), Some(period)) = (for_derivation, number.pinned, period)
-                && !period.contains(year)
+            if let (false, Some(pin), Some(period)) = (for_derivation, number.pinned, period)
+                && !pin.admits(period)
             {
                 continue;
             }
@@ -532,15 +594,10 @@ fn read_subject(
 /// value of a change ("from 233") is the exception.
 fn keep_latest(store: &Store, candidates: &mut Vec<Candidate>) {
     let year = |f: u32| {
-        store.fact(f).period.map_or(0, |p| {
-            store
-                .str(p)
-                .split(|c: char| !c.is_ascii_digit())
-                .filter(|w| w.len() == 4)
-                .filter_map(|w| w.parse::<u32>().ok())
-                .max()
-                .unwrap_or(0)
-        })
+        store
+            .fact(f)
+            .period
+            .map_or(0, |p| latest_year(store.str(p)).unwrap_or(0))
     };
     let pair = |f: u32| (store.fact(f).subject, store.fact(f).metric);
     let latest: Vec<((Sym, Sym), u32)> = {
@@ -617,7 +674,17 @@ pub(crate) fn judge(
                     let full = |m: &NameScore| m.strength * m.coverage;
                     full(&top.metric) >= MARGIN * full(&runner.metric)
                 } else {
-                    top.rank >= MARGIN * runner.rank
+                    // A subject named beside the number, its metric named
+                    // in the main, against one only assumed: "private AI
+                    // investment in China grew 40%" is China's growth, not
+                    // the world's.
+                    let named_beside = |s: &NameScore| {
+                        s.is_read() && s.own >= CLEAR && s.nearness >= SUBJECT_BESIDE
+                    };
+                    let metric_named =
+                        top.metric.coverage >= CLEAR && top.metric.strength >= CLEAR_STRENGTH;
+                    (named_beside(&top.subject) && metric_named && !runner.subject.is_read())
+                        || top.rank >= MARGIN * runner.rank
                 }
             });
     let none_agrees = !candidates
@@ -830,7 +897,7 @@ pub(crate) fn explain(
                     })
             };
             let period = match (number.pinned, fact.period) {
-                (Some(year), Some(_)) => Some(format!("{year}, written beside the number")),
+                (Some(pin), Some(_)) => Some(format!("{}, written beside the number", pin.year)),
                 (None, Some(p))
                     if number
                         .years

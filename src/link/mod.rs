@@ -58,6 +58,9 @@ pub struct Linker {
     /// The terms of the words that make a metric a position
     /// ([`Linker::is_position`]).
     position_terms: Vec<u32>,
+    /// The terms of the words that make a metric a change over time
+    /// ([`Linker::is_change`]).
+    change_terms: Vec<u32>,
     /// The (subject, metric) pairs where every word of a form of the
     /// subject is a word of the metric's names ([`Linker::name_within`]).
     within: FxHashSet<(Sym, Sym)>,
@@ -158,6 +161,7 @@ impl Linker {
             subject_terms: FxHashMap::default(),
             metric_terms: FxHashMap::default(),
             position_terms: Vec::new(),
+            change_terms: Vec::new(),
             within: FxHashSet::default(),
             finders: Vec::new(),
             mean_mass: 0.0,
@@ -336,13 +340,21 @@ impl Linker {
         };
         linker.subject_terms = terms_of(&linker.subject_forms);
         linker.metric_terms = terms_of(&linker.metric_forms);
-        linker.position_terms = ["rank", "ranking", "edition", "place", "position"]
-            .iter()
-            .filter_map(|word| {
-                let key = linker.normalizer.key(word, &mut buffer)?;
-                linker.terms.get(key).copied()
-            })
-            .collect();
+        let mut terms_of_words = |words: &[&str]| -> Vec<u32> {
+            words
+                .iter()
+                .filter_map(|word| {
+                    let key = linker.normalizer.key(word, &mut buffer)?;
+                    linker.terms.get(key).copied()
+                })
+                .collect()
+        };
+        linker.position_terms =
+            terms_of_words(&["rank", "ranking", "edition", "place", "position"]);
+        linker.change_terms = terms_of_words(&[
+            "growth", "grow", "increase", "decrease", "decline", "change", "rise", "fall", "drop",
+            "gain", "jump", "surge", "climb",
+        ]);
         // A metric holding every word of a subject's form holds its first.
         let mut within = FxHashSet::default();
         for form in linker.forms.iter().filter(|f| f.kind == NameKind::Subject) {
@@ -598,6 +610,15 @@ impl Linker {
     /// states.
     pub fn is_position(&self, metric: Sym) -> bool {
         self.position_terms
+            .iter()
+            .any(|&term| self.name_holds(NameKind::Metric, metric, term))
+    }
+
+    /// Whether the metric's names speak of a change over time: a growth, a
+    /// decline, a rise. "77% of new AI PhDs" is a share of them, never
+    /// their growth.
+    pub fn is_change(&self, metric: Sym) -> bool {
+        self.change_terms
             .iter()
             .any(|&term| self.name_holds(NameKind::Metric, metric, term))
     }

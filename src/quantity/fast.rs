@@ -372,6 +372,9 @@ pub(super) fn fast_word_amount(text: &str) -> Option<(Number, Unit, usize)> {
         let number = plain(mantissa, exponent);
         return ends_word(after).then_some((number, Unit::Multiple, word.len()));
     }
+    if let Some(n) = fold_word(word) {
+        return ends_word(after).then_some((plain(n, 0), Unit::Multiple, word.len()));
+    }
     if let Some(&(_, denominator)) = FRACTIONS.iter().find(|(w, _)| known(w)) {
         if fraction_continues(after) {
             return None;

@@ -42,6 +42,28 @@ pub(super) fn may_start_word_amount(word: &str) -> bool {
         || FRACTIONS.iter().any(|(w, _)| known(w))
         || SCALES.iter().any(|(w, _)| known(w))
         || known("hundred")
+        || fold_word(word).is_some()
+}
+
+/// "fivefold", "twentyfold", "hundredfold": a number word and "fold" in one
+/// word, the ratio it names.
+pub(super) fn fold_word(word: &str) -> Option<u128> {
+    let split = word.len().checked_sub(4)?;
+    let (number, fold) = (word.get(..split)?, word.get(split..)?);
+    if !fold.eq_ignore_ascii_case("fold") {
+        return None;
+    }
+    let known = |w: &&str| w.eq_ignore_ascii_case(number);
+    if let Some(n) = ONES.iter().position(known) {
+        return (n > 0).then_some(n as u128);
+    }
+    if let Some(n) = TENS.iter().position(known) {
+        return Some((n as u128 + 2) * 10);
+    }
+    [("hundred", 100), ("thousand", 1000)]
+        .iter()
+        .find(|(w, _)| known(w))
+        .map(|&(_, n)| n)
 }
 
 /// Ratios written as a word, in the order they are tried: the mantissa and
@@ -55,12 +77,8 @@ pub(super) const MULTIPLIERS: &[(&str, u128, i32)] = &[
     ("quadrupling", 4, 0),
     ("halved", 5, -1),
     ("twice", 2, 0),
-    ("twofold", 2, 0),
     ("two-fold", 2, 0),
-    ("threefold", 3, 0),
     ("three-fold", 3, 0),
-    ("fourfold", 4, 0),
-    ("tenfold", 10, 0),
 ];
 
 /// `doubled`, `tripling`, `threefold`, `halved`: a ratio written as a verb.
@@ -69,6 +87,11 @@ pub(super) fn multiplier_word(i: &str) -> PResult<'_, (Number, Unit)> {
         if let Ok((rest, _)) = (tag_no_case(word), word_end).parse(i) {
             return Ok((rest, (plain(mantissa, exponent), Unit::Multiple)));
         }
+    }
+    let word = leading_letters(i);
+    if let Some(n) = fold_word(word) {
+        let (rest, _) = word_end(&i[word.len()..])?;
+        return Ok((rest, (plain(n, 0), Unit::Multiple)));
     }
     Err(no_match(i, "a multiplying word"))
 }
