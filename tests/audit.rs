@@ -493,6 +493,9 @@ fn paraphrases_link_to_their_facts() {
     expect(30, "40%", Status::Contradicted, "e-china-private-growth");
     // "77% of new AI PhDs" is a share of them, never their growth.
     expect(31, "77%", Status::Backed, "ed-phd-industry-peak");
+    // "at least one business function": the "one" takes no words from the
+    // 65%, and of two names held in full, the one that says more is meant.
+    expect(32, "65%", Status::Contradicted, "e-genai-function-2024");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -672,7 +672,15 @@ pub(crate) fn judge(
                     top.subject.nearness >= MARGIN * runner.subject.nearness
                 } else if top_pair.0 == runner_pair.0 {
                     let full = |m: &NameScore| m.strength * m.coverage;
+                    // Both named in full: the name that says more is the
+                    // one meant ("regularly used generative AI in at least
+                    // one business function" holds "used AI in at least one
+                    // business function" too).
+                    let whole = |m: &NameScore| m.coverage >= FULLY_NAMED;
                     full(&top.metric) >= MARGIN * full(&runner.metric)
+                        || (whole(&top.metric)
+                            && whole(&runner.metric)
+                            && top.metric.strength > runner.metric.strength)
                 } else {
                     // A subject named beside the number, its metric named
                     // in the main, against one only assumed: "private AI
@@ -766,13 +774,15 @@ fn quote_clearly_linked(top: &Candidate) -> bool {
 }
 
 /// "89.4% in simulation but only 12% on real tasks": a fact that another
-/// number of the sentence states is that number's, not this one's.
+/// number of the sentence states is that number's, not this one's. The
+/// other number must be able to state it: the "one" of "at least one
+/// function" states no 71%.
 fn stated_by_a_neighbour(store: &Store, fact: u32, number: &Number<'_>) -> bool {
     let value = &store.fact(fact).value;
     let reading = value.reading(0.0);
     number.neighbours.iter().enumerate().any(|(i, m)| {
         i != number.which
-            && m.quantity.unit.compatible(&value.unit)
+            && backs(&m.quantity.unit, &value.unit)
             && shares_values(&m.quantity.reading(0.0).set, &reading.set)
     })
 }

@@ -269,14 +269,23 @@ impl<'a> Auditor<'a> {
                 } else {
                     None
                 };
-                let scores = match partner {
-                    Some(partner) => {
-                        let mut numbers = current.numbers.clone();
-                        numbers.remove(partner);
-                        let which = if partner < which { which - 1 } else { which };
-                        self.linker.scores(&terms, &numbers, which)
-                    }
-                    None => self.linker.scores(&terms, &current.numbers, which),
+                // Nor does the "one" of "at least one business function"
+                // take the words it stands among from a number stated.
+                let mine = &mentions[current.first..current.first + current.numbers.len()];
+                let no_rival = |n: usize| {
+                    n != which
+                        && (partner == Some(n)
+                            || (!mention.weak && mine[n].weak && stands_for_one(&mine[n].quantity)))
+                };
+                let scores = if (0..mine.len()).any(no_rival) {
+                    let numbers: Vec<(usize, usize)> = (0..mine.len())
+                        .filter(|&n| !no_rival(n))
+                        .map(|n| current.numbers[n])
+                        .collect();
+                    let which = (0..which).filter(|&n| !no_rival(n)).count();
+                    self.linker.scores(&terms, &numbers, which)
+                } else {
+                    self.linker.scores(&terms, &current.numbers, which)
                 };
                 let next_word = judge::Number::word_after(sentence, me);
                 let number = judge::Number {
@@ -583,6 +592,12 @@ fn stated_values(q: &Quantity) -> impl Iterator<Item = f64> + Clone + use<> {
 fn same(a: f64, b: f64) -> bool {
     let (a, b) = (a.abs(), b.abs());
     (a - b).abs() <= 1e-9 * a.max(b).max(1e-12)
+}
+
+/// "one", alone: in "at least one function" or "one of the few" a word
+/// of the phrase more than a count.
+fn stands_for_one(quantity: &crate::quantity::Quantity) -> bool {
+    quantity.high.is_none() && quantity.low.value() == 1.0
 }
 
 #[cfg(test)]
