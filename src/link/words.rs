@@ -179,13 +179,18 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("written", "write"),
 ];
 
+/// Words the stemmer cuts down to another word, with the key they keep:
+/// Snowball makes "publications" "public", so that "public investment"
+/// would be found in "AI publications".
+const OVERSTEMMED: &[(&str, &str)] = &[("publication", "publication")];
+
 /// Words that say something is absent, folded to one key.
 const NEGATIONS: &[&str] = &["lacking", "never", "no", "non", "none", "not", "without"];
 
 /// Folds words to the keys the store's terms are made of.
 pub struct Normalizer {
     stemmer: Stemmer,
-    /// The store's word aliases, by key: "paper" -> "public".
+    /// The store's word aliases, by key: "paper" -> "publication".
     words: FxHashMap<String, String>,
 }
 
@@ -254,8 +259,14 @@ impl Normalizer {
             buffer.push_str(base);
         }
         let british = british_to_american(buffer);
-        let stem = self.stemmer.stem(british.as_deref().unwrap_or(buffer));
-        let stem = stem.into_owned();
+        let word = british.as_deref().unwrap_or(buffer);
+        let stem = match OVERSTEMMED
+            .iter()
+            .find(|(start, _)| word.starts_with(start))
+        {
+            Some(&(_, key)) => key.to_owned(),
+            None => self.stemmer.stem(word).into_owned(),
+        };
         *buffer = match self.words.get(&stem) {
             Some(word) => word.clone(),
             None => stem,
@@ -344,5 +355,11 @@ mod tests {
         assert_eq!(keys("grew"), keys("growth"));
         assert_eq!(keys("fell"), keys("falls"));
         assert_eq!(keys("analysed"), keys("analyzed"));
+        assert_eq!(keys("publications"), keys("publication"));
+    }
+
+    #[test]
+    fn words_the_stemmer_would_merge_stay_apart() {
+        assert_ne!(keys("publications"), keys("public"));
     }
 }
