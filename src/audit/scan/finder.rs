@@ -78,7 +78,9 @@ pub(super) fn next_candidate(text: &str, from: usize) -> Option<Candidate> {
                     _ => {
                         let is_number = NUMBER_WORDS.firsts[len] >> (b & 31) & 1 != 0
                             && !is_word((word >> (8 * len)) as u8)
-                            && (is_number_word(word, 0, len) || is_fold_word(word, 0, len));
+                            && (is_number_word(word, 0, len)
+                                // "sixfold": the only fold words this short.
+                                || len == 7 && is_fold_word(word, 0, len));
                         is_number.then_some(Candidate {
                             start: i,
                             end: i + len,
