@@ -97,6 +97,8 @@ fn the_fast_path_reads_the_common_shapes() {
         ("Twenty-three million people", "Twenty-three million"),
         ("twenty one", "twenty one"),
         ("six to eight weeks", "six to eight weeks"),
+        ("nearly twentyfold since", "nearly twentyfold"),
+        ("Fivefold.", "Fivefold"),
     ] {
         let (q, len) =
             fast_prose_quantity(text, true).unwrap_or_else(|| panic!("{text:?} declined"));
@@ -460,6 +462,9 @@ fn the_fast_path_agrees_on_what_may_follow_a_number_word() {
         " page",
         " between",
         "b",
+        "fold",
+        " fold",
+        "fold5",
     ];
     let mut texts = 0;
     for lead in [
@@ -485,6 +490,11 @@ fn the_fast_path_agrees_on_what_may_follow_a_number_word() {
         "5",
         "5%",
         "over $1.5 billion",
+        "twentyfold",
+        "Fivefold",
+        "hundredfold",
+        "nearly seventeenfold",
+        "zerofold",
     ] {
         for a in pieces {
             for b in pieces {
@@ -503,6 +513,7 @@ const PIECES: &str = concat!(
     "gw|kWh|USD|RMB|dollars|euro|to|and|between|times|-fold|years|kg|km^2|°C|;|)|(|’|”|",
     "\n|é|K|over |more than |about |at least|up to |some|~|≈|between |a |six|Twenty|-three|",
     "one|ten|twice|quarter|half|thirds|hundred|and a half|percentage point|weeks|",
+    "fold|twentyfold|Fivefold|hundredfold|manifold|foldout|",
     "亿|万|美元|元|%的|％|倍|个百分点|年|的|，|。|三|两千|百分之|十二|零|分之|成|点|minus |negative |Minus|degrees|degree |Celsius|fahrenheit|miles|feet|inches|km|mg|GHz|watts|",
     "C|F| in| in.| thick|sq |square |cubic |cubed|squared| mi|^3|²|\"|'|″|cents| cent|dimes|pence|",
     "pounds| pound|-minute|-year|-meter|US | hrs| cup| t| m|point | five|hundred and |million and |",

@@ -15,7 +15,7 @@ pub(super) struct Candidate {
 }
 
 /// The first candidate at or after `from`: what the leftmost-first regex
-/// `(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|\b(?:zero|one|…|tenfold|minus|negative)\b`, with an
+/// `(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|\b(?:zero|one|…|twice|minus|negative|(?:one|…|thousand)fold)\b`, with an
 /// ASCII `\b` (kept in the tests as `CANDIDATE`), finds from there. The
 /// regex walked a DFA a byte at a time, forwards to the end of a match and
 /// back to its start, with a search set up for every match; this looks at
@@ -78,7 +78,9 @@ pub(super) fn next_candidate(text: &str, from: usize) -> Option<Candidate> {
                     _ => {
                         let is_number = NUMBER_WORDS.firsts[len] >> (b & 31) & 1 != 0
                             && !is_word((word >> (8 * len)) as u8)
-                            && is_number_word(word, 0, len);
+                            && (is_number_word(word, 0, len)
+                                // "sixfold": the only fold words this short.
+                                || len == 7 && is_fold_word(word, 0, len));
                         is_number.then_some(Candidate {
                             start: i,
                             end: i + len,
@@ -242,11 +244,16 @@ pub(super) fn number_word(bytes: &[u8], start: usize, mut end: usize) -> Option<
     }
     let len = end - start;
     // A digit or '_' after the letters goes on with the word.
-    if !(3..=LONGEST).contains(&len) || bytes.get(end).is_some_and(|&b| is_word(b)) {
+    if !(3..=LONGEST_FOLD).contains(&len) || bytes.get(end).is_some_and(|&b| is_word(b)) {
         return None;
     }
     let rest = if len > 8 { load(bytes, start + 8) } else { 0 };
-    is_number_word(chunk, rest, len).then_some(Candidate {
+    let found = if len <= LONGEST {
+        is_number_word(chunk, rest, len) || is_fold_word(chunk, rest, len)
+    } else {
+        is_fold_word(chunk, rest, len)
+    };
+    found.then_some(Candidate {
         start,
         end,
         digit: None,
@@ -256,6 +263,12 @@ pub(super) fn number_word(bytes: &[u8], start: usize, mut end: usize) -> Option<
 /// Whether the first `len` bytes of `low` and then `high` (3 to `LONGEST`)
 /// are a number word.
 pub(super) fn is_number_word(low: u64, high: u64, len: usize) -> bool {
+    number_slot(low, high, len).is_some()
+}
+
+/// The slot of the number word that is the first `len` bytes of `low` and
+/// then `high` (3 to `LONGEST`).
+fn number_slot(low: u64, high: u64, len: usize) -> Option<usize> {
     // The word in lower case, a byte a letter; setting 0x20 lower-cases an
     // ASCII letter and keeps the space of "a hundred".
     let bits = |len: usize| u64::MAX >> (64 - 8 * len);
@@ -266,7 +279,23 @@ pub(super) fn is_number_word(low: u64, high: u64, len: usize) -> bool {
         0
     };
     let key = u128::from(high) << 64 | u128::from(low);
-    NUMBER_WORDS.keys[slot(key)] == key
+    let slot = slot(key);
+    (NUMBER_WORDS.keys[slot] == key).then_some(slot)
+}
+
+/// Whether the `len` letters of `low` and then `high` (up to
+/// `LONGEST_FOLD`) are a cardinal glued to "fold", as the grammar's
+/// `fold_word` reads them: "sixfold", "Twentyfold", "thousandfold". The
+/// table of number words holds the cardinals, so a fold word needs no key
+/// of its own, and longer ones no wider keys.
+pub(super) fn is_fold_word(low: u64, high: u64, len: usize) -> bool {
+    let Some(number) = len.checked_sub(4).filter(|n| (3..=LONGEST).contains(n)) else {
+        return false;
+    };
+    let word = u128::from(high) << 64 | u128::from(low);
+    // Most words end otherwise: "fold" is tested before the table.
+    (word >> (8 * number)) as u32 | 0x2020_2020 == u32::from_le_bytes(*b"fold")
+        && number_slot(low, high, number).is_some_and(|s| NUMBER_WORDS.folds[s])
 }
 
 /// The regex's words, less its "two-fold" and "three-fold": "two" and
@@ -278,10 +307,19 @@ pub(super) const WORD_LIST: &str = concat!(
     "sixty|seventy|eighty|ninety|a hundred|a thousand|a million|a billion|a trillion|",
     "hundred|thousand|million|billion|trillion|",
     "a third|a quarter|a half|a fifth|a tenth|half|quarter|doubled|doubling|tripled|",
-    "tripling|quadrupled|quadrupling|halved|twice|twofold|threefold|fourfold|tenfold|",
+    "tripling|quadrupled|quadrupling|halved|twice|",
     "minus|negative|",
     "fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fifteenth|",
     "twentieth",
+);
+
+/// The number words that "fold" may follow in one word: the cardinals the
+/// grammar's `fold_word` takes ("zerofold" is nothing). Each is in
+/// `WORD_LIST`.
+pub(super) const FOLD_LIST: &str = concat!(
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|",
+    "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|",
+    "sixty|seventy|eighty|ninety|hundred|thousand",
 );
 
 /// Ordinals spelled out, with their value: "the ninth edition", "ranks
@@ -302,22 +340,25 @@ pub(super) const ORDINAL_WORDS: &[(&str, u32)] = &[
     ("twentieth", 20),
 ];
 
-pub(super) static NUMBER_WORDS: NumberWords = NumberWords::new(WORD_LIST);
+pub(super) static NUMBER_WORDS: NumberWords = NumberWords::new(WORD_LIST, FOLD_LIST);
 
 /// The first letters of all number words, as in [`NumberWords::firsts`].
-pub(super) const NUMBER_FIRST: u32 = NumberWords::new(WORD_LIST).firsts[0];
+pub(super) const NUMBER_FIRST: u32 = NumberWords::new(WORD_LIST, FOLD_LIST).firsts[0];
 
 pub(super) struct NumberWords {
     /// The words in a table with one slot for each (see [`slot`]).
     keys: [u128; 256],
     /// By the length of a word's first run of letters (1 for "a hundred"),
     /// a bit for each first letter a word of that length has: its code in
-    /// either case less 0x40 or 0x60. At 0, the first letters of all.
+    /// either case less 0x40 or 0x60. At 0, the first letters of all. A
+    /// fold word ("sixfold") counts at its length up to `LONGEST`.
     firsts: [u32; LONGEST + 1],
+    /// By slot, whether the word there may be glued to "fold".
+    folds: [bool; 256],
 }
 
 impl NumberWords {
-    const fn new(list: &str) -> Self {
+    const fn new(list: &str, fold_list: &str) -> Self {
         let mut words = list.as_bytes();
         // No key is all ones: a word of at most 11 bytes leaves the top
         // ones 0.
@@ -351,12 +392,39 @@ impl NumberWords {
                 [] => rest,
             };
         }
-        Self { keys, firsts }
+        let mut folds = [false; 256];
+        let mut words = fold_list.as_bytes();
+        while !words.is_empty() {
+            let mut len = 0;
+            let mut key = 0;
+            while len < words.len() && words[len] != b'|' {
+                key |= (words[len] as u128) << (8 * len);
+                len += 1;
+            }
+            let slot = slot(key);
+            assert!(keys[slot] == key, "a fold word's number is a number word");
+            folds[slot] = true;
+            if len + 4 <= LONGEST {
+                firsts[len + 4] |= 1 << (words[0] & 31);
+            }
+            words = match words.split_at(len).1 {
+                [_bar, after @ ..] => after,
+                rest => rest,
+            };
+        }
+        Self {
+            keys,
+            firsts,
+            folds,
+        }
     }
 }
 
 /// "quadrupling".
 pub(super) const LONGEST: usize = 11;
+
+/// "seventeenfold".
+pub(super) const LONGEST_FOLD: usize = 13;
 
 /// A multiplicative hash into `NUMBER_WORDS.keys`; the multiplier was
 /// searched for to give each word a slot of its own (the table's build

@@ -205,6 +205,47 @@ fn candidates_start_where_the_regex_did() {
         candidates("BUS$5 us$-6 -$7 $−⅔ €x £½ H100 v-2 ¥"),
         ["US$5", "us$-6", "$7", "$−⅔", "£½", "1", "0", "0", "-2"]
     );
+    assert_eq!(
+        candidates("Twentyfold, a hundredfold, sixfold_ tenfold5 seventeenfold zerofold manifold"),
+        ["Twentyfold", "hundredfold", "5", "seventeenfold"]
+    );
+}
+
+/// A cardinal glued to "fold" is a multiple, whatever the cardinal, as
+/// a number word alone is a number; "fold" after anything else is a word.
+#[test]
+fn fold_words_are_multiples() {
+    let text = "Witnesses multiplied nearly twentyfold since 2017.\n\
+        A hundredfold jump, a Fivefold gain, a sixfold rise.\n\
+        Costs fell tenfold.\n\
+        The foldout, the manifold, zerofold.";
+    let read: Vec<(&str, f64, Unit, Option<Qualifier>)> = scan(text, BlockKind::Paragraph)
+        .into_iter()
+        .map(|m| {
+            let q = &m.quantity;
+            (
+                &text[m.start..m.end],
+                q.low.value(),
+                q.unit.clone(),
+                q.qualifier,
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "nearly twentyfold",
+                20.0,
+                Unit::Multiple,
+                Some(Qualifier::Nearly)
+            ),
+            ("hundredfold", 100.0, Unit::Multiple, None),
+            ("Fivefold", 5.0, Unit::Multiple, None),
+            ("sixfold", 6.0, Unit::Multiple, None),
+            ("tenfold", 10.0, Unit::Multiple, None),
+        ]
+    );
 }
 
 /// Ordinals are positions, reported weakly; "a fifth" stays a share.
@@ -247,7 +288,7 @@ mod same_as_the_regex {
     /// The regex the finder replaced, as the oracle it must agree with.
     static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|hundred|thousand|million|billion|trillion|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|minus|negative|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fifteenth|twentieth)(?-u:\b)|[零一二两三四五六七八九十百０-９]",
+            r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|hundred|thousand|million|billion|trillion|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|two-fold|three-fold|minus|negative|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fifteenth|twentieth|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)fold)(?-u:\b)|[零一二两三四五六七八九十百０-９]",
         )
         .unwrap_or_else(|e| unreachable!("the candidate regex is valid: {e}"))
     });
@@ -263,6 +304,8 @@ mod same_as_the_regex {
         "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|third|",
         "quarter|half|fifth|tenth|doubled|doubling|tripled|tripling|quadrupled|",
         "quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|",
+        "fold|onefold|sixfold|fivefold|twentyfold|hundredfold|thousandfold|seventeenfold|",
+        "zerofold|halffold|manifold|foldout|folds|",
         "三|两千|百分之|十二|万|亿|零|中|的|９|０．５|％|minus|negative|minuscule|negatives|someone|often|a|a |an|us|US$|bus|s|x|_|0|1|7|42|$|€|£|¥|-|−|–|₹|¢|»|½|¼|¾|⅓|⅔|⅕|",
         " |\u{a0}|  |\n|.|,|%|/|(|é|ß|日本|Ω",
     );
