@@ -148,9 +148,9 @@ pub fn is_cjk(c: char) -> bool {
 const STOP_WORDS: &[&str] = &[
     "a", "about", "after", "all", "almost", "also", "an", "and", "any", "are", "as", "at", "be",
     "been", "by", "each", "for", "from", "had", "has", "have", "in", "into", "is", "it", "its",
-    "more", "most", "nearly", "of", "on", "one", "or", "over", "per", "roughly", "s", "some",
-    "than", "that", "the", "their", "them", "there", "these", "this", "those", "to", "up", "was",
-    "were", "what", "which", "while", "who", "will", "with", "within",
+    "more", "most", "nearly", "of", "on", "one", "or", "over", "per", "roughly", "s", "since",
+    "some", "than", "that", "the", "their", "them", "there", "these", "this", "those", "to", "up",
+    "was", "were", "what", "which", "while", "who", "will", "with", "within",
 ];
 
 /// Forms the stemmer leaves apart from their verb: "publications grew
