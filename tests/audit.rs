@@ -503,6 +503,9 @@ fn paraphrases_link_to_their_facts() {
             .iter()
             .any(|f| f.line == 33 && f.text() == "$19 billion" && f.status == Status::Unsourced)
     );
+    // A cardinal glued to "fold" is a multiple; the metric's "since 2017"
+    // is its period, not words the sentence must repeat.
+    expect(34, "thirtyfold", Status::Contradicted, "po-witnesses-growth");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings
