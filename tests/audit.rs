@@ -505,7 +505,20 @@ fn paraphrases_link_to_their_facts() {
     );
     // A cardinal glued to "fold" is a multiple; the metric's "since 2017"
     // is its period, not words the sentence must repeat.
-    expect(34, "thirtyfold", Status::Contradicted, "po-witnesses-growth");
+    expect(
+        34,
+        "thirtyfold",
+        Status::Contradicted,
+        "po-witnesses-growth",
+    );
+    // "US" of "US congressional hearings" is a word of US Congress, the
+    // subject the metric implies: no other subject it would be.
+    expect(
+        35,
+        "nearly twentyfold",
+        Status::Backed,
+        "po-witnesses-growth",
+    );
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

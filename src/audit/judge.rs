@@ -401,7 +401,7 @@ pub(crate) fn candidates(
     // The subjects' scores are the number's, read once for all metrics.
     // The same scores are read for the facts' subjects: one list serves both.
     let mut named_subjects: Option<Vec<(Sym, NameScore)>> = None;
-    let mut nearest_subject = |metric: Sym, read: &mut Vec<(Sym, NameScore)>| {
+    let mut nearest_subject = |metric: Sym, implied: Sym, read: &mut Vec<(Sym, NameScore)>| {
         named_subjects
             .get_or_insert_with(|| {
                 linker
@@ -413,6 +413,9 @@ pub(crate) fn candidates(
             // The score first: a comparison is cheaper than the set lookup.
             .filter(|(_, score)| score.own >= CLEAR)
             .filter(|(s, _)| !linker.name_within(*s, metric))
+            // "US congressional hearings" names the United States by a word
+            // of "US Congress", the subject the metric implies.
+            .filter(|(s, _)| linker.named_apart_from(terms, *s, NameKind::Subject, implied))
             .map(|(_, score)| score.nearness)
             .fold(0.0, f32::max)
     };
@@ -503,7 +506,8 @@ pub(crate) fn candidates(
                     // names another near the number ("Chinese companies reached 88%
                     // adoption" is not the surveyed organizations' 88%).
                     if implied
-                        && *nearest.get_or_insert_with(|| nearest_subject(metric, &mut read))
+                        && *nearest
+                            .get_or_insert_with(|| nearest_subject(metric, fact.subject, &mut read))
                             < IMPLIED_SUBJECT.nearness
                     {
                         score = score.at_least(IMPLIED_SUBJECT);

@@ -623,6 +623,26 @@ impl Linker {
             .any(|&term| self.name_holds(NameKind::Metric, metric, term))
     }
 
+    /// Whether the sentence holds a word of the subject's names that is no
+    /// word of the other name's.
+    pub fn named_apart_from(
+        &self,
+        terms: &SentenceTerms,
+        subject: Sym,
+        kind: NameKind,
+        other: Sym,
+    ) -> bool {
+        terms
+            .distinct
+            .iter()
+            .zip(&terms.presence)
+            .any(|(&term, &presence)| {
+                presence >= 1.0
+                    && self.name_holds(NameKind::Subject, subject, term)
+                    && !self.name_holds(kind, other, term)
+            })
+    }
+
     /// Whether every word of some form of the subject is a word of the
     /// metric's names: the subject is part of the metric's name.
     pub fn name_within(&self, subject: Sym, metric: Sym) -> bool {
