@@ -195,6 +195,45 @@ fn every_planted_error_is_flagged_without_claims() {
     assert_eq!(contradicted, [18, 20, 24, 28, 29]);
 }
 
+/// A table's cells are read as a line of prose made of their row and
+/// column headers ("Notable AI models (2025); China: 30"), so a wrong cell
+/// is contradicted by the fact its headers name; and "up to 73%" is no
+/// bound that any smaller share backs.
+#[test]
+fn table_cells_link_through_their_headers() {
+    let findings = audit("tests/fixtures/audit/table-digest.md", &[]);
+    let outcome: Vec<(u32, String, Status, Option<String>)> = findings
+        .iter()
+        .map(|f| {
+            let fact = f.facts.first().map(|x| x.id.clone());
+            (f.line, f.text().into_owned(), f.status, fact)
+        })
+        .collect();
+    let row = |line: u32, text: &str, status: Status, fact: Option<&str>| {
+        (line, text.to_owned(), status, fact.map(str::to_owned))
+    };
+    assert_eq!(
+        outcome,
+        [
+            row(9, "$285.9B", Status::Backed, Some("e-us-private")),
+            row(9, "$12.4B", Status::Backed, Some("e-china-private")),
+            row(10, "59", Status::Backed, Some("r-notable-models-us")),
+            row(
+                10,
+                "30",
+                Status::Contradicted,
+                Some("r-notable-models-china")
+            ),
+            row(11, "5,427", Status::Backed, Some("r-dc-us")),
+            row(11, "449", Status::Backed, Some("r-dc-china")),
+            row(13, "Up to 73%", Status::Unsourced, None),
+        ]
+    );
+    let wrong = &findings[3];
+    assert_eq!(wrong.sentence(), "Notable AI models (2025); China: 30");
+    assert_eq!(wrong.expected(), Some("35"));
+}
+
 /// A Chinese summary of the report, written here: its numbers are read as
 /// Chinese writes them and linked through the store's Chinese aliases, so
 /// the true ones are backed and the planted one (英国 800亿美元, the UK's

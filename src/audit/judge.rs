@@ -362,20 +362,28 @@ impl Number<'_> {
 
 /// A number of prose as an interval. "More than $80 billion" for $285.9
 /// billion is true and misleads: writers put a lower bound just below the
-/// value, so prose reads "over X" as up to half as much again (claims
-/// files keep the bound as written).
+/// value, so prose reads "over X" as up to half as much again, and "up to
+/// X" as down to two thirds of it ("up to 73%" is no 21%); claims files
+/// keep the bound as written.
 pub(crate) fn prose_reading(quantity: &Quantity, tolerance: f64) -> Reading {
-    const LOWER_BOUND_REACH: f64 = 1.5;
+    const BOUND_REACH: f64 = 1.5;
     let mut reading = quantity.reading(tolerance);
-    if matches!(
-        quantity.qualifier,
+    match quantity.qualifier {
         Some(Qualifier::Over | Qualifier::AtLeast)
-    ) && reading.set.lo > 0.0
-        && reading.set.hi.is_infinite()
-    {
-        let reach = reading.set.lo * LOWER_BOUND_REACH;
-        reading.set.hi = reach;
-        reading.strict.hi = reach;
+            if reading.set.lo > 0.0 && reading.set.hi.is_infinite() =>
+        {
+            let reach = reading.set.lo * BOUND_REACH;
+            reading.set.hi = reach;
+            reading.strict.hi = reach;
+        }
+        Some(Qualifier::Under | Qualifier::AtMost)
+            if reading.set.hi > 0.0 && reading.set.hi.is_finite() && reading.set.lo <= 0.0 =>
+        {
+            let reach = reading.set.hi / BOUND_REACH;
+            reading.set.lo = reach;
+            reading.strict.lo = reach;
+        }
+        _ => {}
     }
     reading
 }

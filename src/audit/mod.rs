@@ -190,19 +190,26 @@ impl<'a> Auditor<'a> {
         work.paragraph.clear();
         for (at, mention) in mentions.iter().enumerate() {
             let (s, e) = mention.sentence;
-            let sentence = &block.text[s..e];
+            // A table cell's words are few: what it stands under says what
+            // it is of, as a line of prose would ("Notable AI models
+            // (2025); China: 30"), and the finding shows that line.
+            let cell_line: String;
+            let (sentence, shift) =
+                if block.kind == text::BlockKind::Cell && !block.context.is_empty() {
+                    cell_line = format!("{}: {}", block.context, &block.text[s..e]);
+                    (cell_line.as_str(), block.context.len() + 2)
+                } else {
+                    (&block.text[s..e], 0)
+                };
             if cache.as_ref().is_none_or(|c| c.range != (s, e)) {
                 let first = mentions[..at].partition_point(|m| m.sentence != (s, e));
                 let numbers: Vec<(usize, usize)> = mentions[first..]
                     .iter()
                     .take_while(|m| m.sentence == (s, e))
-                    .map(|m| (m.start - s, m.end - s))
+                    .map(|m| (m.start - s + shift, m.end - s + shift))
                     .collect();
-                // A table cell's words are few: what it stands under says
-                // what it is of.
-                if block.kind == text::BlockKind::Cell && !block.context.is_empty() {
-                    self.linker
-                        .read_in(sentence, &block.context, &mut work.words, &mut terms);
+                if shift > 0 {
+                    self.linker.read(sentence, &mut work.words, &mut terms);
                 } else {
                     self.linker.read_in_paragraph(
                         &block.text,
@@ -225,7 +232,7 @@ impl<'a> Auditor<'a> {
             let Some(current) = cache.as_mut() else {
                 continue;
             };
-            let (ms, me) = (mention.start - s, mention.end - s);
+            let (ms, me) = (mention.start - s + shift, mention.end - s + shift);
             if self.vocabulary.inside_name(&current.hits, ms, me) {
                 continue;
             }

@@ -49,9 +49,10 @@ pub(super) fn read_digits(
     if at == digit && is_list_or_section_number(text, at, kind) {
         return Read::Skip(token_end);
     }
-    // `§3.2`, `+1 650 723 2300`, `(650) 723-2300`: places and phone numbers.
+    // `§3.2`, `#2`, `+1 650 723 2300`, `(650) 723-2300`: places, items
+    // and phone numbers.
     let opened = before.strip_suffix(['+', '(']).unwrap_or(before);
-    if prev == Some('§') || PHONE.is_match(&text[opened.len()..]) {
+    if matches!(prev, Some('§' | '#')) || PHONE.is_match(&text[opened.len()..]) {
         return Read::Skip(
             token_end.max(at + PHONE.find(&text[opened.len()..]).map_or(0, |m| m.end())),
         );

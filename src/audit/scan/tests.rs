@@ -139,6 +139,7 @@ fn places_pages_and_phone_numbers_are_not_numbers() {
     for text in [
         "See §3.2 for it.",
         "See § 3.2 for it.",
+        "As roarhx.com #1 and issue #12 say.",
         "As Figure 4.2.1 shows.",
         "See p. 12 and pp. 171-230 of the report.",
         "Call +1 650 723 2300 or (650) 723-2300 today.",
