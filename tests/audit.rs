@@ -558,6 +558,9 @@ fn paraphrases_link_to_their_facts() {
         Status::Backed,
         "po-witnesses-growth",
     );
+    // "fell by 18 points" is a gap between two years, never a level: 58 - 40.
+    expect(36, "18", Status::Derived, "ra-fmti-2024");
+    expect(37, "12", Status::Contradicted, "ra-fmti-2024");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

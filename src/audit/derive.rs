@@ -31,8 +31,10 @@ enum Kind {
     Ratio,
     /// A percentage after a word of change: "rose 55%", "a 13% drop".
     Change { fall: bool },
-    /// Percentage points: the gap between two shares.
-    Difference,
+    /// Percentage points, or a count or an amount right after a word of
+    /// change ("fell by 18 points", "up $40 billion"): the gap between two
+    /// facts of one unit, later less earlier unless it is a fall.
+    Difference { fall: bool },
 }
 
 /// Words that make a percentage a change, and which way.
@@ -85,10 +87,40 @@ pub(crate) fn may_derive(number: &Number<'_>) -> bool {
     kind_of(number).is_some()
 }
 
+/// Whether the number is a count or an amount written as a change ("fell
+/// by 18 points"): no level it is, whatever else it may be derived from.
+pub(crate) fn states_a_gap(number: &Number<'_>) -> bool {
+    !matches!(number.quantity.unit, Unit::PercentagePoints)
+        && matches!(kind_of(number), Some(Kind::Difference { .. }))
+}
+
+/// Which way the word right before the number (past a "by") says it
+/// changes: "fell by 18", "up 129".
+fn change_before(number: &Number<'_>) -> Option<bool> {
+    let mut words = number.sentence[..number.start]
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase);
+    let word = words.next()?;
+    let word = if word == "by" { words.next()? } else { word };
+    if RISES.contains(&word.as_str()) {
+        Some(false)
+    } else if FALLS.contains(&word.as_str()) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
 fn kind_of(number: &Number<'_>) -> Option<Kind> {
     match number.quantity.unit {
         Unit::Multiple => Some(Kind::Ratio),
-        Unit::PercentagePoints => Some(Kind::Difference),
+        Unit::PercentagePoints => Some(Kind::Difference {
+            fall: change_before(number).unwrap_or(false),
+        }),
+        Unit::Bare | Unit::Noun(_) | Unit::Currency(_) | Unit::Measure(_) => {
+            change_before(number).map(|fall| Kind::Difference { fall })
+        }
         Unit::Percent => {
             let before = &number.sentence[..number.start];
             let words_before = before
@@ -130,7 +162,7 @@ pub(crate) fn derive(
     let mut tried: Vec<crate::store::Sym> = Vec::new();
     let pair = candidates
         .iter()
-        .filter(|c| derivable(store, c.fact, kind))
+        .filter(|c| derivable(store, c.fact, kind, &number.quantity.unit))
         .filter(|c| {
             let metric = store.fact(c.fact).metric;
             let new = !tried.contains(&metric);
@@ -146,7 +178,13 @@ pub(crate) fn derive(
     let (fa, fb) = (&store.fact(pair[0]).value, &store.fact(pair[1]).value);
     let (value, shown, op) = match kind {
         Kind::Ratio => (a.div(b)?, Unit::Multiple, "/"),
-        Kind::Difference => (a.sub(b), Unit::PercentagePoints, "-"),
+        Kind::Difference { .. } => {
+            let shown = match number.quantity.unit {
+                Unit::PercentagePoints => Unit::PercentagePoints,
+                _ => fa.unit.clone(),
+            };
+            (a.sub(b), shown, "-")
+        }
         Kind::Change { fall } => {
             let ratio = a.div(b)?;
             let change = if fall {
@@ -184,7 +222,7 @@ pub(crate) fn derive(
     );
     let claim = match kind {
         Kind::Ratio => (format!("{ra} / {rb} = "), String::new()),
-        Kind::Difference => (format!("{ra} - {rb} = "), String::new()),
+        Kind::Difference { .. } => (format!("{ra} - {rb} = "), String::new()),
         Kind::Change { fall } => {
             let earlier = store
                 .fact(pair[1])
@@ -232,7 +270,7 @@ fn pair_of(
             && top.subject.is_read()
     });
     match (kind, other_subject) {
-        (Kind::Ratio | Kind::Difference, Some(other)) => {
+        (Kind::Ratio | Kind::Difference { .. }, Some(other)) => {
             // The larger first: "23 times" and "a 50-point gap" are never
             // below one or below zero.
             let (a, b) = (top.fact, other.fact);
@@ -259,17 +297,29 @@ fn pair_of(
             let [.., earlier, later] = periods[..] else {
                 return None;
             };
-            Some([later, earlier])
+            // "fell by 18 points": the earlier less the later.
+            Some(match kind {
+                Kind::Difference { fall: true } => [earlier, later],
+                _ => [later, earlier],
+            })
         }
     }
 }
 
 /// Whether a fact can enter a derivation of this kind: an amount, not
-/// itself a ratio or a change; a difference is of percentages.
-fn derivable(store: &Store, fact: u32, kind: Kind) -> bool {
+/// itself a ratio or a change; a difference in points is of percentages,
+/// any other of amounts the number's unit may state.
+fn derivable(store: &Store, fact: u32, kind: Kind, stated: &Unit) -> bool {
     let unit = &store.fact(fact).value.unit;
     match kind {
-        Kind::Difference => *unit == Unit::Percent,
+        Kind::Difference { .. } if *stated == Unit::PercentagePoints => *unit == Unit::Percent,
+        Kind::Difference { .. } => {
+            super::judge::backs(stated, unit)
+                && !matches!(
+                    unit,
+                    Unit::Multiple | Unit::PercentagePoints | Unit::Percent
+                )
+        }
         Kind::Ratio | Kind::Change { .. } => {
             !matches!(unit, Unit::Multiple | Unit::PercentagePoints)
         }

@@ -831,7 +831,7 @@ fn counts_what_the_fact_counts(
 /// units. Percentages, multiples and currencies are always written with a
 /// sign or a word prose mode reads, so a bare number is none of them; it may
 /// be a count, or a measure whose unit prose spells in words ("metric tons").
-fn backs(stated: &Unit, fact: &Unit) -> bool {
+pub(crate) fn backs(stated: &Unit, fact: &Unit) -> bool {
     match (stated, fact) {
         (Unit::Bare, Unit::Bare | Unit::Noun(_) | Unit::Measure(_)) => true,
         // A fact with no unit (a table column whose schema gives none) may

@@ -340,6 +340,12 @@ impl<'a> Auditor<'a> {
                     let fact = self.store.fact(f[0]);
                     started = Some((at, (fact.subject, fact.metric)));
                 }
+                // "fell by 18 points" is no level: it contradicts none, and
+                // is derived from two, or unsourced.
+                if derive::states_a_gap(&number) && matches!(judgement, Judgement::Contradicted(_))
+                {
+                    judgement = Judgement::Unsourced;
+                }
                 let mut linked = candidates;
                 // A backing fact linked far less well than two facts whose
                 // ratio or change the number is ("the median value per user
