@@ -561,6 +561,14 @@ fn paraphrases_link_to_their_facts() {
     // "fell by 18 points" is a gap between two years, never a level: 58 - 40.
     expect(36, "18", Status::Derived, "ra-fmti-2024");
     expect(37, "12", Status::Contradicted, "ra-fmti-2024");
+    // A ratio written as a change is the growth a fact gives in percent.
+    expect(
+        38,
+        "more than doubled",
+        Status::Backed,
+        "e-us-private-growth",
+    );
+    expect(39, "2.6-fold", Status::Backed, "e-us-private-growth");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

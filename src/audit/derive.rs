@@ -94,6 +94,18 @@ pub(crate) fn states_a_gap(number: &Number<'_>) -> bool {
         && matches!(kind_of(number), Some(Kind::Difference { .. }))
 }
 
+/// Whether a ratio is written as a change over time ("more than doubled",
+/// "grew 2.6 times"), which a fact of growth in percent states, rather than
+/// as a comparison ("23 times China's").
+pub(crate) fn states_growth(number: &Number<'_>) -> bool {
+    const VERBS: [&str; 4] = ["doubl", "tripl", "quadrupl", "halv"];
+    number.quantity.unit == Unit::Multiple
+        && (change_before(number).is_some() || {
+            let text = number.quantity.text.to_ascii_lowercase();
+            VERBS.iter().any(|v| text.contains(v))
+        })
+}
+
 /// Which way the word right before the number (past a "by") says it
 /// changes: "fell by 18", "up 129".
 fn change_before(number: &Number<'_>) -> Option<bool> {

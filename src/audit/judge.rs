@@ -465,10 +465,13 @@ pub(crate) fn candidates(
     // "differ by 50 points": prose drops "percentage" before "points".
     let counts_points = number.counts_points();
     let states_a_share = !for_derivation && number.states_a_share();
+    let states_growth = super::derive::states_growth(number);
     for metric in metrics {
         if states_a_share && linker.is_change(metric) {
             continue;
         }
+        // "more than doubled" is a growth of over 100%.
+        let growth_as_ratio = states_growth && linker.is_change(metric);
         // Scored on first need: the unit and period rule out every fact
         // of many a metric, and the score costs more than those checks.
         let mut metric_score = None;
@@ -489,8 +492,10 @@ pub(crate) fn candidates(
             let fact = store.fact(f);
             // A derivation relates two amounts over two periods, whatever
             // the unit and the year beside the number.
+            let as_ratio = growth_as_ratio && fact.value.unit == Unit::Percent;
             let unit_fits = backs(&number.quantity.unit, &fact.value.unit)
-                || (counts_points && fact.value.unit == Unit::PercentagePoints);
+                || (counts_points && fact.value.unit == Unit::PercentagePoints)
+                || as_ratio;
             if !for_derivation
                 && (!unit_fits
                     || (number.counts_a_noun && matches!(fact.value.unit, Unit::Measure(_))))
@@ -548,7 +553,13 @@ pub(crate) fn candidates(
             let rank = metric_score.strength
                 + SUBJECT_WEIGHT * subject.nearness
                 + if named_period { PERIOD_BONUS } else { 0.0 };
-            let reading = &readings[f as usize];
+            let ratio;
+            let reading = if as_ratio {
+                ratio = growth_as_ratio_reading(&readings[f as usize]);
+                &ratio
+            } else {
+                &readings[f as usize]
+            };
             // A fact that only bounds the value ("over 60%") backs what it
             // implies ("more than half"), as in `check`; a number it merely
             // allows ("99%") it neither backs nor contradicts.
@@ -583,6 +594,17 @@ pub(crate) fn candidates(
     }
     out.sort_unstable_by(|a, b| b.rank.total_cmp(&a.rank).then(a.fact.cmp(&b.fact)));
     out
+}
+
+/// A growth of g% as the ratio it makes, 1 + g/100: "tripled" is a growth
+/// of 200%.
+fn growth_as_ratio_reading(growth: &Reading) -> Reading {
+    let ratio = |i: &Interval| i.scale(0.01).shift(1.0);
+    Reading {
+        set: ratio(&growth.set),
+        strict: ratio(&growth.strict),
+        central: growth.central.map(|c| 1.0 + c / 100.0),
+    }
 }
 
 /// The words' score of a subject for this number, read once: `read` keeps
@@ -711,7 +733,11 @@ pub(crate) fn judge(
         .iter()
         .filter(|c| !settled || pair(c) == pair(top))
         .any(|c| c.allows && c.rank >= AGREEING * top.rank);
-    let same_kind = strictly_compatible(unit, &store.fact(top.fact).value.unit);
+    let top_unit = &store.fact(top.fact).value.unit;
+    let same_kind = strictly_compatible(unit, top_unit)
+        || (*top_unit == Unit::Percent
+            && super::derive::states_growth(number)
+            && linker.is_change(store.fact(top.fact).metric));
     if clear
         && leads
         && none_agrees

@@ -32,7 +32,7 @@ use rustc_hash::FxHashMap;
 use crate::check::Options;
 use crate::claim::{Body, ChainValues, Entry, Rhs, parse_line};
 use crate::link::{Linker, ParagraphWords, SentenceTerms, WordCache};
-use crate::quantity::{Quantity, Reading};
+use crate::quantity::{Quantity, Reading, Unit};
 use crate::report::{ClaimReport, Verdict};
 use crate::store::Store;
 
@@ -470,7 +470,13 @@ impl<'a> Auditor<'a> {
                 .collect();
             finding.detail_mut().expected = Some(values.join(" or "));
         }
-        finding.suggested_value = Some(suggest::claim_value(quantity));
+        // A ratio backed by a growth is claimed as the growth it is.
+        let as_growth = facts
+            .first()
+            .filter(|&&f| self.store.fact(f).value.unit == Unit::Percent)
+            .and_then(|_| suggest::ratio_as_growth(quantity));
+        finding.suggested_value =
+            Some(suggest::claim_value(as_growth.as_ref().unwrap_or(quantity)));
         if !facts.is_empty() {
             finding.facts = match work.fact_lists.get(facts.as_slice()) {
                 Some(list) => Arc::clone(list),

@@ -37,6 +37,72 @@ pub fn reference(store: &Store, f: u32) -> String {
     }
 }
 
+/// A ratio as the growth it states, in percent: "more than doubled"
+/// (`over 2x`) is `over 100%`, "halved" `-50%`; the digits written keep
+/// their precision (2.6x is 160%). For a claim on a fact of growth.
+pub fn ratio_as_growth(q: &Quantity) -> Option<Quantity> {
+    let growth = |n: &Number| -> Option<Number> {
+        let exponent = n.exponent + 2;
+        let (scaled, hundred, exponent) = if exponent >= 0 {
+            (
+                n.mantissa
+                    .checked_mul(10u128.checked_pow(exponent as u32)?)?,
+                100,
+                0,
+            )
+        } else {
+            (
+                n.mantissa,
+                100u128.checked_mul(10u128.checked_pow(exponent.unsigned_abs())?)?,
+                exponent,
+            )
+        };
+        let signed = if n.negative {
+            -(scaled as i128)
+        } else {
+            scaled as i128
+        };
+        let value = signed.checked_sub(hundred as i128)?;
+        Some(Number {
+            negative: value < 0,
+            mantissa: value.unsigned_abs(),
+            exponent,
+        })
+    };
+    (q.unit == Unit::Multiple).then_some(())?;
+    // "2.6 times" is 2.55x to 2.65x: a growth of 155% to 165%, not the
+    // 159.5% to 160.5% that "160%" would say.
+    if q.qualifier.is_none() && q.high.is_none() && q.low.exponent + 2 > 0 {
+        let edge = |offset: i128| -> Option<Number> {
+            let tenfold = (q.low.mantissa as i128)
+                .checked_mul(10)?
+                .checked_add(offset)?;
+            growth(&Number {
+                negative: q.low.negative,
+                mantissa: tenfold.unsigned_abs(),
+                exponent: q.low.exponent - 1,
+            })
+        };
+        return Some(Quantity {
+            text: q.text.clone(),
+            qualifier: None,
+            low: edge(-5)?,
+            high: Some(edge(5)?),
+            unit: Unit::Percent,
+        });
+    }
+    Some(Quantity {
+        text: q.text.clone(),
+        qualifier: q.qualifier,
+        low: growth(&q.low)?,
+        high: match &q.high {
+            Some(high) => Some(growth(high)?),
+            None => None,
+        },
+        unit: Unit::Percent,
+    })
+}
+
 /// The quantity in claim syntax, rebuilt from what prose mode read
 /// ("more than doubled" is `over 2x`, "14-15%" is `14%..15%`), so the claim
 /// grammar reads exactly the same value, precision and unit.
@@ -271,6 +337,20 @@ mod tests {
         assert_eq!(value("a third"), "33.3%");
         assert_eq!(value("17.1 million"), "17.1 million");
         assert_eq!(value("fewer than 25"), "under 25");
+    }
+
+    #[test]
+    fn ratios_become_the_growth_they_state() {
+        let growth = |prose: &str| {
+            let (q, _) = prose_quantity(prose, true).unwrap_or_else(|| panic!("{prose}"));
+            ratio_as_growth(&q).map(|g| claim_value(&g))
+        };
+        assert_eq!(growth("more than doubled").as_deref(), Some("over 100%"));
+        assert_eq!(growth("tripled").as_deref(), Some("150%..250%"));
+        assert_eq!(growth("halved").as_deref(), Some("-55%..-45%"));
+        assert_eq!(growth("2.6 times").as_deref(), Some("155%..165%"));
+        assert_eq!(growth("1.25x").as_deref(), Some("25%"));
+        assert_eq!(growth("40%"), None);
     }
 
     #[test]
