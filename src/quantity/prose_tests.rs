@@ -656,6 +656,10 @@ fn units_on_either_side_and_in_every_notation() {
         ("a quarter million US dollars".into(), 250_000.0, usd())
     );
     assert_eq!(
+        read("over a quarter of a trillion dollars"),
+        ("over a quarter of a trillion dollars".into(), 2.5e11, usd())
+    );
+    assert_eq!(
         read("20-minute walk"),
         ("20-minute".into(), 20.0, "minutes (time)".into())
     );

@@ -131,8 +131,9 @@ pub(super) fn fraction_amount(i: &str) -> PResult<'_, (Number, Unit)> {
         })
         .ok_or_else(|| no_match(i, "a fraction word"))?;
     let (i, _) = word_end(i)?;
-    // "a quarter million": a share of a scale is a number, of money if named.
-    if let Ok((rest, power)) = preceded(char(' '), terminated(scale_word, word_end)).parse(i) {
+    // "a quarter million", "a quarter of a trillion": a share of a scale is
+    // a number, of money if named.
+    if let Ok((rest, power)) = scale_after_fraction(i) {
         let whole = numerator * 10u128.pow(power as u32);
         let number = if whole.is_multiple_of(denominator) {
             plain(whole / denominator, 0)
@@ -156,11 +157,16 @@ pub(super) fn fraction_amount(i: &str) -> PResult<'_, (Number, Unit)> {
 /// unit ("a quarter million", "one-half miles"); the fast path leaves these
 /// to [`fraction_amount`].
 pub(super) fn fraction_continues(after: &str) -> bool {
-    after.starts_with(' ')
-        && (preceded(char(' '), terminated(scale_word, word_end))
-            .parse(after)
-            .is_ok()
-            || measure_word(after).is_ok())
+    after.starts_with(' ') && (scale_after_fraction(after).is_ok() || measure_word(after).is_ok())
+}
+
+/// The scale word after a fraction word: " million", " of a trillion".
+fn scale_after_fraction(i: &str) -> PResult<'_, i32> {
+    preceded(
+        alt((tag_no_case(" of a "), tag(" "))),
+        terminated(scale_word, word_end),
+    )
+    .parse(i)
 }
 
 /// `numerator / denominator` in percent.
