@@ -569,6 +569,11 @@ fn paraphrases_link_to_their_facts() {
         "e-us-private-growth",
     );
     expect(39, "2.6-fold", Status::Backed, "e-us-private-growth");
+    // "from 37 in 2023 to 58 in 2024, then fell back to 45": the start
+    // settles the fact of every later step of the change.
+    expect(40, "37", Status::Backed, "ra-fmti-2023");
+    expect(40, "58", Status::Backed, "ra-fmti-2024");
+    expect(40, "45", Status::Contradicted, "ra-fmti-2025");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

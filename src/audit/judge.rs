@@ -294,13 +294,33 @@ impl Number<'_> {
             })
     }
 
-    /// Whether number `which` of `numbers` ends "from X to Y".
+    /// Whether number `which` of `numbers` ends "from X to Y" (or "from X
+    /// in 2023 to Y", "from X (2023) to Y").
     pub(crate) fn ends_change(sentence: &str, numbers: &[(usize, usize)], which: usize) -> bool {
         which > 0
             && Number::after_from(sentence, numbers[which - 1].0)
             && sentence[numbers[which - 1].1..numbers[which].0]
                 .trim()
-                .eq_ignore_ascii_case("to")
+                .strip_suffix("to")
+                .map(|between| {
+                    between
+                        .trim_end()
+                        .trim_end_matches([',', ')'])
+                        .trim_start_matches(['(', ' '])
+                })
+                .map(|year| year.strip_prefix("in ").unwrap_or(year).trim())
+                .is_some_and(|year| {
+                    year.is_empty() || (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
+                })
+    }
+
+    /// Whether the word right before the number is "to": "but fell back
+    /// to 40", the next step of a change whose start the sentence gave.
+    pub(crate) fn after_to(sentence: &str, start: usize) -> bool {
+        let before = sentence[..start].trim_end();
+        before.len() >= 3
+            && before.is_char_boundary(before.len() - 3)
+            && before[before.len() - 3..].eq_ignore_ascii_case(" to")
     }
 
     /// Whether a bare number is followed by "points": a score ("40 points
@@ -431,6 +451,12 @@ pub(crate) fn candidates(
     // editions of the subjects the sentence names are candidates, their
     // metric named or not ("the ninth AI Index").
     let mut metrics: Vec<Sym> = linker.metrics_named(terms).collect();
+    // The start of the change named the metric for its end as well.
+    if let Some((_, metric)) = number.change_of
+        && !metrics.contains(&metric)
+    {
+        metrics.push(metric);
+    }
     if number.ordinal {
         for subject in linker.subjects_named(terms) {
             for &f in store.facts_of_subject(subject) {

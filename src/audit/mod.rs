@@ -311,8 +311,13 @@ impl<'a> Auditor<'a> {
                     whole: which > 0
                         && judge::Number::part_of(sentence, &current.numbers, which - 1),
                     change_of: started
-                        .filter(|&(start, _)| ends_change && start + 1 == at)
-                        .map(|(_, pair)| pair),
+                        .filter(|&(start, range, _)| {
+                            range == (s, e)
+                                && start < at
+                                && ((ends_change && start + 1 == at)
+                                    || judge::Number::after_to(sentence, ms))
+                        })
+                        .map(|(_, _, pair)| pair),
                     counts_a_noun: judge::Number::counts_a_noun(
                         &mention.quantity,
                         sentence,
@@ -336,9 +341,13 @@ impl<'a> Auditor<'a> {
                 let candidates = rank(false);
                 let mut judgement =
                     judge::judge(self.store, &self.linker, &terms, &candidates, &number);
-                if let (true, Judgement::Backed(f)) = (number.starts_change, &judgement) {
+                // "from 233 to 362", "from 37 in 2023 to 58 in 2024": the
+                // start's fact settles the rest of the change.
+                if let (true, Judgement::Backed(f)) =
+                    (judge::Number::after_from(sentence, ms), &judgement)
+                {
                     let fact = self.store.fact(f[0]);
-                    started = Some((at, (fact.subject, fact.metric)));
+                    started = Some((at, (s, e), (fact.subject, fact.metric)));
                 }
                 // "fell by 18 points" is no level: it contradicts none, and
                 // is derived from two, or unsourced.

@@ -42,8 +42,12 @@ impl NameScore {
         if self.nearness >= floor.nearness {
             self
         } else {
+            // What the sentence's own words hold of the name stays known:
+            // "the Foundation Model Transparency Index ... fell back to 40"
+            // names the index, however far from the number.
             NameScore {
                 coverage: self.coverage.max(floor.coverage),
+                own: self.own.max(floor.own),
                 ..floor
             }
         }
