@@ -305,11 +305,9 @@ impl Number<'_> {
         }
         let between = sentence[numbers[which - 1].1..numbers[which].0].trim();
         between.eq_ignore_ascii_case("to")
-            || between
-                .strip_suffix(['到', '至'])
-                .is_some_and(|rest| {
-                    rest.chars().count() <= 6 && rest.chars().all(crate::quantity::is_han)
-                })
+            || between.strip_suffix(['到', '至']).is_some_and(|rest| {
+                rest.chars().count() <= 6 && rest.chars().all(crate::quantity::is_han)
+            })
     }
 
     /// Whether a bare number is followed by "points": a score ("40 points
