@@ -280,6 +280,7 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             backed(15, "88%", "e-org-adoption"),
             backed(17, "233", "ra-incidents-2024"),
             backed(17, "362", "ra-incidents-2025"),
+            row(17, "55%", Status::Derived, "ra-incidents-2025"),
             backed(19, "58", "ra-fmti-2024"),
             wrong(19, "45", "ra-fmti-2025"),
             backed(21, "5817亿美元", "e-corp-invest"),
