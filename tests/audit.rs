@@ -236,30 +236,67 @@ fn table_cells_link_through_their_headers() {
 
 /// A Chinese summary of the report, written here: its numbers are read as
 /// Chinese writes them and linked through the store's Chinese aliases, so
-/// the true ones are backed and the planted one (英国 800亿美元, the UK's
-/// is $5.9 billion) contradicted. The years are dates, not numbers.
+/// the true ones are backed, each by its own fact, and the planted ones
+/// (英国 800亿美元, the UK's is $5.9 billion; 50 US models for 59; an FMTI
+/// average falling to 45 for 40; 6000亿美元 and 2000亿美元 of investment)
+/// contradicted. No true number is contradicted: 全球企业AI投资 is corporate
+/// investment and 生成式AI私人投资 the world's investment in generative AI,
+/// not global private investment. 从X增加到Y is "from X to Y": 233 and 58
+/// are the earlier years' values, and settle what 362 and 45 are. The
+/// years are dates, not numbers.
 #[test]
 fn a_chinese_summary_is_audited_through_chinese_aliases() {
     let findings = audit("tests/fixtures/audit/zh-summary.md", &[]);
-    let statuses: Vec<(u32, String, Status)> = findings
+    let statuses: Vec<(u32, String, Status, Option<String>)> = findings
         .iter()
-        .map(|f| (f.line, f.text().into_owned(), f.status))
+        .map(|f| {
+            (
+                f.line,
+                f.text().into_owned(),
+                f.status,
+                f.facts.first().map(|fact| fact.id.to_string()),
+            )
+        })
         .collect();
-    let backed = |line: u32, text: &str| (line, text.to_owned(), Status::Backed);
+    let row = |line: u32, text: &str, status: Status, fact: &str| {
+        (line, text.to_owned(), status, Some(fact.to_owned()))
+    };
+    let backed = |line: u32, text: &str, fact: &str| row(line, text, Status::Backed, fact);
+    let wrong = |line: u32, text: &str, fact: &str| row(line, text, Status::Contradicted, fact);
     assert_eq!(
         statuses,
         [
-            backed(3, "2859亿美元"),
-            backed(3, "124亿美元"),
-            backed(5, "5427"),
-            backed(5, "449"),
-            backed(7, "59"),
-            backed(7, "35"),
-            backed(9, "233"),
-            backed(9, "362"),
-            (11, "800亿美元".to_owned(), Status::Contradicted),
+            backed(3, "2859亿美元", "e-us-private"),
+            backed(3, "124亿美元", "e-china-private"),
+            backed(5, "5427", "r-dc-us"),
+            backed(5, "449", "r-dc-china"),
+            backed(7, "59", "r-notable-models-us"),
+            backed(7, "35", "r-notable-models-china"),
+            backed(9, "233", "ra-incidents-2024"),
+            backed(9, "362", "ra-incidents-2025"),
+            wrong(11, "800亿美元", "e-uk-private"),
+            wrong(13, "50", "r-notable-models-us"),
+            backed(13, "35", "r-notable-models-china"),
+            backed(15, "88%", "e-org-adoption"),
+            backed(17, "233", "ra-incidents-2024"),
+            backed(17, "362", "ra-incidents-2025"),
+            row(17, "55%", Status::Derived, "ra-incidents-2025"),
+            backed(19, "58", "ra-fmti-2024"),
+            wrong(19, "45", "ra-fmti-2025"),
+            backed(21, "5817亿美元", "e-corp-invest"),
+            backed(21, "1709亿美元", "e-genai-private"),
+            wrong(23, "6000亿美元", "e-corp-invest"),
+            backed(25, "74.2%", "r-patents-china-share"),
+            backed(27, "1710万", "r-compute-capacity"),
+            backed(29, "59%", "pu-benefits-2025"),
+            wrong(31, "2000亿美元", "e-genai-private"),
         ]
     );
+    let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();
+    assert_eq!(expected(13), Some("59"));
+    assert_eq!(expected(31), Some("$170.9 billion"));
+    let fmti = findings.iter().find(|f| f.text() == "45").unwrap();
+    assert_eq!(fmti.expected(), Some("40"));
     // ... against the United Kingdom's figure: the 美 of 美元 is the
     // number's unit, no word for the United States.
     let uk = findings.iter().find(|f| f.line == 11).unwrap();

@@ -81,6 +81,26 @@ const FALLS: &[&str] = &[
     "shrank",
     "lost",
 ];
+const ZH_RISES: &[&str] = &[
+    "增长了",
+    "增长",
+    "增加了",
+    "增加",
+    "上升了",
+    "上升",
+    "提高了",
+    "提高",
+];
+const ZH_FALLS: &[&str] = &[
+    "下降了",
+    "下降",
+    "减少了",
+    "减少",
+    "降低了",
+    "降低",
+    "下滑了",
+    "下滑",
+];
 
 /// Whether the number is written as a ratio, a change or a difference.
 pub(crate) fn may_derive(number: &Number<'_>) -> bool {
@@ -145,10 +165,12 @@ fn kind_of(number: &Number<'_>) -> Option<Kind> {
                 .find(|w| !w.is_empty());
             let lower = |w: &str| w.to_ascii_lowercase();
             let mut words = words_before.chain(word_after).map(lower);
+            // Chinese runs its words together: 增长了55%, AI事件减少了10%.
+            let zh = |words: &[&str], w: &str| words.iter().any(|z| w.ends_with(z));
             words.find_map(|w| {
-                if RISES.contains(&w.as_str()) {
+                if RISES.contains(&w.as_str()) || zh(ZH_RISES, &w) {
                     Some(Kind::Change { fall: false })
-                } else if FALLS.contains(&w.as_str()) {
+                } else if FALLS.contains(&w.as_str()) || zh(ZH_FALLS, &w) {
                     Some(Kind::Change { fall: true })
                 } else {
                     None

@@ -240,7 +240,8 @@ pub(crate) struct Number<'a> {
 }
 
 impl Number<'_> {
-    /// Whether the number, at `start..end` of its sentence, follows "from".
+    /// Whether the number, at `start..end` of its sentence, follows "from"
+    /// (or the Chinese 从 of "从233起增加到362起").
     pub(crate) fn after_from(sentence: &str, start: usize) -> bool {
         let before = sentence[..start].trim_end();
         let before = crate::quantity::QUALIFIERS
@@ -254,11 +255,12 @@ impl Number<'_> {
             })
             .unwrap_or(before);
         // `get`: the four bytes before may cut a character (接近2859).
-        before
-            .len()
-            .checked_sub(4)
-            .and_then(|cut| before.get(cut..))
-            .is_some_and(|tail| tail.eq_ignore_ascii_case("from"))
+        before.ends_with('从')
+            || before
+                .len()
+                .checked_sub(4)
+                .and_then(|cut| before.get(cut..))
+                .is_some_and(|tail| tail.eq_ignore_ascii_case("from"))
     }
 
     /// Whether number `which` of `numbers` (byte ranges of `sentence`) is
@@ -295,23 +297,29 @@ impl Number<'_> {
     }
 
     /// Whether number `which` of `numbers` ends "from X to Y" (or "from X
-    /// in 2023 to Y", "from X (2023) to Y").
+    /// in 2023 to Y", "from X (2023) to Y"), or the Chinese 从X到Y, 从X至Y:
+    /// the 到 or 至 after at most a counter and a verb of change
+    /// (从233起增加到362起, 从58分降至45分).
     pub(crate) fn ends_change(sentence: &str, numbers: &[(usize, usize)], which: usize) -> bool {
-        which > 0
-            && Number::after_from(sentence, numbers[which - 1].0)
-            && sentence[numbers[which - 1].1..numbers[which].0]
-                .trim()
-                .strip_suffix("to")
-                .map(|between| {
-                    between
-                        .trim_end()
-                        .trim_end_matches([',', ')'])
-                        .trim_start_matches(['(', ' '])
-                })
-                .map(|year| year.strip_prefix("in ").unwrap_or(year).trim())
-                .is_some_and(|year| {
-                    year.is_empty() || (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
-                })
+        if which == 0 || !Number::after_from(sentence, numbers[which - 1].0) {
+            return false;
+        }
+        let between = sentence[numbers[which - 1].1..numbers[which].0].trim();
+        let english = between
+            .strip_suffix("to")
+            .map(|year| {
+                year.trim_end()
+                    .trim_end_matches([',', ')'])
+                    .trim_start_matches(['(', ' '])
+            })
+            .map(|year| year.strip_prefix("in ").unwrap_or(year).trim())
+            .is_some_and(|year| {
+                year.is_empty() || (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
+            });
+        english
+            || between.strip_suffix(['到', '至']).is_some_and(|rest| {
+                rest.chars().count() <= 6 && rest.chars().all(crate::quantity::is_han)
+            })
     }
 
     /// Whether the word right before the number is "to": "but fell back
@@ -864,9 +872,18 @@ fn counts_what_the_fact_counts(
     if number.quantity.unit != Unit::Bare || number.counts_points() {
         return true;
     }
-    let Some(next) = number.next_word else {
+    let Some(mut next) = number.next_word else {
         return true;
     };
+    // A Chinese measure word stands between a number and what it counts:
+    // 50个重要AI模型 counts models.
+    if let Some(c) = number.sentence[next..]
+        .chars()
+        .next()
+        .filter(|&c| "个项家起篇台名位所座款种件条部".contains(c))
+    {
+        next += c.len_utf8();
+    }
     match terms.word_at(next) {
         None | Some(None) => true,
         Some(Some(mut found)) => {
