@@ -42,6 +42,9 @@ pub(crate) struct Candidate {
     /// For a draft, the share of the words around the number its quote
     /// holds ([`crate::link::Scores::held_by`]); 1 for a named fact.
     pub held: f32,
+    /// The share of the words around the number the metric's name holds,
+    /// draft or not.
+    pub holds: f32,
 }
 
 /// How much the subject's words count beside the metric's.
@@ -60,6 +63,11 @@ const PERIOD_BONUS: f32 = 0.15;
 /// A candidate ranked at least this share of the best is linked as well as
 /// the best: the value may pick among them.
 const COMPARABLE: f32 = 0.7;
+/// The least share of a metric's name that backs a number whose subject
+/// the sentence does not name: below it, a value that happens to agree is
+/// all there is ("52 percent of students want AI taught in school" is no
+/// share of students using AI for school tasks, about 50%).
+const BACKING_COVERAGE: f32 = 0.3;
 /// A contradiction needs the best pair of names to lead every other by
 /// this factor, and no fact within [`AGREEING`] of it to agree.
 pub(crate) const MARGIN: f32 = 1.25;
@@ -509,6 +517,7 @@ pub(crate) fn candidates(
         // Scored on first need: the unit and period rule out every fact
         // of many a metric, and the score costs more than those checks.
         let mut metric_score = None;
+        let mut metric_holds = None;
         // The same for the nearest other subject, asked for every year of
         // a metric of one subject.
         let mut nearest = None;
@@ -606,13 +615,11 @@ pub(crate) fn candidates(
                     shares_values(&reading.set, &number.reading.set),
                 )
             };
-            let held = if fact.draft {
-                scores.held_by(metric_score)
-            } else {
-                1.0
-            };
+            let holds = *metric_holds.get_or_insert_with(|| scores.held_by(metric_score));
+            let held = if fact.draft { holds } else { 1.0 };
             out.push(Candidate {
                 held,
+                holds,
                 fact: f,
                 rank,
                 subject,
@@ -703,6 +710,12 @@ pub(crate) fn judge(
     let mut backing: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| c.agrees && c.rank >= COMPARABLE * top.rank)
+        .filter(|c| {
+            let fact = store.fact(c.fact);
+            c.subject.is_read()
+                || c.metric.coverage >= BACKING_COVERAGE
+                || number.change_of == Some((fact.subject, fact.metric))
+        })
         .collect();
     if !backing.is_empty() {
         // An exact fit beats one through a tolerance: 29.6 GW is the fact
@@ -745,7 +758,13 @@ pub(crate) fn judge(
                     // one business function" holds "used AI in at least one
                     // business function" too).
                     let whole = |m: &NameScore| m.coverage >= FULLY_NAMED;
-                    full(&top.metric) >= MARGIN * full(&runner.metric)
+                    // ... and a name that holds less of the sentence than
+                    // the runner-up's leaves out what the sentence says:
+                    // "generative AI drew $33.9 billion of private
+                    // investment worldwide" is no total of private AI
+                    // investment worldwide.
+                    (full(&top.metric) >= MARGIN * full(&runner.metric)
+                        && top.holds >= runner.holds)
                         || (whole(&top.metric)
                             && whole(&runner.metric)
                             && top.metric.strength > runner.metric.strength)
