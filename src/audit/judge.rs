@@ -42,9 +42,6 @@ pub(crate) struct Candidate {
     /// For a draft, the share of the words around the number its quote
     /// holds ([`crate::link::Scores::held_by`]); 1 for a named fact.
     pub held: f32,
-    /// The share of the words around the number the metric's name holds,
-    /// draft or not.
-    pub holds: f32,
 }
 
 /// How much the subject's words count beside the metric's.
@@ -252,6 +249,13 @@ impl Number<'_> {
     /// (or the Chinese 从 of "从233起增加到362起").
     pub(crate) fn after_from(sentence: &str, start: usize) -> bool {
         let before = sentence[..start].trim_end();
+        // Most numbers have no "from" anywhere near: a look at the last
+        // few dozen bytes spares the qualifiers' comparisons.
+        let near = before.len().saturating_sub(40);
+        let tail = &before.as_bytes()[near..];
+        if !tail.windows(4).any(|w| w.eq_ignore_ascii_case(b"from")) && !before.contains('从') {
+            return false;
+        }
         let before = crate::quantity::QUALIFIERS
             .iter()
             .find_map(|(q, _)| {
@@ -445,7 +449,7 @@ pub(crate) fn candidates(
     // The subjects' scores are the number's, read once for all metrics.
     // The same scores are read for the facts' subjects: one list serves both.
     let mut named_subjects: Option<Vec<(Sym, NameScore)>> = None;
-    let mut nearest_subject = |metric: Sym, implied: Sym, read: &mut Vec<(Sym, NameScore)>| {
+    let mut another_subject_near = |metric: Sym, implied: Sym, read: &mut Vec<(Sym, NameScore)>| {
         named_subjects
             .get_or_insert_with(|| {
                 linker
@@ -454,14 +458,12 @@ pub(crate) fn candidates(
                     .collect()
             })
             .iter()
-            // The score first: a comparison is cheaper than the set lookup.
-            .filter(|(_, score)| score.own >= CLEAR)
+            // The scores first: a comparison is cheaper than the lookups.
+            .filter(|(_, score)| score.own >= CLEAR && score.nearness >= IMPLIED_SUBJECT.nearness)
             .filter(|(s, _)| !linker.name_within(*s, metric))
             // "US congressional hearings" names the United States by a word
             // of "US Congress", the subject the metric implies.
-            .filter(|(s, _)| linker.named_apart_from(terms, *s, NameKind::Subject, implied))
-            .map(|(_, score)| score.nearness)
-            .fold(0.0, f32::max)
+            .any(|(s, _)| linker.named_apart_from(terms, *s, NameKind::Subject, implied))
     };
     // An ordinal says by itself that it is a position: the ranks and
     // editions of the subjects the sentence names are candidates, their
@@ -562,9 +564,9 @@ pub(crate) fn candidates(
                     // names another near the number ("Chinese companies reached 88%
                     // adoption" is not the surveyed organizations' 88%).
                     if implied
-                        && *nearest
-                            .get_or_insert_with(|| nearest_subject(metric, fact.subject, &mut read))
-                            < IMPLIED_SUBJECT.nearness
+                        && !*nearest.get_or_insert_with(|| {
+                            another_subject_near(metric, fact.subject, &mut read)
+                        })
                     {
                         score = score.at_least(IMPLIED_SUBJECT);
                     } else if store.is_default_subject(fact.subject) {
@@ -615,11 +617,13 @@ pub(crate) fn candidates(
                     shares_values(&reading.set, &number.reading.set),
                 )
             };
-            let holds = *metric_holds.get_or_insert_with(|| scores.held_by(metric_score));
-            let held = if fact.draft { holds } else { 1.0 };
+            let held = if fact.draft {
+                *metric_holds.get_or_insert_with(|| scores.held_by(metric_score))
+            } else {
+                1.0
+            };
             out.push(Candidate {
                 held,
-                holds,
                 fact: f,
                 rank,
                 subject,
@@ -700,6 +704,7 @@ pub(crate) fn judge(
     store: &Store,
     linker: &Linker,
     terms: &SentenceTerms,
+    scores: &Scores<'_, '_>,
     candidates: &[Candidate],
     number: &Number<'_>,
 ) -> Judgement {
@@ -764,7 +769,7 @@ pub(crate) fn judge(
                     // investment worldwide" is no total of private AI
                     // investment worldwide.
                     (full(&top.metric) >= MARGIN * full(&runner.metric)
-                        && top.holds >= runner.holds)
+                        && scores.held_by(top.metric) >= scores.held_by(runner.metric))
                         || (whole(&top.metric)
                             && whole(&runner.metric)
                             && top.metric.strength > runner.metric.strength)

@@ -339,8 +339,14 @@ impl<'a> Auditor<'a> {
                     )
                 };
                 let candidates = rank(false);
-                let mut judgement =
-                    judge::judge(self.store, &self.linker, &terms, &candidates, &number);
+                let mut judgement = judge::judge(
+                    self.store,
+                    &self.linker,
+                    &terms,
+                    &scores,
+                    &candidates,
+                    &number,
+                );
                 // "from 233 to 362", "from 37 in 2023 to 58 in 2024": the
                 // start's fact settles the rest of the change.
                 if let (true, Judgement::Backed(f)) =
