@@ -19,9 +19,32 @@ pub(crate) struct Derivation {
     pub agrees: bool,
     /// The arithmetic in words: `$285.9 billion / $12.4 billion = [22.96x, 23.15x]`.
     pub arithmetic: String,
+    kind: Kind,
+}
+
+impl Derivation {
     /// The claim line that states the same derivation for `check`, less
     /// its value: `{a} / {b} = `, or `{later} = +` with `vs EARLIER` after.
-    pub claim: (String, String),
+    /// Made only for a derivation that is kept: naming a fact so that it
+    /// resolves is a search of the store.
+    pub(crate) fn claim(&self, store: &Store) -> (String, String) {
+        let [a, b] = self.facts;
+        let (ra, rb) = (
+            super::suggest::reference(store, a),
+            super::suggest::reference(store, b),
+        );
+        match self.kind {
+            Kind::Ratio => (format!("{ra} / {rb} = "), String::new()),
+            Kind::Difference { .. } => (format!("{ra} - {rb} = "), String::new()),
+            Kind::Change { fall } => {
+                let earlier = store
+                    .fact(b)
+                    .period
+                    .map_or(String::new(), |p| format!(" vs {}", store.str(p)));
+                (format!("{ra} = {}", if fall { "-" } else { "+" }), earlier)
+            }
+        }
+    }
 }
 
 /// How a number relates two facts.
@@ -250,27 +273,12 @@ pub(crate) fn derive(
             show_interval(&value, &shown)
         ),
     };
-    let (ra, rb) = (
-        super::suggest::reference(store, pair[0]),
-        super::suggest::reference(store, pair[1]),
-    );
-    let claim = match kind {
-        Kind::Ratio => (format!("{ra} / {rb} = "), String::new()),
-        Kind::Difference { .. } => (format!("{ra} - {rb} = "), String::new()),
-        Kind::Change { fall } => {
-            let earlier = store
-                .fact(pair[1])
-                .period
-                .map_or(String::new(), |p| format!(" vs {}", store.str(p)));
-            (format!("{ra} = {}", if fall { "-" } else { "+" }), earlier)
-        }
-    };
     Some(Derivation {
         facts: pair,
         value,
         agrees,
         arithmetic,
-        claim,
+        kind,
     })
 }
 

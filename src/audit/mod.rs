@@ -455,7 +455,7 @@ impl<'a> Auditor<'a> {
             Judgement::Backed(f) => (Status::Backed, f),
             Judgement::Contradicted(f) => (Status::Contradicted, f),
             Judgement::Derived(d) => {
-                let (before, after) = &d.claim;
+                let (before, after) = &d.claim(self.store);
                 let detail = finding.detail_mut();
                 detail.arithmetic = Some(d.arithmetic.clone());
                 detail.derived_claim =
