@@ -492,10 +492,9 @@ pub(crate) fn candidates(
         // sentence holds. With the metric unnamed, such a link is not clear:
         // it backs a number, and contradicts one only as the end of a
         // change whose start it backed.
-        for subject in linker.subjects_named(terms) {
+        for subject in linker.subjects_named_in_full(terms) {
             let facts = store.facts_of_subject(subject);
-            if facts.len() > FEW_FACTS || scores.name(NameKind::Subject, subject).own < FULLY_NAMED
-            {
+            if facts.len() > FEW_FACTS {
                 continue;
             }
             for &f in facts {

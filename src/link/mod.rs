@@ -133,6 +133,8 @@ pub struct SentenceTerms {
     metrics: Vec<(Sym, f32)>,
     /// The subjects of `forms`, each once, in that order.
     subjects: Vec<Sym>,
+    /// The subjects of which a form is all in the sentence's own words.
+    named_in_full: Vec<Sym>,
     /// The forms that hold at least [`MIN_COVERAGE`] of their weight in
     /// the sentence, with that share, in the order the sentence's terms
     /// found them.
@@ -421,6 +423,7 @@ impl Linker {
         }
         out.forms.clear();
         out.subjects.clear();
+        out.named_in_full.clear();
         out.form_at.resize(self.forms.len(), NO_SLOT);
         out.form_slots.clear();
         out.slots.clear();
@@ -519,24 +522,33 @@ impl Linker {
                 // Which metrics are candidates is decided by the sentence's
                 // own words: a paragraph names many more.
                 let mut own = 0.0;
+                let mut in_sentence = 0.0;
                 for &(term, weight) in &self.packed[packed.from as usize..packed.to as usize] {
                     let slot = slot_of[term as usize] as usize;
                     if slot != NO_SLOT as usize {
                         out.slots.push((slot as u32, weight));
                         // The paragraph's words only break ties.
-                        own += if out.presence[slot] == 1.0 {
-                            weight
+                        if out.presence[slot] == 1.0 {
+                            own += weight;
+                            in_sentence += weight;
                         } else {
-                            weight * 1e-3
-                        };
+                            own += weight * 1e-3;
+                        }
                     }
                 }
                 out.form_slots.push((from, out.slots.len() as u32));
                 let form = &self.forms[f as usize];
                 if form.kind == NameKind::Metric {
                     out.metrics.push((form.sym, own));
-                } else if !out.subjects.contains(&form.sym) {
-                    out.subjects.push(form.sym);
+                } else {
+                    if !out.subjects.contains(&form.sym) {
+                        out.subjects.push(form.sym);
+                    }
+                    if in_sentence >= NAMED_IN_FULL * packed.mass
+                        && !out.named_in_full.contains(&form.sym)
+                    {
+                        out.named_in_full.push(form.sym);
+                    }
                 }
             }
         }
@@ -673,6 +685,15 @@ impl Linker {
     ) -> impl Iterator<Item = Sym> + Clone + 'a {
         sentence.subjects.iter().copied()
     }
+
+    /// The subjects a form of which the sentence's own words hold in full,
+    /// whatever number they are read for.
+    pub fn subjects_named_in_full<'a>(
+        &'a self,
+        sentence: &'a SentenceTerms,
+    ) -> impl Iterator<Item = Sym> + 'a {
+        sentence.named_in_full.iter().copied()
+    }
 }
 
 /// A draft fact's quote as the form of its metric: a harvested fact has no
@@ -777,6 +798,10 @@ fn nearness(gap: f32) -> f32 {
 const CONTEXT_FOUND: f32 = 0.5;
 const CONTEXT_NEAR: f32 = 0.1;
 const CONTEXT_WORD: u32 = u32::MAX;
+
+/// The share of a form's weight in the sentence's own words that names it
+/// in full (rounding aside).
+const NAMED_IN_FULL: f32 = 0.999;
 
 /// A name whose words the sentence holds less than this share of (by
 /// weight) is not considered for it.
