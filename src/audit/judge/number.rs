@@ -1,0 +1,343 @@
+//! The number in its sentence: the years written there, "from X to Y",
+//! "N of M", the word after it, and how prose bounds read.
+
+use crate::audit::scan::Mention;
+use crate::interval::Interval;
+use crate::link::SentenceTerms;
+use crate::quantity::{Qualifier, Quantity, Reading, Unit};
+use crate::store::Sym;
+
+/// The years written in a sentence, with where they stand.
+#[derive(Debug, Default)]
+pub(crate) struct Years {
+    pub(super) found: Vec<(usize, usize)>,
+}
+
+impl Years {
+    pub(crate) fn of(sentence: &str) -> Years {
+        let bytes = sentence.as_bytes();
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i + 4 <= bytes.len() {
+            // Most bytes start no year: the first digit alone rules them out
+            // before the boundaries are looked at.
+            if !matches!(bytes[i], b'1' | b'2') {
+                i += 1;
+                continue;
+            }
+            let word = &bytes[i..i + 4];
+            let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+            let boundary_after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
+            if boundary_before
+                && boundary_after
+                && word.iter().all(u8::is_ascii_digit)
+                && (word.starts_with(b"19") || word.starts_with(b"20"))
+            {
+                found.push((i, i + 4));
+                i += 4;
+            } else {
+                i += 1;
+            }
+        }
+        Years { found }
+    }
+
+    /// The year written right beside the number at `start..end` ("100 (in
+    /// 2024)", "89% since 2017", "notable 2025 models"): the fact must be of it.
+    pub(crate) fn pinned<'s>(
+        &self,
+        sentence: &'s str,
+        start: usize,
+        end: usize,
+    ) -> Option<Pin<'s>> {
+        const NEAR: usize = 12;
+        self.found
+            .iter()
+            .filter_map(|&(s, e)| {
+                // On a tie the year after the number wins: "from 15 in
+                // 2024 to 28 in 2025".
+                let gap = if e <= start {
+                    start - e + 1
+                } else if s >= end {
+                    s - end
+                } else {
+                    return None;
+                };
+                (gap <= NEAR).then_some((gap, s, e))
+            })
+            .min()
+            .map(|(_, s, e)| Pin {
+                year: &sentence[s..e],
+                since: s >= end && {
+                    let before = sentence[..s].trim_end();
+                    before.ends_with(" since") || before.ends_with(" from")
+                },
+            })
+    }
+
+    pub(super) fn named<'a>(&'a self, sentence: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.found.iter().map(move |&(s, e)| &sentence[s..e])
+    }
+}
+
+/// The year written beside a number.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Pin<'a> {
+    pub year: &'a str,
+    /// "rose 32% from 2024", "up 9% since 2023": the year the change is
+    /// counted from. A fact of a later period states it as well as one
+    /// whose period names the year ("since 2024", "2024-2025").
+    pub since: bool,
+}
+
+impl Pin<'_> {
+    /// Whether a fact of `period` may be what the number states: one whose
+    /// period names the year, or, for a change counted from the year, one
+    /// of a single later year (the change over that year). A span from
+    /// another year is another change: "up 30-fold since 2021" is not the
+    /// growth of 2022-2025, nor of "since 2022".
+    pub(crate) fn admits(&self, period: &str) -> bool {
+        if period.contains(self.year) {
+            return true;
+        }
+        let mut years = period
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| w.len() == 4)
+            .filter_map(|w| w.parse::<u32>().ok());
+        let counted_from = period.contains("since") || period.contains("from");
+        match (self.since && !counted_from, years.next(), years.next()) {
+            (true, Some(only), None) => self.year.parse::<u32>().is_ok_and(|year| only > year),
+            _ => false,
+        }
+    }
+}
+
+/// The latest four-digit year a period names ("2013-2024", "early 2026").
+pub(super) fn latest_year(period: &str) -> Option<u32> {
+    period
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .max()
+}
+
+/// The context one number is judged in.
+pub(crate) struct Number<'a> {
+    pub quantity: &'a Quantity,
+    /// Where the number stands in its sentence, in bytes.
+    pub start: usize,
+    pub end: usize,
+    pub reading: Reading,
+    /// The values the words allow as written, a lower bound unbounded.
+    pub as_written: Interval,
+    /// The sentence, and the year pinned beside the number.
+    pub sentence: &'a str,
+    pub years: &'a Years,
+    pub pinned: Option<Pin<'a>>,
+    /// "from 100 to over 150": the first value of a change, of a period
+    /// before the one the sentence is about. Unless a year pins it, it
+    /// contradicts nothing.
+    pub starts_change: bool,
+    /// Where the word right after the number starts, if a space is all
+    /// that parts them.
+    pub next_word: Option<usize>,
+    /// "12 million people": a bare number with a noun right after it
+    /// counts that noun, so no measure (water in kiloliters) is what it
+    /// states.
+    pub counts_a_noun: bool,
+    /// "24th", "ninth": a position, of a rank or an edition only.
+    pub ordinal: bool,
+    /// The whole of "N of M models shipped without code": the words after
+    /// it say what the part is, and seldom which whole.
+    pub whole: bool,
+    /// The end of "from 233 to 362" whose start was backed by a fact of
+    /// this (subject, metric): the sentence has named it once for both.
+    pub change_of: Option<(Sym, Sym)>,
+    /// The numbers of the sentence, this one at `which`.
+    pub neighbours: &'a [Mention],
+    pub which: usize,
+}
+
+impl Number<'_> {
+    /// Whether the number, at `start..end` of its sentence, follows "from"
+    /// (or the Chinese 从 of "从233起增加到362起").
+    pub(crate) fn after_from(sentence: &str, start: usize) -> bool {
+        let before = sentence[..start].trim_end();
+        // Most numbers have no "from" anywhere near: a look at the last
+        // few dozen bytes spares the qualifiers' comparisons.
+        let near = before.len().saturating_sub(40);
+        let tail = &before.as_bytes()[near..];
+        if !tail.windows(4).any(|w| w.eq_ignore_ascii_case(b"from")) && !before.contains('从') {
+            return false;
+        }
+        let before = crate::quantity::QUALIFIERS
+            .iter()
+            .find_map(|(q, _)| {
+                let cut = before.len().checked_sub(q.len())?;
+                before
+                    .get(cut..)
+                    .filter(|tail| tail.eq_ignore_ascii_case(q))
+                    .map(|_| before[..cut].trim_end())
+            })
+            .unwrap_or(before);
+        // `get`: the four bytes before may cut a character (接近2859).
+        before.ends_with('从')
+            || before
+                .len()
+                .checked_sub(4)
+                .and_then(|cut| before.get(cut..))
+                .is_some_and(|tail| tail.eq_ignore_ascii_case("from"))
+    }
+
+    /// Whether number `which` of `numbers` (byte ranges of `sentence`) is
+    /// the part of "N of M", "N out of M" or "N in M" whose whole follows.
+    pub(crate) fn part_of(sentence: &str, numbers: &[(usize, usize)], which: usize) -> bool {
+        let (Some(&(_, end)), Some(&(next, _))) = (numbers.get(which), numbers.get(which + 1))
+        else {
+            return false;
+        };
+        let between = sentence[end..next].trim();
+        let between = between
+            .strip_suffix(" the")
+            .or_else(|| between.strip_suffix(" The"))
+            .unwrap_or(between);
+        ["of", "out of", "in"]
+            .iter()
+            .any(|joint| between.eq_ignore_ascii_case(joint))
+    }
+
+    /// Whether the writer denies the number ("the gap is not 2-3x but 23
+    /// times", "rather than 50"): it states no value to back or contradict.
+    pub(crate) fn denied(sentence: &str, start: usize) -> bool {
+        // Bytes, not a lowered copy: every number of an article asks.
+        let before = sentence[..start].trim_end().as_bytes();
+        ["not", "never", "rather than", "instead of"]
+            .iter()
+            .any(|denial| {
+                before.len() >= denial.len() && {
+                    let (rest, tail) = before.split_at(before.len() - denial.len());
+                    tail.eq_ignore_ascii_case(denial.as_bytes())
+                        && rest.last().is_none_or(|b| matches!(b, b' ' | b',' | b'('))
+                }
+            })
+    }
+
+    /// Whether number `which` of `numbers` ends "from X to Y" (or "from X
+    /// in 2023 to Y", "from X (2023) to Y"), or the Chinese 从X到Y, 从X至Y:
+    /// the 到 or 至 after at most a counter and a verb of change
+    /// (从233起增加到362起, 从58分降至45分).
+    pub(crate) fn ends_change(sentence: &str, numbers: &[(usize, usize)], which: usize) -> bool {
+        if which == 0 || !Number::after_from(sentence, numbers[which - 1].0) {
+            return false;
+        }
+        let between = sentence[numbers[which - 1].1..numbers[which].0].trim();
+        let english = between
+            .strip_suffix("to")
+            .map(|year| {
+                year.trim_end()
+                    .trim_end_matches([',', ')'])
+                    .trim_start_matches(['(', ' '])
+            })
+            .map(|year| year.strip_prefix("in ").unwrap_or(year).trim())
+            .is_some_and(|year| {
+                year.is_empty() || (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
+            });
+        english
+            || between.strip_suffix(['到', '至']).is_some_and(|rest| {
+                rest.chars().count() <= 6 && rest.chars().all(crate::quantity::is_han)
+            })
+    }
+
+    /// Whether the word right before the number is "to": "but fell back
+    /// to 40", the next step of a change whose start the sentence gave.
+    pub(crate) fn after_to(sentence: &str, start: usize) -> bool {
+        let before = sentence[..start].trim_end();
+        before.len() >= 3
+            && before.is_char_boundary(before.len() - 3)
+            && before[before.len() - 3..].eq_ignore_ascii_case(" to")
+    }
+
+    /// Whether a bare number is followed by "points": a score ("40 points
+    /// on the index") or percentage points ("differ by 50 points"), no
+    /// thing counted.
+    pub(crate) fn counts_points(&self) -> bool {
+        self.quantity.unit == Unit::Bare
+            && self.next_word.is_some_and(|at| {
+                let word = self.sentence[at..]
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                word.eq_ignore_ascii_case("points") || word.eq_ignore_ascii_case("point")
+            })
+    }
+
+    /// "77% of new AI PhDs": a percentage of something is a share of it.
+    pub(crate) fn states_a_share(&self) -> bool {
+        self.quantity.unit == Unit::Percent
+            && self.next_word.is_some_and(|at| {
+                self.sentence[at..]
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+            })
+    }
+
+    /// Whether a bare number is followed by a word that no unit starts with.
+    pub(crate) fn counts_a_noun(
+        quantity: &Quantity,
+        sentence: &str,
+        terms: &SentenceTerms,
+        next_word: Option<usize>,
+    ) -> bool {
+        quantity.unit == Unit::Bare
+            && next_word
+                .and_then(|at| terms.word_at(at))
+                .is_some_and(|word| word.is_some())
+            && !next_word
+                .and_then(|at| sentence[at..].split(|c: char| !c.is_alphabetic()).next())
+                .is_some_and(crate::quantity::may_name_a_unit)
+    }
+
+    /// Where the word right after `end` starts, if one space at most
+    /// parts it from the number and it is a word of letters.
+    pub(crate) fn word_after(sentence: &str, end: usize) -> Option<usize> {
+        let rest = &sentence[end..];
+        let start = end + usize::from(rest.starts_with(' '));
+        let word = &sentence[start..];
+        let letters = word.chars().take_while(|c| c.is_alphanumeric()).count();
+        let ends_word = word
+            .chars()
+            .nth(letters)
+            .is_none_or(|c| !c.is_alphanumeric());
+        (letters > 0 && ends_word && word.chars().take(letters).all(char::is_alphabetic))
+            .then_some(start)
+    }
+}
+
+/// A number of prose as an interval. "More than $80 billion" for $285.9
+/// billion is true and misleads: writers put a lower bound just below the
+/// value, so prose reads "over X" as up to half as much again, and "up to
+/// X" as down to two thirds of it ("up to 73%" is no 21%); claims files
+/// keep the bound as written.
+pub(crate) fn prose_reading(quantity: &Quantity, tolerance: f64) -> Reading {
+    const BOUND_REACH: f64 = 1.5;
+    let mut reading = quantity.reading(tolerance);
+    match quantity.qualifier {
+        Some(Qualifier::Over | Qualifier::AtLeast)
+            if reading.set.lo > 0.0 && reading.set.hi.is_infinite() =>
+        {
+            let reach = reading.set.lo * BOUND_REACH;
+            reading.set.hi = reach;
+            reading.strict.hi = reach;
+        }
+        Some(Qualifier::Under | Qualifier::AtMost)
+            if reading.set.hi > 0.0 && reading.set.hi.is_finite() && reading.set.lo <= 0.0 =>
+        {
+            let reach = reading.set.hi / BOUND_REACH;
+            reading.set.lo = reach;
+            reading.strict.lo = reach;
+        }
+        _ => {}
+    }
+    reading
+}
