@@ -195,6 +195,17 @@ fn every_planted_error_is_flagged_without_claims() {
     assert_eq!(contradicted, [18, 20, 24, 28, 29]);
 }
 
+/// Each finding as (line, text, status, first fact's id).
+fn outcomes(findings: &[Finding]) -> Vec<(u32, String, Status, Option<String>)> {
+    findings
+        .iter()
+        .map(|f| {
+            let fact = f.facts.first().map(|x| x.id.clone());
+            (f.line, f.text().into_owned(), f.status, fact)
+        })
+        .collect()
+}
+
 /// A table's cells are read as a line of prose made of their row and
 /// column headers ("Notable AI models (2025); China: 30"), so a wrong cell
 /// is contradicted by the fact its headers name; and "up to 73%" is no
@@ -202,13 +213,7 @@ fn every_planted_error_is_flagged_without_claims() {
 #[test]
 fn table_cells_link_through_their_headers() {
     let findings = audit("tests/fixtures/audit/table-digest.md", &[]);
-    let outcome: Vec<(u32, String, Status, Option<String>)> = findings
-        .iter()
-        .map(|f| {
-            let fact = f.facts.first().map(|x| x.id.clone());
-            (f.line, f.text().into_owned(), f.status, fact)
-        })
-        .collect();
+    let outcome = outcomes(&findings);
     let row = |line: u32, text: &str, status: Status, fact: Option<&str>| {
         (line, text.to_owned(), status, fact.map(str::to_owned))
     };
@@ -508,16 +513,16 @@ fn hostile_articles() {
 fn paraphrases_link_to_their_facts() {
     let article = "tests/fixtures/audit/paraphrase-digest.md";
     let findings = audit(article, &[]);
-    let outcome: Vec<(u32, String, Status, Option<String>)> = findings
-        .iter()
-        .map(|f| {
-            let fact = f.facts.first().map(|x| x.id.clone());
-            (f.line, f.text().into_owned(), f.status, fact)
-        })
-        .collect();
+    let outcome = outcomes(&findings);
     let expect = |line: u32, text: &str, status: Status, fact: &str| {
         assert!(
             outcome.contains(&(line, text.to_owned(), status, Some(fact.to_owned()))),
+            "{line} {text}: {outcome:#?}"
+        );
+    };
+    let unsourced = |line: u32, text: &str| {
+        assert!(
+            outcome.contains(&(line, text.to_owned(), Status::Unsourced, None)),
             "{line} {text}: {outcome:#?}"
         );
     };
@@ -574,11 +579,7 @@ fn paraphrases_link_to_their_facts() {
     expect(32, "65%", Status::Contradicted, "e-genai-function-2024");
     // "papers" are publications, and publications nothing public: the
     // $19 billion is no US public investment of about $20.4 billion.
-    assert!(
-        findings
-            .iter()
-            .any(|f| f.line == 33 && f.text() == "$19 billion" && f.status == Status::Unsourced)
-    );
+    unsourced(33, "$19 billion");
     // A cardinal glued to "fold" is a multiple; the metric's "since 2017"
     // is its period, not words the sentence must repeat.
     expect(
@@ -614,11 +615,7 @@ fn paraphrases_link_to_their_facts() {
     // The total of private AI investment worldwide leaves out the
     // "generative" of the sentence: it leads no other name by enough to
     // say the number is wrong.
-    assert!(
-        findings
-            .iter()
-            .any(|f| f.line == 41 && f.text() == "$33.9 billion" && f.status == Status::Unsourced)
-    );
+    unsourced(41, "$33.9 billion");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -143,10 +143,15 @@ pub(crate) fn states_a_gap(number: &Number<'_>) -> bool {
 pub(crate) fn states_growth(number: &Number<'_>) -> bool {
     const VERBS: [&str; 4] = ["doubl", "tripl", "quadrupl", "halv"];
     number.quantity.unit == Unit::Multiple
-        && (change_before(number).is_some() || {
-            let text = number.quantity.text.to_ascii_lowercase();
-            VERBS.iter().any(|v| text.contains(v))
-        })
+        && (change_before(number).is_some()
+            || VERBS.iter().any(|v| {
+                number
+                    .quantity
+                    .text
+                    .as_bytes()
+                    .windows(v.len())
+                    .any(|w| w.eq_ignore_ascii_case(v.as_bytes()))
+            }))
 }
 
 /// Which way the word right before the number (past a "by") says it
@@ -154,13 +159,22 @@ pub(crate) fn states_growth(number: &Number<'_>) -> bool {
 fn change_before(number: &Number<'_>) -> Option<bool> {
     let mut words = number.sentence[..number.start]
         .rsplit(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase);
+        .filter(|w| !w.is_empty());
     let word = words.next()?;
-    let word = if word == "by" { words.next()? } else { word };
-    if RISES.contains(&word.as_str()) {
+    let word = if word.eq_ignore_ascii_case("by") {
+        words.next()?
+    } else {
+        word
+    };
+    change_word(word)
+}
+
+/// Whether a word says a rise (`Some(false)`) or a fall (`Some(true)`).
+fn change_word(word: &str) -> Option<bool> {
+    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    if is(RISES) {
         Some(false)
-    } else if FALLS.contains(&word.as_str()) {
+    } else if is(FALLS) {
         Some(true)
     } else {
         None
@@ -186,18 +200,20 @@ fn kind_of(number: &Number<'_>) -> Option<Kind> {
             let word_after = after
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|w| !w.is_empty());
-            let lower = |w: &str| w.to_ascii_lowercase();
-            let mut words = words_before.chain(word_after).map(lower);
+            let mut words = words_before.chain(word_after);
             // Chinese runs its words together: 增长了55%, AI事件减少了10%.
             let zh = |words: &[&str], w: &str| words.iter().any(|z| w.ends_with(z));
             words.find_map(|w| {
-                if RISES.contains(&w.as_str()) || zh(ZH_RISES, &w) {
-                    Some(Kind::Change { fall: false })
-                } else if FALLS.contains(&w.as_str()) || zh(ZH_FALLS, &w) {
-                    Some(Kind::Change { fall: true })
-                } else {
-                    None
-                }
+                let fall = change_word(w).or_else(|| {
+                    if zh(ZH_RISES, w) {
+                        Some(false)
+                    } else if zh(ZH_FALLS, w) {
+                        Some(true)
+                    } else {
+                        None
+                    }
+                })?;
+                Some(Kind::Change { fall })
             })
         }
         _ => None,

@@ -799,9 +799,8 @@ const CONTEXT_FOUND: f32 = 0.5;
 const CONTEXT_NEAR: f32 = 0.1;
 const CONTEXT_WORD: u32 = u32::MAX;
 
-/// The share of a form's weight in the sentence's own words that names it
-/// in full (rounding aside).
-const NAMED_IN_FULL: f32 = 0.999;
+/// The share of a name's weight that names it in full (rounding aside).
+pub const NAMED_IN_FULL: f32 = 0.999;
 
 /// A name whose words the sentence holds less than this share of (by
 /// weight) is not considered for it.

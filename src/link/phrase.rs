@@ -212,7 +212,7 @@ impl Linker {
         let Some(top) = ranked.first() else {
             return PhraseMatch::Nothing;
         };
-        let clear = top.covers >= 0.999 && top.metric_coverage >= CLEAR_METRIC;
+        let clear = top.covers >= super::NAMED_IN_FULL && top.metric_coverage >= CLEAR_METRIC;
         let leads = ranked
             .get(1)
             .is_none_or(|runner| top.score >= MARGIN * runner.score);

@@ -16,7 +16,7 @@ pub(crate) use explain::explain;
 pub(crate) use number::{Number, Years, prose_reading};
 
 use crate::interval::Interval;
-use crate::link::{Linker, NameScore, Scores, SentenceTerms};
+use crate::link::{Linker, NAMED_IN_FULL, NameScore, Scores, SentenceTerms};
 use crate::quantity::{Reading, Unit};
 use crate::store::{NameKind, Store, Sym};
 
@@ -89,9 +89,9 @@ const CLEAR_STRENGTH_BESIDE: f32 = 0.25;
 const SUBJECT_BESIDE: f32 = 0.6;
 /// The same for a metric that stands for its subject as well.
 const IMPLIED_CLEAR: f32 = 0.8;
-/// A subject named this fully, with no more facts than `FEW_FACTS` (a
-/// country has hundreds), brings its metrics into the candidates.
-const FULLY_NAMED: f32 = 0.999;
+/// A subject named in full ([`Linker::subjects_named_in_full`]) with no
+/// more facts than this (a country has hundreds) brings its metrics into
+/// the candidates.
 const FEW_FACTS: usize = 12;
 /// What a draft's quote, weighed by nearness to its value, must share with
 /// the words around a number to contradict it: less of the quote than of a
@@ -436,7 +436,7 @@ pub(crate) fn judge(
                     // one meant ("regularly used generative AI in at least
                     // one business function" holds "used AI in at least one
                     // business function" too).
-                    let whole = |m: &NameScore| m.coverage >= FULLY_NAMED;
+                    let whole = |m: &NameScore| m.coverage >= NAMED_IN_FULL;
                     // ... and a name that holds less of the sentence than
                     // the runner-up's leaves out what the sentence says:
                     // "generative AI drew $33.9 billion of private
@@ -512,7 +512,7 @@ fn readings_differ(store: &Store, a: u32, b: u32) -> bool {
 /// Whether the words name a derivation's metric in full, and its subjects:
 /// a derived value is wrong only when what it derives from is certain.
 pub(crate) fn fully_linked(top: &Candidate) -> bool {
-    top.metric.coverage >= 0.999 && top.subject.is_read() && top.subject.coverage >= CLEAR
+    top.metric.coverage >= NAMED_IN_FULL && top.subject.is_read() && top.subject.coverage >= CLEAR
 }
 
 /// Whether the best candidate's words name its metric, and its subject,

@@ -167,7 +167,9 @@ impl Number<'_> {
         // few dozen bytes spares the qualifiers' comparisons.
         let near = before.len().saturating_sub(40);
         let tail = &before.as_bytes()[near..];
-        if !tail.windows(4).any(|w| w.eq_ignore_ascii_case(b"from")) && !before.contains('从') {
+        if !tail.windows(4).any(|w| w.eq_ignore_ascii_case(b"from"))
+            && !tail.windows(3).any(|w| w == "从".as_bytes())
+        {
             return false;
         }
         let before = crate::quantity::QUALIFIERS
