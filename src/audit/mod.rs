@@ -338,7 +338,14 @@ impl<'a> Auditor<'a> {
                         for_derivation,
                     )
                 };
-                let candidates = rank(false);
+                // A number that may be derived is ranked against every
+                // fact once, and its candidates within the constraints
+                // taken from those.
+                let any_unit = derive::may_derive(&number).then(|| rank(true));
+                let candidates = match &any_unit {
+                    Some(all) => judge::within_constraints(self.store, &number, all),
+                    None => rank(false),
+                };
                 let mut judgement = judge::judge(
                     self.store,
                     &self.linker,
@@ -369,8 +376,7 @@ impl<'a> Auditor<'a> {
                     Judgement::Backed(f) => linked.iter().find(|c| c.fact == f[0]).map(|c| c.rank),
                     _ => None,
                 };
-                if derive::may_derive(&number) {
-                    let any_unit = rank(true);
+                if let Some(any_unit) = any_unit {
                     let candidate = |f: &u32| any_unit.iter().find(|c| c.fact == *f);
                     if let Some(d) = derive::derive(self.store, &self.readings, &any_unit, &number)
                         && backed_by.is_none_or(|b| {

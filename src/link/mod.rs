@@ -131,8 +131,10 @@ pub struct SentenceTerms {
     presence: Vec<f32>,
     /// The metrics considered, with the weight found of their best form.
     metrics: Vec<(Sym, f32)>,
-    /// The subjects of `forms`, each once, in that order.
-    subjects: Vec<Sym>,
+    /// The subjects of `forms`, each once, in that order, with the most
+    /// any of their forms has in the sentence's own words (the `own` of
+    /// [`NameScore`]).
+    subjects: Vec<(Sym, f32)>,
     /// The subjects of which a form is all in the sentence's own words.
     named_in_full: Vec<Sym>,
     /// The forms that hold at least [`MIN_COVERAGE`] of their weight in
@@ -541,8 +543,10 @@ impl Linker {
                 if form.kind == NameKind::Metric {
                     out.metrics.push((form.sym, own));
                 } else {
-                    if !out.subjects.contains(&form.sym) {
-                        out.subjects.push(form.sym);
+                    let own = in_sentence / packed.mass.max(f32::MIN_POSITIVE);
+                    match out.subjects.iter_mut().find(|(s, _)| *s == form.sym) {
+                        Some((_, most)) => *most = most.max(own),
+                        None => out.subjects.push((form.sym, own)),
                     }
                     if in_sentence >= NAMED_IN_FULL * packed.mass
                         && !out.named_in_full.contains(&form.sym)
@@ -683,7 +687,22 @@ impl Linker {
         &'a self,
         sentence: &'a SentenceTerms,
     ) -> impl Iterator<Item = Sym> + Clone + 'a {
-        sentence.subjects.iter().copied()
+        sentence.subjects.iter().map(|s| s.0)
+    }
+
+    /// The subjects a form of which has at least `share` of its weight in
+    /// the sentence's own words: the only ones whose score for any number
+    /// can have an `own` of `share` or more.
+    pub fn subjects_owning<'a>(
+        &'a self,
+        sentence: &'a SentenceTerms,
+        share: f32,
+    ) -> impl Iterator<Item = Sym> + 'a {
+        sentence
+            .subjects
+            .iter()
+            .filter(move |s| s.1 >= share)
+            .map(|s| s.0)
     }
 
     /// The subjects a form of which the sentence's own words hold in full,

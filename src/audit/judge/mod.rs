@@ -52,6 +52,9 @@ pub(crate) struct Candidate {
     /// For a draft, the share of the words around the number its quote
     /// holds ([`crate::link::Scores::held_by`]); 1 for a named fact.
     pub held: f32,
+    /// Within the hard constraints of unit and period; a derivation's
+    /// candidates need not be.
+    fits: bool,
 }
 
 /// How much the subject's words count beside the metric's.
@@ -104,7 +107,8 @@ const QUOTE_HELD: f32 = 0.3;
 const IMPLIED_STRENGTH: f32 = 0.55;
 
 /// Ranks the facts the number's words link it to, best first, within the
-/// hard constraints of unit and period.
+/// hard constraints of unit and period, or all of them `for_derivation`
+/// ([`within_constraints`] then gives the others from them).
 pub(crate) fn candidates(
     store: &Store,
     linker: &Linker,
@@ -128,7 +132,7 @@ pub(crate) fn candidates(
         named_subjects
             .get_or_insert_with(|| {
                 linker
-                    .subjects_named(terms)
+                    .subjects_owning(terms, CLEAR)
                     .map(|s| (s, read_subject(read, scores, s)))
                     .collect()
             })
@@ -182,10 +186,11 @@ pub(crate) fn candidates(
     }
     // "differ by 50 points": prose drops "percentage" before "points".
     let counts_points = number.counts_points();
-    let states_a_share = !for_derivation && number.states_a_share();
+    let states_a_share = number.states_a_share();
     let states_growth = super::derive::states_growth(number);
     for metric in metrics {
-        if states_a_share && linker.is_change(metric) {
+        let a_share_as_change = states_a_share && linker.is_change(metric);
+        if a_share_as_change && !for_derivation {
             continue;
         }
         // "more than doubled" is a growth of over 100%.
@@ -215,16 +220,17 @@ pub(crate) fn candidates(
             let unit_fits = backs(&number.quantity.unit, &fact.value.unit)
                 || (counts_points && fact.value.unit == Unit::PercentagePoints)
                 || as_ratio;
-            if !for_derivation
-                && (!unit_fits
-                    || (number.counts_a_noun && matches!(fact.value.unit, Unit::Measure(_))))
-            {
+            let fits_unit =
+                unit_fits && !(number.counts_a_noun && matches!(fact.value.unit, Unit::Measure(_)));
+            if !fits_unit && !for_derivation {
                 continue;
             }
             let period = fact.period.map(|p| store.str(p));
-            if let (false, Some(pin), Some(period)) = (for_derivation, number.pinned, period)
-                && !pin.admits(period)
-            {
+            let fits_period = match (number.pinned, period) {
+                (Some(pin), Some(period)) => pin.admits(period),
+                _ => true,
+            };
+            if !fits_period && !for_derivation {
                 continue;
             }
             let subject = match subjects.iter().find(|(s, _)| *s == fact.subject) {
@@ -298,6 +304,7 @@ pub(crate) fn candidates(
             };
             out.push(Candidate {
                 held,
+                fits: fits_unit && fits_period && !a_share_as_change,
                 fact: f,
                 rank,
                 subject,
@@ -308,11 +315,29 @@ pub(crate) fn candidates(
             });
         }
     }
-    if !for_derivation && !number.starts_change && number.years.found.is_empty() {
-        keep_latest(store, &mut out);
+    if !for_derivation {
+        keep_latest_unless_dated(store, number, &mut out);
     }
     out.sort_unstable_by(|a, b| b.rank.total_cmp(&a.rank).then(a.fact.cmp(&b.fact)));
     out
+}
+
+/// The candidates of `for_derivation` within the hard constraints, as
+/// [`candidates`] would give them without: ranked the same, the same facts.
+pub(crate) fn within_constraints(
+    store: &Store,
+    number: &Number<'_>,
+    all: &[Candidate],
+) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = all.iter().filter(|c| c.fits).copied().collect();
+    keep_latest_unless_dated(store, number, &mut out);
+    out
+}
+
+fn keep_latest_unless_dated(store: &Store, number: &Number<'_>, out: &mut Vec<Candidate>) {
+    if !number.starts_change && number.years.found.is_empty() {
+        keep_latest(store, out);
+    }
 }
 
 /// A growth of g% as the ratio it makes, 1 + g/100: "tripled" is a growth
