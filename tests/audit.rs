@@ -616,6 +616,24 @@ fn paraphrases_link_to_their_facts() {
     // "generative" of the sentence: it leads no other name by enough to
     // say the number is wrong.
     unsourced(41, "$33.9 billion");
+    // "in 2024, while a third cited ...": the year closes the clause before
+    // the conjunction, and the third's fact is the framework's of 2025.
+    expect(42, "56%", Status::Contradicted, "ra-gdpr-2024");
+    expect(42, "a third", Status::Backed, "ra-nist-rmf");
+    // A subject named within a few words leads a world figure only assumed.
+    expect(43, "23.2%", Status::Contradicted, "e-china-private-growth");
+    // "dropped 11%" is the change of -11%, and is claimed as one; "fell by
+    // more than 10%" is a change under -10%.
+    expect(44, "11%", Status::Backed, "ed-cs-enrollment");
+    expect(45, "more than 10%", Status::Backed, "ed-cs-enrollment");
+    let claimed = |line: u32| {
+        findings
+            .iter()
+            .find(|f| f.line == line)
+            .and_then(|f| f.suggested_value.as_deref().map(str::to_owned))
+    };
+    assert_eq!(claimed(44).as_deref(), Some("-11%"));
+    assert_eq!(claimed(45).as_deref(), Some("under -10%"));
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -326,6 +326,11 @@ impl<'a> Auditor<'a> {
                     ),
                     neighbours: &mentions[current.first..current.first + current.numbers.len()],
                     which: at - current.first,
+                    falls: false,
+                };
+                let number = judge::Number {
+                    falls: derive::states_a_fall(&number),
+                    ..number
                 };
                 let rank = |for_derivation| {
                     judge::candidates(
@@ -417,7 +422,13 @@ impl<'a> Auditor<'a> {
                 if mention.weak && judgement == Judgement::Unsourced {
                     continue;
                 }
-                self.judged(work, &mut finding, judgement, &mention.quantity);
+                self.judged(
+                    work,
+                    &mut finding,
+                    judgement,
+                    &mention.quantity,
+                    number.falls,
+                );
                 if !link.is_empty() {
                     finding.detail_mut().link = link;
                 }
@@ -456,6 +467,7 @@ impl<'a> Auditor<'a> {
         finding: &mut Finding,
         judgement: Judgement,
         quantity: &Quantity,
+        falls: bool,
     ) {
         let (status, facts) = match judgement {
             Judgement::Backed(f) => (Status::Backed, f),
@@ -496,8 +508,16 @@ impl<'a> Auditor<'a> {
             .first()
             .filter(|&&f| self.store.fact(f).value.unit == Unit::Percent)
             .and_then(|_| suggest::ratio_as_growth(quantity));
-        finding.suggested_value =
-            Some(suggest::claim_value(as_growth.as_ref().unwrap_or(quantity)));
+        // A fall backed by a negative change is claimed as the change.
+        let as_change = facts
+            .first()
+            .filter(|&&f| falls && judge::is_negative(&self.readings[f as usize]))
+            .map(|_| suggest::negated(quantity));
+        let claimed = as_growth
+            .as_ref()
+            .or(as_change.as_ref())
+            .unwrap_or(quantity);
+        finding.suggested_value = Some(suggest::claim_value(claimed));
         if !facts.is_empty() {
             finding.facts = match work.fact_lists.get(facts.as_slice()) {
                 Some(list) => Arc::clone(list),

@@ -109,6 +109,33 @@ pub fn ratio_as_growth(q: &Quantity) -> Option<Quantity> {
 ///
 /// Written into a string that holds most values inline: an audit makes one
 /// per number.
+/// The quantity with the opposite sign: a fall's magnitude as the change
+/// it is ("dropped 11%" is `-11%`, "fell more than 10%" `under -10%`).
+pub fn negated(q: &Quantity) -> Quantity {
+    let flip = |n: &Number| Number {
+        negative: !n.negative && n.mantissa != 0,
+        ..*n
+    };
+    let qualifier = q.qualifier.map(|qualifier| match qualifier {
+        Qualifier::Over => Qualifier::Under,
+        Qualifier::Under => Qualifier::Over,
+        Qualifier::AtLeast => Qualifier::AtMost,
+        Qualifier::AtMost => Qualifier::AtLeast,
+        other => other,
+    });
+    let (low, high) = match &q.high {
+        Some(high) => (flip(high), Some(flip(&q.low))),
+        None => (flip(&q.low), None),
+    };
+    Quantity {
+        text: q.text.clone(),
+        qualifier,
+        low,
+        high,
+        unit: q.unit.clone(),
+    }
+}
+
 pub fn claim_value(q: &Quantity) -> CompactString {
     let mut out = CompactString::const_new("");
     write_claim_value(&mut out, q);

@@ -90,6 +90,9 @@ const CLEAR_STRENGTH: f32 = 0.35;
 /// words of the number (its nearness at least [`SUBJECT_BESIDE`]).
 const CLEAR_STRENGTH_BESIDE: f32 = 0.25;
 const SUBJECT_BESIDE: f32 = 0.6;
+/// How near a subject named in the sentence must stand to lead one only
+/// assumed: within five words ("China's private investment in AI grew").
+const SUBJECT_NAMED_NEAR: f32 = 0.5;
 /// The same for a metric that stands for its subject as well.
 const IMPLIED_CLEAR: f32 = 0.8;
 /// A subject named in full ([`Linker::subjects_named_in_full`]) with no
@@ -279,9 +282,13 @@ pub(crate) fn candidates(
                 + SUBJECT_WEIGHT * subject.nearness
                 + if named_period { PERIOD_BONUS } else { 0.0 };
             let ratio;
+            let magnitude;
             let reading = if as_ratio {
                 ratio = growth_as_ratio_reading(&readings[f as usize]);
                 &ratio
+            } else if number.falls && is_negative(&readings[f as usize]) {
+                magnitude = negated(&readings[f as usize]);
+                &magnitude
             } else {
                 &readings[f as usize]
             };
@@ -337,6 +344,20 @@ pub(crate) fn within_constraints(
 fn keep_latest_unless_dated(store: &Store, number: &Number<'_>, out: &mut Vec<Candidate>) {
     if !number.starts_change && number.years.found.is_empty() {
         keep_latest(store, out);
+    }
+}
+
+/// Whether every value a fact allows is below zero: a fall.
+pub(crate) fn is_negative(reading: &Reading) -> bool {
+    reading.set.hi <= 0.0 && reading.set.lo < 0.0
+}
+
+/// A fall as the magnitude prose writes after "dropped".
+fn negated(reading: &Reading) -> Reading {
+    Reading {
+        set: reading.set.scale(-1.0),
+        strict: reading.strict.scale(-1.0),
+        central: reading.central.map(|c| -c),
     }
 }
 
@@ -478,7 +499,7 @@ pub(crate) fn judge(
                     // investment in China grew 40%" is China's growth, not
                     // the world's.
                     let named_beside = |s: &NameScore| {
-                        s.is_read() && s.own >= CLEAR && s.nearness >= SUBJECT_BESIDE
+                        s.is_read() && s.own >= CLEAR && s.nearness >= SUBJECT_NAMED_NEAR
                     };
                     let metric_named =
                         top.metric.coverage >= CLEAR && top.metric.strength >= CLEAR_STRENGTH;
@@ -506,20 +527,30 @@ pub(crate) fn judge(
     {
         let of_pair: Vec<&Candidate> = candidates.iter().filter(|c| pair(c) == pair(top)).collect();
         // Of a figure given for many years, those of the years the sentence names.
-        let named = |c: &Candidate| {
-            store.fact(c.fact).period.is_some_and(|p| {
-                number
-                    .years
-                    .named(number.sentence)
-                    .any(|y| store.str(p).contains(y))
-            })
-        };
-        let facts = if of_pair.iter().any(|c| named(c)) {
-            of_pair
+        // How far from the number the sentence names the fact's year, if
+        // it does: "56% of organizations in 2024, while ... in 2025" is
+        // 2024's, and only the facts of the nearest year are expected.
+        let named_at = |c: &Candidate| {
+            let period = store.str(store.fact(c.fact).period?);
+            number
+                .years
+                .found
                 .iter()
-                .filter(|c| named(c))
+                .filter(|&&(s, e)| period.contains(&number.sentence[s..e]))
+                .map(|&(s, e)| s.abs_diff(number.end).min(e.abs_diff(number.start)))
+                .min()
+        };
+        let facts = if of_pair.iter().any(|c| named_at(c).is_some()) {
+            let named: Vec<(usize, u32)> = of_pair
+                .iter()
+                .filter_map(|c| Some((named_at(c)?, c.fact)))
+                .collect();
+            let nearest = named.iter().map(|&(distance, _)| distance).min();
+            named
+                .iter()
+                .filter(|&&(distance, _)| Some(distance) == nearest)
                 .take(3)
-                .map(|c| c.fact)
+                .map(|&(_, f)| f)
                 .collect()
         } else {
             of_pair.iter().take(3).map(|c| c.fact).collect()

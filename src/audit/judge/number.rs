@@ -57,6 +57,9 @@ impl Years {
                 // On a tie the year after the number wins: "from 15 in
                 // 2024 to 28 in 2025".
                 let gap = if e <= start {
+                    if ends_its_clause(sentence, s, e, start) {
+                        return None;
+                    }
                     start - e + 1
                 } else if s >= end {
                     s - end
@@ -78,6 +81,27 @@ impl Years {
     pub(super) fn named<'a>(&'a self, sentence: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.found.iter().map(move |&(s, e)| &sentence[s..e])
     }
+}
+
+/// Whether the year at `s..e`, before a number at `start`, closes a clause
+/// of its own that a conjunction then parts from the number's: "by 56% of
+/// organizations in 2024, while a third cited ...". A year that opens the
+/// number's clause ("In 2024, while prices fell, 78% of ...") and one the
+/// number only adds to ("362 in 2025, up 55% on the year before") pin it.
+fn ends_its_clause(sentence: &str, s: usize, e: usize, start: usize) -> bool {
+    const CONJUNCTIONS: [&str; 7] = [
+        "while", "whereas", "and", "but", "although", "though", "yet",
+    ];
+    let is_break = |c: char| matches!(c, ',' | ';');
+    let Some(after_break) = sentence[e..start].split_once(is_break).map(|(_, a)| a) else {
+        return false;
+    };
+    let parted = after_break
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| CONJUNCTIONS.iter().any(|c| w.eq_ignore_ascii_case(c)));
+    let clause = sentence[..s].rsplit(is_break).next().unwrap_or_default();
+    parted && clause.split_whitespace().count() > 2
 }
 
 /// The year written beside a number.
@@ -145,6 +169,9 @@ pub(crate) struct Number<'a> {
     /// counts that noun, so no measure (water in kiloliters) is what it
     /// states.
     pub counts_a_noun: bool,
+    /// "dropped 11%", "an 11% decline": written as a fall, so a fact of
+    /// change that is negative states it as a magnitude.
+    pub falls: bool,
     /// "24th", "ninth": a position, of a rank or an edition only.
     pub ordinal: bool,
     /// The whole of "N of M models shipped without code": the words after
