@@ -634,6 +634,11 @@ fn paraphrases_link_to_their_facts() {
     };
     assert_eq!(claimed(44).as_deref(), Some("-11%"));
     assert_eq!(claimed(45).as_deref(), Some("under -10%"));
+    // "units" counts anything, and is no word of the United States.
+    expect(46, "six times", Status::Backed, "e-robots-china-japan");
+    expect(46, "36,000", Status::Contradicted, "e-robots-korea");
+    // Agents that "failed" are the failure rate's.
+    expect(47, "85%", Status::Contradicted, "s-univearth-code");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -154,12 +154,14 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// Forms the stemmer leaves apart from their verb: "publications grew
-/// 6.3%" is their growth.
+/// 6.3%" is their growth, "agents failed" their failure rate.
 const IRREGULAR: &[(&str, &str)] = &[
     ("began", "begin"),
     ("begun", "begin"),
     ("bought", "buy"),
     ("built", "build"),
+    ("failure", "fail"),
+    ("failures", "fail"),
     ("fallen", "fall"),
     ("fell", "fall"),
     ("grew", "grow"),
@@ -181,8 +183,9 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// Words the stemmer cuts down to another word, with the key they keep:
 /// Snowball makes "publications" "public", so that "public investment"
-/// would be found in "AI publications".
-const OVERSTEMMED: &[(&str, &str)] = &[("publication", "publication")];
+/// would be found in "AI publications", and "United" "unit", so that
+/// "36,000 units" would name the United States.
+const OVERSTEMMED: &[(&str, &str)] = &[("publication", "publication"), ("united", "united")];
 
 /// Words that say something is absent, folded to one key.
 const NEGATIONS: &[&str] = &["lacking", "never", "no", "non", "none", "not", "without"];

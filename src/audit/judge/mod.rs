@@ -638,6 +638,16 @@ fn counts_what_the_fact_counts(
     {
         next += c.len_utf8();
     }
+    // "36,000 units", "a million items": a word that counts anything
+    // names nothing.
+    const ANY_THING: [&str; 6] = ["unit", "units", "item", "items", "piece", "pieces"];
+    let word = number.sentence[next..]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    if ANY_THING.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        return true;
+    }
     match terms.word_at(next) {
         None | Some(None) => true,
         Some(Some(mut found)) => {
