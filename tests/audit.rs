@@ -639,6 +639,19 @@ fn paraphrases_link_to_their_facts() {
     expect(46, "36,000", Status::Contradicted, "e-robots-korea");
     // Agents that "failed" are the failure rate's.
     expect(47, "85%", Status::Contradicted, "s-univearth-code");
+    // Rounded figures back their facts.
+    expect(49, "almost 50 times", Status::Backed, "e-us-uk-ratio");
+    expect(50, "some $171 billion", Status::Backed, "e-genai-private");
+    expect(50, "nearly half", Status::Backed, "e-genai-share");
+    // A ratio relates the two subjects its sentence names, not one the
+    // paragraph named before (the UK), nor two years of a metric the
+    // paragraph lent words to (the organizations using AI).
+    expect(
+        52,
+        "about 1.7 times",
+        Status::Derived,
+        "r-notable-models-us",
+    );
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -9,6 +9,7 @@ use crate::quantity::{Reading, Unit};
 use crate::store::Store;
 
 use super::judge::{Candidate, Number};
+use crate::link::NameScore;
 
 /// What a number derived from two facts says, and whether it holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -229,6 +230,10 @@ fn kind_of(number: &Number<'_>) -> Option<Kind> {
     }
 }
 
+/// The share of a metric's name in the sentence's own words that makes it
+/// the sentence's.
+const NAMED_IN_SENTENCE: f32 = 0.5;
+
 /// The derivation a number states, from the candidates its words link it
 /// to (any unit: a ratio of two dollar amounts is a multiple), if two of
 /// them make one: the same metric for two subjects named in the sentence,
@@ -240,9 +245,20 @@ pub(crate) fn derive(
     number: &Number<'_>,
 ) -> Option<Derivation> {
     let kind = kind_of(number)?;
-    // The best linked metrics in turn, until one gives two facts to relate.
+    // "1.7 times as many as China" compares two subjects before it relates
+    // two years of one; "doubled" relates two years first.
+    let passes = if kind == Kind::Ratio && states_growth(number) {
+        [Pairing::Periods, Pairing::Subjects]
+    } else {
+        [Pairing::Subjects, Pairing::Periods]
+    };
+    // The best linked metrics in turn, until one gives two facts to relate:
+    // first those the sentence itself names, then those the paragraph
+    // before lends it words of ("Nine in ten organizations use AI. The US
+    // produced 59 notable AI models to China's 35, 1.7 times as many" is a
+    // ratio of models, not of the organizations' two years).
     let mut tried: Vec<crate::store::Sym> = Vec::new();
-    let pair = candidates
+    let metrics: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| derivable(store, c.fact, kind, &number.quantity.unit))
         .filter(|c| {
@@ -252,7 +268,16 @@ pub(crate) fn derive(
             new
         })
         .take(5)
-        .find_map(|top| pair_of(store, readings, candidates, top, kind))?;
+        .collect();
+    let in_order = || {
+        metrics
+            .iter()
+            .filter(|c| c.metric.own >= NAMED_IN_SENTENCE)
+            .chain(metrics.iter().filter(|c| c.metric.own < NAMED_IN_SENTENCE))
+    };
+    let pair = passes.iter().find_map(|&pairing| {
+        in_order().find_map(|top| pair_of(store, readings, candidates, top, kind, pairing))
+    })?;
     let (a, b) = (
         &readings[pair[0] as usize].set,
         &readings[pair[1] as usize].set,
@@ -307,15 +332,31 @@ pub(crate) fn derive(
     })
 }
 
-/// Two facts of the top candidate's metric that the number may relate:
-/// two subjects named in the sentence in one period, or the top's subject
-/// in its two latest periods.
+/// Whether the sentence's own words name a subject, not only the paragraph
+/// before it: "the UK's $5.9 billion" a sentence earlier is no side of "the
+/// US produced 59 models to China's 35, 1.7 times as many".
+fn named_in_sentence(subject: &NameScore) -> bool {
+    subject.is_read() && subject.own > 0.0
+}
+
+/// Which two facts of one metric a number may relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pairing {
+    /// Two subjects named in the sentence, in one period.
+    Subjects,
+    /// The top candidate's subject in its two latest periods.
+    Periods,
+}
+
+/// Two facts of the top candidate's metric that the number may relate, as
+/// `pairing` pairs them.
 fn pair_of(
     store: &Store,
     readings: &[Reading],
     candidates: &[Candidate],
     top: &Candidate,
     kind: Kind,
+    pairing: Pairing,
 ) -> Option<[u32; 2]> {
     let metric = store.fact(top.fact).metric;
     let unit = &store.fact(top.fact).value.unit;
@@ -333,11 +374,11 @@ fn pair_of(
         let fact = store.fact(c.fact);
         fact.subject != top_fact.subject
             && fact.period == top_fact.period
-            && c.subject.is_read()
-            && top.subject.is_read()
+            && named_in_sentence(&c.subject)
+            && named_in_sentence(&top.subject)
     });
-    match (kind, other_subject) {
-        (Kind::Ratio | Kind::Difference { .. }, Some(other)) => {
+    match (pairing, kind, other_subject) {
+        (Pairing::Subjects, Kind::Ratio | Kind::Difference { .. }, Some(other)) => {
             // The larger first: "23 times" and "a 50-point gap" are never
             // below one or below zero.
             let (a, b) = (top.fact, other.fact);
@@ -349,7 +390,7 @@ fn pair_of(
                 },
             )
         }
-        _ => {
+        (Pairing::Periods, ..) => {
             let mut periods: Vec<u32> = peers
                 .iter()
                 .map(|c| c.fact)
@@ -370,6 +411,7 @@ fn pair_of(
                 _ => [later, earlier],
             })
         }
+        _ => None,
     }
 }
 
