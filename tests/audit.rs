@@ -295,6 +295,11 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             backed(27, "1710万", "r-compute-capacity"),
             backed(29, "59%", "pu-benefits-2025"),
             wrong(31, "2000亿美元", "e-genai-private"),
+            backed(33, "1709亿美元", "e-genai-private"),
+            // A Chinese character is half a word away: 英国 stands as near
+            // 95亿美元 as "the UK's" would, and leads the world's figure
+            // for generative AI that the paragraph lends words to.
+            wrong(34, "95亿美元", "e-uk-private"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();
@@ -652,6 +657,8 @@ fn paraphrases_link_to_their_facts() {
         Status::Derived,
         "r-notable-models-us",
     );
+    // Two years named: a gap between them before one between two subjects.
+    expect(53, "18", Status::Derived, "ra-fmti-2024");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

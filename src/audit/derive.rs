@@ -246,8 +246,10 @@ pub(crate) fn derive(
 ) -> Option<Derivation> {
     let kind = kind_of(number)?;
     // "1.7 times as many as China" compares two subjects before it relates
-    // two years of one; "doubled" relates two years first.
-    let passes = if kind == Kind::Ratio && states_growth(number) {
+    // two years of one; "doubled", and a sentence naming two years ("fell
+    // by 18 points between 2024 and 2025"), relate two years first.
+    let over_time = (kind == Kind::Ratio && states_growth(number)) || number.years.found.len() >= 2;
+    let passes = if over_time {
         [Pairing::Periods, Pairing::Subjects]
     } else {
         [Pairing::Subjects, Pairing::Periods]

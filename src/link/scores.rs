@@ -118,10 +118,11 @@ impl Linker {
                 return 0.0;
             }
             let (first, last) = spans[n];
+            let place = &sentence.word_place;
             let (gap, after) = if at < first {
-                (first - at - 1, false)
+                (place[first] - place[at + 1], false)
             } else {
-                (at.saturating_sub(last), true)
+                ((place[at] - place[last]).max(0.0), true)
             };
             let between = spans
                 .iter()
@@ -137,7 +138,7 @@ impl Linker {
             // as much the number's as any before it.
             let right_after = after && at == last;
             let side = if after && !right_after { AFTER } else { 1.0 };
-            nearness(gap as f32) * side * 0.5f32.powi(between as i32)
+            nearness(gap) * side * 0.5f32.powi(between as i32)
         };
         // Per distinct term: whether some word of it in the sentence is not
         // another number's.

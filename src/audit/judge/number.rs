@@ -10,7 +10,7 @@ use crate::store::Sym;
 /// The years written in a sentence, with where they stand.
 #[derive(Debug, Default)]
 pub(crate) struct Years {
-    pub(super) found: Vec<(usize, usize)>,
+    pub(crate) found: Vec<(usize, usize)>,
 }
 
 impl Years {
