@@ -271,7 +271,7 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
     assert_eq!(
         statuses,
         [
-            backed(3, "2859亿美元", "e-us-private"),
+            backed(3, "接近2859亿美元", "e-us-private"),
             backed(3, "124亿美元", "e-china-private"),
             backed(5, "5427", "r-dc-us"),
             backed(5, "449", "r-dc-china"),

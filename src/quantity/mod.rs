@@ -52,7 +52,8 @@ pub(crate) use claim::quantity;
 pub(crate) use prose::QUALIFIERS;
 pub use prose::prose_quantity;
 pub use units::{Measure, may_name_a_unit, unit_from_words};
-pub use zh::{is_han, starts_chinese_numeral};
+pub(crate) use zh::zh_qualifier_at_end;
+pub use zh::{is_han, is_measure_word, starts_chinese_numeral};
 
 /// nom's `tag_no_case` for the grammar's tags, which are all ASCII: a byte
 /// comparison instead of lower-casing every character of both sides, the

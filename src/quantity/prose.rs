@@ -22,10 +22,20 @@ use super::*;
 /// `14-15%`, `1.8% to 5.4%` and `between 44 and 50`; a caller that has seen
 /// "from" before the number turns it off, since "from 24% to 11%" is a change.
 pub fn prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
-    match fast_prose_quantity(text, ranges) {
-        Some(read) => Some(read),
-        None => prose_quantity_full(text, ranges),
+    let (mut quantity, len) = match fast_prose_quantity(text, ranges) {
+        Some(read) => read,
+        None => prose_quantity_full(text, ranges)?,
+    };
+    // Chinese may bound the number after it: `2859亿美元以上`, `一半以下`,
+    // `90%左右`.
+    if quantity.qualifier.is_none()
+        && let Some((qualifier, word)) = zh_qualifier_after(&text[len..])
+    {
+        quantity.qualifier = Some(qualifier);
+        quantity.text.push_str(word);
+        return Some((quantity, len + word.len()));
     }
+    Some((quantity, len))
 }
 
 /// [`prose_quantity`] by the nom grammar alone: the reference that the fast
@@ -199,7 +209,7 @@ pub(super) fn leading_letters(i: &str) -> &str {
 
 /// A qualifier of prose ([`QUALIFIERS`], then `~` or `≈`) and the space after it.
 pub(super) fn prose_qualifier(i: &str) -> PResult<'_, Qualifier> {
-    if let Some((qualifier, len)) = qualifier_phrase(i) {
+    if let Some((qualifier, len)) = qualifier_phrase(i).or_else(|| zh_qualifier_at_start(i)) {
         return Ok((&i[len..], qualifier));
     }
     let symbol = |s: &'static str| value(Qualifier::About, terminated(tag(s), space0));

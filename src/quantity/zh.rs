@@ -16,6 +16,34 @@ const MAGNITUDES: &[(char, i32)] = &[
     ('億', 8),
 ];
 
+/// Measures written in Chinese, by the unit table's own name for each
+/// (so `29.6吉瓦` and `29.6 GW` are one measure), longest first where one
+/// starts another.
+const MEASURES: &[(&str, &str)] = &[
+    ("吉瓦时", "gwh"),
+    ("太瓦时", "twh"),
+    ("兆瓦时", "mwh"),
+    ("千瓦时", "kwh"),
+    ("吉瓦", "gw"),
+    ("太瓦", "tw"),
+    ("兆瓦", "mw"),
+    ("千瓦", "kw"),
+    ("公里", "km"),
+    ("千米", "km"),
+    ("厘米", "cm"),
+    ("毫米", "mm"),
+    ("纳米", "nm"),
+    ("公斤", "kg"),
+    ("千克", "kg"),
+    ("毫克", "mg"),
+    ("小时", "hour"),
+    ("分钟", "minute"),
+    ("个月", "month"),
+    ("秒", "second"),
+    ("天", "day"),
+    ("周", "week"),
+];
+
 /// Unit words after a number, longest first where one starts another.
 fn units() -> [(&'static str, Unit); 13] {
     let currency = |code| Unit::Currency(CompactString::const_new(code));
@@ -34,6 +62,69 @@ fn units() -> [(&'static str, Unit); 13] {
         ("元", currency("CNY")),
         ("块", currency("CNY")),
     ]
+}
+
+/// Chinese qualifiers, written right before the number with no space
+/// (`超过一半`, `约2859亿美元`, `近90%`), longest first where one ends
+/// another (`大约` before `约`).
+pub(crate) const ZH_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("超过了", Qualifier::Over),
+    ("超过", Qualifier::Over),
+    ("多于", Qualifier::Over),
+    ("高于", Qualifier::Over),
+    ("逾", Qualifier::Over),
+    ("至少", Qualifier::AtLeast),
+    ("不到", Qualifier::Under),
+    ("不足", Qualifier::Under),
+    ("少于", Qualifier::Under),
+    ("低于", Qualifier::Under),
+    ("多达", Qualifier::AtMost),
+    ("至多", Qualifier::AtMost),
+    ("最多", Qualifier::AtMost),
+    ("将近", Qualifier::Nearly),
+    ("接近", Qualifier::Nearly),
+    ("近", Qualifier::Nearly),
+    ("大约", Qualifier::About),
+    ("大概", Qualifier::About),
+    ("约为", Qualifier::About),
+    ("约有", Qualifier::About),
+    ("约合", Qualifier::About),
+    ("约", Qualifier::About),
+];
+
+/// The Chinese qualifier right after a number that `text` starts with.
+pub(super) fn zh_qualifier_after(text: &str) -> Option<(Qualifier, &'static str)> {
+    const AFTER: [(&str, Qualifier); 3] = [
+        ("以上", Qualifier::Over),
+        ("以下", Qualifier::Under),
+        ("左右", Qualifier::About),
+    ];
+    AFTER
+        .iter()
+        .find(|(word, _)| text.starts_with(word))
+        .map(|&(word, qualifier)| (qualifier, word))
+}
+
+/// The Chinese qualifier `text` starts with, and its length.
+pub(crate) fn zh_qualifier_at_start(text: &str) -> Option<(Qualifier, usize)> {
+    ZH_QUALIFIERS
+        .iter()
+        .find(|(phrase, _)| text.starts_with(phrase))
+        .map(|&(phrase, qualifier)| (qualifier, phrase.len()))
+}
+
+/// The Chinese qualifier `text` ends with, and its length.
+pub(crate) fn zh_qualifier_at_end(text: &str) -> Option<(Qualifier, usize)> {
+    ZH_QUALIFIERS
+        .iter()
+        .find(|(phrase, _)| text.ends_with(phrase))
+        .map(|&(phrase, qualifier)| (qualifier, phrase.len()))
+}
+
+/// Whether a character is a measure word: it stands between a count and
+/// what it counts (`50个重要AI模型`, `1953家公司`), as no year's 年 does.
+pub fn is_measure_word(c: char) -> bool {
+    "个项家起篇台名位所座款种件条部".contains(c)
 }
 
 /// A Han character: Chinese runs on from a number with no space.
@@ -65,6 +156,12 @@ pub(super) fn zh_suffix(i: &str) -> PResult<'_, (i32, Option<Unit>)> {
     let unit = units()
         .into_iter()
         .find_map(|(word, unit)| rest.strip_prefix(word).map(|after| (word, after, unit)))
+        .or_else(|| {
+            MEASURES.iter().find_map(|&(word, english)| {
+                let after = rest.strip_prefix(word)?;
+                Some((word, after, unit_from_words(english)))
+            })
+        })
         // 块 is money alone or in 块钱, but a measure word before a noun (３块芯片).
         .filter(|(word, after, _)| {
             *word != "块" || after.starts_with('钱') || !after.starts_with(is_han)
@@ -218,7 +315,7 @@ fn chinese_cardinal(i: &str) -> PResult<'_, Number> {
 }
 
 /// A number written in Chinese numerals: `百分之八十八` (a percentage),
-/// `三分之一` (a share), `九成` (tenths), or a cardinal with an optional
+/// `三分之一` and `一半` (shares), `九成` (tenths), or a cardinal with an optional
 /// magnitude and unit (`三百亿美元`, `两千三百`).
 pub(super) fn zh_numeral_amount(i: &str) -> PResult<'_, (Number, Unit)> {
     if !i.starts_with(starts_chinese_numeral) {
@@ -233,6 +330,10 @@ pub(super) fn zh_numeral_amount(i: &str) -> PResult<'_, (Number, Unit)> {
     if let Some(after) = i.strip_prefix("百分之") {
         let (rest, number) = chinese_cardinal(after)?;
         return Ok((rest, (number, Unit::Percent)));
+    }
+    // 一半, "half": a share, as 二分之一 is.
+    if let Some(rest) = i.strip_prefix("一半") {
+        return Ok((rest, (share(1, 2), Unit::Percent)));
     }
     let (rest, number) = chinese_cardinal(i)?;
     if let Some(after) = rest.strip_prefix("分之") {

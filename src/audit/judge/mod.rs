@@ -634,7 +634,7 @@ fn counts_what_the_fact_counts(
     if let Some(c) = number.sentence[next..]
         .chars()
         .next()
-        .filter(|&c| "个项家起篇台名位所座款种件条部".contains(c))
+        .filter(|&c| crate::quantity::is_measure_word(c))
     {
         next += c.len_utf8();
     }

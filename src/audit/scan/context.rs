@@ -88,6 +88,8 @@ pub(super) fn context_start(text: &str, at: usize, word: &str) -> (usize, bool) 
     let qualified = last.is_some_and(|c| c == '~' || c == '≈') || ends_qualifier;
     let start = if qualified {
         BEFORE.find(window).map_or(at, |m| window_start + m.start())
+    } else if let Some((_, len)) = zh_qualifier_at_end(window) {
+        at - len
     } else {
         at
     };

@@ -28,7 +28,7 @@ use regex::Regex;
 
 use crate::quantity::{
     Number, QUALIFIERS, Qualifier, Quantity, Unit, is_han, parse_quantity, prose_quantity,
-    starts_chinese_numeral,
+    starts_chinese_numeral, zh_qualifier_at_end,
 };
 
 use super::text::{BlockKind, ceil_boundary, floor_boundary};

@@ -98,7 +98,12 @@ pub(super) fn read_digits(
     // A Chinese date: 2026年4月, 4月15日.
     let chinese_date =
         quantity.unit == Unit::Bare && text[end..].starts_with(['年', '月', '日', '号']);
-    if year_first || chinese_date || is_date(text, &quantity, before, end) {
+    // ... but a count before a measure word is no year: 1953家 companies.
+    let chinese_count = text[end..]
+        .chars()
+        .next()
+        .is_some_and(crate::quantity::is_measure_word);
+    if year_first || chinese_date || (!chinese_count && is_date(text, &quantity, before, end)) {
         return Read::Skip(token_end);
     }
     let bare = quantity.unit == Unit::Bare && quantity.qualifier.is_none() && at == start;
@@ -234,10 +239,12 @@ pub(super) fn read_chinese(text: &str, at: usize) -> Read {
     if prev.is_some_and(|c| c == '第' || starts_chinese_numeral(c) || c.is_ascii_alphanumeric()) {
         return skip(first_end);
     }
-    let Some((quantity, len)) = prose_quantity(&text[at..], false) else {
+    // 超过一半, 近三分之一: a qualifier right before the numeral is its own.
+    let start = zh_qualifier_at_end(&text[..at]).map_or(at, |(_, len)| at - len);
+    let Some((quantity, len)) = prose_quantity(&text[start..], false) else {
         return skip(first_end);
     };
-    let end = at + len;
+    let end = start + len;
     let written = &text[at..end];
     let bare = quantity.unit == Unit::Bare;
     // 二〇二六年 is a year, 五年 five years.
@@ -247,8 +254,13 @@ pub(super) fn read_chinese(text: &str, at: usize) -> Read {
     if bare && (written == "一" || date) {
         return skip(end);
     }
+    // 一半 is a share as "half" is: qualified (超过一半) or of something
+    // (占投资的一半), not in 功耗只有一半 ("only half the power").
+    if written == "一半" && quantity.qualifier.is_none() && !text[..at].ends_with('的') {
+        return skip(end);
+    }
     Read::Found(Mention {
-        start: at,
+        start,
         end,
         quantity,
         // A count in words, as in English: a statement only where the store

@@ -41,6 +41,40 @@ fn chinese_numbers_dates_and_ordinals() {
     );
 }
 
+/// Chinese qualifiers stand right before the number and are its own; a
+/// count before a measure word is no year; 一半 is a share where it is
+/// qualified or of something.
+#[test]
+fn chinese_qualifiers_counts_and_halves() {
+    let text = "超过一半的受访者使用AI，近90%的企业投资约2859亿美元，不到10%失败；美国有1953家公司，占总数的一半，功耗只有一半。";
+    assert_eq!(
+        found(text),
+        [
+            "超过一半",
+            "近90%",
+            "约2859亿美元",
+            "不到10%",
+            "1953",
+            "一半"
+        ]
+    );
+    let qualifiers: Vec<Option<Qualifier>> = scan(text, BlockKind::Paragraph)
+        .iter()
+        .map(|m| m.quantity.qualifier)
+        .collect();
+    assert_eq!(
+        qualifiers,
+        [
+            Some(Qualifier::Over),
+            Some(Qualifier::Nearly),
+            Some(Qualifier::About),
+            Some(Qualifier::Under),
+            None,
+            None
+        ]
+    );
+}
+
 #[test]
 fn words_and_verbs() {
     assert_eq!(
