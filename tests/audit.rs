@@ -659,6 +659,9 @@ fn paraphrases_link_to_their_facts() {
     );
     // Two years named: a gap between them before one between two subjects.
     expect(53, "18", Status::Derived, "ra-fmti-2024");
+    // "will change how they do their job" is no metric of change: a share
+    // of respondents may state it.
+    expect(54, "22%", Status::Backed, "pu-job-change-very-likely");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

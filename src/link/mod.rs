@@ -58,9 +58,8 @@ pub struct Linker {
     /// The terms of the words that make a metric a position
     /// ([`Linker::is_position`]).
     position_terms: Vec<u32>,
-    /// The terms of the words that make a metric a change over time
-    /// ([`Linker::is_change`]).
-    change_terms: Vec<u32>,
+    /// The metrics of a change over time ([`Linker::is_change`]).
+    change_metrics: FxHashSet<Sym>,
     /// The (subject, metric) pairs where every word of a form of the
     /// subject is a word of the metric's names ([`Linker::name_within`]).
     within: FxHashSet<(Sym, Sym)>,
@@ -170,7 +169,7 @@ impl Linker {
             subject_terms: FxHashMap::default(),
             metric_terms: FxHashMap::default(),
             position_terms: Vec::new(),
-            change_terms: Vec::new(),
+            change_metrics: FxHashSet::default(),
             within: FxHashSet::default(),
             finders: Vec::new(),
             mean_mass: 0.0,
@@ -360,10 +359,35 @@ impl Linker {
         };
         linker.position_terms =
             terms_of_words(&["rank", "ranking", "edition", "place", "position"]);
-        linker.change_terms = terms_of_words(&[
+        let change_terms = terms_of_words(&[
             "growth", "grow", "increase", "decrease", "decline", "change", "rise", "fall", "drop",
             "gain", "jump", "surge", "climb",
         ]);
+        // A word of change after a modal is a verb of what may happen ("very
+        // likely AI will change how they do their job"), no measured change.
+        const MODALS: [&str; 8] = [
+            "will", "would", "could", "can", "may", "might", "should", "to",
+        ];
+        let mut change_metrics = FxHashSet::default();
+        for form in linker.forms.iter().filter(|f| f.kind == NameKind::Metric) {
+            let words: Vec<&str> = tokens(&form.text)
+                .map(|t| &form.text[t.start..t.end])
+                .collect();
+            let changes = words.iter().enumerate().any(|(at, word)| {
+                let term = linker
+                    .normalizer
+                    .key(word, &mut buffer)
+                    .and_then(|key| linker.terms.get(key));
+                term.is_some_and(|t| change_terms.contains(t))
+                    && at.checked_sub(1).is_none_or(|before| {
+                        !MODALS.iter().any(|m| words[before].eq_ignore_ascii_case(m))
+                    })
+            });
+            if changes {
+                change_metrics.insert(form.sym);
+            }
+        }
+        linker.change_metrics = change_metrics;
         // A metric holding every word of a subject's form holds its first.
         let mut within = FxHashSet::default();
         for form in linker.forms.iter().filter(|f| f.kind == NameKind::Subject) {
@@ -648,9 +672,7 @@ impl Linker {
     /// decline, a rise. "77% of new AI PhDs" is a share of them, never
     /// their growth.
     pub fn is_change(&self, metric: Sym) -> bool {
-        self.change_terms
-            .iter()
-            .any(|&term| self.name_holds(NameKind::Metric, metric, term))
+        self.change_metrics.contains(&metric)
     }
 
     /// Whether the sentence holds a word of the subject's names that is no
