@@ -662,6 +662,9 @@ fn paraphrases_link_to_their_facts() {
     // "will change how they do their job" is no metric of change: a share
     // of respondents may state it.
     expect(54, "22%", Status::Backed, "pu-job-change-very-likely");
+    // "ranged from 10% to 20%" is one range, no start of a change: it is
+    // compared whole, as check compares a range.
+    expect(55, "10% to 20%", Status::Contradicted, "ra-hhem-range");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

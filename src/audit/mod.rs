@@ -304,8 +304,10 @@ impl<'a> Auditor<'a> {
                     sentence,
                     years: &current.years,
                     pinned: current.years.pinned(sentence, ms, me),
+                    // "ranged from 1.8% to 4.5%" is one range, read whole.
                     starts_change: judge::Number::after_from(sentence, ms)
-                        && current.years.pinned(sentence, ms, me).is_none(),
+                        && current.years.pinned(sentence, ms, me).is_none()
+                        && mention.quantity.high.is_none(),
                     next_word,
                     ordinal: mention.ordinal,
                     whole: which > 0
