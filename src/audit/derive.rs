@@ -50,7 +50,7 @@ impl Derivation {
 
 /// How a number relates two facts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     /// `x`, `times`, `-fold`, "doubled".
     Ratio,
     /// A percentage after a word of change: "rose 55%", "a 13% drop".
@@ -128,21 +128,21 @@ const ZH_FALLS: &[&str] = &[
 
 /// Whether the number is written as a ratio, a change or a difference.
 pub(crate) fn may_derive(number: &Number<'_>) -> bool {
-    kind_of(number).is_some()
+    number.written_as.is_some()
 }
 
 /// Whether the number is a count or an amount written as a change ("fell
 /// by 18 points"): no level it is, whatever else it may be derived from.
 pub(crate) fn states_a_gap(number: &Number<'_>) -> bool {
     !matches!(number.quantity.unit, Unit::PercentagePoints)
-        && matches!(kind_of(number), Some(Kind::Difference { .. }))
+        && matches!(number.written_as, Some(Kind::Difference { .. }))
 }
 
 /// Whether the number is written as a fall: "dropped 11%", "an 11%
 /// decline", "fell by 18 points".
 pub(crate) fn states_a_fall(number: &Number<'_>) -> bool {
     matches!(
-        kind_of(number),
+        number.written_as,
         Some(Kind::Change { fall: true } | Kind::Difference { fall: true })
     )
 }
@@ -191,7 +191,8 @@ fn change_word(word: &str) -> Option<bool> {
     }
 }
 
-fn kind_of(number: &Number<'_>) -> Option<Kind> {
+/// How the number is written, read once per number ([`Number::written_as`]).
+pub(crate) fn kind_of(number: &Number<'_>) -> Option<Kind> {
     match number.quantity.unit {
         Unit::Multiple => Some(Kind::Ratio),
         Unit::PercentagePoints => Some(Kind::Difference {
@@ -244,7 +245,7 @@ pub(crate) fn derive(
     candidates: &[Candidate],
     number: &Number<'_>,
 ) -> Option<Derivation> {
-    let kind = kind_of(number)?;
+    let kind = number.written_as?;
     // "1.7 times as many as China" compares two subjects before it relates
     // two years of one; "doubled", and a sentence naming two years ("fell
     // by 18 points between 2024 and 2025"), relate two years first.

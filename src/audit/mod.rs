@@ -295,6 +295,7 @@ impl<'a> Auditor<'a> {
                     self.linker.scores(&terms, &current.numbers, which)
                 };
                 let next_word = judge::Number::word_after(sentence, me);
+                let after_from = judge::Number::after_from(sentence, ms);
                 let number = judge::Number {
                     quantity: &mention.quantity,
                     start: ms,
@@ -305,7 +306,7 @@ impl<'a> Auditor<'a> {
                     years: &current.years,
                     pinned: current.years.pinned(sentence, ms, me),
                     // "ranged from 1.8% to 4.5%" is one range, read whole.
-                    starts_change: judge::Number::after_from(sentence, ms)
+                    starts_change: after_from
                         && current.years.pinned(sentence, ms, me).is_none()
                         && mention.quantity.high.is_none(),
                     next_word,
@@ -328,7 +329,12 @@ impl<'a> Auditor<'a> {
                     ),
                     neighbours: &mentions[current.first..current.first + current.numbers.len()],
                     which: at - current.first,
+                    written_as: None,
                     falls: false,
+                };
+                let number = judge::Number {
+                    written_as: derive::kind_of(&number),
+                    ..number
                 };
                 let number = judge::Number {
                     falls: derive::states_a_fall(&number),
@@ -363,9 +369,7 @@ impl<'a> Auditor<'a> {
                 );
                 // "from 233 to 362", "from 37 in 2023 to 58 in 2024": the
                 // start's fact settles the rest of the change.
-                if let (true, Judgement::Backed(f)) =
-                    (judge::Number::after_from(sentence, ms), &judgement)
-                {
+                if let (true, Judgement::Backed(f)) = (after_from, &judgement) {
                     let fact = self.store.fact(f[0]);
                     started = Some((at, (s, e), (fact.subject, fact.metric)));
                 }

@@ -169,6 +169,9 @@ pub(crate) struct Number<'a> {
     /// counts that noun, so no measure (water in kiloliters) is what it
     /// states.
     pub counts_a_noun: bool,
+    /// Written as a ratio, a change or a difference of two facts, if so
+    /// ([`crate::audit::derive::kind_of`]).
+    pub written_as: Option<crate::audit::derive::Kind>,
     /// "dropped 11%", "an 11% decline": written as a fall, so a fact of
     /// change that is negative states it as a magnitude.
     pub falls: bool,
