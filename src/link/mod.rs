@@ -370,19 +370,23 @@ impl Linker {
         ];
         let mut change_metrics = FxHashSet::default();
         for form in linker.forms.iter().filter(|f| f.kind == NameKind::Metric) {
-            let words: Vec<&str> = tokens(&form.text)
-                .map(|t| &form.text[t.start..t.end])
-                .collect();
-            let changes = words.iter().enumerate().any(|(at, word)| {
-                let term = linker
-                    .normalizer
-                    .key(word, &mut buffer)
-                    .and_then(|key| linker.terms.get(key));
-                term.is_some_and(|t| change_terms.contains(t))
-                    && at.checked_sub(1).is_none_or(|before| {
-                        !MODALS.iter().any(|m| words[before].eq_ignore_ascii_case(m))
-                    })
-            });
+            // The name's words as written, each with its term where it has
+            // one (stop words have none): the form keeps those in order.
+            let mut terms = form.words.iter().peekable();
+            let mut before = "";
+            let mut changes = false;
+            for token in tokens(&form.text) {
+                let word = &form.text[token.start..token.end];
+                let term = terms
+                    .next_if(|(_, written)| &**written == word)
+                    .map(|(term, _)| *term);
+                if term.is_some_and(|t| change_terms.contains(&t))
+                    && !MODALS.iter().any(|m| before.eq_ignore_ascii_case(m))
+                {
+                    changes = true;
+                }
+                before = word;
+            }
             if changes {
                 change_metrics.insert(form.sym);
             }

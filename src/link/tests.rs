@@ -218,3 +218,18 @@ fn acronyms_and_their_spellings_meet() {
         "FMTI score"
     );
 }
+
+/// A metric of change names a growth, a decline or a rise; a word of change
+/// after a modal is a verb of what may happen.
+#[test]
+fn metrics_of_change_are_named_as_changes() {
+    let linker = Linker::new(&BUNDLED);
+    let metric_of = |id: &str| {
+        let fact = BUNDLED.fact_by_id(id).expect("a fact of the bundled store");
+        BUNDLED.fact(fact).metric
+    };
+    assert!(linker.is_change(metric_of("e-private-growth")));
+    assert!(linker.is_change(metric_of("ed-cs-enrollment")));
+    assert!(!linker.is_change(metric_of("e-us-private")));
+    assert!(!linker.is_change(metric_of("pu-job-change-very-likely")));
+}
