@@ -288,6 +288,16 @@ pub fn unit_from_words(words: &str) -> Unit {
 /// ("tons" of "tons of CO2 equivalent"): a number before it may state a
 /// measure even where the reader could not take the whole unit.
 pub fn may_name_a_unit(word: &str) -> bool {
+    // The first words of the names: every number with a word after it asks.
+    static FIRST_WORDS: std::sync::LazyLock<FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            MEASURES
+                .iter()
+                .map(|(k, _)| *k)
+                .chain(CURRENCY_WORDS.iter().map(|(k, _)| *k))
+                .filter_map(|k| k.split(' ').next())
+                .collect()
+        });
     let lower = word.to_lowercase();
     let singular = singular(&lower);
     let starts = |key: &str| {
@@ -296,6 +306,9 @@ pub fn may_name_a_unit(word: &str) -> bool {
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
         })
     };
+    if !word.contains(' ') {
+        return FIRST_WORDS.contains(lower.as_str()) || FIRST_WORDS.contains(singular.as_str());
+    }
     MEASURES.iter().any(|(k, _)| starts(k)) || CURRENCY_WORDS.iter().any(|(k, _)| starts(k))
 }
 
