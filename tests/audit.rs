@@ -665,6 +665,9 @@ fn paraphrases_link_to_their_facts() {
     // "ranged from 10% to 20%" is one range, no start of a change: it is
     // compared whole, as check compares a range.
     expect(55, "10% to 20%", Status::Contradicted, "ra-hhem-range");
+    // "in 2023 and 54.4% a year later": the year closes the first clause.
+    expect(56, "51.1%", Status::Backed, "e-robots-china-share-2023");
+    expect(56, "54.4%", Status::Backed, "e-robots-china-share");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -85,7 +85,8 @@ impl Years {
 
 /// Whether the year at `s..e`, before a number at `start`, closes a clause
 /// of its own that a conjunction then parts from the number's: "by 56% of
-/// organizations in 2024, while a third cited ...". A year that opens the
+/// organizations in 2024, while a third cited ...", "51.1% in 2023 and
+/// 54.4% a year later". A year that opens the
 /// number's clause ("In 2024, while prices fell, 78% of ...") and one the
 /// number only adds to ("362 in 2025, up 55% on the year before") pin it.
 fn ends_its_clause(sentence: &str, s: usize, e: usize, start: usize) -> bool {
@@ -93,10 +94,8 @@ fn ends_its_clause(sentence: &str, s: usize, e: usize, start: usize) -> bool {
         "while", "whereas", "and", "but", "although", "though", "yet",
     ];
     let is_break = |c: char| matches!(c, ',' | ';');
-    let Some(after_break) = sentence[e..start].split_once(is_break).map(|(_, a)| a) else {
-        return false;
-    };
-    let parted = after_break
+    let parted = sentence[e..start]
+        .trim_start_matches(|c: char| is_break(c) || c.is_whitespace())
         .split_whitespace()
         .next()
         .is_some_and(|w| CONJUNCTIONS.iter().any(|c| w.eq_ignore_ascii_case(c)));
