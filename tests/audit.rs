@@ -668,6 +668,13 @@ fn paraphrases_link_to_their_facts() {
     // "in 2023 and 54.4% a year later": the year closes the first clause.
     expect(56, "51.1%", Status::Backed, "e-robots-china-share-2023");
     expect(56, "54.4%", Status::Backed, "e-robots-china-share");
+    // A car that "emits" states its emissions.
+    expect(
+        57,
+        "about 36 tonnes of CO2 equivalent",
+        Status::Contradicted,
+        "r-car-lifetime-co2",
+    );
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings
