@@ -668,6 +668,13 @@ fn paraphrases_link_to_their_facts() {
     // "in 2023 and 54.4% a year later": the year closes the first clause.
     expect(56, "51.1%", Status::Backed, "e-robots-china-share-2023");
     expect(56, "54.4%", Status::Backed, "e-robots-china-share");
+    // "..., respectively" gives each number the subject listed in its
+    // place: swapped, the second is contradicted and the first backed by
+    // nothing (its metric's words are the second's); in order, both backed.
+    unsourced(58, "32%");
+    expect(58, "81%", Status::Contradicted, "pu-trust-gov-jp");
+    expect(59, "81%", Status::Backed, "pu-trust-gov-sg");
+    expect(59, "32%", Status::Backed, "pu-trust-gov-jp");
     // A car that "emits" states its emissions.
     expect(
         57,
@@ -687,7 +694,7 @@ fn paraphrases_link_to_their_facts() {
     assert!(
         findings
             .iter()
-            .filter(|f| ![21, 29, 33, 41].contains(&f.line))
+            .filter(|f| ![21, 29, 33, 41, 58].contains(&f.line))
             .all(|f| f.status != Status::Unsourced)
     );
     let derived = findings.iter().find(|f| f.text() == "1.7 times").unwrap();

@@ -220,12 +220,17 @@ impl<'a> Auditor<'a> {
                         &mut terms,
                     );
                 }
+                let respective = says_respectively(sentence)
+                    .then(|| self.linker.subjects_in_order(&terms))
+                    .flatten()
+                    .filter(|listed| listed.len() == numbers.len() && listed.len() > 1);
                 cache = Some(Sentence {
                     range: (s, e),
                     first,
                     numbers,
                     hits: self.vocabulary.hits(sentence),
                     years: Years::of(sentence),
+                    respective,
                     prose: None,
                 });
             }
@@ -331,6 +336,10 @@ impl<'a> Auditor<'a> {
                     which: at - current.first,
                     written_as: None,
                     falls: false,
+                    respective: current
+                        .respective
+                        .as_deref()
+                        .map(|listed| (listed[at - current.first], listed)),
                 };
                 let number = judge::Number {
                     written_as: derive::kind_of(&number),
@@ -586,6 +595,9 @@ struct Sentence {
     numbers: Vec<(usize, usize)>,
     hits: Vec<classify::Hit>,
     years: Years,
+    /// "Singapore and Japan ... at 81% and 32%, respectively": the subjects
+    /// named, in order, one to each number.
+    respective: Option<Vec<crate::store::Sym>>,
     /// Its prose, made for the first finding that keeps it.
     prose: Option<Arc<str>>,
 }
@@ -594,6 +606,14 @@ struct Sentence {
 /// context begins, a sentence or two back: what a sentence's "it" and "the
 /// index" may point back to. It begins the block or at a whitespace
 /// character.
+fn says_respectively(sentence: &str) -> bool {
+    sentence.contains("分别")
+        || sentence
+            .as_bytes()
+            .windows(12)
+            .any(|w| w.eq_ignore_ascii_case(b"respectively"))
+}
+
 fn paragraph_start(text: &str, start: usize) -> usize {
     const REACH: usize = 200;
     let mut from = start.saturating_sub(REACH);

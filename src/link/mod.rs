@@ -745,6 +745,28 @@ impl Linker {
             .map(|s| s.0)
     }
 
+    /// The subjects the sentence's own words name in full, in the order
+    /// the sentence names them ("Singapore and Japan ..., respectively");
+    /// `None` where two start at the same word and the order is unclear.
+    pub fn subjects_in_order(&self, sentence: &SentenceTerms) -> Option<Vec<Sym>> {
+        let mut listed: Vec<(u32, Sym)> = Vec::new();
+        for &subject in &sentence.named_in_full {
+            let first = sentence
+                .occurrences
+                .iter()
+                .filter(|o| o.word != CONTEXT_WORD)
+                .filter(|o| self.name_holds(NameKind::Subject, subject, o.term))
+                .map(|o| o.word)
+                .min()?;
+            listed.push((first, subject));
+        }
+        listed.sort_unstable();
+        if listed.windows(2).any(|w| w[0].0 == w[1].0) {
+            return None;
+        }
+        Some(listed.into_iter().map(|(_, s)| s).collect())
+    }
+
     /// The subjects a form of which the sentence's own words hold in full,
     /// whatever number they are read for.
     pub fn subjects_named_in_full<'a>(

@@ -228,6 +228,14 @@ pub(crate) fn candidates(
             if !fits_unit && !for_derivation {
                 continue;
             }
+            // "..., respectively": a subject listed for another number is
+            // not this one's.
+            if let Some((mine, listed)) = number.respective
+                && fact.subject != mine
+                && listed.contains(&fact.subject)
+            {
+                continue;
+            }
             let period = fact.period.map(|p| store.str(p));
             let fits_period = match (number.pinned, period) {
                 (Some(pin), Some(period)) => pin.admits(period),
@@ -523,7 +531,9 @@ pub(crate) fn judge(
         && !number.starts_change
         && !number.whole
         && counts_what_the_fact_counts(store, linker, terms, top.fact, number)
-        && !stated_by_a_neighbour(store, top.fact, number)
+        // "..., respectively" gives each number its subject: a neighbour
+        // with this fact's value is another subject's, and stated wrong too.
+        && (number.respective.is_some() || !stated_by_a_neighbour(store, top.fact, number))
     {
         let of_pair: Vec<&Candidate> = candidates.iter().filter(|c| pair(c) == pair(top)).collect();
         // Of a figure given for many years, those of the years the sentence names.

@@ -171,6 +171,9 @@ pub(crate) struct Number<'a> {
     /// Written as a ratio, a change or a difference of two facts, if so
     /// ([`crate::audit::derive::kind_of`]).
     pub written_as: Option<crate::audit::derive::Kind>,
+    /// "Singapore and Japan ... at 81% and 32%, respectively": the subject
+    /// the number is given to, and every subject so listed.
+    pub respective: Option<(Sym, &'a [Sym])>,
     /// "dropped 11%", "an 11% decline": written as a fall, so a fact of
     /// change that is negative states it as a magnitude.
     pub falls: bool,
