@@ -606,12 +606,9 @@ struct Sentence {
 /// context begins, a sentence or two back: what a sentence's "it" and "the
 /// index" may point back to. It begins the block or at a whitespace
 /// character.
+/// "respectively" (or "Respectively"), 分别.
 fn says_respectively(sentence: &str) -> bool {
-    sentence.contains("分别")
-        || sentence
-            .as_bytes()
-            .windows(12)
-            .any(|w| w.eq_ignore_ascii_case(b"respectively"))
+    sentence.contains("espectively") || sentence.contains("分别")
 }
 
 fn paragraph_start(text: &str, start: usize) -> usize {
