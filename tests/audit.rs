@@ -300,6 +300,12 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // 95亿美元 as "the UK's" would, and leads the world's figure
             // for generative AI that the paragraph lends words to.
             wrong(34, "95亿美元", "e-uk-private"),
+            // 分别, "respectively": 449 is the UK's (523) and 523 China's
+            // (449); the UK's number, whose words the next one claims, is
+            // unsourced rather than backed by China's fact.
+            backed(36, "5427", "r-dc-us"),
+            (36, "449".to_owned(), Status::Unsourced, None),
+            wrong(36, "523", "r-dc-china"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();

@@ -71,6 +71,10 @@ pub struct Linker {
     prefixes: FxHashMap<Box<str>, Vec<u32>>,
 }
 
+/// The longest Chinese name found only whole ([`PackedForm::whole_only`]):
+/// longer ones are metrics, whose words a sentence rephrases.
+const WHOLE_ONLY_CHARS: usize = 4;
+
 /// How many letters a word shares with a term to stand for it when its
 /// own stem is no term.
 const PREFIX: usize = 5;
@@ -100,6 +104,10 @@ struct PackedForm {
     from: u32,
     to: u32,
     mass: f32,
+    /// A short name written in Chinese characters alone (中国, 中美): found
+    /// only where the text holds it whole, since its characters one by one
+    /// are in many another word (the 中 of 数据中心, the 国 of 美国).
+    whole_only: bool,
 }
 
 /// A word of a sentence that is one of the store's terms.
@@ -413,10 +421,12 @@ impl Linker {
             linker
                 .packed
                 .extend(form.terms.iter().copied().zip(form.weights.iter().copied()));
+            let chars = form.text.chars().count();
             linker.packed_forms.push(PackedForm {
                 from,
                 to: linker.packed.len() as u32,
                 mass: form.mass,
+                whole_only: chars <= WHOLE_ONLY_CHARS && form.text.chars().all(words::is_cjk),
             });
         }
         linker
@@ -445,7 +455,7 @@ impl Linker {
             let terms = self.cached_terms(&context[token.start..token.end], cache);
             push_context_word(terms, cache, out);
         }
-        self.read_sentence(sentence, cache, out);
+        self.read_sentence(sentence, context, cache, out);
     }
 
     /// Empties `out` for the next sentence.
@@ -467,7 +477,13 @@ impl Linker {
 
     /// Reads the sentence's own words after its context's, and finds the
     /// forms they hold.
-    fn read_sentence(&self, sentence: &str, cache: &mut WordCache, out: &mut SentenceTerms) {
+    fn read_sentence(
+        &self,
+        sentence: &str,
+        context: &str,
+        cache: &mut WordCache,
+        out: &mut SentenceTerms,
+    ) {
         let mut place = 0.0;
         for token in tokens(sentence) {
             let word = out.word_starts.len() as u32;
@@ -559,7 +575,11 @@ impl Linker {
             let packed = self.packed_forms[f as usize];
             let coverage = weight / packed.mass.max(f32::MIN_POSITIVE);
             found[f as usize] = 0.0;
-            if coverage >= MIN_COVERAGE {
+            let whole = || {
+                let text = &self.forms[f as usize].text;
+                sentence.contains(&**text) || context.contains(&**text)
+            };
+            if coverage >= MIN_COVERAGE && (!packed.whole_only || whole()) {
                 out.form_at[f as usize] = out.forms.len() as u32;
                 out.forms.push((f, coverage));
                 let from = out.slots.len() as u32;
@@ -749,13 +769,21 @@ impl Linker {
     /// the sentence names them ("Singapore and Japan ..., respectively");
     /// `None` where two start at the same word and the order is unclear.
     pub fn subjects_in_order(&self, sentence: &SentenceTerms) -> Option<Vec<Sym>> {
+        let named = &sentence.named_in_full;
         let mut listed: Vec<(u32, Sym)> = Vec::new();
-        for &subject in &sentence.named_in_full {
+        for &subject in named {
+            // Placed by its words no other subject listed has: 国 is in 美国,
+            // 英国 and 中国 alike, "United" in two of the three Uniteds.
             let first = sentence
                 .occurrences
                 .iter()
                 .filter(|o| o.word != CONTEXT_WORD)
                 .filter(|o| self.name_holds(NameKind::Subject, subject, o.term))
+                .filter(|o| {
+                    named.iter().all(|&other| {
+                        other == subject || !self.name_holds(NameKind::Subject, other, o.term)
+                    })
+                })
                 .map(|o| o.word)
                 .min()?;
             listed.push((first, subject));

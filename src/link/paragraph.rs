@@ -83,7 +83,7 @@ impl Linker {
             let terms = self.cached_terms(&context[token.start..token.end], cache);
             push_context_word(terms, cache, out);
         }
-        self.read_sentence(&text[sentence.0..sentence.1], cache, out);
+        self.read_sentence(&text[sentence.0..sentence.1], context, cache, out);
     }
 }
 
