@@ -13,6 +13,7 @@
 //! is answered by [`Evidence`], the words that matched and how near they
 //! stood.
 
+mod names;
 mod paragraph;
 pub mod phrase;
 mod scores;
@@ -670,138 +671,6 @@ impl Linker {
             None => {}
         }
         (from, cache.terms.len() as u32)
-    }
-
-    /// Whether a form of the subject or metric holds the term.
-    pub fn name_holds(&self, kind: NameKind, sym: Sym, term: u32) -> bool {
-        let terms = match kind {
-            NameKind::Subject => &self.subject_terms,
-            NameKind::Metric => &self.metric_terms,
-        };
-        terms
-            .get(&sym)
-            .is_some_and(|terms| terms.binary_search(&term).is_ok())
-    }
-
-    /// Whether the metric's names speak of a position: a rank, an edition,
-    /// a place. Only such a metric is what an ordinal ("24th", "ninth")
-    /// states.
-    pub fn is_position(&self, metric: Sym) -> bool {
-        self.position_terms
-            .iter()
-            .any(|&term| self.name_holds(NameKind::Metric, metric, term))
-    }
-
-    /// Whether the metric's names speak of a change over time: a growth, a
-    /// decline, a rise. "77% of new AI PhDs" is a share of them, never
-    /// their growth.
-    pub fn is_change(&self, metric: Sym) -> bool {
-        self.change_metrics.contains(&metric)
-    }
-
-    /// Whether the sentence holds a word of the subject's names that is no
-    /// word of the other name's.
-    pub fn named_apart_from(
-        &self,
-        terms: &SentenceTerms,
-        subject: Sym,
-        kind: NameKind,
-        other: Sym,
-    ) -> bool {
-        terms
-            .distinct
-            .iter()
-            .zip(&terms.presence)
-            .any(|(&term, &presence)| {
-                presence >= 1.0
-                    && self.name_holds(NameKind::Subject, subject, term)
-                    && !self.name_holds(kind, other, term)
-            })
-    }
-
-    /// Whether every word of some form of the subject is a word of the
-    /// metric's names: the subject is part of the metric's name.
-    pub fn name_within(&self, subject: Sym, metric: Sym) -> bool {
-        self.within.contains(&(subject, metric))
-    }
-
-    /// The forms of a subject or a metric.
-    fn forms_of(&self, kind: NameKind, sym: Sym) -> &[u32] {
-        let list = match kind {
-            NameKind::Subject => &self.subject_forms,
-            NameKind::Metric => &self.metric_forms,
-        };
-        list.get(&sym).map_or(&[], Vec::as_slice)
-    }
-
-    /// The metrics the sentence has most words of, each once.
-    pub fn metrics_named<'a>(
-        &'a self,
-        sentence: &'a SentenceTerms,
-    ) -> impl Iterator<Item = Sym> + 'a {
-        sentence.metrics.iter().map(|m| m.0)
-    }
-
-    /// The subjects the sentence has words of, each once.
-    pub fn subjects_named<'a>(
-        &'a self,
-        sentence: &'a SentenceTerms,
-    ) -> impl Iterator<Item = Sym> + Clone + 'a {
-        sentence.subjects.iter().map(|s| s.0)
-    }
-
-    /// The subjects a form of which has at least `share` of its weight in
-    /// the sentence's own words: the only ones whose score for any number
-    /// can have an `own` of `share` or more.
-    pub fn subjects_owning<'a>(
-        &'a self,
-        sentence: &'a SentenceTerms,
-        share: f32,
-    ) -> impl Iterator<Item = Sym> + 'a {
-        sentence
-            .subjects
-            .iter()
-            .filter(move |s| s.1 >= share)
-            .map(|s| s.0)
-    }
-
-    /// The subjects the sentence's own words name in full, in the order
-    /// the sentence names them ("Singapore and Japan ..., respectively");
-    /// `None` where two start at the same word and the order is unclear.
-    pub fn subjects_in_order(&self, sentence: &SentenceTerms) -> Option<Vec<Sym>> {
-        let named = &sentence.named_in_full;
-        let mut listed: Vec<(u32, Sym)> = Vec::new();
-        for &subject in named {
-            // Placed by its words no other subject listed has: 国 is in 美国,
-            // 英国 and 中国 alike, "United" in two of the three Uniteds.
-            let first = sentence
-                .occurrences
-                .iter()
-                .filter(|o| o.word != CONTEXT_WORD)
-                .filter(|o| self.name_holds(NameKind::Subject, subject, o.term))
-                .filter(|o| {
-                    named.iter().all(|&other| {
-                        other == subject || !self.name_holds(NameKind::Subject, other, o.term)
-                    })
-                })
-                .map(|o| o.word)
-                .min()?;
-            listed.push((first, subject));
-        }
-        listed.sort_unstable();
-        if listed.windows(2).any(|w| w[0].0 == w[1].0) {
-            return None;
-        }
-        Some(listed.into_iter().map(|(_, s)| s).collect())
-    }
-
-    /// The subjects a form of which the sentence's own words hold in full,
-    /// whatever number they are read for.
-    pub fn subjects_named_in_full<'a>(
-        &'a self,
-        sentence: &'a SentenceTerms,
-    ) -> impl Iterator<Item = Sym> + 'a {
-        sentence.named_in_full.iter().copied()
     }
 }
 
