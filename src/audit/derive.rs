@@ -138,15 +138,6 @@ pub(crate) fn states_a_gap(number: &Number<'_>) -> bool {
         && matches!(number.written_as, Some(Kind::Difference { .. }))
 }
 
-/// Whether the number is written as a fall: "dropped 11%", "an 11%
-/// decline", "fell by 18 points".
-pub(crate) fn states_a_fall(number: &Number<'_>) -> bool {
-    matches!(
-        number.written_as,
-        Some(Kind::Change { fall: true } | Kind::Difference { fall: true })
-    )
-}
-
 /// Whether a ratio is written as a change over time ("more than doubled",
 /// "grew 2.6 times"), which a fact of growth in percent states, rather than
 /// as a comparison ("23 times China's").

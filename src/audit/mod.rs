@@ -335,7 +335,6 @@ impl<'a> Auditor<'a> {
                     neighbours: &mentions[current.first..current.first + current.numbers.len()],
                     which: at - current.first,
                     written_as: None,
-                    falls: false,
                     respective: current
                         .respective
                         .as_deref()
@@ -343,10 +342,6 @@ impl<'a> Auditor<'a> {
                 };
                 let number = judge::Number {
                     written_as: derive::kind_of(&number),
-                    ..number
-                };
-                let number = judge::Number {
-                    falls: derive::states_a_fall(&number),
                     ..number
                 };
                 let rank = |for_derivation| {
@@ -442,7 +437,7 @@ impl<'a> Auditor<'a> {
                     &mut finding,
                     judgement,
                     &mention.quantity,
-                    number.falls,
+                    number.falls(),
                 );
                 if !link.is_empty() {
                     finding.detail_mut().link = link;

@@ -115,6 +115,10 @@ pub(crate) fn zh_qualifier_at_start(text: &str) -> Option<(Qualifier, usize)> {
 
 /// The Chinese qualifier `text` ends with, and its length.
 pub(crate) fn zh_qualifier_at_end(text: &str) -> Option<(Qualifier, usize)> {
+    // Every one ends in a Han character; most numbers follow none.
+    if !text.chars().next_back().is_some_and(is_han) {
+        return None;
+    }
     ZH_QUALIFIERS
         .iter()
         .find(|(phrase, _)| text.ends_with(phrase))

@@ -90,11 +90,11 @@ const CLEAR_STRENGTH: f32 = 0.35;
 /// words of the number (its nearness at least [`SUBJECT_BESIDE`]).
 const CLEAR_STRENGTH_BESIDE: f32 = 0.25;
 const SUBJECT_BESIDE: f32 = 0.6;
+/// The same for a metric that stands for its subject as well.
+const IMPLIED_CLEAR: f32 = 0.8;
 /// How near a subject named in the sentence must stand to lead one only
 /// assumed: within five words ("China's private investment in AI grew").
 const SUBJECT_NAMED_NEAR: f32 = 0.5;
-/// The same for a metric that stands for its subject as well.
-const IMPLIED_CLEAR: f32 = 0.8;
 /// A subject named in full ([`Linker::subjects_named_in_full`]) with no
 /// more facts than this (a country has hundreds) brings its metrics into
 /// the candidates.
@@ -294,7 +294,7 @@ pub(crate) fn candidates(
             let reading = if as_ratio {
                 ratio = growth_as_ratio_reading(&readings[f as usize]);
                 &ratio
-            } else if number.falls && is_negative(&readings[f as usize]) {
+            } else if number.falls() && is_negative(&readings[f as usize]) {
                 magnitude = negated(&readings[f as usize]);
                 &magnitude
             } else {

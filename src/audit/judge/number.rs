@@ -174,9 +174,6 @@ pub(crate) struct Number<'a> {
     /// "Singapore and Japan ... at 81% and 32%, respectively": the subject
     /// the number is given to, and every subject so listed.
     pub respective: Option<(Sym, &'a [Sym])>,
-    /// "dropped 11%", "an 11% decline": written as a fall, so a fact of
-    /// change that is negative states it as a magnitude.
-    pub falls: bool,
     /// "24th", "ninth": a position, of a rank or an edition only.
     pub ordinal: bool,
     /// The whole of "N of M models shipped without code": the words after
@@ -191,6 +188,16 @@ pub(crate) struct Number<'a> {
 }
 
 impl Number<'_> {
+    /// "dropped 11%", "an 11% decline", "fell by 18 points": written as a
+    /// fall, so a fact of change that is negative states it as a magnitude.
+    pub(crate) fn falls(&self) -> bool {
+        use crate::audit::derive::Kind;
+        matches!(
+            self.written_as,
+            Some(Kind::Change { fall: true } | Kind::Difference { fall: true })
+        )
+    }
+
     /// Whether the number, at `start..end` of its sentence, follows "from"
     /// (or the Chinese 从 of "从233起增加到362起").
     pub(crate) fn after_from(sentence: &str, start: usize) -> bool {
