@@ -688,6 +688,23 @@ fn paraphrases_link_to_their_facts() {
         Status::Contradicted,
         "r-car-lifetime-co2",
     );
+    // "made up" is no rise: the share is a level, and wrong.
+    expect(60, "32.9%", Status::Contradicted, "m-structure-share-2025");
+    // "Women" are the female share.
+    expect(61, "13.1%", Status::Contradicted, "r-female-australia");
+    // "fell 7%" is a change: a share of students enrolled is no rival, and
+    // the subject the sentence names in full is read, not only assumed.
+    expect(62, "7%", Status::Contradicted, "ed-cs-enrollment");
+    // A range across models (22% to 94%) allows a rate inside it but
+    // states none: the model's own 94% is what the sentence speaks of.
+    assert!(
+        !outcome.iter().any(|o| o.0 == 63 && o.2 == Status::Backed),
+        "{outcome:#?}"
+    );
+    // ... and backs what it states at an end. "made answers up" is no rise.
+    expect(64, "94%", Status::Backed, "ra-hallu-max");
+    // "65%, down from a 77% peak": the level reached, not a fall of 65%.
+    expect(65, "About 65%", Status::Backed, "ed-phd-industry-tw");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings
@@ -700,7 +717,7 @@ fn paraphrases_link_to_their_facts() {
     assert!(
         findings
             .iter()
-            .filter(|f| ![21, 29, 33, 41, 58].contains(&f.line))
+            .filter(|f| ![21, 29, 33, 41, 58, 63].contains(&f.line))
             .all(|f| f.status != Status::Unsourced)
     );
     let derived = findings.iter().find(|f| f.text() == "1.7 times").unwrap();

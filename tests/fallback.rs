@@ -52,7 +52,7 @@ fn a_clear_paraphrase_is_resolved_and_loose() {
     assert!(
         link.matched
             .iter()
-            .any(|(said, name)| said == "organizations" && name == "Organizations"),
+            .any(|(said, name)| said == "organizations" && name == "organizational"),
         "{:?}",
         link.matched
     );

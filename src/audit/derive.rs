@@ -126,6 +126,15 @@ const ZH_FALLS: &[&str] = &[
     "下滑",
 ];
 
+/// Verbs whose "up" or "down" is a particle, no change: "put up 60% of
+/// the money", "broke down 40% of the cases".
+const PARTICLE_VERBS: &[&str] = &[
+    "add", "added", "adds", "break", "breaks", "broke", "broken", "end", "ended", "ends", "give",
+    "gave", "given", "gives", "make", "made", "makes", "making", "pick", "picked", "put", "puts",
+    "putting", "set", "sets", "sum", "summed", "take", "taken", "takes", "taking", "took", "use",
+    "used", "uses", "using",
+];
+
 /// Whether the number is written as a ratio, a change or a difference.
 pub(crate) fn may_derive(number: &Number<'_>) -> bool {
     number.written_as.is_some()
@@ -194,14 +203,43 @@ pub(crate) fn kind_of(number: &Number<'_>) -> Option<Kind> {
         }
         Unit::Percent => {
             let before = &number.sentence[..number.start];
-            let words_before = before
+            let words_before: Vec<&str> = before
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .take(3);
+                .take(5)
+                .collect();
+            // "rose to 88%", "up from 78%": the level reached or left, not
+            // the change.
+            if words_before
+                .first()
+                .is_some_and(|w| w.eq_ignore_ascii_case("to") || w.eq_ignore_ascii_case("from"))
+            {
+                return None;
+            }
+            // "up" and "down" say a change standing right before the number
+            // ("up 55%", "down by 18%"), not as the particle of a verb
+            // ("made up 23.9% of papers", "made things up in 1.8%").
+            let particle = |i: usize| {
+                let w = words_before[i];
+                (w.eq_ignore_ascii_case("up") || w.eq_ignore_ascii_case("down"))
+                    && (!(i == 0 || (i == 1 && words_before[0].eq_ignore_ascii_case("by")))
+                        || words_before[i + 1..].iter().take(2).any(|verb| {
+                            PARTICLE_VERBS.iter().any(|v| verb.eq_ignore_ascii_case(v))
+                        }))
+            };
+            let words_before = (0..words_before.len().min(3))
+                .filter(|&i| !particle(i))
+                .map(|i| words_before[i]);
             let after = &number.sentence[number.end..];
-            let word_after = after
+            let mut words_after = after
                 .split(|c: char| !c.is_alphanumeric())
-                .find(|w| !w.is_empty());
+                .filter(|w| !w.is_empty());
+            // "a 13% drop" is a change; "65%, down from 77%" the level reached.
+            let word_after = words_after.next().filter(|_| {
+                !words_after
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("from"))
+            });
             let mut words = words_before.chain(word_after);
             // Chinese runs its words together: 增长了55%, AI事件减少了10%.
             let zh = |words: &[&str], w: &str| words.iter().any(|z| w.ends_with(z));

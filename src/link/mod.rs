@@ -369,8 +369,22 @@ impl Linker {
         linker.position_terms =
             terms_of_words(&["rank", "ranking", "edition", "place", "position"]);
         let change_terms = terms_of_words(&[
-            "growth", "grow", "increase", "decrease", "decline", "change", "rise", "fall", "drop",
-            "gain", "jump", "surge", "climb",
+            "growth",
+            "grow",
+            "increase",
+            "decrease",
+            "decline",
+            "change",
+            "rise",
+            "fall",
+            "drop",
+            "gain",
+            "jump",
+            "surge",
+            "climb",
+            "reduce",
+            "reduction",
+            "cut",
         ]);
         // A word of change after a modal is a verb of what may happen ("very
         // likely AI will change how they do their job"), no measured change.
@@ -663,7 +677,9 @@ impl Linker {
         };
         match self.terms.get(key) {
             Some(&term) => cache.terms.push(term),
-            None if key.len() >= PREFIX && key.is_char_boundary(PREFIX) => {
+            // A stem no longer than the prefix is a word of its own:
+            // "organ" of "organized" is no "organization".
+            None if key.len() > PREFIX && key.is_char_boundary(PREFIX) => {
                 if let Some(kin) = self.prefixes.get(&key[..PREFIX]) {
                     cache.terms.extend_from_slice(kin);
                 }

@@ -44,10 +44,16 @@ impl NameScore {
         } else {
             // What the sentence's own words hold of the name stays known:
             // "the Foundation Model Transparency Index ... fell back to 40"
-            // names the index, however far from the number.
+            // names the index, however far from the number; a name the
+            // sentence holds most of is read there, not assumed.
             NameScore {
                 coverage: self.coverage.max(floor.coverage),
                 own: self.own.max(floor.own),
+                form: if self.own >= MOSTLY_HELD {
+                    self.form
+                } else {
+                    floor.form
+                },
                 ..floor
             }
         }
@@ -60,6 +66,10 @@ impl NameScore {
 }
 
 const NO_FORM: u32 = u32::MAX;
+
+/// The share of a name's weight in the sentence's own words that has the
+/// sentence name it: "new AI PhDs" of "New AI PhD graduates".
+const MOSTLY_HELD: f32 = 0.6;
 
 /// Which words matched a name: `(word in the sentence, word of the name)`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -154,7 +154,9 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// Forms the stemmer leaves apart from their verb: "publications grew
-/// 6.3%" is their growth, "agents failed" their failure rate.
+/// 6.3%" is their growth, "agents failed" their failure rate; and the
+/// nouns that prose writes for a report's adjectives: "women" are the
+/// "female" share.
 const IRREGULAR: &[(&str, &str)] = &[
     ("began", "begin"),
     ("begun", "begin"),
@@ -174,12 +176,15 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("led", "lead"),
     ("lost", "lose"),
     ("made", "make"),
+    ("men", "male"),
     ("paid", "pay"),
     ("risen", "rise"),
     ("rose", "rise"),
     ("sold", "sell"),
     ("spent", "spend"),
     ("taught", "teach"),
+    ("woman", "female"),
+    ("women", "female"),
     ("won", "win"),
     ("wrote", "write"),
     ("written", "write"),
@@ -187,9 +192,14 @@ const IRREGULAR: &[(&str, &str)] = &[
 
 /// Words the stemmer cuts down to another word, with the key they keep:
 /// Snowball makes "publications" "public", so that "public investment"
-/// would be found in "AI publications", and "United" "unit", so that
-/// "36,000 units" would name the United States.
-const OVERSTEMMED: &[(&str, &str)] = &[("publication", "publication"), ("united", "united")];
+/// would be found in "AI publications", "United" "unit", so that
+/// "36,000 units" would name the United States, and "organizations"
+/// "organ", as "organized" is.
+const OVERSTEMMED: &[(&str, &str)] = &[
+    ("organization", "organization"),
+    ("publication", "publication"),
+    ("united", "united"),
+];
 
 /// Words that say something is absent, folded to one key.
 const NEGATIONS: &[&str] = &["lacking", "never", "no", "non", "none", "not", "without"];
@@ -239,6 +249,12 @@ impl Normalizer {
     /// word. `buffer` is reused from word to word.
     pub fn key<'b>(&self, word: &str, buffer: &'b mut String) -> Option<&'b str> {
         buffer.clear();
+        // The plural of an acronym: "PhDs", "GPUs", "LLMs". The stemmer
+        // keeps the "s" of a word with no vowel before it.
+        let word = word
+            .strip_suffix('s')
+            .filter(|stem| stem.bytes().filter(u8::is_ascii_uppercase).count() >= 2)
+            .unwrap_or(word);
         for c in word.chars() {
             if c != '.' {
                 buffer.extend(c.to_lowercase());
@@ -363,10 +379,17 @@ mod tests {
         assert_eq!(keys("fell"), keys("falls"));
         assert_eq!(keys("analysed"), keys("analyzed"));
         assert_eq!(keys("publications"), keys("publication"));
+        assert_eq!(keys("women"), keys("female"));
+        assert_eq!(keys("PhDs"), keys("PhD"));
+        assert_eq!(keys("GPUs"), keys("GPU"));
+        assert_ne!(keys("Is"), keys("I"));
+        assert_eq!(keys("men"), keys("male"));
     }
 
     #[test]
     fn words_the_stemmer_would_merge_stay_apart() {
         assert_ne!(keys("publications"), keys("public"));
+        assert_ne!(keys("organizations"), keys("organized"));
+        assert_eq!(keys("organizational"), keys("Organisations"));
     }
 }

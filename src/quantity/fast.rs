@@ -28,7 +28,7 @@ pub(super) fn fast_prose_quantity(text: &str, ranges: bool) -> Option<(Quantity,
     if ranges && may_continue_range(&text[end..]) {
         let (high, len) = fast_range_end(&text[end..])?;
         if let Some((high, high_unit)) = high
-            && joins_range(&low_unit, &high_unit)
+            && joins_range(text[start..end].trim(), &low_unit, &high, &high_unit)
         {
             let end = end + len;
             let range = Quantity {

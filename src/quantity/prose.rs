@@ -107,7 +107,9 @@ pub(super) fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
     {
         return Ok((rest, q));
     }
+    let before_low = i;
     let (i, (low, low_unit)) = prose_amount(i)?;
+    let low_written = before_low[..before_low.len() - i.len()].trim();
     let single = Quantity {
         text: CompactString::const_new(""),
         qualifier,
@@ -126,7 +128,7 @@ pub(super) fn prose_parts(i: &str, ranges: bool) -> PResult<'_, Quantity> {
         value((), tag("..")),
     ));
     match preceded(separator, prose_amount).parse(i) {
-        Ok((rest, (high, high_unit))) if joins_range(&low_unit, &high_unit) => {
+        Ok((rest, (high, high_unit))) if joins_range(low_written, &low_unit, &high, &high_unit) => {
             Ok((rest, range(qualifier, low, low_unit, high, high_unit)))
         }
         _ => Ok((i, single)),
@@ -167,13 +169,25 @@ pub(super) fn between(i: &str, qualifier: Option<Qualifier>) -> PResult<'_, Quan
 /// shared: one written at either end applies to both.
 /// Whether two amounts make a range. A bare end takes the other's unit
 /// ("14-15%", "$5-10 billion"), except after a share or a multiple: in
-/// "climbed 55% to 362" the percentage is a change and 362 a count.
-pub(super) fn joins_range(low_unit: &Unit, high_unit: &Unit) -> bool {
+/// "climbed 55% to 362" the percentage is a change and 362 a count; nor
+/// does a year take the amount after it ("from 14 million in 2023 to 18.2
+/// million").
+pub(super) fn joins_range(
+    low_written: &str,
+    low_unit: &Unit,
+    high: &Number,
+    high_unit: &Unit,
+) -> bool {
     let share_then_bare = matches!(
         low_unit,
         Unit::Percent | Unit::PercentagePoints | Unit::Multiple
     ) && *high_unit == Unit::Bare;
-    low_unit.compatible(high_unit) && !share_then_bare
+    let low_year = low_written.len() == 4
+        && low_written.bytes().all(|b| b.is_ascii_digit())
+        && (b"1900".as_slice()..=b"2100".as_slice()).contains(&low_written.as_bytes());
+    let high_year = !high.negative && high.exponent == 0 && (1900..=2100).contains(&high.mantissa);
+    let year_then_amount = *low_unit == Unit::Bare && low_year && !high_year;
+    low_unit.compatible(high_unit) && !share_then_bare && !year_then_amount
 }
 
 pub(super) fn range(

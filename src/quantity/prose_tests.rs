@@ -132,6 +132,10 @@ fn prose_qualifiers_ranges_and_words() {
         prose_quantity("24% to 11%", false).map(|(q, _)| q.high),
         Some(None)
     );
+    // A year does not open a range of amounts; years and counts do.
+    assert_eq!(prose("2023 to 18.2 million in 2025").0, "2023");
+    assert_eq!(prose("2023 to 2025").3, Some(2025.0));
+    assert_eq!(prose("2,000 to 5,000 units").3, Some(5000.0));
     assert_eq!(prose("twenty-three times").2, 23.0);
     assert_eq!(prose("twenty-three times").4, Unit::Multiple);
     assert_eq!(prose("three million, two hundred & forty").2, 3_000_240.0);

@@ -15,9 +15,10 @@ mod number;
 pub(crate) use explain::explain;
 pub(crate) use number::{Number, Years, prose_reading};
 
+use super::derive::Kind;
 use crate::interval::Interval;
 use crate::link::{Linker, NAMED_IN_FULL, NameScore, Scores, SentenceTerms};
-use crate::quantity::{Reading, Unit};
+use crate::quantity::{Quantity, Reading, Unit};
 use crate::store::{NameKind, Store, Sym};
 
 use number::latest_year;
@@ -191,9 +192,16 @@ pub(crate) fn candidates(
     let counts_points = number.counts_points();
     let states_a_share = number.states_a_share();
     let states_growth = super::derive::states_growth(number);
+    let states_a_change = matches!(number.written_as, Some(Kind::Change { .. }));
     for metric in metrics {
-        let a_share_as_change = states_a_share && linker.is_change(metric);
-        if a_share_as_change && !for_derivation {
+        // "55% of organizations" is no change, and "rose 55%" is no level:
+        // a level may only enter the change derived from two of its years.
+        let kind_differs = if states_a_change {
+            !linker.is_change(metric)
+        } else {
+            states_a_share && linker.is_change(metric)
+        };
+        if kind_differs && !for_derivation {
             continue;
         }
         // "more than doubled" is a growth of over 100%.
@@ -303,7 +311,12 @@ pub(crate) fn candidates(
             // A fact that only bounds the value ("over 60%") backs what it
             // implies ("more than half"), as in `check`; a number it merely
             // allows ("99%") it neither backs nor contradicts.
-            let (agrees, allows) = if reading.set.is_bounded() {
+            let (agrees, allows) = if fact.value.high.is_some() && number.quantity.high.is_none() {
+                // A range across many ("from 22% to 94% across models")
+                // allows a value inside it, and states only its ends.
+                let allows = shares_values(&reading.set, &number.reading.set);
+                (allows && states_an_end(&fact.value, number), allows)
+            } else if reading.set.is_bounded() {
                 let agrees = shares_values(&reading.set, &number.reading.set);
                 (agrees, agrees)
             } else {
@@ -319,7 +332,7 @@ pub(crate) fn candidates(
             };
             out.push(Candidate {
                 held,
-                fits: fits_unit && fits_period && !a_share_as_change,
+                fits: fits_unit && fits_period && !kind_differs,
                 fact: f,
                 rank,
                 subject,
@@ -480,6 +493,9 @@ pub(crate) fn judge(
         || candidates
             .iter()
             .find(|c| pair(c) != pair(top) && readings_differ(store, c.fact, top.fact))
+            // A metric named only in the paragraph before is no rival to
+            // one the sentence names: the paragraph only breaks ties.
+            .filter(|runner| runner.metric.own > 0.0 || top.metric.own <= 0.0)
             .is_none_or(|runner| {
                 let (top_pair, runner_pair) = (pair(top), pair(runner));
                 if top_pair.1 == runner_pair.1 {
@@ -683,6 +699,15 @@ pub(crate) fn backs(stated: &Unit, fact: &Unit) -> bool {
         (Unit::Bare, _) | (_, Unit::Bare) => false,
         (a, b) => a.compatible(b),
     }
+}
+
+/// Whether the number states one end of a range fact ("as high as 94%" of
+/// "from 22% to 94%"), each end read as its digits are written.
+fn states_an_end(range: &Quantity, number: &Number<'_>) -> bool {
+    let factor = range.unit.factor();
+    std::iter::once(&range.low)
+        .chain(&range.high)
+        .any(|end| shares_values(&end.rounding(factor), &number.reading.set))
 }
 
 /// Overlap of more than a touching edge: intervals are widened by an ulp
