@@ -705,6 +705,12 @@ fn paraphrases_link_to_their_facts() {
     expect(64, "94%", Status::Backed, "ra-hallu-max");
     // "65%, down from a 77% peak": the level reached, not a fall of 65%.
     expect(65, "About 65%", Status::Backed, "ed-phd-industry-tw");
+    // "over 2024" is the year the change is counted from, no amount.
+    expect(66, "17.2%", Status::Contradicted, "e-europe-private-growth");
+    assert!(!findings.iter().any(|f| f.text() == "over 2024"));
+    // "at least ten stars" is the metric's own number, no count to judge.
+    expect(67, "11%", Status::Backed, "r-github-china-share");
+    unsourced(67, "at least ten");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings
@@ -717,7 +723,7 @@ fn paraphrases_link_to_their_facts() {
     assert!(
         findings
             .iter()
-            .filter(|f| ![21, 29, 33, 41, 58, 63].contains(&f.line))
+            .filter(|f| ![21, 29, 33, 41, 58, 63, 67].contains(&f.line))
             .all(|f| f.status != Status::Unsourced)
     );
     let derived = findings.iter().find(|f| f.text() == "1.7 times").unwrap();

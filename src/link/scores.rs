@@ -7,7 +7,7 @@ use crate::store::{NameKind, Sym};
 use super::{CONTEXT_NEAR, CONTEXT_WORD, Linker, NO_SLOT, Occurrence, SentenceTerms, nearness};
 
 /// How strongly the words around one number point at one name.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NameScore {
     /// Share of the form's weight found anywhere in the sentence, 0 to 1.
     pub coverage: f32,
@@ -22,6 +22,13 @@ pub struct NameScore {
     pub own: f32,
     /// The form that scored best.
     form: u32,
+}
+
+/// No word of the name read: the score of a name the sentence does not hold.
+impl Default for NameScore {
+    fn default() -> Self {
+        NameScore::assumed(0.0, 0.0)
+    }
 }
 
 impl NameScore {

@@ -547,6 +547,7 @@ pub(crate) fn judge(
         && !number.starts_change
         && !number.whole
         && counts_what_the_fact_counts(store, linker, terms, top.fact, number)
+        && !is_a_number_of_its_name(store, top.fact, number)
         // "..., respectively" gives each number its subject: a neighbour
         // with this fact's value is another subject's, and stated wrong too.
         && (number.respective.is_some() || !stated_by_a_neighbour(store, top.fact, number))
@@ -699,6 +700,38 @@ pub(crate) fn backs(stated: &Unit, fact: &Unit) -> bool {
         (Unit::Bare, _) | (_, Unit::Bare) => false,
         (a, b) => a.compatible(b),
     }
+}
+
+/// Whether the number is one the fact's name holds, with the word after it:
+/// "projects with at least ten stars" restates "AI projects with at least
+/// 10 stars" and states no count of projects.
+fn is_a_number_of_its_name(store: &Store, fact: u32, number: &Number<'_>) -> bool {
+    let value = number.quantity.low.value();
+    let Some(next) = number.next_word else {
+        return false;
+    };
+    let next_word = number.sentence[next..]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    if number.quantity.unit != Unit::Bare || value.fract() != 0.0 || next_word.len() < 2 {
+        return false;
+    }
+    let fact = store.fact(fact);
+    [fact.subject, fact.metric].into_iter().any(|sym| {
+        let name = store.str(sym);
+        let mut words = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        while let Some(word) = words.next() {
+            if word.parse::<f64>() == Ok(value) {
+                return words
+                    .next()
+                    .is_some_and(|after| after.eq_ignore_ascii_case(next_word));
+            }
+        }
+        false
+    })
 }
 
 /// Whether the number states one end of a range fact ("as high as 94%" of

@@ -73,7 +73,9 @@ impl Years {
                 year: &sentence[s..e],
                 since: s >= end && {
                     let before = sentence[..s].trim_end();
-                    before.ends_with(" since") || before.ends_with(" from")
+                    [" since", " from", " over", " on"]
+                        .iter()
+                        .any(|w| before.ends_with(w))
                 },
             })
     }
@@ -107,7 +109,7 @@ fn ends_its_clause(sentence: &str, s: usize, e: usize, start: usize) -> bool {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Pin<'a> {
     pub year: &'a str,
-    /// "rose 32% from 2024", "up 9% since 2023": the year the change is
+    /// "rose 32% from 2024", "up 9% since 2023", "17.2% over 2024": the year the change is
     /// counted from. A fact of a later period states it as well as one
     /// whose period names the year ("since 2024", "2024-2025").
     pub since: bool,

@@ -84,6 +84,11 @@ pub(super) fn is_list_or_section_number(text: &str, at: usize, kind: BlockKind) 
     }
 }
 
+/// Words that follow a year rather than a count.
+const AFTER_A_YEAR: &[&str] = &[
+    "and", "as", "but", "figure", "figures", "in", "level", "levels", "or", "to", "when", "while",
+];
+
 /// A year used as a date ("in 2025", "2024-2025"), or a day next to a month.
 pub(super) fn is_year(n: &crate::quantity::Number) -> bool {
     !n.negative && n.exponent == 0 && (1800..=2199).contains(&n.mantissa)
@@ -93,6 +98,23 @@ pub(super) fn is_date(text: &str, q: &Quantity, before: &str, end: usize) -> boo
     let year_like = is_year;
     let plain = q.unit == Unit::Bare && q.qualifier.is_none() && !q.text.contains(',');
     if plain && year_like(&q.low) && q.high.is_none_or(|h| year_like(&h) || h.mantissa < 100) {
+        return true;
+    }
+    // "rose 17.2% over 2024", "around 2020, when": a year after a word
+    // that is also a qualifier, with no count after it ("over 2000 firms").
+    let qualified_year = q.unit == Unit::Bare
+        && q.qualifier.is_some()
+        && q.high.is_none()
+        && !q.text.contains(',')
+        && year_like(&q.low)
+        && {
+            let after = text[end..].trim_start_matches([' ', '\t']);
+            let next = &after[..after
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(after.len())];
+            next.is_empty() || AFTER_A_YEAR.iter().any(|w| w.eq_ignore_ascii_case(next))
+        };
+    if qualified_year {
         return true;
     }
     let day =

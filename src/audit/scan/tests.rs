@@ -112,6 +112,10 @@ fn dates_times_versions_and_names_are_not_numbers() {
         found("Later, with 59 in 2025 versus China’s 35."),
         ["59", "35"]
     );
+    // A year after a word that also qualifies amounts, with no count after.
+    assert_eq!(found("It rose 17.2% over 2024."), ["17.2%"]);
+    assert!(found("Around 2020 and over 2024 levels, it grew.").is_empty());
+    assert_eq!(found("It hired over 2000 engineers."), ["over 2000"]);
 }
 
 #[test]
