@@ -306,6 +306,14 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             backed(36, "5427", "r-dc-us"),
             (36, "449".to_owned(), Status::Unsourced, None),
             wrong(36, "523", "r-dc-china"),
+            // 国 is a character of 英国, 德国 and 法国 alike: a short name
+            // is near where it stands whole, so 925 is Germany's alone.
+            backed(38, "523", "r-dc-uk"),
+            wrong(38, "925", "r-dc-germany"),
+            backed(38, "322", "r-dc-france"),
+            // 比2024年, "than 2024": the year is the 233's, not the 362's.
+            backed(39, "362", "ra-incidents-2025"),
+            backed(39, "233", "ra-incidents-2024"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();

@@ -301,6 +301,13 @@ impl Scores<'_, '_> {
                     let claimed = presence == 1.0 && !self.free[slot];
                     found += rarity * presence * if claimed { CLAIMED } else { 1.0 };
                 }
+                // A short Chinese name is found only whole, and is near
+                // where it stands whole: the 国 of 德国 is no word of 中国.
+                if self.linker.packed_forms[f as usize].whole_only
+                    && let Some(whole) = self.whole_nearness(form)
+                {
+                    near = whole;
+                }
                 let coverage = found / form.mass.max(f32::MIN_POSITIVE);
                 // Mostly the store's mean: a name with more of its rare words
                 // in the sentence says more, whatever its length.
@@ -313,6 +320,35 @@ impl Scores<'_, '_> {
                     form: f,
                 })
             })
+    }
+
+    /// The weight of the nearest place where the sentence itself writes the
+    /// form's terms in a row, as [`Scores::forms`] weighs a term; `None`
+    /// where it writes them nowhere in a row.
+    fn whole_nearness(&self, form: &super::Form) -> Option<f32> {
+        let occurrences = &self.sentence.occurrences;
+        let n = form.terms.len();
+        if n == 0 || occurrences.len() < n {
+            return None;
+        }
+        (0..=occurrences.len() - n)
+            .filter(|&i| {
+                let run = &occurrences[i..i + n];
+                run.iter()
+                    .zip(&form.terms)
+                    .enumerate()
+                    .all(|(j, (o, &term))| {
+                        o.term == term && o.word != CONTEXT_WORD && o.word == run[0].word + j as u32
+                    })
+            })
+            .map(|i| {
+                form.weights
+                    .iter()
+                    .zip(&self.weight[i..i + n])
+                    .map(|(rarity, weight)| rarity * weight)
+                    .sum::<f32>()
+            })
+            .max_by(f32::total_cmp)
     }
 
     /// The words behind a name's score, for an editor to check.

@@ -62,6 +62,16 @@ impl Years {
                     }
                     start - e + 1
                 } else if s >= end {
+                    // "362起，比2024年的233起", "362, more than 2024's": the
+                    // year after a comparison is the other number's.
+                    let between = &sentence[end..s];
+                    if between.contains('比')
+                        || between
+                            .split(|c: char| !c.is_alphabetic())
+                            .any(|w| ["than", "versus", "vs", "compared"].contains(&w))
+                    {
+                        return None;
+                    }
                     s - end
                 } else {
                     return None;
