@@ -719,6 +719,11 @@ fn paraphrases_link_to_their_facts() {
     // "at least ten stars" is the metric's own number, no count to judge.
     expect(67, "11%", Status::Backed, "r-github-china-share");
     unsourced(67, "at least ten");
+    // "the United Kingdom's." ends its sentence: the next one's words are
+    // no part of it.
+    expect(68, "nearly fifty times", Status::Backed, "e-us-uk-ratio");
+    // "more than double" is a multiple, as "more than doubled" is.
+    expect(69, "more than double", Status::Derived, "e-corp-invest");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -298,7 +298,10 @@ fn ends_sentence(text: &str, at: usize, c: char) -> bool {
     }
     let word = &text[word_start..at];
     let abbreviation = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
-    !(single_letters && !word.is_empty() || abbreviation)
+    // "the United Kingdom's." ends on a possessive, no initial.
+    let possessive = text[..word_start].ends_with(['\'', '’']);
+    let initial = single_letters && !word.is_empty() && !possessive;
+    !(initial || abbreviation)
 }
 
 #[cfg(test)]
@@ -368,6 +371,10 @@ mod tests {
             &text[s..e],
             " Per A.B.C.D.E. rules and Approx. 12 units, Fig. 34."
         );
+        let text = "It was 50 times the UK's. Next 12 here.";
+        let at = text.find("50").unwrap();
+        let (s, e) = sentence(text, at, at + 2);
+        assert_eq!(&text[s..e], "It was 50 times the UK's.");
         let text = "Words approxim. 12 here.";
         let (s, e) = sentence(text, 16, 18);
         assert_eq!(&text[s..e], " 12 here.");

@@ -307,7 +307,7 @@ pub(super) const WORD_LIST: &str = concat!(
     "sixty|seventy|eighty|ninety|a hundred|a thousand|a million|a billion|a trillion|",
     "hundred|thousand|million|billion|trillion|",
     "a third|a quarter|a half|a fifth|a tenth|half|quarter|doubled|doubling|tripled|",
-    "tripling|quadrupled|quadrupling|halved|twice|",
+    "tripling|quadrupled|quadrupling|double|triple|quadruple|halved|twice|",
     "minus|negative|",
     "fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fifteenth|",
     "twentieth",
@@ -431,7 +431,7 @@ pub(super) const LONGEST_FOLD: usize = 13;
 /// checks it).
 pub(super) const fn slot(key: u128) -> usize {
     let folded = key as u64 ^ (key >> 64) as u64;
-    (folded.wrapping_mul(0x60E2_3F3A_B279_0467) >> 56) as usize
+    (folded.wrapping_mul(0x330A_9043_4C70_0C91) >> 56) as usize
 }
 
 /// A number starting at `at` with a currency sign, a minus or a fraction

@@ -183,6 +183,32 @@ pub(super) fn read_words(text: &str, at: usize) -> Read {
     if bare_scale && (!previous.is_empty() || text[end..].starts_with('-')) {
         return Read::Skip(end);
     }
+    // "double", "triple": a multiple when qualified ("more than double"),
+    // as a verb ("expected to triple", "will double") or before what it
+    // multiplies ("double the 2024 total"), not in "double-digit growth"
+    // or "a double standard".
+    if ["double", "triple", "quadruple"].contains(&written.as_str()) {
+        let next = text[end..]
+            .trim_start_matches(' ')
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        let as_verb = [
+            "to", "will", "would", "could", "may", "might", "did", "does",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(previous));
+        let before_what = !text[end..].starts_with('-')
+            && [
+                "the", "that", "its", "their", "what", "by", "in", "from", "over",
+            ]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(next));
+        let idiom = ["down", "up"].iter().any(|w| w.eq_ignore_ascii_case(next));
+        if quantity.qualifier.is_none() && (idiom || !as_verb) && !before_what {
+            return Read::Skip(end);
+        }
+    }
     // A fraction word without a numerator is a share only when qualified,
     // followed by "of" or alone on its line (as a spelled number alone is
     // one), and not in "the first half" or "the fourth quarter".

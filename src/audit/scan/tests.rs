@@ -112,6 +112,13 @@ fn dates_times_versions_and_names_are_not_numbers() {
         found("Later, with 59 in 2025 versus China’s 35."),
         ["59", "35"]
     );
+    // "double" and "triple" are multiples as verbs, qualified or before
+    // what they multiply; not in idioms and compounds.
+    assert_eq!(
+        found("It was more than double the year before and may triple by 2030."),
+        ["more than double", "triple"]
+    );
+    assert!(found("Double-digit growth, a double standard; they could double down.").is_empty());
     // A year after a word that also qualifies amounts, with no count after.
     assert_eq!(found("It rose 17.2% over 2024."), ["17.2%"]);
     assert!(found("Around 2020 and over 2024 levels, it grew.").is_empty());
@@ -327,7 +334,7 @@ mod same_as_the_regex {
     /// The regex the finder replaced, as the oracle it must agree with.
     static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|hundred|thousand|million|billion|trillion|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|halved|twice|two-fold|three-fold|minus|negative|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fifteenth|twentieth|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)fold)(?-u:\b)|[零一二两三四五六七八九十百０-９]",
+            r"(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|hundred|thousand|million|billion|trillion|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|double|triple|quadruple|halved|twice|two-fold|three-fold|minus|negative|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fifteenth|twentieth|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)fold)(?-u:\b)|[零一二两三四五六七八九十百０-９]",
         )
         .unwrap_or_else(|e| unreachable!("the candidate regex is valid: {e}"))
     });
@@ -342,7 +349,7 @@ mod same_as_the_regex {
         "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|",
         "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|third|",
         "quarter|half|fifth|tenth|doubled|doubling|tripled|tripling|quadrupled|",
-        "quadrupling|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|",
+        "quadrupling|double|triple|quadruple|doubles|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|",
         "fold|onefold|sixfold|fivefold|twentyfold|hundredfold|thousandfold|seventeenfold|",
         "zerofold|halffold|manifold|foldout|folds|",
         "三|两千|百分之|十二|万|亿|零|中|的|９|０．５|％|minus|negative|minuscule|negatives|someone|often|a|a |an|us|US$|bus|s|x|_|0|1|7|42|$|€|£|¥|-|−|–|₹|¢|»|½|¼|¾|⅓|⅔|⅕|",
