@@ -314,6 +314,9 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // 比2024年, "than 2024": the year is the 233's, not the 362's.
             backed(39, "362", "ra-incidents-2025"),
             backed(39, "233", "ra-incidents-2024"),
+            // 比中国多出24个: the gap between two subjects, 59 - 35.
+            backed(40, "59", "r-notable-models-us"),
+            row(40, "24", Status::Derived, "r-notable-models-us"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();
@@ -724,6 +727,15 @@ fn paraphrases_link_to_their_facts() {
     expect(68, "nearly fifty times", Status::Backed, "e-us-uk-ratio");
     // "more than double" is a multiple, as "more than doubled" is.
     expect(69, "more than double", Status::Derived, "e-corp-invest");
+    // "30 more than China" is a gap between two subjects: 59 - 35.
+    expect(70, "30", Status::Contradicted, "r-notable-models-us");
+    assert_eq!(
+        findings
+            .iter()
+            .find(|f| f.line == 70 && f.text() == "30")
+            .and_then(|f| f.arithmetic()),
+        Some("59 - 35 = 24 (23, 25)")
+    );
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

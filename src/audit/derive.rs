@@ -179,6 +179,44 @@ fn change_before(number: &Number<'_>) -> Option<bool> {
     change_word(word)
 }
 
+/// Whether the number is the gap of a comparison, and which way: "24 more
+/// (models) than China", "$5 billion less than", or in Chinese 比中国多出24个,
+/// 比去年少10家.
+fn comparative_after(number: &Number<'_>) -> Option<bool> {
+    let mut words = number.sentence[number.end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4);
+    if let Some(first) = words.next() {
+        let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(first));
+        let fall = if is(&["more", "higher", "greater"]) {
+            Some(false)
+        } else if is(&["fewer", "less", "lower"]) {
+            Some(true)
+        } else {
+            None
+        };
+        if let Some(fall) = fall
+            && words.any(|w| w.eq_ignore_ascii_case("than"))
+        {
+            return Some(fall);
+        }
+    }
+    let before = &number.sentence[..number.start];
+    let clause = before.rsplit(['，', '。', '；', ',', ';']).next()?;
+    if !clause.contains('比') {
+        return None;
+    }
+    let last = before.trim_end();
+    if ["多出", "多了", "多"].iter().any(|w| last.ends_with(w)) {
+        Some(false)
+    } else if ["少了", "少"].iter().any(|w| last.ends_with(w)) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
 /// Whether a word says a rise (`Some(false)`) or a fall (`Some(true)`).
 fn change_word(word: &str) -> Option<bool> {
     let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
@@ -198,9 +236,9 @@ pub(crate) fn kind_of(number: &Number<'_>) -> Option<Kind> {
         Unit::PercentagePoints => Some(Kind::Difference {
             fall: change_before(number).unwrap_or(false),
         }),
-        Unit::Bare | Unit::Noun(_) | Unit::Currency(_) | Unit::Measure(_) => {
-            change_before(number).map(|fall| Kind::Difference { fall })
-        }
+        Unit::Bare | Unit::Noun(_) | Unit::Currency(_) | Unit::Measure(_) => change_before(number)
+            .or_else(|| comparative_after(number))
+            .map(|fall| Kind::Difference { fall }),
         Unit::Percent => {
             let before = &number.sentence[..number.start];
             let words_before: Vec<&str> = before

@@ -4,7 +4,9 @@
 
 use crate::store::{NameKind, Sym};
 
-use super::{CONTEXT_NEAR, CONTEXT_WORD, Linker, NO_SLOT, Occurrence, SentenceTerms, nearness};
+use super::{
+    CONTEXT_FOUND, CONTEXT_NEAR, CONTEXT_WORD, Linker, NO_SLOT, Occurrence, SentenceTerms, nearness,
+};
 
 /// How strongly the words around one number point at one name.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -303,10 +305,16 @@ impl Scores<'_, '_> {
                 }
                 // A short Chinese name is found only whole, and is near
                 // where it stands whole: the 国 of 德国 is no word of 中国.
-                if self.linker.packed_forms[f as usize].whole_only
-                    && let Some(whole) = self.whole_nearness(form)
-                {
-                    near = whole;
+                // Not whole in the sentence, it is the paragraph's.
+                if self.linker.packed_forms[f as usize].whole_only {
+                    match self.whole_nearness(form) {
+                        Some(whole) => near = whole,
+                        None => {
+                            near = form.mass * CONTEXT_NEAR;
+                            found = form.mass * CONTEXT_FOUND;
+                            own = 0.0;
+                        }
+                    }
                 }
                 let coverage = found / form.mass.max(f32::MIN_POSITIVE);
                 // Mostly the store's mean: a name with more of its rare words
