@@ -531,6 +531,26 @@ fn hostile_articles() {
 /// Issue 9: an article written with paraphrased names, wrong numbers,
 /// derived ratios and changes, and a spelled count. Each number is linked
 /// to its fact by the words around it, never by its value.
+/// A heading says whose figures the paragraphs and list items under it
+/// give, as a sentence before them would: none is taken for the world's.
+#[test]
+fn headings_name_the_subject_of_what_stands_under_them() {
+    let findings = audit("tests/fixtures/audit/headings.md", &[]);
+    let outcome = outcomes(&findings);
+    let expected = [
+        (5, "$12.4 billion", Status::Backed, "e-china-private"),
+        (9, "$285.9B", Status::Backed, "e-us-private"),
+        (10, "95", Status::Contradicted, "r-notable-models-us"),
+        (11, "1,953", Status::Backed, "e-us-new-cos"),
+    ];
+    for (line, text, status, fact) in expected {
+        assert!(
+            outcome.contains(&(line, text.to_owned(), status, Some(fact.to_owned()))),
+            "{line} {text}: {outcome:#?}"
+        );
+    }
+}
+
 #[test]
 fn paraphrases_link_to_their_facts() {
     let article = "tests/fixtures/audit/paraphrase-digest.md";

@@ -197,6 +197,9 @@ struct Prose {
     last_text: String,
     /// For each open list, the paragraph that introduces it.
     lists: Vec<String>,
+    /// The text of the last heading read: what the paragraphs after it
+    /// stand under.
+    heading: String,
 }
 
 /// Where a table's cells stand: its headers, and the row and column read.
@@ -247,6 +250,7 @@ impl Prose {
             table: Table::default(),
             last_text: String::new(),
             lists: Vec::new(),
+            heading: String::new(),
         }
     }
 
@@ -256,6 +260,11 @@ impl Prose {
                 && let Some(lead) = self.lists.last()
             {
                 self.current.context.clone_from(lead);
+            }
+            match self.current.kind {
+                BlockKind::Heading => self.heading.clone_from(&self.current.text),
+                BlockKind::Paragraph => self.current.heading.clone_from(&self.heading),
+                BlockKind::Cell | BlockKind::PlainText => {}
             }
             visit(&self.current);
             // Kept for a list that may follow: a swap, not a copy.

@@ -194,13 +194,12 @@ impl<'a> Auditor<'a> {
             // it is of, as a line of prose would ("Notable AI models
             // (2025); China: 30"), and the finding shows that line.
             let cell_line: String;
-            let (sentence, shift) =
-                if block.kind == text::BlockKind::Cell && !block.context.is_empty() {
-                    cell_line = format!("{}: {}", block.context, &block.text[s..e]);
-                    (cell_line.as_str(), block.context.len() + 2)
-                } else {
-                    (&block.text[s..e], 0)
-                };
+            let (sentence, shift) = if !block.context.is_empty() {
+                cell_line = format!("{}: {}", block.context, &block.text[s..e]);
+                (cell_line.as_str(), block.context.len() + 2)
+            } else {
+                (&block.text[s..e], 0)
+            };
             if cache.as_ref().is_none_or(|c| c.range != (s, e)) {
                 let first = mentions[..at].partition_point(|m| m.sentence != (s, e));
                 let numbers: Vec<(usize, usize)> = mentions[first..]
@@ -213,6 +212,7 @@ impl<'a> Auditor<'a> {
                 } else {
                     self.linker.read_in_paragraph(
                         &block.text,
+                        &block.heading,
                         paragraph_start(&block.text, s),
                         (s, e),
                         &mut work.paragraph,

@@ -30,6 +30,9 @@ pub struct Block {
     /// item, the paragraph that introduces its list. Empty for every other
     /// block.
     pub context: String,
+    /// The heading a paragraph or list item stands under, the nearest
+    /// before it; empty for other blocks and in plain text.
+    pub heading: String,
     /// `(offset in text, offset in the original)` where each piece starts, ascending.
     pieces: Vec<(usize, usize)>,
 }
@@ -40,6 +43,7 @@ impl Block {
             kind,
             text: String::new(),
             context: String::new(),
+            heading: String::new(),
             pieces: Vec::new(),
         }
     }
@@ -58,6 +62,7 @@ impl Block {
         self.kind = kind;
         self.text.clear();
         self.context.clear();
+        self.heading.clear();
         self.pieces.clear();
     }
 

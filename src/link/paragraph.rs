@@ -36,12 +36,15 @@ impl ParagraphWords {
 impl Linker {
     /// [`Linker::read_in`] of `text[sentence.0..sentence.1]` with the
     /// context `text[context_from..sentence.0]`, which must start the
-    /// block or at a whitespace character (a word boundary). `paragraph`
-    /// holds the words of `text` read for the sentences before; it is
-    /// cleared for each new text.
+    /// block or at a whitespace character (a word boundary), and the words
+    /// of `heading` (the heading the text stands under) as context too.
+    /// `paragraph` holds the words of `text` read for the sentences before;
+    /// it is cleared for each new text.
+    #[expect(clippy::too_many_arguments, reason = "the parts of one reading")]
     pub fn read_in_paragraph(
         &self,
         text: &str,
+        heading: &str,
         context_from: usize,
         sentence: (usize, usize),
         paragraph: &mut ParagraphWords,
@@ -50,6 +53,12 @@ impl Linker {
     ) {
         let start = sentence.0;
         self.start_reading(out);
+        // "## China" over "Private AI investment reached $12.4 billion":
+        // the heading says whose, as the sentence before would.
+        for token in tokens_from(heading, 0) {
+            let terms = self.cached_terms(&heading[token.start..token.end], cache);
+            push_context_word(terms, cache, out);
+        }
         // The block's words up to one that ends too near the sentence.
         while let Some(at) = paragraph.next {
             if paragraph
@@ -145,6 +154,7 @@ mod tests {
                     let mut alone = SentenceTerms::default();
                     linker.read_in_paragraph(
                         text,
+                        "",
                         from,
                         (start, text.len()),
                         &mut paragraph,

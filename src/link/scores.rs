@@ -22,6 +22,8 @@ pub struct NameScore {
     /// Share of the form's weight found in the sentence itself, not only
     /// in the paragraph before it.
     pub own: f32,
+    /// The most coverage of any of the name's forms, the strongest or not.
+    pub most_held: f32,
     /// The form that scored best.
     form: u32,
 }
@@ -42,6 +44,7 @@ impl NameScore {
             nearness,
             strength: nearness,
             own: 0.0,
+            most_held: coverage,
             form: NO_FORM,
         }
     }
@@ -57,6 +60,7 @@ impl NameScore {
             // sentence holds most of is read there, not assumed.
             NameScore {
                 coverage: self.coverage.max(floor.coverage),
+                most_held: self.most_held.max(floor.most_held),
                 own: self.own.max(floor.own),
                 form: if self.own >= MOSTLY_HELD {
                     self.form
@@ -220,16 +224,26 @@ const TAKEN: f32 = 1.5;
 const AFTER: f32 = 0.6;
 
 impl Scores<'_, '_> {
-    /// How strongly the words point at a subject or a metric: its best form.
+    /// How strongly the words point at a subject or a metric: its best form,
+    /// and the most the words hold of any form ("notable models" holds more
+    /// of "notable models released" than of the stronger "notable AI models
+    /// released", whose "AI" only a heading has).
     pub fn name(&self, kind: NameKind, sym: Sym) -> NameScore {
-        self.forms(kind, sym)
-            .fold(NameScore::default(), |best, score| {
-                if (score.strength, score.coverage) > (best.strength, best.coverage) {
+        let (best, coverage) = self.forms(kind, sym).fold(
+            (NameScore::default(), 0.0f32),
+            |(best, coverage), score| {
+                let best = if (score.strength, score.coverage) > (best.strength, best.coverage) {
                     score
                 } else {
                     best
-                }
-            })
+                };
+                (best, coverage.max(score.coverage))
+            },
+        );
+        NameScore {
+            most_held: coverage,
+            ..best
+        }
     }
 
     /// The form of a subject or a metric that the words hold most of: a
@@ -325,6 +339,7 @@ impl Scores<'_, '_> {
                     nearness: near / form.mass.max(f32::MIN_POSITIVE),
                     strength: (found + near) / (2.0 * norm),
                     own: own / form.mass.max(f32::MIN_POSITIVE),
+                    most_held: coverage,
                     form: f,
                 })
             })

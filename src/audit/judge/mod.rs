@@ -606,7 +606,7 @@ pub(crate) fn clearly_linked(top: &Candidate) -> bool {
     // sentence on notable models.
     let subject_beside =
         top.subject.is_read() && top.subject.own >= CLEAR && top.subject.nearness >= SUBJECT_BESIDE;
-    let metric_clear = top.metric.coverage >= CLEAR
+    let metric_clear = top.metric.most_held >= CLEAR
         && (top.metric.strength >= CLEAR_STRENGTH
             || (subject_beside && top.metric.strength >= CLEAR_STRENGTH_BESIDE));
     let subject_clear = if top.subject.is_read() {
