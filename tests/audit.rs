@@ -756,6 +756,10 @@ fn paraphrases_link_to_their_facts() {
             .and_then(|f| f.arithmetic()),
         Some("59 - 35 = 24 (23, 25)")
     );
+    // A count is of the noun after it: "800 million parameters" is the
+    // parameters', though the sentence names the cells better.
+    expect(71, "100 million", Status::Backed, "s-cellfm-cells");
+    expect(71, "800 million", Status::Backed, "s-cellfm-params");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -453,9 +453,18 @@ pub(crate) fn judge(
     let Some(top) = candidates.first() else {
         return Judgement::Unsourced;
     };
+    // "CellFM models 100 million human cells with 800 million parameters":
+    // a count is of the noun after it, and a fact of that noun may back it
+    // however much better the sentence names another.
+    let counts = |c: &&Candidate| counts_what_the_fact_counts(store, linker, terms, c.fact, number);
+    let best_counting = candidates.iter().find(counts).map_or(top.rank, |c| c.rank);
     let mut backing: Vec<&Candidate> = candidates
         .iter()
-        .filter(|c| c.agrees && c.rank >= COMPARABLE * top.rank)
+        .filter(|c| {
+            c.agrees
+                && (c.rank >= COMPARABLE * top.rank
+                    || (c.rank >= COMPARABLE * best_counting && counts(c)))
+        })
         .filter(|c| {
             let fact = store.fact(c.fact);
             c.subject.is_read()
