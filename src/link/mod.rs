@@ -161,6 +161,10 @@ pub struct SentenceTerms {
     /// ranges of `slots`.
     form_slots: Vec<(u32, u32)>,
     slots: Vec<(u32, f32)>,
+    /// For each short Chinese name found ([`PackedForm::whole_only`]), the
+    /// occurrences where the sentence itself writes it whole: `(form, index
+    /// of its first term in occurrences)`.
+    whole_at: Vec<(u32, u32)>,
 }
 
 impl Linker {
@@ -487,6 +491,7 @@ impl Linker {
         out.named_in_full.clear();
         out.form_at.resize(self.forms.len(), NO_SLOT);
         out.form_slots.clear();
+        out.whole_at.clear();
         out.slots.clear();
     }
 
@@ -595,6 +600,27 @@ impl Linker {
                 sentence.contains(&**text) || context.contains(&**text)
             };
             if coverage >= MIN_COVERAGE && (!packed.whole_only || whole()) {
+                if packed.whole_only {
+                    let terms = &self.forms[f as usize].terms;
+                    let occurrences = &out.occurrences;
+                    let n = terms.len();
+                    for i in 0..(occurrences.len() + 1).saturating_sub(n) {
+                        let run = &occurrences[i..i + n];
+                        let written_whole = n > 0
+                            && run
+                                .iter()
+                                .zip(terms.iter())
+                                .enumerate()
+                                .all(|(j, (o, &t))| {
+                                    o.term == t
+                                        && o.word != CONTEXT_WORD
+                                        && o.word == run[0].word + j as u32
+                                });
+                        if written_whole {
+                            out.whole_at.push((f, i as u32));
+                        }
+                    }
+                }
                 out.form_at[f as usize] = out.forms.len() as u32;
                 out.forms.push((f, coverage));
                 let from = out.slots.len() as u32;

@@ -321,7 +321,7 @@ impl Scores<'_, '_> {
                 // where it stands whole: the 国 of 德国 is no word of 中国.
                 // Not whole in the sentence, it is the paragraph's.
                 if self.linker.packed_forms[f as usize].whole_only {
-                    match self.whole_nearness(form) {
+                    match self.whole_nearness(f, form) {
                         Some(whole) => near = whole,
                         None => {
                             near = form.mass * CONTEXT_NEAR;
@@ -346,28 +346,19 @@ impl Scores<'_, '_> {
     }
 
     /// The weight of the nearest place where the sentence itself writes the
-    /// form's terms in a row, as [`Scores::forms`] weighs a term; `None`
-    /// where it writes them nowhere in a row.
-    fn whole_nearness(&self, form: &super::Form) -> Option<f32> {
-        let occurrences = &self.sentence.occurrences;
+    /// form `f` whole (found once per sentence, by the reading), as
+    /// [`Scores::forms`] weighs a term; `None` where it writes it nowhere.
+    fn whole_nearness(&self, f: u32, form: &super::Form) -> Option<f32> {
         let n = form.terms.len();
-        if n == 0 || occurrences.len() < n {
-            return None;
-        }
-        (0..=occurrences.len() - n)
-            .filter(|&i| {
-                let run = &occurrences[i..i + n];
-                run.iter()
-                    .zip(&form.terms)
-                    .enumerate()
-                    .all(|(j, (o, &term))| {
-                        o.term == term && o.word != CONTEXT_WORD && o.word == run[0].word + j as u32
-                    })
-            })
-            .map(|i| {
+        self.sentence
+            .whole_at
+            .iter()
+            .filter(|&&(whole, _)| whole == f)
+            .map(|&(_, first)| {
+                let first = first as usize;
                 form.weights
                     .iter()
-                    .zip(&self.weight[i..i + n])
+                    .zip(&self.weight[first..first + n])
                     .map(|(rarity, weight)| rarity * weight)
                     .sum::<f32>()
             })
