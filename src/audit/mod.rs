@@ -31,7 +31,7 @@ use rustc_hash::FxHashMap;
 
 use crate::check::Options;
 use crate::claim::{Body, ChainValues, Entry, Rhs, parse_line};
-use crate::link::{Linker, ParagraphWords, SentenceTerms, WordCache};
+use crate::link::{HeadingWords, Linker, ParagraphWords, SentenceTerms, WordCache};
 use crate::quantity::{Quantity, Reading, Unit};
 use crate::report::{ClaimReport, Verdict};
 use crate::store::Store;
@@ -154,6 +154,7 @@ impl<'a> Auditor<'a> {
             words,
             terms,
             paragraph: ParagraphWords::default(),
+            heading: (String::new(), HeadingWords::default()),
             sink,
         };
         match format {
@@ -188,6 +189,11 @@ impl<'a> Auditor<'a> {
         // of the fact that backed it.
         let mut started = None;
         work.paragraph.clear();
+        if work.heading.0 != block.heading {
+            work.heading.0.clone_from(&block.heading);
+            self.linker
+                .read_heading(&block.heading, &mut work.words, &mut work.heading.1);
+        }
         for (at, mention) in mentions.iter().enumerate() {
             let (s, e) = mention.sentence;
             // A table cell's words are few: what it stands under says what
@@ -212,7 +218,7 @@ impl<'a> Auditor<'a> {
                 } else {
                     self.linker.read_in_paragraph(
                         &block.text,
-                        &block.heading,
+                        &work.heading.1,
                         paragraph_start(&block.text, s),
                         (s, e),
                         &mut work.paragraph,
@@ -565,6 +571,8 @@ struct Work<'a, 'c, S> {
     /// The words of the current block read so far, for the sentences'
     /// contexts.
     paragraph: ParagraphWords,
+    /// The heading the blocks stand under, and its words.
+    heading: (String, HeadingWords),
     sink: S,
 }
 

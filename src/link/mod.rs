@@ -19,7 +19,7 @@ pub mod phrase;
 mod scores;
 pub mod words;
 
-pub use paragraph::ParagraphWords;
+pub use paragraph::{HeadingWords, ParagraphWords};
 pub use scores::{Evidence, NameScore, Scores};
 
 use std::borrow::Cow;

@@ -33,18 +33,34 @@ impl ParagraphWords {
     }
 }
 
+/// The words of a heading with their terms, read once for the blocks under it.
+#[derive(Debug, Default)]
+pub struct HeadingWords {
+    words: Vec<(u32, u32)>,
+}
+
 impl Linker {
+    /// Reads `heading` into `out` for [`Linker::read_in_paragraph`].
+    pub fn read_heading(&self, heading: &str, cache: &mut WordCache, out: &mut HeadingWords) {
+        out.words.clear();
+        for token in tokens_from(heading, 0) {
+            let terms = self.cached_terms(&heading[token.start..token.end], cache);
+            out.words.push(terms);
+        }
+    }
+
     /// [`Linker::read_in`] of `text[sentence.0..sentence.1]` with the
     /// context `text[context_from..sentence.0]`, which must start the
     /// block or at a whitespace character (a word boundary), and the words
-    /// of `heading` (the heading the text stands under) as context too.
+    /// of the heading the text stands under ([`Linker::read_heading`]) as
+    /// context too.
     /// `paragraph` holds the words of `text` read for the sentences before;
     /// it is cleared for each new text.
     #[expect(clippy::too_many_arguments, reason = "the parts of one reading")]
     pub fn read_in_paragraph(
         &self,
         text: &str,
-        heading: &str,
+        heading: &HeadingWords,
         context_from: usize,
         sentence: (usize, usize),
         paragraph: &mut ParagraphWords,
@@ -55,8 +71,7 @@ impl Linker {
         self.start_reading(out);
         // "## China" over "Private AI investment reached $12.4 billion":
         // the heading says whose, as the sentence before would.
-        for token in tokens_from(heading, 0) {
-            let terms = self.cached_terms(&heading[token.start..token.end], cache);
+        for &terms in &heading.words {
             push_context_word(terms, cache, out);
         }
         // The block's words up to one that ends too near the sentence.
@@ -154,7 +169,7 @@ mod tests {
                     let mut alone = SentenceTerms::default();
                     linker.read_in_paragraph(
                         text,
-                        "",
+                        &HeadingWords::default(),
                         from,
                         (start, text.len()),
                         &mut paragraph,

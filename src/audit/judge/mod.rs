@@ -457,13 +457,17 @@ pub(crate) fn judge(
     // a count is of the noun after it, and a fact of that noun may back it
     // however much better the sentence names another.
     let counts = |c: &&Candidate| counts_what_the_fact_counts(store, linker, terms, c.fact, number);
-    let best_counting = candidates.iter().find(counts).map_or(top.rank, |c| c.rank);
+    let mut best_counting = None;
     let mut backing: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| {
             c.agrees
-                && (c.rank >= COMPARABLE * top.rank
-                    || (c.rank >= COMPARABLE * best_counting && counts(c)))
+                && (c.rank >= COMPARABLE * top.rank || {
+                    let best = *best_counting.get_or_insert_with(|| {
+                        candidates.iter().find(counts).map_or(top.rank, |c| c.rank)
+                    });
+                    c.rank >= COMPARABLE * best && counts(c)
+                })
         })
         .filter(|c| {
             let fact = store.fact(c.fact);
