@@ -760,6 +760,9 @@ fn paraphrases_link_to_their_facts() {
     // parameters', though the sentence names the cells better.
     expect(71, "100 million", Status::Backed, "s-cellfm-cells");
     expect(71, "800 million", Status::Backed, "s-cellfm-params");
+    // "233 incidents during 2025": the year after the noun the number
+    // counts is its year, and 233 is 2024's count.
+    expect(72, "233", Status::Contradicted, "ra-incidents-2025");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -72,7 +72,17 @@ impl Years {
                     {
                         return None;
                     }
-                    s - end
+                    // "233 incidents in 2025": the noun the number counts
+                    // stands between it and its year.
+                    let words: Vec<&str> = between.split_whitespace().collect();
+                    let dated = words.len() <= 3
+                        && words.last().is_some_and(|w| {
+                            ["in", "during", "for"]
+                                .iter()
+                                .any(|p| w.eq_ignore_ascii_case(p))
+                        })
+                        && words.iter().all(|w| w.chars().all(char::is_alphabetic));
+                    if dated { (s - end).min(NEAR) } else { s - end }
                 } else {
                     return None;
                 };
