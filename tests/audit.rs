@@ -763,6 +763,9 @@ fn paraphrases_link_to_their_facts() {
     // "233 incidents during 2025": the year after the noun the number
     // counts is its year, and 233 is 2024's count.
     expect(72, "233", Status::Contradicted, "ra-incidents-2025");
+    // A fraction word rounds as "about" does: "Half" is no cry of wolf
+    // against 52%.
+    expect(73, "Half", Status::Backed, "pu-nervous-2025");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -233,12 +233,10 @@ pub(super) fn read_words(text: &str, at: usize) -> Read {
     if quantity.unit == Unit::Multiple && quantity.qualifier.is_none() && is_verb(&written) {
         quantity.qualifier = Some(Qualifier::About);
     }
-    // So do fractions of a whole: "a third" is about 33.3%.
+    // So do fractions of a whole: "a third" is about 33.3%, and "half of
+    // respondents" stands for 52% as well as for 50%.
     if quantity.unit == Unit::Percent && quantity.qualifier.is_none() && !written.contains('%') {
-        let exact = written.contains("half") || written.contains("quarter");
-        if !exact {
-            quantity.qualifier = Some(Qualifier::About);
-        }
+        quantity.qualifier = Some(Qualifier::About);
     }
     // Spelled-out counts ("five cities") and "at least one" are numbers, but
     // statements only where the sentence is about something the store knows;
