@@ -766,6 +766,12 @@ fn paraphrases_link_to_their_facts() {
     // A fraction word rounds as "about" does: "Half" is no cry of wolf
     // against 52%.
     expect(73, "Half", Status::Backed, "pu-nervous-2025");
+    // Subjects swapped: the United States' $285.9 billion does not back
+    // China's, the subject right before it, though the sentence names the
+    // United States (for its other number). The $12.4 billion is still
+    // backed by China's fact: China stands before both numbers, so no
+    // number claims its words over the other (a gap, noted on issue 9).
+    unsourced(74, "$285.9 billion");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings
@@ -778,7 +784,7 @@ fn paraphrases_link_to_their_facts() {
     assert!(
         findings
             .iter()
-            .filter(|f| ![21, 29, 33, 41, 58, 63, 67].contains(&f.line))
+            .filter(|f| ![21, 29, 33, 41, 58, 63, 67, 74].contains(&f.line))
             .all(|f| f.status != Status::Unsourced)
     );
     let derived = findings.iter().find(|f| f.text() == "1.7 times").unwrap();

@@ -74,6 +74,9 @@ const PERIOD_BONUS: f32 = 0.15;
 /// A candidate ranked at least this share of the best is linked as well as
 /// the best: the value may pick among them.
 const COMPARABLE: f32 = 0.7;
+/// Below this share of the words of a subject that the sentence holds, the
+/// words left to a number are few ([`swapped_subject`]).
+const CLAIMED_SHARE: f32 = 0.75;
 /// The least share of a metric's name that backs a number whose subject
 /// the sentence does not name: below it, a value that happens to agree is
 /// all there is ("52 percent of students want AI taught in school" is no
@@ -475,6 +478,7 @@ pub(crate) fn judge(
                 || c.metric.coverage >= BACKING_COVERAGE
                 || number.change_of == Some((fact.subject, fact.metric))
         })
+        .filter(|c| !swapped_subject(store, top, c))
         .collect();
     if !backing.is_empty() {
         // An exact fit beats one through a tolerance: 29.6 GW is the fact
@@ -745,6 +749,26 @@ fn is_a_number_of_its_name(store: &Store, fact: u32, number: &Number<'_>) -> boo
         }
         false
     })
+}
+
+/// Whether `agreeing` is the fact of the same metric for another subject
+/// that the sentence names in full but gives to another of its numbers,
+/// while the best link's subject is named in full and left to this one:
+/// "China's private AI investment reached $285.9 billion, against $12.4
+/// billion in the United States" swaps the two, and the value does not
+/// pick the United States for $285.9 billion.
+fn swapped_subject(store: &Store, top: &Candidate, agreeing: &Candidate) -> bool {
+    let (t, a) = (store.fact(top.fact), store.fact(agreeing.fact));
+    let named = |s: &NameScore| s.is_read() && s.own >= NAMED_IN_FULL;
+    // Some of a subject's words held at half weight: another number of the
+    // sentence pulls them harder.
+    let claimed_elsewhere = |s: &NameScore| s.coverage < CLAIMED_SHARE * s.own;
+    t.metric == a.metric
+        && t.subject != a.subject
+        && named(&top.subject)
+        && named(&agreeing.subject)
+        && !claimed_elsewhere(&top.subject)
+        && claimed_elsewhere(&agreeing.subject)
 }
 
 /// Whether the number states one end of a range fact ("as high as 94%" of
