@@ -768,10 +768,10 @@ fn paraphrases_link_to_their_facts() {
     expect(73, "Half", Status::Backed, "pu-nervous-2025");
     // Subjects swapped: the United States' $285.9 billion does not back
     // China's, the subject right before it, though the sentence names the
-    // United States (for its other number). The $12.4 billion is still
-    // backed by China's fact: China stands before both numbers, so no
-    // number claims its words over the other (a gap, noted on issue 9).
+    // United States (for its other number); nor does China's $12.4 billion
+    // back the United States', whose name follows it.
     unsourced(74, "$285.9 billion");
+    unsourced(74, "$12.4 billion");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -24,6 +24,9 @@ pub struct NameScore {
     pub own: f32,
     /// The most coverage of any of the name's forms, the strongest or not.
     pub most_held: f32,
+    /// Share of the form's weight in the sentence whose every word there
+    /// another number of the sentence pulls harder: a name given to it.
+    pub rivalled: f32,
     /// The form that scored best.
     form: u32,
 }
@@ -45,6 +48,7 @@ impl NameScore {
             strength: nearness,
             own: 0.0,
             most_held: coverage,
+            rivalled: 0.0,
             form: NO_FORM,
         }
     }
@@ -61,6 +65,7 @@ impl NameScore {
             NameScore {
                 coverage: self.coverage.max(floor.coverage),
                 most_held: self.most_held.max(floor.most_held),
+                rivalled: self.rivalled,
                 own: self.own.max(floor.own),
                 form: if self.own >= MOSTLY_HELD {
                     self.form
@@ -106,6 +111,9 @@ pub struct Scores<'l, 's> {
     /// Per distinct term: whether the sentence has it where no later
     /// number has a better claim to it.
     free: Vec<bool>,
+    /// Per distinct term: whether another number pulls every word of it in
+    /// the sentence harder than this one.
+    rivalled: Vec<bool>,
 }
 
 impl Linker {
@@ -166,6 +174,10 @@ impl Linker {
         // Per distinct term: whether some word of it in the sentence is not
         // another number's.
         let mut free = vec![false; sentence.distinct.len()];
+        // Per distinct term: whether the sentence has it and another number
+        // pulls every word of it there harder than this one.
+        let mut unrivalled = vec![false; sentence.distinct.len()];
+        let mut in_sentence_slot = vec![false; sentence.distinct.len()];
         let weight: Vec<f32> = sentence
             .occurrences
             .iter()
@@ -182,6 +194,12 @@ impl Linker {
                     0.0
                 };
                 let claimed = rival > own;
+                if in_sentence {
+                    in_sentence_slot[o.slot as usize] = true;
+                    if !claimed {
+                        unrivalled[o.slot as usize] = true;
+                    }
+                }
                 // Words before a list of numbers speak of them all ("notable
                 // models: the US 50, China 30"); a word after this number
                 // that the next one pulls much harder begins the next clause.
@@ -202,12 +220,18 @@ impl Linker {
                 *slot = slot.max(*w);
             }
         }
+        let rivalled = in_sentence_slot
+            .iter()
+            .zip(&unrivalled)
+            .map(|(&there, &free)| there && !free)
+            .collect();
         Scores {
             linker: self,
             sentence,
             weight,
             slot_weight,
             free,
+            rivalled,
         }
     }
 }
@@ -305,12 +329,16 @@ impl Scores<'_, '_> {
                 let mut near = 0.0;
                 let mut own = 0.0;
                 let mut found = 0.0;
+                let mut rivalled = 0.0;
                 for &(slot, rarity) in &self.sentence.slots[from as usize..to as usize] {
                     let slot = slot as usize;
                     near += rarity * self.slot_weight[slot];
                     let presence = self.sentence.presence[slot];
                     if presence == 1.0 {
                         own += rarity;
+                        if self.rivalled[slot] {
+                            rivalled += rarity;
+                        }
                     }
                     // "88 percent of organizations use AI, and generative AI
                     // reached 53 percent": "generative" is the 53's.
@@ -330,6 +358,7 @@ impl Scores<'_, '_> {
                         }
                     }
                 }
+                let own_mass = own;
                 let coverage = found / form.mass.max(f32::MIN_POSITIVE);
                 // Mostly the store's mean: a name with more of its rare words
                 // in the sentence says more, whatever its length.
@@ -340,6 +369,7 @@ impl Scores<'_, '_> {
                     strength: (found + near) / (2.0 * norm),
                     own: own / form.mass.max(f32::MIN_POSITIVE),
                     most_held: coverage,
+                    rivalled: rivalled / own_mass.max(f32::MIN_POSITIVE),
                     form: f,
                 })
             })

@@ -74,8 +74,8 @@ const PERIOD_BONUS: f32 = 0.15;
 /// A candidate ranked at least this share of the best is linked as well as
 /// the best: the value may pick among them.
 const COMPARABLE: f32 = 0.7;
-/// Below this share of the words of a subject that the sentence holds, the
-/// words left to a number are few ([`swapped_subject`]).
+/// The share of a subject's words in the sentence that another number
+/// pulls harder for the subject to be that number's ([`swapped_subject`]).
 const CLAIMED_SHARE: f32 = 0.75;
 /// The least share of a metric's name that backs a number whose subject
 /// the sentence does not name: below it, a value that happens to agree is
@@ -755,14 +755,15 @@ fn is_a_number_of_its_name(store: &Store, fact: u32, number: &Number<'_>) -> boo
 /// that the sentence names in full but gives to another of its numbers,
 /// while the best link's subject is named in full and left to this one:
 /// "China's private AI investment reached $285.9 billion, against $12.4
-/// billion in the United States" swaps the two, and the value does not
-/// pick the United States for $285.9 billion.
+/// billion in the United States" swaps the two, and the value picks
+/// neither the United States for $285.9 billion nor China for $12.4
+/// billion.
 fn swapped_subject(store: &Store, top: &Candidate, agreeing: &Candidate) -> bool {
     let (t, a) = (store.fact(top.fact), store.fact(agreeing.fact));
     let named = |s: &NameScore| s.is_read() && s.own >= NAMED_IN_FULL;
-    // Some of a subject's words held at half weight: another number of the
-    // sentence pulls them harder.
-    let claimed_elsewhere = |s: &NameScore| s.coverage < CLAIMED_SHARE * s.own;
+    // Most of a subject's words pulled harder by another number of the
+    // sentence: "China's ..." before $285.9 billion is not $12.4 billion's.
+    let claimed_elsewhere = |s: &NameScore| s.rivalled >= CLAIMED_SHARE;
     t.metric == a.metric
         && t.subject != a.subject
         && named(&top.subject)
