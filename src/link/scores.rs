@@ -175,9 +175,10 @@ impl Linker {
         // another number's.
         let mut free = vec![false; sentence.distinct.len()];
         // Per distinct term: whether the sentence has it and another number
-        // pulls every word of it there harder than this one.
-        let mut unrivalled = vec![false; sentence.distinct.len()];
-        let mut in_sentence_slot = vec![false; sentence.distinct.len()];
+        // pulls every word of it there harder than this one (false once a
+        // word of it is this one's).
+        let mut rivalled = vec![false; sentence.distinct.len()];
+        let mut seen = vec![false; sentence.distinct.len()];
         let weight: Vec<f32> = sentence
             .occurrences
             .iter()
@@ -195,10 +196,9 @@ impl Linker {
                 };
                 let claimed = rival > own;
                 if in_sentence {
-                    in_sentence_slot[o.slot as usize] = true;
-                    if !claimed {
-                        unrivalled[o.slot as usize] = true;
-                    }
+                    let slot = o.slot as usize;
+                    rivalled[slot] = claimed && (rivalled[slot] || !seen[slot]);
+                    seen[slot] = true;
                 }
                 // Words before a list of numbers speak of them all ("notable
                 // models: the US 50, China 30"); a word after this number
@@ -220,11 +220,6 @@ impl Linker {
                 *slot = slot.max(*w);
             }
         }
-        let rivalled = in_sentence_slot
-            .iter()
-            .zip(&unrivalled)
-            .map(|(&there, &free)| there && !free)
-            .collect();
         Scores {
             linker: self,
             sentence,
