@@ -154,7 +154,7 @@ impl<'a> Auditor<'a> {
             words,
             terms,
             paragraph: ParagraphWords::default(),
-            heading: (String::new(), HeadingWords::default()),
+            heading: HeadingWords::default(),
             sink,
         };
         match format {
@@ -189,11 +189,8 @@ impl<'a> Auditor<'a> {
         // of the fact that backed it.
         let mut started = None;
         work.paragraph.clear();
-        if work.heading.0 != block.heading {
-            work.heading.0.clone_from(&block.heading);
-            self.linker
-                .read_heading(&block.heading, &mut work.words, &mut work.heading.1);
-        }
+        self.linker
+            .read_heading(&block.heading, &mut work.words, &mut work.heading);
         for (at, mention) in mentions.iter().enumerate() {
             let (s, e) = mention.sentence;
             // A table cell's words are few: what it stands under says what
@@ -218,7 +215,7 @@ impl<'a> Auditor<'a> {
                 } else {
                     self.linker.read_in_paragraph(
                         &block.text,
-                        &work.heading.1,
+                        &work.heading,
                         paragraph_start(&block.text, s),
                         (s, e),
                         &mut work.paragraph,
@@ -571,8 +568,8 @@ struct Work<'a, 'c, S> {
     /// The words of the current block read so far, for the sentences'
     /// contexts.
     paragraph: ParagraphWords,
-    /// The heading the blocks stand under, and its words.
-    heading: (String, HeadingWords),
+    /// The words of the heading the blocks stand under.
+    heading: HeadingWords,
     sink: S,
 }
 

@@ -595,32 +595,18 @@ impl Linker {
             let packed = self.packed_forms[f as usize];
             let coverage = weight / packed.mass.max(f32::MIN_POSITIVE);
             found[f as usize] = 0.0;
-            let whole = || {
-                let text = &self.forms[f as usize].text;
-                sentence.contains(&**text) || context.contains(&**text)
-            };
-            if coverage >= MIN_COVERAGE && (!packed.whole_only || whole()) {
-                if packed.whole_only {
-                    let terms = &self.forms[f as usize].terms;
-                    let occurrences = &out.occurrences;
-                    let n = terms.len();
-                    for i in 0..(occurrences.len() + 1).saturating_sub(n) {
-                        let run = &occurrences[i..i + n];
-                        let written_whole = n > 0
-                            && run
-                                .iter()
-                                .zip(terms.iter())
-                                .enumerate()
-                                .all(|(j, (o, &t))| {
-                                    o.term == t
-                                        && o.word != CONTEXT_WORD
-                                        && o.word == run[0].word + j as u32
-                                });
-                        if written_whole {
-                            out.whole_at.push((f, i as u32));
-                        }
-                    }
-                }
+            // A short Chinese name counts only where it stands whole: in
+            // the sentence (where it stands is kept for its nearness) or in
+            // the paragraph before.
+            let mut whole = true;
+            if coverage >= MIN_COVERAGE && packed.whole_only {
+                let form = &self.forms[f as usize];
+                let found_before = out.whole_at.len();
+                let runs = runs_of(&out.occurrences, &form.terms);
+                out.whole_at.extend(runs.map(|i| (f, i as u32)));
+                whole = out.whole_at.len() > found_before || context.contains(&*form.text);
+            }
+            if coverage >= MIN_COVERAGE && whole {
                 out.form_at[f as usize] = out.forms.len() as u32;
                 out.forms.push((f, coverage));
                 let from = out.slots.len() as u32;
@@ -714,6 +700,22 @@ impl Linker {
         }
         (from, cache.terms.len() as u32)
     }
+}
+
+/// Where the sentence itself (not the paragraph before) writes `terms`
+/// one after the other, word by word: the index of the first occurrence.
+fn runs_of<'a>(
+    occurrences: &'a [Occurrence],
+    terms: &'a [u32],
+) -> impl Iterator<Item = usize> + 'a {
+    let n = terms.len();
+    (0..(occurrences.len() + 1).saturating_sub(n)).filter(move |&i| {
+        let run = &occurrences[i..i + n];
+        n > 0
+            && run.iter().zip(terms).enumerate().all(|(j, (o, &t))| {
+                o.term == t && o.word != CONTEXT_WORD && o.word == run[0].word + j as u32
+            })
+    })
 }
 
 /// A draft fact's quote as the form of its metric: a harvested fact has no

@@ -36,12 +36,18 @@ impl ParagraphWords {
 /// The words of a heading with their terms, read once for the blocks under it.
 #[derive(Debug, Default)]
 pub struct HeadingWords {
+    text: String,
     words: Vec<(u32, u32)>,
 }
 
 impl Linker {
-    /// Reads `heading` into `out` for [`Linker::read_in_paragraph`].
+    /// Reads `heading` into `out` for [`Linker::read_in_paragraph`], unless
+    /// `out` holds it already (the blocks under one heading share it).
     pub fn read_heading(&self, heading: &str, cache: &mut WordCache, out: &mut HeadingWords) {
+        if out.text == heading {
+            return;
+        }
+        heading.clone_into(&mut out.text);
         out.words.clear();
         for token in tokens_from(heading, 0) {
             let terms = self.cached_terms(&heading[token.start..token.end], cache);
