@@ -188,6 +188,8 @@ impl<'a> Auditor<'a> {
         // The number that began "from X to Y", with the (subject, metric)
         // of the fact that backed it.
         let mut started = None;
+        // The number that is the part of "N of M", with the fact it links to.
+        let mut part = None;
         work.paragraph.clear();
         self.linker
             .read_heading(&block.heading, &mut work.words, &mut work.heading);
@@ -415,6 +417,24 @@ impl<'a> Auditor<'a> {
                         linked = any_unit;
                     }
                 }
+                if let (true, Judgement::Backed(f) | Judgement::Contradicted(f)) = (
+                    judge::Number::part_of(sentence, &current.numbers, which),
+                    &judgement,
+                ) {
+                    part = Some((at, f[0]));
+                }
+                // "Eighty of ninety-five notable models": the fact the part
+                // links to may say what it is counted of ("(of 102)").
+                let whole = part
+                    .filter(|&(p, _)| number.whole && p + 1 == at)
+                    .and_then(|(_, f)| Some((f, judge::whole_of_part(self.store, f, &number)?)));
+                if let Some((f, (_, agrees))) = &whole {
+                    judgement = if *agrees {
+                        Judgement::Backed(vec![*f])
+                    } else {
+                        Judgement::Contradicted(vec![*f])
+                    };
+                }
                 if judge::Number::denied(sentence, ms) {
                     judgement = Judgement::Unsourced;
                 }
@@ -444,6 +464,16 @@ impl<'a> Auditor<'a> {
                 );
                 if !link.is_empty() {
                     finding.detail_mut().link = link;
+                }
+                if let Some((f, (of, _))) = whole {
+                    // No claim line states a whole: the claim is its part's.
+                    finding.suggested_value = None;
+                    let metric = self.store.str(self.store.fact(f).metric);
+                    finding.detail_mut().arithmetic =
+                        Some(format!("the whole counted in \"{metric}\" = {of}"));
+                    if finding.status == Status::Contradicted {
+                        finding.detail_mut().expected = Some(of);
+                    }
                 }
             } else {
                 finding.status = Status::Claimed;

@@ -704,6 +704,28 @@ fn counts_what_the_fact_counts(
     }
 }
 
+/// The whole a fact's part is counted of, as its metric writes it
+/// ("models released without training code (of 102)"), judged against the
+/// whole of "Eighty of ninety-five notable models" whose part links to it:
+/// the fact, the whole as written, and whether the number agrees with it.
+pub(crate) fn whole_of_part(
+    store: &Store,
+    part: u32,
+    number: &Number<'_>,
+) -> Option<(String, bool)> {
+    let metric = store.str(store.fact(part).metric);
+    let (_, after) = metric.rsplit_once("(of ")?;
+    let whole = after
+        .split([' ', ')'])
+        .next()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))?;
+    let reading = crate::quantity::parse_quantity(whole).ok()?.reading(0.0);
+    Some((
+        whole.to_owned(),
+        shares_values(&reading.set, &number.reading.set),
+    ))
+}
+
 /// Whether a fact in `fact` units can back a number written in `stated`
 /// units. Percentages, multiples and currencies are always written with a
 /// sign or a word prose mode reads, so a bare number is none of them; it may
