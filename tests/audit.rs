@@ -784,10 +784,20 @@ fn paraphrases_link_to_their_facts() {
     expect(73, "Half", Status::Backed, "pu-nervous-2025");
     // Subjects swapped: the United States' $285.9 billion does not back
     // China's, the subject right before it, though the sentence names the
-    // United States (for its other number); nor does China's $12.4 billion
-    // back the United States', whose name follows it.
-    unsourced(74, "$285.9 billion");
+    // United States (for its other number): it is China's figure stated
+    // wrong. Nor does China's $12.4 billion back the United States', whose
+    // name follows it, less clearly than China's precedes the first.
+    expect(
+        74,
+        "$285.9 billion",
+        Status::Contradicted,
+        "e-china-private",
+    );
     unsourced(74, "$12.4 billion");
+    // "topped 500" says more than 500: no cry of wolf against 536.
+    expect(75, "topped 500", Status::Backed, "m-imaging-trials-2025");
+    // "six" is a word of the subject's name, "Six leading AI conferences".
+    assert!(findings.iter().all(|f| f.text() != "six"));
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

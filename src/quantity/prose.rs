@@ -58,6 +58,12 @@ pub(crate) const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("more than", Qualifier::Over),
     ("just over", Qualifier::Over),
     ("exceeding", Qualifier::Over),
+    // A verb of passing a mark: "trials topped 500" says more than 500.
+    ("exceeded", Qualifier::Over),
+    ("surpassed", Qualifier::Over),
+    ("surpassing", Qualifier::Over),
+    ("topped", Qualifier::Over),
+    ("topping", Qualifier::Over),
     ("at least", Qualifier::AtLeast),
     ("less than", Qualifier::Under),
     ("fewer than", Qualifier::Under),

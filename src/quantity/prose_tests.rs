@@ -140,6 +140,8 @@ fn prose_qualifiers_ranges_and_words() {
     assert_eq!(prose("twenty-three times").4, Unit::Multiple);
     assert_eq!(prose("three million, two hundred & forty").2, 3_000_240.0);
     assert_eq!(prose("more than doubled").1, Some(Qualifier::Over));
+    assert_eq!(prose("topped 500 trials").1, Some(Qualifier::Over));
+    assert_eq!(prose("surpassed $1 trillion").2, 1e12);
     assert_eq!(prose("nearly half").2, 50.0);
     assert_eq!(prose("two thirds").2, 66.7);
 }

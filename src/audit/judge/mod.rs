@@ -551,7 +551,12 @@ pub(crate) fn judge(
     let none_agrees = !candidates
         .iter()
         .filter(|c| !settled || pair(c) == pair(top))
-        .any(|c| c.allows && c.rank >= AGREEING * top.rank);
+        // Nor is a swapped subject's value one to agree with: OpenAI's
+        // revenue given as Anthropic's is wrong for OpenAI.
+        .any(|c| c.allows && c.rank >= AGREEING * top.rank && !swapped_subject(store, top, c));
+    let swapped = candidates
+        .iter()
+        .any(|c| c.agrees && swapped_subject(store, top, c));
     let top_unit = &store.fact(top.fact).value.unit;
     let same_kind = strictly_compatible(unit, top_unit)
         || (*top_unit == Unit::Percent
@@ -567,7 +572,11 @@ pub(crate) fn judge(
         && !is_a_number_of_its_name(store, top.fact, number)
         // "..., respectively" gives each number its subject: a neighbour
         // with this fact's value is another subject's, and stated wrong too.
-        && (number.respective.is_some() || !stated_by_a_neighbour(store, top.fact, number))
+        // So does a swap: the neighbour states this fact's value, and this
+        // number the other subject's.
+        && (number.respective.is_some()
+            || swapped
+            || !stated_by_a_neighbour(store, top.fact, number))
     {
         let of_pair: Vec<&Candidate> = candidates.iter().filter(|c| pair(c) == pair(top)).collect();
         // Of a figure given for many years, those of the years the sentence names.
@@ -763,7 +772,13 @@ fn is_a_number_of_its_name(store: &Store, fact: u32, number: &Number<'_>) -> boo
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty());
         while let Some(word) = words.next() {
-            if word.parse::<f64>() == Ok(value) {
+            // "Six leading AI conferences" names its count in words.
+            let named = word.parse::<f64>().ok().or_else(|| {
+                crate::quantity::prose_quantity(word, false)
+                    .filter(|(q, len)| *len == word.len() && q.unit == Unit::Bare)
+                    .map(|(q, _)| q.low.value())
+            });
+            if named == Some(value) {
                 return words
                     .next()
                     .is_some_and(|after| after.eq_ignore_ascii_case(next_word));
