@@ -798,6 +798,9 @@ fn paraphrases_link_to_their_facts() {
     expect(75, "topped 500", Status::Backed, "m-imaging-trials-2025");
     // "six" is a word of the subject's name, "Six leading AI conferences".
     assert!(findings.iter().all(|f| f.text() != "six"));
+    // "from 233 to 362, up 95%": the change of the two ends the sentence
+    // states, and wrong.
+    expect(77, "95%", Status::Contradicted, "ra-incidents-2025");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

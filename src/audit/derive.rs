@@ -327,9 +327,17 @@ pub(crate) fn derive(
     // before lends it words of ("Nine in ten organizations use AI. The US
     // produced 59 notable AI models to China's 35, 1.7 times as many" is a
     // ratio of models, not of the organizations' two years).
+    // The change whose two ends the sentence stated comes first, before
+    // another subject's fact of its metric ranked higher.
+    let stated = |c: &&Candidate| {
+        let fact = store.fact(c.fact);
+        number.stated_change == Some((fact.subject, fact.metric))
+    };
     let mut tried: Vec<crate::store::Sym> = Vec::new();
     let metrics: Vec<&Candidate> = candidates
         .iter()
+        .filter(stated)
+        .chain(candidates.iter().filter(|c| !stated(c)))
         .filter(|c| derivable(store, c.fact, kind, &number.quantity.unit))
         .filter(|c| {
             let metric = store.fact(c.fact).metric;
@@ -340,10 +348,16 @@ pub(crate) fn derive(
         .take(5)
         .collect();
     let in_order = || {
-        metrics
-            .iter()
-            .filter(|c| c.metric.own >= NAMED_IN_SENTENCE)
-            .chain(metrics.iter().filter(|c| c.metric.own < NAMED_IN_SENTENCE))
+        metrics.iter().filter(|c| stated(c)).chain(
+            metrics
+                .iter()
+                .filter(|c| !stated(c) && c.metric.own >= NAMED_IN_SENTENCE)
+                .chain(
+                    metrics
+                        .iter()
+                        .filter(|c| !stated(c) && c.metric.own < NAMED_IN_SENTENCE),
+                ),
+        )
     };
     let pair = passes.iter().find_map(|&pairing| {
         in_order().find_map(|top| pair_of(store, readings, candidates, top, kind, pairing))

@@ -323,6 +323,16 @@ impl<'a> Auditor<'a> {
                     ordinal: mention.ordinal,
                     whole: which > 0
                         && judge::Number::part_of(sentence, &current.numbers, which - 1),
+                    // ... "heard from 102 witnesses" states no change.
+                    stated_change: started
+                        .filter(|&(start, range, _)| {
+                            let end = start + 1 - current.first;
+                            range == (s, e)
+                                && start < at
+                                && end < current.numbers.len()
+                                && judge::Number::ends_change(sentence, &current.numbers, end)
+                        })
+                        .map(|(_, _, pair)| pair),
                     change_of: started
                         .filter(|&(start, range, _)| {
                             range == (s, e)
@@ -396,6 +406,18 @@ impl<'a> Auditor<'a> {
                     Judgement::Backed(f) => linked.iter().find(|c| c.fact == f[0]).map(|c| c.rank),
                     _ => None,
                 };
+                // "rose from 233 in 2024 to 362 in 2025, up 95%": the
+                // sentence stated both ends of the change, and the facts
+                // of a (subject, metric) backed them.
+                let ends_stated = |d: &derive::Derivation| {
+                    number.stated_change.is_some_and(|pair| {
+                        d.facts.len() == 2
+                            && d.facts.iter().all(|&f| {
+                                let fact = self.store.fact(f);
+                                (fact.subject, fact.metric) == pair
+                            })
+                    })
+                };
                 if let Some(any_unit) = any_unit {
                     let candidate = |f: &u32| any_unit.iter().find(|c| c.fact == *f);
                     if let Some(d) = derive::derive(self.store, &self.readings, &any_unit, &number)
@@ -409,9 +431,11 @@ impl<'a> Auditor<'a> {
                         })
                         && (d.agrees
                             || (judgement == Judgement::Unsourced
-                                && d.facts
+                                && (d
+                                    .facts
                                     .iter()
-                                    .all(|f| candidate(f).is_some_and(judge::fully_linked))))
+                                    .all(|f| candidate(f).is_some_and(judge::fully_linked))
+                                    || ends_stated(&d))))
                     {
                         judgement = Judgement::Derived(d);
                         linked = any_unit;

@@ -201,6 +201,9 @@ pub(crate) struct Number<'a> {
     /// The whole of "N of M models shipped without code": the words after
     /// it say what the part is, and seldom which whole.
     pub whole: bool,
+    /// The (subject, metric) of the fact that backed the start of a "from
+    /// X to Y" earlier in the sentence: "up 95%" after it is that change.
+    pub stated_change: Option<(Sym, Sym)>,
     /// The end of "from 233 to 362" whose start was backed by a fact of
     /// this (subject, metric): the sentence has named it once for both.
     pub change_of: Option<(Sym, Sym)>,
