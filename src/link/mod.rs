@@ -343,8 +343,17 @@ impl Linker {
         for list in linker.prefixes.values_mut() {
             list.sort_unstable();
         }
-        linker.mean_mass =
-            linker.forms.iter().map(|f| f.mass).sum::<f32>() / linker.forms.len().max(1) as f32;
+        // Over the names, not their aliases: a store that adds aliases (a
+        // Chinese one weighs a term per character) must not weaken every
+        // other link. A store of drafts only has quotes and no names.
+        let named = linker.forms.iter().any(|f| *f.text == *store.str(f.sym));
+        let names = || {
+            linker
+                .forms
+                .iter()
+                .filter(move |f| !named || *f.text == *store.str(f.sym))
+        };
+        linker.mean_mass = names().map(|f| f.mass).sum::<f32>() / names().count().max(1) as f32;
         let terms_of = |lists: &FxHashMap<Sym, Vec<u32>>| -> FxHashMap<Sym, Box<[u32]>> {
             lists
                 .iter()

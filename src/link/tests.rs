@@ -233,3 +233,46 @@ fn metrics_of_change_are_named_as_changes() {
     assert!(!linker.is_change(metric_of("e-us-private")));
     assert!(!linker.is_change(metric_of("pu-job-change-very-likely")));
 }
+
+/// A store of two metrics of one subject, with `aliases` (JSON) beside it.
+fn named_store(aliases: &str) -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("doc");
+    std::fs::create_dir(&source).unwrap();
+    std::fs::write(source.join("source.json"), r#"{"id": "doc"}"#).unwrap();
+    let facts = [
+        r#"{"id": "calls", "subject": "Harbour", "metric": "cruise ship calls", "period": "2025", "value": "212", "locator": {"page": "1"}}"#,
+        r#"{"id": "berths", "subject": "Harbour", "metric": "deep water berths", "period": "2025", "value": "14", "locator": {"page": "1"}}"#,
+    ];
+    std::fs::write(source.join("facts.jsonl"), facts.join("\n")).unwrap();
+    std::fs::write(source.join("aliases.json"), aliases).unwrap();
+    let store = Store::load(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    (dir, store)
+}
+
+/// How strongly "The harbour had 212 cruise ship calls." names the cruise
+/// calls, in a store with `aliases`.
+fn cruise_strength(aliases: &str) -> f32 {
+    let (_dir, store) = named_store(aliases);
+    let linker = Linker::new(&store);
+    let sentence = "The harbour had 212 cruise ship calls.";
+    let start = sentence.find("212").unwrap();
+    let mut cache = WordCache::default();
+    let mut terms = SentenceTerms::default();
+    linker.read(sentence, &mut cache, &mut terms);
+    let scores = linker.scores(&terms, &[(start, start + 3)], 0);
+    let calls = store.fact(0).metric;
+    scores.name(NameKind::Metric, calls).strength
+}
+
+/// Aliases, however long (a Chinese one weighs a term per character), do
+/// not weaken the links of the names they are not aliases of.
+#[test]
+fn aliases_leave_the_other_names_links_alone() {
+    let without = cruise_strength(r#"{"metrics": {}}"#);
+    let with = cruise_strength(
+        r#"{"metrics": {"deep water berths": ["深水泊位数量", "可停靠大型船舶的深水泊位"]}}"#,
+    );
+    assert!(without > 0.0);
+    assert_eq!(without, with);
+}

@@ -557,6 +557,17 @@ pub(crate) fn judge(
     let swapped = candidates
         .iter()
         .any(|c| c.agrees && swapped_subject(store, top, c));
+    // "宇树R1起售价为5900美元，1X NEO售价约2万美元": the best link's subject
+    // is the other number's, and another subject stands nearer this one,
+    // whatever of its facts the words found.
+    let subject_given_away = top.subject.is_read()
+        && top.subject.rivalled >= CLAIMED_SHARE
+        && candidates.iter().any(|c| {
+            store.fact(c.fact).subject != store.fact(top.fact).subject
+                && c.subject.is_read()
+                && c.subject.own >= CLEAR
+                && c.subject.nearness > top.subject.nearness
+        });
     let top_unit = &store.fact(top.fact).value.unit;
     let same_kind = strictly_compatible(unit, top_unit)
         || (*top_unit == Unit::Percent
@@ -565,6 +576,7 @@ pub(crate) fn judge(
     if clear
         && leads
         && none_agrees
+        && !subject_given_away
         && same_kind
         && !number.starts_change
         && !number.whole
