@@ -805,6 +805,13 @@ fn paraphrases_link_to_their_facts() {
     // "from 233 to 362, up 95%": the change of the two ends the sentence
     // states, and wrong.
     expect(77, "95%", Status::Contradicted, "ra-incidents-2025");
+    // "from about 17% in 2024 to 46.4%": the year before "to" is the
+    // start's; the end is early 2026's, and wrong.
+    expect(78, "about 17%", Status::Backed, "p-mlebench-2024");
+    expect(78, "46.4%", Status::Contradicted, "p-mlebench-top");
+    // A sentence set in 2025 ("... in 2025") is not backed by 2024's 7.8%;
+    // and "US" of "US information sector" names no other subject.
+    expect(79, "7.8%", Status::Contradicted, "e-info-sector-2025");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -366,9 +366,35 @@ pub(crate) fn within_constraints(
 }
 
 fn keep_latest_unless_dated(store: &Store, number: &Number<'_>, out: &mut Vec<Candidate>) {
-    if !number.starts_change && number.years.found.is_empty() {
-        keep_latest(store, out);
+    if number.starts_change {
+        return;
     }
+    if number.years.found.is_empty() {
+        keep_latest(store, out);
+    } else if number.pinned.is_none()
+        && let Some(year) = number.years.set_in(number.sentence)
+    {
+        keep_year(store, year, out);
+    }
+}
+
+/// Of a figure given for many years, the year the sentence is set in: "7.8%
+/// of job postings asked for AI skills in 2025" is 2025's figure, and
+/// 2024's 7.8% does not back it.
+fn keep_year(store: &Store, year: &str, candidates: &mut Vec<Candidate>) {
+    let pair = |f: u32| (store.fact(f).subject, store.fact(f).metric);
+    let of_year = |f: u32| {
+        store
+            .fact(f)
+            .period
+            .is_some_and(|p| store.str(p).contains(year))
+    };
+    let dated: Vec<(Sym, Sym)> = candidates
+        .iter()
+        .filter(|c| of_year(c.fact))
+        .map(|c| pair(c.fact))
+        .collect();
+    candidates.retain(|c| of_year(c.fact) || !dated.contains(&pair(c.fact)));
 }
 
 /// Whether every value a fact allows is below zero: a fall.
@@ -544,7 +570,16 @@ pub(crate) fn judge(
                     };
                     let metric_named =
                         top.metric.coverage >= CLEAR && top.metric.strength >= CLEAR_STRENGTH;
-                    (named_beside(&top.subject) && metric_named && !runner.subject.is_read())
+                    // A runner's subject read only from words of the best's
+                    // ("US" of "US information sector") is not named.
+                    let runner_named = runner.subject.is_read()
+                        && linker.named_apart_from(
+                            terms,
+                            runner_pair.0,
+                            NameKind::Subject,
+                            top_pair.0,
+                        );
+                    (named_beside(&top.subject) && metric_named && !runner_named)
                         || top.rank >= MARGIN * runner.rank
                 }
             });

@@ -57,7 +57,11 @@ impl Years {
                 // On a tie the year after the number wins: "from 15 in
                 // 2024 to 28 in 2025".
                 let gap = if e <= start {
-                    if ends_its_clause(sentence, s, e, start) {
+                    // "from about 17% in 2024 to 46.4%": the year dates the
+                    // start of the change, not its end.
+                    if ends_its_clause(sentence, s, e, start)
+                        || sentence[e..start].trim().eq_ignore_ascii_case("to")
+                    {
                         return None;
                     }
                     start - e + 1
@@ -98,6 +102,57 @@ impl Years {
                         .any(|w| before.ends_with(w))
                 },
             })
+    }
+
+    /// The one year the sentence is set in, if it names only one, after
+    /// "in", "by", "during" or "for" ("7.8% of job postings asked for AI
+    /// skills in 2025"), and not as a year compared with ("as many as in
+    /// 2017", "than in 2024", "since 2017").
+    pub(crate) fn set_in<'s>(&self, sentence: &'s str) -> Option<&'s str> {
+        let (&(s, e), rest) = self.found.split_first()?;
+        let year = &sentence[s..e];
+        if rest.iter().any(|&(s, e)| &sentence[s..e] != year) {
+            return None;
+        }
+        // "in 2023 and 54.4% a year later" names a second year in words.
+        const RELATIVE: [&str; 6] = [
+            "year later",
+            "years later",
+            "year earlier",
+            "years earlier",
+            "year before",
+            "previous year",
+        ];
+        if RELATIVE.iter().any(|r| {
+            sentence
+                .as_bytes()
+                .windows(r.len())
+                .any(|w| w.eq_ignore_ascii_case(r.as_bytes()))
+        }) {
+            return None;
+        }
+        self.found
+            .iter()
+            .all(|&(s, _)| {
+                let mut before = sentence[..s]
+                    .split(|c: char| !c.is_alphabetic())
+                    .rev()
+                    .filter(|w| !w.is_empty());
+                let dating = before.next().is_some_and(|w| {
+                    ["in", "by", "during", "for"]
+                        .iter()
+                        .any(|p| w.eq_ignore_ascii_case(p))
+                });
+                let compared = before.next().is_some_and(|w| {
+                    [
+                        "than", "as", "since", "from", "compared", "versus", "vs", "over",
+                    ]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+                });
+                dating && !compared
+            })
+            .then_some(year)
     }
 
     pub(super) fn named<'a>(&'a self, sentence: &'a str) -> impl Iterator<Item = &'a str> + 'a {
