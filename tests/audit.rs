@@ -812,6 +812,10 @@ fn paraphrases_link_to_their_facts() {
     // A sentence set in 2025 ("... in 2025") is not backed by 2024's 7.8%;
     // and "US" of "US information sector" names no other subject.
     expect(79, "7.8%", Status::Contradicted, "e-info-sector-2025");
+    // "Utah 24, Virginia 52, Maryland 28": a comma parts a name from the
+    // number before it, so Maryland is not the word right after 52.
+    expect(80, "52", Status::Contradicted, "po-va-bills");
+    expect(80, "28", Status::Backed, "po-md-bills");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -135,6 +135,9 @@ pub struct SentenceTerms {
     /// characters), so that "英国的私人AI投资为95亿美元" names the UK as
     /// near its number as "the UK's private AI investment was" does.
     word_place: Vec<f32>,
+    /// The words a comma, semicolon or colon parts from the word before:
+    /// in "Virginia 52, Utah 24" Utah is not the word right after 52.
+    parted: Vec<bool>,
     /// The words that are stop words, by index.
     stop_words: Vec<u32>,
     /// The distinct terms, sorted.
@@ -491,6 +494,7 @@ impl Linker {
         out.occurrences.clear();
         out.word_starts.clear();
         out.word_place.clear();
+        out.parted.clear();
         out.stop_words.clear();
         for &(f, _) in &out.forms {
             out.form_at[f as usize] = NO_SLOT;
@@ -514,10 +518,15 @@ impl Linker {
         out: &mut SentenceTerms,
     ) {
         let mut place = 0.0;
+        let mut previous_end = 0;
         for token in tokens(sentence) {
             let word = out.word_starts.len() as u32;
             out.word_starts.push(token.start as u32);
             out.word_place.push(place);
+            out.parted.push(
+                sentence[previous_end..token.start].contains([',', ';', ':', '，', '；', '：']),
+            );
+            previous_end = token.end;
             let text = &sentence[token.start..token.end];
             place += if text.chars().next().is_some_and(words::is_cjk) {
                 0.5

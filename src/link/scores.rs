@@ -167,7 +167,7 @@ impl Linker {
                 .count();
             // The word right after a number is what it counts ("19 models"),
             // as much the number's as any before it.
-            let right_after = after && at == last;
+            let right_after = after && at == last && !sentence.parted[at];
             let side = if after && !right_after { AFTER } else { 1.0 };
             nearness(gap) * side * 0.5f32.powi(between as i32)
         };
