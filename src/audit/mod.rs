@@ -198,10 +198,20 @@ impl<'a> Auditor<'a> {
             // A table cell's words are few: what it stands under says what
             // it is of, as a line of prose would ("Notable AI models
             // (2025); China: 30"), and the finding shows that line.
+            // So does the question a sentence answers ("How many ... has
+            // the FDA authorized? 139 by 2025."), as a FAQ writes it.
+            let question = block
+                .context
+                .is_empty()
+                .then(|| question_before(&block.text, s))
+                .flatten();
             let cell_line: String;
             let (sentence, shift) = if !block.context.is_empty() {
                 cell_line = format!("{}: {}", block.context, &block.text[s..e]);
                 (cell_line.as_str(), block.context.len() + 2)
+            } else if let Some(question) = question {
+                cell_line = format!("{question} {}", &block.text[s..e]);
+                (cell_line.as_str(), question.len() + 1)
             } else {
                 (&block.text[s..e], 0)
             };
@@ -663,6 +673,24 @@ struct Sentence {
 /// "respectively" (or "Respectively"), 分别.
 fn says_respectively(sentence: &str) -> bool {
     sentence.contains("espectively") || sentence.contains("分别")
+}
+
+/// The question the sentence at `start` answers: the sentence before it,
+/// if it asks one and states no number of its own.
+fn question_before(text: &str, start: usize) -> Option<&str> {
+    let asked = text[..start].trim_end();
+    let mark = asked
+        .chars()
+        .next_back()
+        .filter(|&c| c == '?' || c == '？')?;
+    let body = &asked[..asked.len() - mark.len_utf8()];
+    let from = body
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '\n' | '。' | '！' | '？'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let question = asked[from..].trim();
+    (!question.is_empty() && !question.chars().any(|c| c.is_ascii_digit())).then_some(question)
 }
 
 fn paragraph_start(text: &str, start: usize) -> usize {

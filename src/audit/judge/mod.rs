@@ -608,10 +608,21 @@ pub(crate) fn judge(
         || (*top_unit == Unit::Percent
             && super::derive::states_growth(number)
             && linker.is_change(store.fact(top.fact).metric));
+    // "Across 25 countries surveyed by Pew": a subject only implied (the
+    // store's one survey of countries) is not the one the sentence names
+    // as its source, though the store does not know that name.
+    let implied_against_an_agent = !top.subject.is_read() && {
+        let fact = store.fact(top.fact);
+        names_another_agent(
+            number.sentence,
+            &[store.str(fact.subject), store.str(fact.metric)],
+        )
+    };
     if clear
         && leads
         && none_agrees
         && !subject_given_away
+        && !implied_against_an_agent
         && same_kind
         && !number.starts_change
         && !number.whole
@@ -856,6 +867,30 @@ fn swapped_subject(store: &Store, top: &Candidate, agreeing: &Candidate) -> bool
         && claimed_elsewhere(&agreeing.subject)
 }
 
+/// Whether the sentence gives a source or an agent ("by Pew", "according
+/// to Gartner") whose name is no word of `names`.
+fn names_another_agent(sentence: &str, names: &[&str]) -> bool {
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|pair| {
+        let (before, agent) = (pair[0], pair[1]);
+        let introduces = before.eq_ignore_ascii_case("by") || before.eq_ignore_ascii_case("to");
+        let to_means_source = !before.eq_ignore_ascii_case("to")
+            || sentence
+                .to_ascii_lowercase()
+                .contains(&format!("according to {}", agent.to_ascii_lowercase()));
+        introduces
+            && to_means_source
+            && agent.starts_with(|c: char| c.is_ascii_uppercase())
+            && !names.iter().any(|name| {
+                name.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(agent))
+            })
+    })
+}
+
 /// Whether the number states one end of a range fact ("as high as 94%" of
 /// "from 22% to 94%"), each end read as its digits are written.
 fn states_an_end(range: &Quantity, number: &Number<'_>) -> bool {
@@ -887,5 +922,27 @@ fn strictly_compatible(stated: &Unit, fact: &Unit) -> bool {
         (Unit::Bare, Unit::Bare | Unit::Noun(_)) => true,
         (Unit::Bare, _) | (_, Unit::Bare) => false,
         (a, b) => a.compatible(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_another_agent;
+
+    #[test]
+    fn an_agent_is_a_name_after_by_or_according_to() {
+        let ipsos = ["Ipsos AI Monitor", "countries surveyed"];
+        assert!(names_another_agent("25 countries surveyed by Pew", &ipsos));
+        assert!(names_another_agent("according to Gartner, 30", &ipsos));
+        assert!(!names_another_agent(
+            "30 countries surveyed by Ipsos",
+            &ipsos
+        ));
+        assert!(!names_another_agent(
+            "30 countries surveyed by the firm",
+            &ipsos
+        ));
+        assert!(!names_another_agent("it rose to 30 countries", &ipsos));
+        assert!(!names_another_agent("up to Ipsos", &ipsos));
     }
 }
