@@ -321,6 +321,11 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // words find no fact of its price, and is not the R1's.
             backed(41, "4900美元", "p-unitree-r1"),
             (41, "约2万美元".to_owned(), Status::Unsourced, None),
+            // 论文份额, "share of papers", named in full: Europe's share of
+            // citations (19.5%, 引用 named only for China before) does not
+            // back it, and its own 11.1% says it is wrong.
+            backed(42, "20.6%", "r-cites-china"),
+            wrong(42, "19.5%", "r-pubs-europe-share"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();

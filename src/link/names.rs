@@ -35,14 +35,13 @@ impl Linker {
         self.change_metrics.contains(&metric)
     }
 
-    /// Whether the sentence holds a word of the subject's names that is no
+    /// Whether the sentence holds a word of the name's names that is no
     /// word of the other name's.
     pub fn named_apart_from(
         &self,
         terms: &SentenceTerms,
-        subject: Sym,
-        kind: NameKind,
-        other: Sym,
+        (kind, name): (NameKind, Sym),
+        (other_kind, other): (NameKind, Sym),
     ) -> bool {
         terms
             .distinct
@@ -50,8 +49,8 @@ impl Linker {
             .zip(&terms.presence)
             .any(|(&term, &presence)| {
                 presence >= 1.0
-                    && self.name_holds(NameKind::Subject, subject, term)
-                    && !self.name_holds(kind, other, term)
+                    && self.name_holds(kind, name, term)
+                    && !self.name_holds(other_kind, other, term)
             })
     }
 

@@ -149,7 +149,13 @@ pub(crate) fn candidates(
             .filter(|(s, _)| !linker.name_within(*s, metric))
             // "US congressional hearings" names the United States by a word
             // of "US Congress", the subject the metric implies.
-            .any(|(s, _)| linker.named_apart_from(terms, *s, NameKind::Subject, implied))
+            .any(|(s, _)| {
+                linker.named_apart_from(
+                    terms,
+                    (NameKind::Subject, *s),
+                    (NameKind::Subject, implied),
+                )
+            })
     };
     // An ordinal says by itself that it is a position: the ranks and
     // editions of the subjects the sentence names are candidates, their
@@ -504,7 +510,9 @@ pub(crate) fn judge(
                 || c.metric.coverage >= BACKING_COVERAGE
                 || number.change_of == Some((fact.subject, fact.metric))
         })
-        .filter(|c| !swapped_subject(store, top, c))
+        .filter(|c| {
+            !swapped_subject(store, top, c) && !swapped_metric(store, linker, terms, top, c)
+        })
         .collect();
     if !backing.is_empty() {
         // An exact fit beats one through a tolerance: 29.6 GW is the fact
@@ -575,9 +583,8 @@ pub(crate) fn judge(
                     let runner_named = runner.subject.is_read()
                         && linker.named_apart_from(
                             terms,
-                            runner_pair.0,
-                            NameKind::Subject,
-                            top_pair.0,
+                            (NameKind::Subject, runner_pair.0),
+                            (NameKind::Subject, top_pair.0),
                         );
                     (named_beside(&top.subject) && metric_named && !runner_named)
                         || top.rank >= MARGIN * runner.rank
@@ -588,7 +595,12 @@ pub(crate) fn judge(
         .filter(|c| !settled || pair(c) == pair(top))
         // Nor is a swapped subject's value one to agree with: OpenAI's
         // revenue given as Anthropic's is wrong for OpenAI.
-        .any(|c| c.allows && c.rank >= AGREEING * top.rank && !swapped_subject(store, top, c));
+        .any(|c| {
+            c.allows
+                && c.rank >= AGREEING * top.rank
+                && !swapped_subject(store, top, c)
+                && !swapped_metric(store, linker, terms, top, c)
+        });
     let swapped = candidates
         .iter()
         .any(|c| c.agrees && swapped_subject(store, top, c));
@@ -889,6 +901,37 @@ fn names_another_agent(sentence: &str, names: &[&str]) -> bool {
                     .any(|w| w.eq_ignore_ascii_case(agent))
             })
     })
+}
+
+/// Whether `agreeing` is another figure of the best link's subject, whose
+/// metric the sentence names only in part while it names the best link's
+/// in full: "欧洲的AI论文份额为19.5%" (Europe's share of AI papers) states
+/// Europe's share of citations as its share of papers, and is wrong.
+fn swapped_metric(
+    store: &Store,
+    linker: &Linker,
+    terms: &SentenceTerms,
+    top: &Candidate,
+    agreeing: &Candidate,
+) -> bool {
+    let (t, a) = (store.fact(top.fact), store.fact(agreeing.fact));
+    // Two figures of a kind (two shares, two amounts), the best one's
+    // words not another number's.
+    t.subject == a.subject
+        && t.metric != a.metric
+        && t.value.unit == a.value.unit
+        && top.metric.rivalled < CLAIMED_SHARE
+        && top.metric.coverage >= NAMED_IN_FULL
+        && top.metric.own >= NAMED_IN_FULL
+        && agreeing.metric.coverage < NAMED_IN_FULL
+        && agreeing.rank < top.rank
+        // ... and none of the words that set the other apart: "fell 80%
+        // in the last year alone" is the last year's fall.
+        && !linker.named_apart_from(
+            terms,
+            (NameKind::Metric, a.metric),
+            (NameKind::Metric, t.metric),
+        )
 }
 
 /// Whether the number states one end of a range fact ("as high as 94%" of
