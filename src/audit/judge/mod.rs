@@ -580,14 +580,16 @@ pub(crate) fn judge(
                         top.metric.coverage >= CLEAR && top.metric.strength >= CLEAR_STRENGTH;
                     // A runner's subject read only from words of the best's
                     // ("US" of "US information sector") is not named.
-                    let runner_named = runner.subject.is_read()
-                        && linker.named_apart_from(
-                            terms,
-                            (NameKind::Subject, runner_pair.0),
-                            (NameKind::Subject, top_pair.0),
-                        );
-                    (named_beside(&top.subject) && metric_named && !runner_named)
-                        || top.rank >= MARGIN * runner.rank
+                    let runner_named = || {
+                        runner.subject.is_read()
+                            && linker.named_apart_from(
+                                terms,
+                                (NameKind::Subject, runner_pair.0),
+                                (NameKind::Subject, top_pair.0),
+                            )
+                    };
+                    top.rank >= MARGIN * runner.rank
+                        || (named_beside(&top.subject) && metric_named && !runner_named())
                 }
             });
     let none_agrees = !candidates
