@@ -827,6 +827,10 @@ fn paraphrases_link_to_their_facts() {
     // "surveyed by Pew": the store's one survey of countries (Ipsos) is
     // only implied, and the sentence names another source.
     unsourced(82, "25");
+    // DeepSeek, named for 23 Wh, is no rival subject of 12.9 Wh: GPT-5's
+    // energy per query, and wrong.
+    expect(83, "23 Wh", Status::Backed, "r-deepseek-query-energy");
+    expect(83, "12.9 Wh", Status::Contradicted, "r-gpt5-query-energy");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

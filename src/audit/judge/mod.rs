@@ -543,7 +543,18 @@ pub(crate) fn judge(
     let leads = settled
         || candidates
             .iter()
-            .find(|c| pair(c) != pair(top) && readings_differ(store, c.fact, top.fact))
+            // A runner whose subject another number of the sentence holds
+            // is that number's ("DeepSeek's query takes 23 Wh and GPT-5's
+            // 12.9 Wh"), no rival of this one's.
+            .find(|c| {
+                pair(c) != pair(top)
+                    && readings_differ(store, c.fact, top.fact)
+                    && !(c.subject.is_read()
+                        && c.subject.rivalled >= CLAIMED_SHARE
+                        && top.subject.is_read()
+                        && top.subject.rivalled < CLAIMED_SHARE
+                        && pair(c).0 != pair(top).0)
+            })
             // A metric named only in the paragraph before is no rival to
             // one the sentence names: the paragraph only breaks ties.
             .filter(|runner| runner.metric.own > 0.0 || top.metric.own <= 0.0)
