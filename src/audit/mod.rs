@@ -336,11 +336,12 @@ impl<'a> Auditor<'a> {
                     // ... "heard from 102 witnesses" states no change.
                     stated_change: started
                         .filter(|&(start, range, _)| {
-                            let end = start + 1 - current.first;
-                            range == (s, e)
-                                && start < at
-                                && end < current.numbers.len()
-                                && judge::Number::ends_change(sentence, &current.numbers, end)
+                            // Of this sentence, the start is at or after its first number.
+                            range == (s, e) && start < at && {
+                                let end = start + 1 - current.first;
+                                end < current.numbers.len()
+                                    && judge::Number::ends_change(sentence, &current.numbers, end)
+                            }
                         })
                         .map(|(_, _, pair)| pair),
                     change_of: started
