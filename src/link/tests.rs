@@ -100,12 +100,23 @@ fn a_value_word_alone_links_nothing() {
     assert_eq!(linker.metrics_named(&terms).count(), 0);
 }
 
-/// A store of drafts, written to a temporary folder: `(value, quote)`.
-fn draft_store(drafts: &[(&str, &str)]) -> (tempfile::TempDir, Store) {
+/// A store of one source "doc" in a temporary folder: its facts, one JSON
+/// object a line, and its aliases if any.
+fn doc_store(facts: &[String], aliases: Option<&str>) -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("doc");
     std::fs::create_dir(&source).unwrap();
     std::fs::write(source.join("source.json"), r#"{"id": "doc"}"#).unwrap();
+    std::fs::write(source.join("facts.jsonl"), facts.join("\n")).unwrap();
+    if let Some(aliases) = aliases {
+        std::fs::write(source.join("aliases.json"), aliases).unwrap();
+    }
+    let store = Store::load(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    (dir, store)
+}
+
+/// A store of drafts: `(value, quote)`.
+fn draft_store(drafts: &[(&str, &str)]) -> (tempfile::TempDir, Store) {
     let lines: Vec<String> = drafts
         .iter()
         .enumerate()
@@ -115,9 +126,7 @@ fn draft_store(drafts: &[(&str, &str)]) -> (tempfile::TempDir, Store) {
             )
         })
         .collect();
-    std::fs::write(source.join("facts.jsonl"), lines.join("\n")).unwrap();
-    let store = Store::load(dir.path()).unwrap_or_else(|e| panic!("{e}"));
-    (dir, store)
+    doc_store(&lines, None)
 }
 
 /// A draft has no name, so its quote is its form, and each draft's form is
@@ -236,18 +245,12 @@ fn metrics_of_change_are_named_as_changes() {
 
 /// A store of two metrics of one subject, with `aliases` (JSON) beside it.
 fn named_store(aliases: &str) -> (tempfile::TempDir, Store) {
-    let dir = tempfile::tempdir().unwrap();
-    let source = dir.path().join("doc");
-    std::fs::create_dir(&source).unwrap();
-    std::fs::write(source.join("source.json"), r#"{"id": "doc"}"#).unwrap();
     let facts = [
         r#"{"id": "calls", "subject": "Harbour", "metric": "cruise ship calls", "period": "2025", "value": "212", "locator": {"page": "1"}}"#,
         r#"{"id": "berths", "subject": "Harbour", "metric": "deep water berths", "period": "2025", "value": "14", "locator": {"page": "1"}}"#,
-    ];
-    std::fs::write(source.join("facts.jsonl"), facts.join("\n")).unwrap();
-    std::fs::write(source.join("aliases.json"), aliases).unwrap();
-    let store = Store::load(dir.path()).unwrap_or_else(|e| panic!("{e}"));
-    (dir, store)
+    ]
+    .map(str::to_owned);
+    doc_store(&facts, Some(aliases))
 }
 
 /// How strongly "The harbour had 212 cruise ship calls." names the cruise
