@@ -334,7 +334,7 @@ pub(crate) fn derive(
         number.stated_change == Some((fact.subject, fact.metric))
     };
     let mut tried: Vec<crate::store::Sym> = Vec::new();
-    let metrics: Vec<&Candidate> = candidates
+    let mut metrics: Vec<&Candidate> = candidates
         .iter()
         .filter(stated)
         .chain(candidates.iter().filter(|c| !stated(c)))
@@ -347,20 +347,12 @@ pub(crate) fn derive(
         })
         .take(5)
         .collect();
-    let in_order = || {
-        metrics.iter().filter(|c| stated(c)).chain(
-            metrics
-                .iter()
-                .filter(|c| !stated(c) && c.metric.own >= NAMED_IN_SENTENCE)
-                .chain(
-                    metrics
-                        .iter()
-                        .filter(|c| !stated(c) && c.metric.own < NAMED_IN_SENTENCE),
-                ),
-        )
-    };
+    // A stable sort: in rank order within each.
+    metrics.sort_by_key(|c| (!stated(c), c.metric.own < NAMED_IN_SENTENCE));
     let pair = passes.iter().find_map(|&pairing| {
-        in_order().find_map(|top| pair_of(store, readings, candidates, top, kind, pairing))
+        metrics
+            .iter()
+            .find_map(|top| pair_of(store, readings, candidates, top, kind, pairing))
     })?;
     let (a, b) = (
         &readings[pair[0] as usize].set,

@@ -289,7 +289,8 @@ impl<'a> Auditor<'a> {
                 // "Eighty of ninety-five notable models": the words after the
                 // whole are what the part counts too; "incidents rose from
                 // 233 to 362": the words before the start name the end too.
-                let partner = if judge::Number::part_of(sentence, &current.numbers, which) {
+                let is_part = judge::Number::part_of(sentence, &current.numbers, which);
+                let partner = if is_part {
                     Some(which + 1)
                 } else if ends_change {
                     Some(which - 1)
@@ -452,10 +453,9 @@ impl<'a> Auditor<'a> {
                         linked = any_unit;
                     }
                 }
-                if let (true, Judgement::Backed(f) | Judgement::Contradicted(f)) = (
-                    judge::Number::part_of(sentence, &current.numbers, which),
-                    &judgement,
-                ) {
+                if let (true, Judgement::Backed(f) | Judgement::Contradicted(f)) =
+                    (is_part, &judgement)
+                {
                     part = Some((at, f[0]));
                 }
                 // "Eighty of ninety-five notable models": the fact the part

@@ -3,7 +3,7 @@
 //! do not. Such a figure neither backs the number nor keeps it from being
 //! contradicted, and an implied subject yields to a named source.
 
-use super::{CLAIMED_SHARE, Candidate};
+use super::{CLAIMED_SHARE, CLEAR, Candidate};
 use crate::link::{Linker, NAMED_IN_FULL, NameScore, SentenceTerms};
 use crate::store::{NameKind, Store};
 
@@ -81,6 +81,31 @@ pub(super) fn swapped_metric(
             (NameKind::Metric, a.metric),
             (NameKind::Metric, t.metric),
         )
+}
+
+/// Whether the runner-up `c` is of a subject another number of the
+/// sentence holds while the best link's is this number's ("DeepSeek's
+/// query takes 23 Wh and GPT-5's 12.9 Wh"): no rival of this one's.
+pub(super) fn holds_another_numbers_subject(store: &Store, top: &Candidate, c: &Candidate) -> bool {
+    c.subject.is_read()
+        && c.subject.rivalled >= CLAIMED_SHARE
+        && top.subject.is_read()
+        && top.subject.rivalled < CLAIMED_SHARE
+        && store.fact(c.fact).subject != store.fact(top.fact).subject
+}
+
+/// Whether the best link's subject is another number's and another subject
+/// stands nearer this one, whatever of its facts the words found
+/// ("宇树R1起售价为4900美元，1X NEO售价约2万美元").
+pub(super) fn subject_given_away(store: &Store, top: &Candidate, candidates: &[Candidate]) -> bool {
+    top.subject.is_read()
+        && top.subject.rivalled >= CLAIMED_SHARE
+        && candidates.iter().any(|c| {
+            store.fact(c.fact).subject != store.fact(top.fact).subject
+                && c.subject.is_read()
+                && c.subject.own >= CLEAR
+                && c.subject.nearness > top.subject.nearness
+        })
 }
 
 #[cfg(test)]

@@ -23,7 +23,10 @@ use crate::link::{Linker, NAMED_IN_FULL, NameScore, Scores, SentenceTerms};
 use crate::quantity::{Quantity, Reading, Unit};
 use crate::store::{NameKind, Store, Sym};
 
-use elsewhere::{names_another_agent, swapped_metric, swapped_subject};
+use elsewhere::{
+    holds_another_numbers_subject, names_another_agent, subject_given_away, swapped_metric,
+    swapped_subject,
+};
 use number::latest_year;
 
 /// How a number stands against the facts its words link it to.
@@ -552,11 +555,7 @@ pub(crate) fn judge(
             .find(|c| {
                 pair(c) != pair(top)
                     && readings_differ(store, c.fact, top.fact)
-                    && !(c.subject.is_read()
-                        && c.subject.rivalled >= CLAIMED_SHARE
-                        && top.subject.is_read()
-                        && top.subject.rivalled < CLAIMED_SHARE
-                        && pair(c).0 != pair(top).0)
+                    && !holds_another_numbers_subject(store, top, c)
             })
             // A metric named only in the paragraph before is no rival to
             // one the sentence names: the paragraph only breaks ties.
@@ -620,17 +619,6 @@ pub(crate) fn judge(
     let swapped = candidates
         .iter()
         .any(|c| c.agrees && swapped_subject(store, top, c));
-    // "宇树R1起售价为5900美元，1X NEO售价约2万美元": the best link's subject
-    // is the other number's, and another subject stands nearer this one,
-    // whatever of its facts the words found.
-    let subject_given_away = top.subject.is_read()
-        && top.subject.rivalled >= CLAIMED_SHARE
-        && candidates.iter().any(|c| {
-            store.fact(c.fact).subject != store.fact(top.fact).subject
-                && c.subject.is_read()
-                && c.subject.own >= CLEAR
-                && c.subject.nearness > top.subject.nearness
-        });
     let top_unit = &store.fact(top.fact).value.unit;
     let same_kind = strictly_compatible(unit, top_unit)
         || (*top_unit == Unit::Percent
@@ -649,7 +637,7 @@ pub(crate) fn judge(
     if clear
         && leads
         && none_agrees
-        && !subject_given_away
+        && !subject_given_away(store, top, candidates)
         && !implied_against_an_agent
         && same_kind
         && !number.starts_change
@@ -802,7 +790,7 @@ fn counts_what_the_fact_counts(
 /// The whole a fact's part is counted of, as its metric writes it
 /// ("models released without training code (of 102)"), judged against the
 /// whole of "Eighty of ninety-five notable models" whose part links to it:
-/// the fact, the whole as written, and whether the number agrees with it.
+/// the whole as written, and whether the number agrees with it.
 pub(crate) fn whole_of_part(
     store: &Store,
     part: u32,

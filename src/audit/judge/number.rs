@@ -11,6 +11,8 @@ use crate::store::Sym;
 #[derive(Debug, Default)]
 pub(crate) struct Years {
     pub(crate) found: Vec<(usize, usize)>,
+    /// Where the one year the sentence is set in stands ([`Years::set_in`]).
+    set_in: Option<(usize, usize)>,
 }
 
 impl Years {
@@ -39,7 +41,8 @@ impl Years {
                 i += 1;
             }
         }
-        Years { found }
+        let set_in = set_in(sentence, &found);
+        Years { found, set_in }
     }
 
     /// The year written right beside the number at `start..end` ("100 (in
@@ -109,55 +112,63 @@ impl Years {
     /// skills in 2025"), and not as a year compared with ("as many as in
     /// 2017", "than in 2024", "since 2017").
     pub(crate) fn set_in<'s>(&self, sentence: &'s str) -> Option<&'s str> {
-        let (&(s, e), rest) = self.found.split_first()?;
-        let year = &sentence[s..e];
-        if rest.iter().any(|&(s, e)| &sentence[s..e] != year) {
-            return None;
-        }
-        // "in 2023 and 54.4% a year later" names a second year in words.
-        const RELATIVE: [&str; 6] = [
-            "year later",
-            "years later",
-            "year earlier",
-            "years earlier",
-            "year before",
-            "previous year",
-        ];
-        if RELATIVE.iter().any(|r| {
-            sentence
-                .as_bytes()
-                .windows(r.len())
-                .any(|w| w.eq_ignore_ascii_case(r.as_bytes()))
-        }) {
-            return None;
-        }
-        self.found
-            .iter()
-            .all(|&(s, _)| {
-                let mut before = sentence[..s]
-                    .split(|c: char| !c.is_alphabetic())
-                    .rev()
-                    .filter(|w| !w.is_empty());
-                let dating = before.next().is_some_and(|w| {
-                    ["in", "by", "during", "for"]
-                        .iter()
-                        .any(|p| w.eq_ignore_ascii_case(p))
-                });
-                let compared = before.next().is_some_and(|w| {
-                    [
-                        "than", "as", "since", "from", "compared", "versus", "vs", "over",
-                    ]
-                    .iter()
-                    .any(|p| w.eq_ignore_ascii_case(p))
-                });
-                dating && !compared
-            })
-            .then_some(year)
+        self.set_in.map(|(s, e)| &sentence[s..e])
     }
 
     pub(super) fn named<'a>(&'a self, sentence: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.found.iter().map(move |&(s, e)| &sentence[s..e])
     }
+}
+
+/// Where the one year the sentence is set in stands, if it names only one, after
+/// "in", "by", "during" or "for" ("7.8% of job postings asked for AI
+/// skills in 2025"), and not as a year compared with ("as many as in
+/// 2017", "than in 2024", "since 2017").
+fn set_in(sentence: &str, found: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let (&(s, e), rest) = found.split_first()?;
+    let year = &sentence[s..e];
+    if rest.iter().any(|&(s, e)| &sentence[s..e] != year) {
+        return None;
+    }
+    // "in 2023 and 54.4% a year later" names a second year in words.
+    const RELATIVE: [&str; 6] = [
+        "year later",
+        "years later",
+        "year earlier",
+        "years earlier",
+        "year before",
+        "previous year",
+    ];
+    if RELATIVE.iter().any(|r| {
+        sentence
+            .as_bytes()
+            .windows(r.len())
+            .any(|w| w.eq_ignore_ascii_case(r.as_bytes()))
+    }) {
+        return None;
+    }
+    found
+        .iter()
+        .all(|&(s, _)| {
+            let mut before = sentence[..s]
+                .split(|c: char| !c.is_alphabetic())
+                .rev()
+                .filter(|w| !w.is_empty());
+            let dating = before.next().is_some_and(|w| {
+                ["in", "by", "during", "for"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            });
+            let compared = before.next().is_some_and(|w| {
+                [
+                    "than", "as", "since", "from", "compared", "versus", "vs", "over",
+                ]
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+            });
+            dating && !compared
+        })
+        .then_some((s, e))
 }
 
 /// Whether the year at `s..e`, before a number at `start`, closes a clause
