@@ -220,6 +220,8 @@ fn table_cells_link_through_their_headers() {
     assert_eq!(
         outcome,
         [
+            // "# Two countries, side by side": a heading's count is a number.
+            row(1, "Two", Status::Unsourced, None),
             row(9, "$285.9B", Status::Backed, Some("e-us-private")),
             row(9, "$12.4B", Status::Backed, Some("e-china-private")),
             row(10, "59", Status::Backed, Some("r-notable-models-us")),
@@ -234,7 +236,7 @@ fn table_cells_link_through_their_headers() {
             row(13, "Up to 73%", Status::Unsourced, None),
         ]
     );
-    let wrong = &findings[3];
+    let wrong = &findings[4];
     assert_eq!(wrong.sentence(), "Notable AI models (2025); China: 30");
     assert_eq!(wrong.expected(), Some("35"));
 }
@@ -693,14 +695,14 @@ fn paraphrases_link_to_their_facts() {
     // more than 10%" is a change under -10%.
     expect(44, "11%", Status::Backed, "ed-cs-enrollment");
     expect(45, "more than 10%", Status::Backed, "ed-cs-enrollment");
-    let claimed = |line: u32| {
+    let claimed = |line: u32, text: &str| {
         findings
             .iter()
-            .find(|f| f.line == line)
+            .find(|f| f.line == line && f.text() == text)
             .and_then(|f| f.suggested_value.as_deref().map(str::to_owned))
     };
-    assert_eq!(claimed(44).as_deref(), Some("-11%"));
-    assert_eq!(claimed(45).as_deref(), Some("under -10%"));
+    assert_eq!(claimed(44, "11%").as_deref(), Some("-11%"));
+    assert_eq!(claimed(45, "more than 10%").as_deref(), Some("under -10%"));
     // "units" counts anything, and is no word of the United States.
     expect(46, "six times", Status::Backed, "e-robots-china-japan");
     expect(46, "36,000", Status::Contradicted, "e-robots-korea");
@@ -805,8 +807,9 @@ fn paraphrases_link_to_their_facts() {
     expect(74, "$12.4 billion", Status::Contradicted, "e-us-private");
     // "topped 500" says more than 500: no cry of wolf against 536.
     expect(75, "topped 500", Status::Backed, "m-imaging-trials-2025");
-    // "six" is a word of the subject's name, "Six leading AI conferences".
-    assert!(findings.iter().all(|f| f.text() != "six"));
+    // "six" is a word of the subject's name, "Six leading AI conferences":
+    // a number, but none of the name's facts speaks of it.
+    unsourced(76, "six");
     // "from 233 to 362, up 95%": the change of the two ends the sentence
     // states, and wrong.
     expect(77, "95%", Status::Contradicted, "ra-incidents-2025");
@@ -840,12 +843,17 @@ fn paraphrases_link_to_their_facts() {
     assert_eq!(denied.status, Status::Unsourced);
     let simulated = findings.iter().find(|f| f.text() == "89.4%").unwrap();
     assert_eq!(simulated.status, Status::Unsourced);
-    assert!(
-        findings
-            .iter()
-            .filter(|f| ![21, 29, 33, 41, 58, 63, 67, 81, 82].contains(&f.line))
-            .all(|f| f.status != Status::Unsourced)
-    );
+    // Every other number is linked, but for spelled-out counts that speak
+    // of no fact ("at least one business function", "four-year
+    // universities"), reported all the same.
+    let spelled = ["at least one", "four-year", "six"];
+    let unlinked: Vec<_> = findings
+        .iter()
+        .filter(|f| ![21, 29, 33, 41, 58, 63, 67, 81, 82].contains(&f.line))
+        .filter(|f| f.status == Status::Unsourced && !spelled.contains(&&*f.text()))
+        .map(|f| (f.line, f.text()))
+        .collect();
+    assert!(unlinked.is_empty(), "{unlinked:?}");
     let derived = findings.iter().find(|f| f.text() == "1.7 times").unwrap();
     assert_eq!(
         derived.arithmetic(),
@@ -901,4 +909,40 @@ mod units {
             }
         }
     }
+}
+
+/// The audit as an extractor: every number is a finding, a spelled-out
+/// count no fact answers among them, and each finding's reading is what the
+/// words around the number made of it: the unit a list shares, the loss an
+/// account writes in parentheses, a currency code before the digits, a
+/// range's two ends.
+#[test]
+fn every_number_is_reported_with_its_reading() {
+    let text = "They sold three hundred and twenty-one copies for USD 1,200.\n\n\
+                The patients were given 45 and 50 mg, and the year closed at ($99.99).\n\n\
+                Prices ranged from 3 to 4 dollars.\n";
+    let auditor = Auditor::new(relative_store(), Options::default());
+    let findings = auditor.audit("extract.txt", text, Format::PlainText, &[]);
+    let read: Vec<(String, f64, Option<f64>, String)> = findings
+        .iter()
+        .map(|f| {
+            let r = f.reading().unwrap();
+            (f.text().into_owned(), r.value, r.high, r.kind.to_owned())
+        })
+        .collect();
+    let row = |text: &str, value: f64, high: Option<f64>, kind: &str| {
+        (text.to_owned(), value, high, kind.to_owned())
+    };
+    assert_eq!(
+        read,
+        [
+            row("three hundred and twenty-one", 321.0, None, "number"),
+            row("USD 1,200", 1200.0, None, "currency"),
+            row("45", 45.0, None, "measure"),
+            row("50 mg", 50.0, None, "measure"),
+            row("$99.99", -99.99, None, "currency"),
+            row("3 to 4 dollars", 3.0, Some(4.0), "currency"),
+        ]
+    );
+    assert!(findings.iter().all(|f| f.status == Status::Unsourced));
 }

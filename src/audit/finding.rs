@@ -218,29 +218,54 @@ impl Finding {
     }
 
     /// The number as read, for tools that use the audit as an extractor:
-    /// the span is read again, as the scanner read it.
+    /// the sentence is scanned again and the mention at the finding's span
+    /// taken, so that what the words around it said of it holds ("45 and
+    /// 50 mg" gives the 45 its unit, "($99.99)" is a loss).
     pub fn reading(&self) -> Option<NumberReading> {
-        let (start, end) = self.span;
-        let written = &self.prose[start as usize..end as usize];
-        let Some((quantity, _)) = crate::quantity::prose_quantity(written, true) else {
-            // An ordinal ("24th", "ninth") states a position, which the
-            // grammar of amounts leaves to the scanner.
-            let position = scan::ordinal_value(written)?;
-            let quantity = crate::quantity::parse_quantity(&position.to_string()).ok()?;
+        let (start, end) = (self.span.0 as usize, self.span.1 as usize);
+        let mention = SCANNED.with_borrow_mut(|(prose, mentions)| {
+            // The numbers of a sentence share its prose: one scan serves them.
+            if !Arc::ptr_eq(prose, &self.prose) {
+                *prose = Arc::clone(&self.prose);
+                *mentions = scan::scan(&self.prose, text::BlockKind::Paragraph);
+            }
+            mentions
+                .iter()
+                .find(|m| m.start == start && m.end == end)
+                .cloned()
+        });
+        let written = &self.prose[start..end];
+        let (quantity, ordinal) = match mention {
+            Some(m) => (m.quantity, m.ordinal),
+            // Not found alone (a table cell read with its headers): the
+            // span is read as the scanner would read it on its own.
+            None => match crate::quantity::prose_quantity(written, true) {
+                Some((quantity, _)) => (quantity, false),
+                None => {
+                    let position = scan::ordinal_value(written)?;
+                    let quantity = crate::quantity::parse_quantity(&position.to_string()).ok()?;
+                    (quantity, true)
+                }
+            },
+        };
+        // An ordinal ("24th", "ninth") states a position.
+        if ordinal {
             return Some(NumberReading {
-                value: f64::from(position),
+                value: quantity.low.value(),
+                high: None,
                 interval: quantity.reading(0.0).strict,
                 unit: "a position".to_owned(),
                 dimension: None,
                 kind: "ordinal",
             });
-        };
+        }
         let dimension = match &quantity.unit {
             Unit::Measure(m) => Some(m.dimension),
             _ => None,
         };
         Some(NumberReading {
             value: quantity.low.value(),
+            high: quantity.high.map(|h| h.value()),
             interval: quantity.reading(0.0).strict,
             unit: quantity.unit.name(),
             dimension,
@@ -297,11 +322,21 @@ impl Serialize for Finding {
     }
 }
 
+thread_local! {
+    /// The last sentence [`Finding::reading`] scanned, with its mentions.
+    static SCANNED: std::cell::RefCell<(Arc<str>, Vec<scan::Mention>)> =
+        std::cell::RefCell::new((Arc::from(""), Vec::new()));
+}
+
 /// A number as the audit read it (`reading` in a finding's JSON).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NumberReading {
     /// The value written (a range's low end), in the written unit.
     pub value: f64,
+    /// A range's high end, in the written unit ("3 to 4 L": 4); left out
+    /// of the JSON for a single value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
     /// Every value the written digits and qualifier allow, in base units
     /// (a measure's base unit: `29.6 GW` in watts).
     pub interval: crate::interval::Interval,
@@ -378,7 +413,7 @@ impl Serialize for SharedFact {
 ///   "expected": null | "...",            // contradicted: the facts' values
 ///   "suggestion": null | "claim line",   // for --suggest
 ///   "link": [LinkCandidate, ...],        // the facts the words link it to
-///   "reading": {"value", "interval": {"lo", "hi", "lo_open", "hi_open"},
+///   "reading": {"value", "high", "interval": {"lo", "hi", "lo_open", "hi_open"},
 ///               "unit", "dimension", "kind"},  // the number as read
 ///   "context": "United States; 2025",    // only in a table cell (its row and header) or a list item (its lead-in)
 ///   "waived": {"reason", "by"}           // only when waived

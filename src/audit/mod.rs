@@ -485,9 +485,10 @@ impl<'a> Auditor<'a> {
                 } else {
                     Vec::new()
                 };
-                // "four words", "seven dimensions": a spelled-out count
-                // that no claim states and no fact answers is prose.
-                if mention.weak && judgement == Judgement::Unsourced {
+                // Every number is accounted for, a spelled-out count no fact
+                // answers ("four words") too; but a position no fact answers
+                // ("the 21st century") states no amount.
+                if mention.ordinal && judgement == Judgement::Unsourced {
                     continue;
                 }
                 self.judged(

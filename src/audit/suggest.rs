@@ -186,6 +186,8 @@ fn write_amount(out: &mut CompactString, n: &Number, unit: &Unit) {
                 Unit::PercentagePoints => out.push_str("pp"),
                 Unit::Multiple => out.push('x'),
                 Unit::Currency(code) => suffix(out, [" ", code]),
+                // `1 year`, not `1 years`.
+                Unit::Measure(m) if n.value() == 1.0 => suffix(out, [" ", m.singular_symbol()]),
                 Unit::Measure(m) => suffix(out, [" ", m.symbol]),
                 Unit::Noun(noun) => suffix(out, [" ", noun]),
                 // Written above, before any match on the amount.
@@ -364,6 +366,8 @@ mod tests {
         assert_eq!(value("a third"), "33.3%");
         assert_eq!(value("17.1 million"), "17.1 million");
         assert_eq!(value("fewer than 25"), "under 25");
+        assert_eq!(value("one year"), "1 year");
+        assert_eq!(value("two decades"), "2 decades");
     }
 
     #[test]

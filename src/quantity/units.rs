@@ -229,6 +229,12 @@ pub(super) const ISO_CODES: &[&str] = &[
     "BRL", "SEK", "NOK", "DKK", "AED", "SAR", "ILS", "TWD", "MXN", "ZAR", "NZD",
 ];
 
+/// Whether `word` is a currency code the grammar reads beside an amount
+/// ("USD 200", "200 EUR").
+pub fn is_currency_code(word: &str) -> bool {
+    ISO_CODES.contains(&word)
+}
+
 pub(super) fn iso_code(i: &str) -> PResult<'_, CompactString> {
     let (rest, code) = terminated(
         take_while1(|c: char| c.is_ascii_uppercase()),

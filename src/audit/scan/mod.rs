@@ -27,8 +27,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::quantity::{
-    Number, QUALIFIERS, Qualifier, Quantity, Unit, is_han, parse_quantity, prose_quantity,
-    starts_chinese_numeral, zh_qualifier_at_end,
+    Number, QUALIFIERS, Qualifier, Quantity, Unit, is_currency_code, is_han, parse_quantity,
+    prose_quantity, starts_chinese_numeral, zh_qualifier_at_end,
 };
 
 use super::text::{BlockKind, ceil_boundary, floor_boundary};
@@ -41,8 +41,8 @@ pub struct Mention {
     pub end: usize,
     pub quantity: Quantity,
     /// A spelled-out count with no unit and no qualifier ("five cities",
-    /// "four words"): a number, but reported as a statement only when a
-    /// claim or the store has something to say about it.
+    /// "four words"): a number, but no rival of a number written in digits
+    /// for the words around them ("at least one business function").
     pub weak: bool,
     /// The byte range of the mention's sentence in the block's prose.
     pub sentence: (usize, usize),

@@ -76,7 +76,16 @@ pub(super) fn read_digits(
         .into_iter()
         .find(|s| before.ends_with(s))
         .filter(|_| start == at);
+    // `USD 1,200`, `EUR 1.2 billion`: a currency code is the amount's, no
+    // name that numbers a model.
+    let spaced = before.trim_end_matches(' ');
+    let code_before = (start == at
+        && spaced.len() < before.len()
+        && spaced.ends_with(previous)
+        && is_currency_code(previous))
+    .then(|| spaced.len() - previous.len());
     let start = spaced_sign.map_or(start, |s| at - s.len());
+    let start = code_before.unwrap_or(start);
     let parsed = read_from(text, start, at, ranges);
     let Some((start, mut quantity, mut len)) = parsed else {
         return Read::Skip(token_end);

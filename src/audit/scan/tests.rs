@@ -206,6 +206,20 @@ fn a_currency_sign_spaced_from_its_digits() {
     assert_eq!(found("They raised $ 75 million in May."), ["$ 75 million"]);
 }
 
+/// A currency code before the digits is the amount's, where a capitalised
+/// word before a number would name a product ("Llama 70").
+#[test]
+fn a_currency_code_before_its_digits() {
+    assert_eq!(
+        found("She paid USD 1,200; the firm paid EUR 1.2 billion and GBP 300 million."),
+        ["USD 1,200", "EUR 1.2 billion", "GBP 300 million"]
+    );
+    assert_eq!(
+        found("The model GPT 4 and Llama 70 were compared."),
+        Vec::<String>::new()
+    );
+}
+
 #[test]
 fn a_closing_quotation_mark_is_no_inch_mark() {
     let text = "She said \"give me 5\" and bought an 8\" pipe.";
