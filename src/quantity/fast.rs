@@ -326,9 +326,13 @@ pub(super) fn fast_spaced_unit(after: &str, currency: bool) -> Option<(Option<Un
         .strip_suffix(b"s")
         .or_else(|| word.strip_suffix(b"S"))
         .unwrap_or(word);
-    let unit_word = UNIT_WORDS.iter().any(|w| {
-        w.as_bytes().eq_ignore_ascii_case(word) || w.as_bytes().eq_ignore_ascii_case(singular)
-    });
+    let unit_word = UNIT_WORDS
+        .iter()
+        .copied()
+        .chain(currency_first_words())
+        .any(|w| {
+            w.as_bytes().eq_ignore_ascii_case(word) || w.as_bytes().eq_ignore_ascii_case(singular)
+        });
     // `US dollars`: the grammar's.
     if unit_word || word.eq_ignore_ascii_case(b"p") || word == b"US" {
         return None;

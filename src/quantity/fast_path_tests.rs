@@ -112,6 +112,11 @@ fn the_fast_path_reads_the_common_shapes() {
 #[test]
 fn the_fast_path_declines_what_the_grammar_reads_specially() {
     for text in [
+        "500 rupees",
+        "100 Canadian dollars",
+        "20 Swiss francs",
+        "12 euro cents",
+        "1.5 million quid",
         "1/40 of",
         "2 1/2 in",
         "2½ in",

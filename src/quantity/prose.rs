@@ -26,16 +26,68 @@ pub fn prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
         Some(read) => read,
         None => prose_quantity_full(text, ranges)?,
     };
-    // Chinese may bound the number after it: `2859亿美元以上`, `一半以下`,
-    // `90%左右`.
+    // A bound may follow the number: `10 or more`, `65 and over`,
+    // `2859亿美元以上`, `一半以下`, `90%左右`.
     if quantity.qualifier.is_none()
-        && let Some((qualifier, word)) = zh_qualifier_after(&text[len..])
+        && let Some((qualifier, word)) =
+            zh_qualifier_after(&text[len..]).or_else(|| qualifier_after(&text[len..]))
     {
         quantity.qualifier = Some(qualifier);
         quantity.text.push_str(word);
         return Some((quantity, len + word.len()));
     }
     Some((quantity, len))
+}
+
+/// The English bound right after a number that `text` starts with: `or
+/// more` and `and over` make it a floor, `or less` and `and under` a
+/// ceiling. Not where a number follows: "59 and over 30" are two.
+fn qualifier_after(text: &str) -> Option<(Qualifier, &'static str)> {
+    const AFTER: [(&str, Qualifier); 14] = [
+        (" or more", Qualifier::AtLeast),
+        (" or above", Qualifier::AtLeast),
+        (" or higher", Qualifier::AtLeast),
+        (" or greater", Qualifier::AtLeast),
+        (" or over", Qualifier::AtLeast),
+        (" and above", Qualifier::AtLeast),
+        (" and over", Qualifier::AtLeast),
+        (" and up", Qualifier::AtLeast),
+        (" or less", Qualifier::AtMost),
+        (" or fewer", Qualifier::AtMost),
+        (" or below", Qualifier::AtMost),
+        (" or lower", Qualifier::AtMost),
+        (" and below", Qualifier::AtMost),
+        (" and under", Qualifier::AtMost),
+    ];
+    // Most numbers are followed by neither word.
+    let bytes = text.as_bytes();
+    if !(bytes.first() == Some(&b' ') && matches!(bytes.get(1), Some(b'o' | b'a'))) {
+        return None;
+    }
+    let &(word, qualifier) = AFTER.iter().find(|(word, _)| {
+        text.get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    })?;
+    let rest = &text[word.len()..];
+    // The phrase ends a word, and no number or "than" follows it.
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let next = rest.trim_start();
+    let next_word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if next.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'))
+        || next_word.eq_ignore_ascii_case("than")
+        || ONES
+            .iter()
+            .chain(TENS)
+            .any(|n| n.eq_ignore_ascii_case(next_word))
+    {
+        return None;
+    }
+    Some((qualifier, word))
 }
 
 /// [`prose_quantity`] by the nom grammar alone: the reference that the fast
@@ -55,6 +107,13 @@ pub(super) fn prose_quantity_full(text: &str, ranges: bool) -> Option<(Quantity,
 
 /// The qualifier phrases of prose, in the order they are tried.
 pub(crate) const QUALIFIERS: &[(&str, Qualifier)] = &[
+    // Denied bounds first: "no more than 7" is at most 7, not over it.
+    ("no more than", Qualifier::AtMost),
+    ("not more than", Qualifier::AtMost),
+    ("no less than", Qualifier::AtLeast),
+    ("not less than", Qualifier::AtLeast),
+    ("no fewer than", Qualifier::AtLeast),
+    ("not fewer than", Qualifier::AtLeast),
     ("more than", Qualifier::Over),
     ("just over", Qualifier::Over),
     ("exceeding", Qualifier::Over),
@@ -706,6 +765,7 @@ pub(super) fn words_after_digits() -> &'static WordsAfterDigits {
                     .filter_map(|(k, _)| Some(k.split_once(' ')?.0.to_owned())),
             )
             .chain(PER_SYMBOLS.iter().map(|(k, _)| (*k).to_owned()))
+            .chain(currency_first_words().map(str::to_owned))
             .chain(["b", "deg"].map(str::to_owned))
             .chain(
                 TEMPERATURE_SCALES

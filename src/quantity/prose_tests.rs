@@ -28,6 +28,18 @@ fn prose_units_are_known_units() {
     assert_eq!(prose("20 British pounds").4, Unit::Currency("GBP".into()));
     assert_eq!(prose("9 pounds sterling").4, Unit::Currency("GBP".into()));
     assert_eq!(prose("9 pounds of flour").4.name(), "lb (mass)");
+    // Currencies by name, with the country that tells which dollar.
+    let currency = |text: &str| match prose(text) {
+        (_, _, value, _, Unit::Currency(code)) => (value, code.to_string()),
+        other => panic!("{text}: {other:?}"),
+    };
+    assert_eq!(currency("100 Canadian dollars"), (100.0, "CAD".into()));
+    assert_eq!(currency("500 rupees"), (500.0, "INR".into()));
+    assert_eq!(currency("20 Swiss francs"), (20.0, "CHF".into()));
+    assert_eq!(currency("five bucks"), (5.0, "USD".into()));
+    assert_eq!(currency("40 roubles"), (40.0, "RUB".into()));
+    assert_eq!(currency("12 euro cents"), (0.12, "EUR".into()));
+    assert_eq!(prose("100 Canadian firms").4, Unit::Bare);
     // Tons of carbon dioxide equivalent are emissions, not a mass.
     assert_eq!(
         prose("72,816 tons of CO₂ equivalent").4.name(),
@@ -144,6 +156,32 @@ fn prose_qualifiers_ranges_and_words() {
     assert_eq!(prose("surpassed $1 trillion").2, 1e12);
     assert_eq!(prose("nearly half").2, 50.0);
     assert_eq!(prose("two thirds").2, 66.7);
+}
+
+/// A denied bound is the other bound: "no more than 7" is at most 7; and a
+/// bound may follow its number, unless another number follows the bound.
+#[test]
+fn prose_bounds_denied_and_after() {
+    let bound = |text: &str| {
+        let read = prose(text);
+        (read.0, read.1)
+    };
+    let at_most = |text: &str| (text.to_owned(), Some(Qualifier::AtMost));
+    let at_least = |text: &str| (text.to_owned(), Some(Qualifier::AtLeast));
+    assert_eq!(bound("no more than 7 students"), at_most("no more than 7"));
+    assert_eq!(
+        bound("Not less than 5% failed"),
+        at_least("Not less than 5%")
+    );
+    assert_eq!(bound("no fewer than 12"), at_least("no fewer than 12"));
+    assert_eq!(bound("10 or more volunteers"), at_least("10 or more"));
+    assert_eq!(bound("65 and over."), at_least("65 and over"));
+    assert_eq!(bound("$5 or less, said"), at_most("$5 or less"));
+    assert_eq!(bound("3 or fewer"), at_most("3 or fewer"));
+    assert_eq!(bound("59 and over 30 came"), ("59".to_owned(), None));
+    assert_eq!(bound("10 or more than 20"), ("10".to_owned(), None));
+    assert_eq!(bound("8 and over five"), ("8".to_owned(), None));
+    assert_eq!(bound("10 or moreover"), ("10".to_owned(), None));
 }
 
 #[test]

@@ -226,7 +226,7 @@ pub(super) const fn measure(symbol: &'static str, dimension: &'static str, facto
 
 pub(super) const ISO_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "CNY", "RMB", "JPY", "CHF", "CAD", "AUD", "INR", "KRW", "SGD", "HKD",
-    "BRL", "SEK", "NOK", "DKK", "AED", "SAR", "ILS", "TWD", "MXN", "ZAR", "NZD",
+    "BRL", "SEK", "NOK", "DKK", "AED", "SAR", "ILS", "TWD", "MXN", "ZAR", "NZD", "RUB",
 ];
 
 /// Whether `word` is a currency code the grammar reads beside an amount
@@ -396,13 +396,42 @@ pub(super) const DOLLARS: &[&str] = &["USD", "CAD", "AUD", "NZD", "SGD", "HKD", 
 /// Currencies written as a word after the number, with their codes.
 pub(super) const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("dollar", "USD"),
+    ("buck", "USD"),
+    ("canadian dollar", "CAD"),
+    ("australian dollar", "AUD"),
+    ("hong kong dollar", "HKD"),
+    ("singapore dollar", "SGD"),
+    ("new zealand dollar", "NZD"),
+    ("taiwan dollar", "TWD"),
     ("euro", "EUR"),
     ("yuan", "CNY"),
+    ("renminbi", "CNY"),
     ("yen", "JPY"),
     ("british pound", "GBP"),
     ("pound sterling", "GBP"),
     ("pounds sterling", "GBP"),
+    ("quid", "GBP"),
+    ("swiss franc", "CHF"),
+    ("rupee", "INR"),
+    ("indian rupee", "INR"),
+    ("ruble", "RUB"),
+    ("rouble", "RUB"),
+    ("mexican peso", "MXN"),
+    ("korean won", "KRW"),
+    ("south korean won", "KRW"),
+    ("brazilian real", "BRL"),
 ];
+
+/// The first words of the currencies' names and minor units ("canadian" of
+/// "canadian dollar"): the fast path leaves a number before one to the
+/// grammar.
+pub(super) fn currency_first_words() -> impl Iterator<Item = &'static str> {
+    CURRENCY_WORDS
+        .iter()
+        .map(|(name, _)| *name)
+        .chain(MINOR_UNITS.iter().map(|(name, ..)| *name))
+        .filter_map(|name| name.split(' ').next())
+}
 
 pub(super) fn currency_word(i: &str) -> PResult<'_, Unit> {
     // "US dollars" are dollars too.
@@ -720,6 +749,8 @@ pub(super) const MINOR_UNITS: &[(&str, &str, i32)] = &[
     ("cent", "USD", -2),
     ("dime", "USD", -1),
     ("pence", "GBP", -2),
+    // `12 euro cents` is €0.12, never €12.
+    ("euro cent", "EUR", -2),
 ];
 
 /// `50 cents`, `3 dimes`: a minor unit, read in its currency (50 cents is
