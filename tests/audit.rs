@@ -834,6 +834,12 @@ fn paraphrases_link_to_their_facts() {
     // energy per query, and wrong.
     expect(83, "23 Wh", Status::Backed, "r-deepseek-query-energy");
     expect(83, "12.9 Wh", Status::Contradicted, "r-gpt5-query-energy");
+    // "41 in China": a name led on by "in" or "from" is as near its number
+    // as the word right after it, so the United States before is the 46's;
+    // and "up from 35 in 2021" is China's count three years before.
+    expect(84, "46", Status::Backed, "r-top100-us-2024");
+    expect(84, "41", Status::Backed, "r-top100-china-2024");
+    expect(84, "35", Status::Contradicted, "r-top100-china-2021");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

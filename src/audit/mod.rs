@@ -188,6 +188,9 @@ impl<'a> Auditor<'a> {
         // The number that began "from X to Y", with the (subject, metric)
         // of the fact that backed it.
         let mut started = None;
+        // The number before, with the (subject, metric) of the fact it was
+        // judged by: "41 from China, up from 34" gives the 34 its link.
+        let mut linked_before = None;
         // The number that is the part of "N of M", with the fact it links to.
         let mut part = None;
         work.paragraph.clear();
@@ -352,6 +355,11 @@ impl<'a> Auditor<'a> {
                                 && ((ends_change && start + 1 == at)
                                     || judge::Number::after_to(sentence, ms))
                         })
+                        .or(linked_before.filter(|&(before, range, _)| {
+                            range == (s, e)
+                                && before + 1 == at
+                                && judge::Number::earlier_value(sentence, &current.numbers, which)
+                        }))
                         .map(|(_, _, pair)| pair),
                     counts_a_noun: judge::Number::counts_a_noun(
                         &mention.quantity,
@@ -404,6 +412,13 @@ impl<'a> Auditor<'a> {
                     let fact = self.store.fact(f[0]);
                     started = Some((at, (s, e), (fact.subject, fact.metric)));
                 }
+                linked_before = match &judgement {
+                    Judgement::Backed(f) | Judgement::Contradicted(f) => {
+                        let fact = self.store.fact(f[0]);
+                        Some((at, (s, e), (fact.subject, fact.metric)))
+                    }
+                    _ => None,
+                };
                 // "fell by 18 points" is no level: it contradicts none, and
                 // is derived from two, or unsourced.
                 if derive::states_a_gap(&number) && matches!(judgement, Judgement::Contradicted(_))

@@ -138,6 +138,9 @@ pub struct SentenceTerms {
     /// The words a comma, semicolon or colon parts from the word before:
     /// in "Virginia 52, Utah 24" Utah is not the word right after 52.
     parted: Vec<bool>,
+    /// The words that lead a name on to a number before them ("41 from
+    /// China", "59 in the US"): a preposition or an article.
+    leading_on: Vec<bool>,
     /// The words that are stop words, by index.
     stop_words: Vec<u32>,
     /// The distinct terms, sorted.
@@ -495,6 +498,7 @@ impl Linker {
         out.word_starts.clear();
         out.word_place.clear();
         out.parted.clear();
+        out.leading_on.clear();
         out.stop_words.clear();
         for &(f, _) in &out.forms {
             out.form_at[f as usize] = NO_SLOT;
@@ -528,6 +532,11 @@ impl Linker {
             );
             previous_end = token.end;
             let text = &sentence[token.start..token.end];
+            out.leading_on.push(
+                ["from", "in", "for", "at", "the"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(text)),
+            );
             place += if text.chars().next().is_some_and(words::is_cjk) {
                 0.5
             } else {

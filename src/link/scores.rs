@@ -166,8 +166,11 @@ impl Linker {
                 })
                 .count();
             // The word right after a number is what it counts ("19 models"),
-            // as much the number's as any before it.
-            let right_after = after && at == last && !sentence.parted[at];
+            // or whose it is ("41 from China", "59 in the US"): as much the
+            // number's as any before it.
+            let right_after = after
+                && (last..=at).all(|w| !sentence.parted[w])
+                && (last..at).all(|w| sentence.leading_on[w]);
             let side = if after && !right_after { AFTER } else { 1.0 };
             nearness(gap) * side * 0.5f32.powi(between as i32)
         };

@@ -338,6 +338,29 @@ impl Number<'_> {
             .any(|joint| between.eq_ignore_ascii_case(joint))
     }
 
+    /// Whether number `which` of `numbers` is the earlier value of the one
+    /// before it: "41 from China, up from 34 in 2021", "(down from 12%)".
+    pub(crate) fn earlier_value(sentence: &str, numbers: &[(usize, usize)], which: usize) -> bool {
+        let (Some(&(_, end)), Some(&(start, _))) = (
+            which.checked_sub(1).and_then(|w| numbers.get(w)),
+            numbers.get(which),
+        ) else {
+            return false;
+        };
+        // "..., up from" or "(down from", the clause's own start: the
+        // number's words ("from China") may stand before it.
+        let between = sentence[end..start].trim_end();
+        ["up from", "down from"].iter().any(|joint| {
+            between.len() >= joint.len()
+                && between.is_char_boundary(between.len() - joint.len())
+                && between[between.len() - joint.len()..].eq_ignore_ascii_case(joint)
+                && {
+                    let lead = between[..between.len() - joint.len()].trim_end();
+                    lead.is_empty() || lead.ends_with([',', '(', ';', '—', '–'])
+                }
+        })
+    }
+
     /// Whether the writer denies the number ("the gap is not 2-3x but 23
     /// times", "rather than 50"): it states no value to back or contradict.
     pub(crate) fn denied(sentence: &str, start: usize) -> bool {
