@@ -150,10 +150,17 @@ impl Linker {
             }
             let (first, last) = spans[n];
             let place = &sentence.word_place;
+            // "41 from China", "59 in the United States": the words that
+            // lead a name on to the number stand aside, and the name is as
+            // near as a word right after the number.
+            let mut lead = last;
+            while lead < at && sentence.leading_on[lead] && !sentence.parted[lead] {
+                lead += 1;
+            }
             let (gap, after) = if at < first {
                 (place[first] - place[at + 1], false)
             } else {
-                ((place[at] - place[last]).max(0.0), true)
+                ((place[at] - place[lead]).max(0.0), true)
             };
             let between = spans
                 .iter()
@@ -168,9 +175,7 @@ impl Linker {
             // The word right after a number is what it counts ("19 models"),
             // or whose it is ("41 from China", "59 in the US"): as much the
             // number's as any before it.
-            let right_after = after
-                && (last..=at).all(|w| !sentence.parted[w])
-                && (last..at).all(|w| sentence.leading_on[w]);
+            let right_after = after && at == lead && !sentence.parted[at];
             let side = if after && !right_after { AFTER } else { 1.0 };
             nearness(gap) * side * 0.5f32.powi(between as i32)
         };

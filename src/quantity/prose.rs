@@ -22,21 +22,26 @@ use super::*;
 /// `14-15%`, `1.8% to 5.4%` and `between 44 and 50`; a caller that has seen
 /// "from" before the number turns it off, since "from 24% to 11%" is a change.
 pub fn prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
-    let (mut quantity, len) = match fast_prose_quantity(text, ranges) {
+    let read = match fast_prose_quantity(text, ranges) {
         Some(read) => read,
         None => prose_quantity_full(text, ranges)?,
     };
-    // A bound may follow the number: `10 or more`, `65 and over`,
-    // `2859亿美元以上`, `一半以下`, `90%左右`.
+    Some(with_bound_after(text, read))
+}
+
+/// A quantity read at the start of `text`, with the bound that may follow
+/// it: `10 or more`, `65 and over`, `2859亿美元以上`, `一半以下`, `90%左右`.
+pub(super) fn with_bound_after(text: &str, read: (Quantity, usize)) -> (Quantity, usize) {
+    let (mut quantity, len) = read;
     if quantity.qualifier.is_none()
         && let Some((qualifier, word)) =
             zh_qualifier_after(&text[len..]).or_else(|| qualifier_after(&text[len..]))
     {
         quantity.qualifier = Some(qualifier);
         quantity.text.push_str(word);
-        return Some((quantity, len + word.len()));
+        return (quantity, len + word.len());
     }
-    Some((quantity, len))
+    (quantity, len)
 }
 
 /// The English bound right after a number that `text` starts with: `or
@@ -79,7 +84,9 @@ fn qualifier_after(text: &str) -> Option<(Qualifier, &'static str)> {
         .next()
         .unwrap_or("");
     if next.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'))
-        || next_word.eq_ignore_ascii_case("than")
+        || ["than", "to"]
+            .iter()
+            .any(|w| next_word.eq_ignore_ascii_case(w))
         || ONES
             .iter()
             .chain(TENS)

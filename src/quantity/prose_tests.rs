@@ -182,6 +182,11 @@ fn prose_bounds_denied_and_after() {
     assert_eq!(bound("10 or more than 20"), ("10".to_owned(), None));
     assert_eq!(bound("8 and over five"), ("8".to_owned(), None));
     assert_eq!(bound("10 or moreover"), ("10".to_owned(), None));
+    assert_eq!(
+        bound("a hundred and up to 200"),
+        ("a hundred".to_owned(), None)
+    );
+    assert_eq!(bound("18 and up."), at_least("18 and up"));
 }
 
 #[test]
