@@ -847,6 +847,10 @@ fn paraphrases_link_to_their_facts() {
     expect(85, "1,953", Status::Backed, "e-us-new-cos");
     expect(85, "172", Status::Contradicted, "e-china-new-cos");
     unsourced(85, "161");
+    // "fell 95%" says the "decline" of "decline in AI researchers and
+    // developers moving to the US" by its form, the rest of the name
+    // written out: a clear link, and a wrong value.
+    expect(86, "95%", Status::Contradicted, "r-talent-inflow-drop");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

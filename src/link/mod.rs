@@ -61,6 +61,8 @@ pub struct Linker {
     position_terms: Vec<u32>,
     /// The metrics of a change over time ([`Linker::is_change`]).
     change_metrics: FxHashSet<Sym>,
+    /// The terms of the words of change ("growth", "decline").
+    change_terms: FxHashSet<u32>,
     /// The (subject, metric) pairs where every word of a form of the
     /// subject is a word of the metric's names ([`Linker::name_within`]).
     within: FxHashSet<(Sym, Sym)>,
@@ -109,6 +111,9 @@ struct PackedForm {
     /// only where the text holds it whole, since its characters one by one
     /// are in many another word (the 中 of 数据中心, the 国 of 美国).
     whole_only: bool,
+    /// The weight of its words of change ("growth" of "growth in new AI
+    /// companies"): what a number written as a change says by its form.
+    change: f32,
 }
 
 /// A word of a sentence that is one of the store's terms.
@@ -189,6 +194,7 @@ impl Linker {
             metric_terms: FxHashMap::default(),
             position_terms: Vec::new(),
             change_metrics: FxHashSet::default(),
+            change_terms: FxHashSet::default(),
             within: FxHashSet::default(),
             finders: Vec::new(),
             mean_mass: 0.0,
@@ -434,6 +440,7 @@ impl Linker {
             }
         }
         linker.change_metrics = change_metrics;
+        linker.change_terms = change_terms.iter().copied().collect();
         // A metric holding every word of a subject's form holds its first.
         let mut within = FxHashSet::default();
         for form in linker.forms.iter().filter(|f| f.kind == NameKind::Subject) {
@@ -456,11 +463,23 @@ impl Linker {
                 .packed
                 .extend(form.terms.iter().copied().zip(form.weights.iter().copied()));
             let chars = form.text.chars().count();
+            let change =
+                if linker.change_metrics.contains(&form.sym) && form.kind == NameKind::Metric {
+                    form.terms
+                        .iter()
+                        .zip(&form.weights)
+                        .filter(|(t, _)| linker.change_terms.contains(t))
+                        .map(|(_, w)| w)
+                        .sum()
+                } else {
+                    0.0
+                };
             linker.packed_forms.push(PackedForm {
                 from,
                 to: linker.packed.len() as u32,
                 mass: form.mass,
                 whole_only: chars <= WHOLE_ONLY_CHARS && form.text.chars().all(words::is_cjk),
+                change,
             });
         }
         linker

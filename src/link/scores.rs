@@ -247,6 +247,10 @@ const CLAIMED: f32 = 0.5;
 /// word to begin that number's clause.
 const TAKEN: f32 = 1.5;
 
+/// How much of a change metric's other words the sentence must write for
+/// a number written as a change to say its words of change.
+const WRITTEN_OF_A_CHANGE: f32 = 0.7;
+
 /// The weight of a word that follows the number rather than leads it.
 const AFTER: f32 = 0.6;
 
@@ -256,7 +260,18 @@ impl Scores<'_, '_> {
     /// of "notable models released" than of the stronger "notable AI models
     /// released", whose "AI" only a heading has).
     pub fn name(&self, kind: NameKind, sym: Sym) -> NameScore {
-        let (best, coverage) = self.forms(kind, sym).fold(
+        self.name_as(kind, sym, false)
+    }
+
+    /// [`Scores::name`] of a metric for a number written as a change ("up
+    /// 64%", "rose 64%"): its form says the metric's words of change
+    /// ("growth in average deal size"), as near as can be.
+    pub fn name_of_change(&self, metric: Sym) -> NameScore {
+        self.name_as(NameKind::Metric, metric, true)
+    }
+
+    fn name_as(&self, kind: NameKind, sym: Sym, change: bool) -> NameScore {
+        let (best, coverage) = self.forms(kind, sym, change).fold(
             (NameScore::default(), 0.0f32),
             |(best, coverage), score| {
                 let best = if (score.strength, score.coverage) > (best.strength, best.coverage) {
@@ -278,7 +293,7 @@ impl Scores<'_, '_> {
     /// organizations" is "adopted AI" in full rather than part of
     /// "organizations using AI".
     pub fn fullest_name(&self, kind: NameKind, sym: Sym) -> NameScore {
-        self.forms(kind, sym)
+        self.forms(kind, sym, false)
             .fold(NameScore::default(), |best, score| {
                 if (score.coverage, score.strength) > (best.coverage, best.strength) {
                     score
@@ -317,8 +332,14 @@ impl Scores<'_, '_> {
         held / all.max(f32::MIN_POSITIVE)
     }
 
-    /// The scores of the forms of a subject or a metric the words meet.
-    fn forms(&self, kind: NameKind, sym: Sym) -> impl Iterator<Item = NameScore> + '_ {
+    /// The scores of the forms of a subject or a metric the words meet;
+    /// `change`: with the words of change the number's form says.
+    fn forms(
+        &self,
+        kind: NameKind,
+        sym: Sym,
+        change: bool,
+    ) -> impl Iterator<Item = NameScore> + '_ {
         self.linker
             .forms_of(kind, sym)
             .iter()
@@ -333,8 +354,18 @@ impl Scores<'_, '_> {
                 let mut own = 0.0;
                 let mut found = 0.0;
                 let mut rivalled = 0.0;
+                let mut change_written = 0.0;
                 for &(slot, rarity) in &self.sentence.slots[from as usize..to as usize] {
                     let slot = slot as usize;
+                    if change
+                        && self.sentence.presence[slot] == 1.0
+                        && self
+                            .linker
+                            .change_terms
+                            .contains(&self.sentence.distinct[slot])
+                    {
+                        change_written += rarity;
+                    }
                     near += rarity * self.slot_weight[slot];
                     let presence = self.sentence.presence[slot];
                     if presence == 1.0 {
@@ -360,6 +391,16 @@ impl Scores<'_, '_> {
                             own = 0.0;
                         }
                     }
+                }
+                // The form completes a name the words mostly write, and
+                // makes none: "AI incidents rose by more than half" is no
+                // growth of generative AI investment.
+                let said = (self.linker.packed_forms[f as usize].change - change_written).max(0.0);
+                let written = found / (form.mass - said).max(f32::MIN_POSITIVE);
+                if change && written >= WRITTEN_OF_A_CHANGE {
+                    found += said;
+                    near += said;
+                    own += said;
                 }
                 let own_mass = own;
                 let coverage = found / form.mass.max(f32::MIN_POSITIVE);

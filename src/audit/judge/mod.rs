@@ -293,7 +293,13 @@ pub(crate) fn candidates(
                 }
             };
             let metric_score = *metric_score.get_or_insert_with(|| {
-                let read = scores.name(NameKind::Metric, metric);
+                // "up 64%" says the "growth" of "growth in average deal
+                // size" by its form.
+                let read = if (states_a_change || growth_as_ratio) && linker.is_change(metric) {
+                    scores.name_of_change(metric)
+                } else {
+                    scores.name(NameKind::Metric, metric)
+                };
                 // The ordinal names its position metric, as a metric only
                 // one subject has names its subject.
                 if number.ordinal {
