@@ -514,8 +514,11 @@ fn unit_words_have_a_dimension() {
     assert_eq!(dimension("3 hectares of"), "area");
     assert_eq!(dimension("12 knots"), "length per time");
     assert_eq!(dimension("two decades"), "time");
-    // Degrees with no scale may be an angle: no unit is guessed.
-    assert_eq!(prose("75 degrees in the shade").4, Unit::Bare);
+    // Degrees with no scale may be a temperature or an angle: degrees all
+    // the same, never compared with a scale's.
+    assert_eq!(dimension("75 degrees in the shade"), "temperature or angle");
+    assert_eq!(dimension("85°."), "temperature or angle");
+    assert_ne!(prose("75 degrees").4, prose("75 degrees Fahrenheit").4);
     let base = |text: &str| {
         let (q, _) = prose_quantity(text, true).unwrap();
         q.reading(0.0).central.unwrap()

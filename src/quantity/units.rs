@@ -13,6 +13,7 @@ pub struct Measure {
 }
 
 pub(super) const MEASURES: &[(&str, Measure)] = &[
+    ("degree", DEGREES),
     ("w", measure("W", "power", 1.0)),
     ("kw", measure("kW", "power", 1e3)),
     ("mw", measure("MW", "power", 1e6)),
@@ -494,7 +495,9 @@ pub(super) fn measure_word(i: &str) -> PResult<'_, Unit> {
     if singular.eq_ignore_ascii_case(DEGREE)
         || ["deg", "degs"].iter().any(|d| d.eq_ignore_ascii_case(word))
     {
-        return degrees(rest);
+        // "30 degrees" names no scale: degrees all the same, of no scale
+        // they could be compared in.
+        return Ok(degrees(rest).unwrap_or((rest, Unit::Measure(DEGREES))));
     }
     // "90 Fahrenheit": the scale alone, with no degrees.
     if let Some((_, m)) = TEMPERATURE_SCALES
@@ -691,7 +694,7 @@ pub(super) fn degree_sign(i: &str) -> PResult<'_, Unit> {
         return Ok((after, Unit::Measure(m)));
     }
     let (rest, _) = word_end(rest)?;
-    Ok((rest, Unit::Noun(CompactString::const_new("°"))))
+    Ok((rest, Unit::Measure(DEGREES)))
 }
 
 /// `30 C`, `-10C`: a temperature scale's capital letter alone after the number.
@@ -797,6 +800,10 @@ pub(super) fn glued_symbol(i: &str) -> PResult<'_, Unit> {
 
 /// The word before a temperature scale (`degrees Celsius`).
 pub(super) const DEGREE: &str = "degree";
+
+/// Degrees with no scale named (`30 degrees`, `85°`): a temperature or an
+/// angle, a dimension of their own, compared with no scale.
+pub(super) const DEGREES: Measure = measure("degrees", "temperature or angle", 1.0);
 
 /// Temperature scales named after "degrees". Each is a dimension of its own:
 /// a scale with an offset does not convert by a factor, so `30 degrees
