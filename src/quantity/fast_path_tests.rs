@@ -115,6 +115,8 @@ fn the_fast_path_reads_the_common_shapes() {
 fn the_fast_path_declines_what_the_grammar_reads_specially() {
     for text in [
         "500 rupees",
+        "₹500",
+        "₩3,000 won",
         "100 Canadian dollars",
         "20 Swiss francs",
         "12 euro cents",

@@ -161,7 +161,7 @@ pub(super) fn starts_with_digits(i: &str) -> bool {
         Some(b'0'..=b'9' | b'$' | b'-' | b'+') => true,
         Some(b'U') => i.starts_with("US$"),
         Some(b) if b.is_ascii() => false,
-        Some(_) => i.starts_with(['€', '£', '¥', '−', '½', '¼', '¾', '⅓', '⅔']),
+        Some(_) => i.starts_with(['€', '£', '¥', '₹', '₩', '₽', '−', '½', '¼', '¾', '⅓', '⅔']),
         None => false,
     }
 }

@@ -257,7 +257,9 @@ pub(super) fn iso_code(i: &str) -> PResult<'_, CompactString> {
 
 pub(super) fn currency_prefix(i: &str) -> PResult<'_, CompactString> {
     // Every alternative starts with a currency sign or an upper-case letter.
-    if !i.starts_with(|c: char| c.is_ascii_uppercase() || matches!(c, '$' | '€' | '£' | '¥')) {
+    if !i.starts_with(|c: char| {
+        c.is_ascii_uppercase() || matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽')
+    }) {
         return Err(no_match(i, "a currency"));
     }
     alt((
@@ -266,6 +268,9 @@ pub(super) fn currency_prefix(i: &str) -> PResult<'_, CompactString> {
         map(char('€'), |_| CompactString::const_new("EUR")),
         map(char('£'), |_| CompactString::const_new("GBP")),
         map(char('¥'), |_| CompactString::const_new("JPY")),
+        map(char('₹'), |_| CompactString::const_new("INR")),
+        map(char('₩'), |_| CompactString::const_new("KRW")),
+        map(char('₽'), |_| CompactString::const_new("RUB")),
         terminated(iso_code, space1),
     ))
     .parse(i)

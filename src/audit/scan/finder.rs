@@ -15,7 +15,7 @@ pub(super) struct Candidate {
 }
 
 /// The first candidate at or after `from`: what the leftmost-first regex
-/// `(?i)(?:US\$|[$€£¥])?[-−]?[0-9½¼¾⅓⅔]|\b(?:zero|one|…|twice|minus|negative|(?:one|…|thousand)fold)\b`, with an
+/// `(?i)(?:US\$|[$€£¥₹₩₽])?[-−]?[0-9½¼¾⅓⅔]|\b(?:zero|one|…|twice|minus|negative|(?:one|…|thousand)fold)\b`, with an
 /// ASCII `\b` (kept in the tests as `CANDIDATE`), finds from there. The
 /// regex walked a DFA a byte at a time, forwards to the end of a match and
 /// back to its start, with a search set up for every match; this looks at
@@ -150,7 +150,7 @@ pub(super) const OTHER: u8 = 0;
 pub(super) const DIGIT: u8 = 1;
 /// `[A-Za-z]`.
 pub(super) const LETTER: u8 = 2;
-/// `$`, `-`, and the first byte of `€ £ ¥ −` and of the fraction signs.
+/// `$`, `-`, and the first byte of `€ £ ¥ ₹ ₩ ₽ −` and of the fraction signs.
 pub(super) const SIGN: u8 = 3;
 /// '_', a byte of a word for `\b` though no letter.
 pub(super) const UNDERSCORE: u8 = 4;
@@ -442,8 +442,8 @@ pub(super) fn after_sign(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
         [b'$', ..] => at + 1,
         // £ ¥
         [0xC2, 0xA3 | 0xA5, ..] => at + 2,
-        // €
-        [0xE2, 0x82, 0xAC, ..] => at + 3,
+        // € ₹ ₩ ₽
+        [0xE2, 0x82, 0xAC | 0xB9 | 0xA9 | 0xBD, ..] => at + 3,
         _ => at,
     };
     let digit = match bytes.get(after_sign..)? {

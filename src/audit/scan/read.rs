@@ -72,7 +72,7 @@ pub(super) fn read_digits(
     }
     let (start, ranges) = context_start(text, at, previous);
     // `$ 75 million`: a currency sign and a space before the digits.
-    let spaced_sign = ["$ ", "€ ", "£ ", "¥ "]
+    let spaced_sign = ["$ ", "€ ", "£ ", "¥ ", "₹ ", "₩ ", "₽ "]
         .into_iter()
         .find(|s| before.ends_with(s))
         .filter(|_| start == at);
