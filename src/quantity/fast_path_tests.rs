@@ -116,6 +116,8 @@ fn the_fast_path_declines_what_the_grammar_reads_specially() {
     for text in [
         "500 rupees",
         "₹500",
+        "HK$100",
+        "A$5",
         "₩3,000 won",
         "100 Canadian dollars",
         "20 Swiss francs",

@@ -51,7 +51,7 @@ use zh::*;
 pub(crate) use claim::quantity;
 pub(crate) use prose::QUALIFIERS;
 pub use prose::prose_quantity;
-pub use units::{Measure, is_currency_code, may_name_a_unit, unit_from_words};
+pub use units::{COUNTRY_DOLLARS, Measure, is_currency_code, may_name_a_unit, unit_from_words};
 pub(crate) use zh::zh_qualifier_at_end;
 pub use zh::{is_han, is_measure_word, starts_chinese_numeral};
 

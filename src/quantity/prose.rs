@@ -160,6 +160,8 @@ pub(super) fn starts_with_digits(i: &str) -> bool {
     match i.as_bytes().first() {
         Some(b'0'..=b'9' | b'$' | b'-' | b'+') => true,
         Some(b'U') => i.starts_with("US$"),
+        // "HK$5", "A$100": a country's dollar.
+        Some(b'A'..=b'Z') => COUNTRY_DOLLARS.iter().any(|(sign, _)| i.starts_with(sign)),
         Some(b) if b.is_ascii() => false,
         Some(_) => i.starts_with(['€', '£', '¥', '₹', '₩', '₽', '−', '½', '¼', '¾', '⅓', '⅔']),
         None => false,

@@ -41,6 +41,8 @@ fn prose_units_are_known_units() {
     assert_eq!(currency("12 euro cents"), (0.12, "EUR".into()));
     assert_eq!(currency("₹500"), (500.0, "INR".into()));
     assert_eq!(currency("₩3,000"), (3000.0, "KRW".into()));
+    assert_eq!(currency("HK$100"), (100.0, "HKD".into()));
+    assert_eq!(currency("A$1.5 billion"), (1.5e9, "AUD".into()));
     assert_eq!(prose("100 Canadian firms").4, Unit::Bare);
     // Tons of carbon dioxide equivalent are emissions, not a mass.
     assert_eq!(

@@ -255,7 +255,22 @@ pub(super) fn iso_code(i: &str) -> PResult<'_, CompactString> {
     }
 }
 
+/// Dollar signs with the letters of their country, besides "US$", and
+/// their codes: Brazil's R$ is its real.
+pub const COUNTRY_DOLLARS: [(&str, &str); 7] = [
+    ("HK$", "HKD"),
+    ("NZ$", "NZD"),
+    ("NT$", "TWD"),
+    ("A$", "AUD"),
+    ("C$", "CAD"),
+    ("S$", "SGD"),
+    ("R$", "BRL"),
+];
+
 pub(super) fn currency_prefix(i: &str) -> PResult<'_, CompactString> {
+    if let Some((sign, code)) = COUNTRY_DOLLARS.iter().find(|(sign, _)| i.starts_with(sign)) {
+        return Ok((&i[sign.len()..], CompactString::const_new(code)));
+    }
     // Every alternative starts with a currency sign or an upper-case letter.
     if !i.starts_with(|c: char| {
         c.is_ascii_uppercase() || matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽')

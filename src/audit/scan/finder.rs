@@ -15,7 +15,7 @@ pub(super) struct Candidate {
 }
 
 /// The first candidate at or after `from`: what the leftmost-first regex
-/// `(?i)(?:US\$|[$€£¥₹₩₽])?[-−]?[0-9½¼¾⅓⅔]|\b(?:zero|one|…|twice|minus|negative|(?:one|…|thousand)fold)\b`, with an
+/// `(?i)(?:US\$|(?-i:\b(?:HK|NZ|NT|A|C|S|R)\$)|[$€£¥₹₩₽])?[-−]?[0-9½¼¾⅓⅔]|\b(?:zero|one|…|twice|minus|negative|(?:one|…|thousand)fold)\b`, with an
 /// ASCII `\b` (kept in the tests as `CANDIDATE`), finds from there. The
 /// regex walked a DFA a byte at a time, forwards to the end of a match and
 /// back to its start, with a search set up for every match; this looks at
@@ -129,8 +129,13 @@ pub(super) fn next_candidate(text: &str, from: usize) -> Option<Candidate> {
                         let us = b == b'$'
                             && i >= from + 2
                             && bytes[i - 2..i].eq_ignore_ascii_case(b"us");
+                        // "HK$5", "A$100": a country's dollar, in capitals
+                        // and at a word's start.
+                        let country = (b == b'$' && !us)
+                            .then(|| dollar_country(bytes, from, i))
+                            .flatten();
                         return Some(Candidate {
-                            start: if us { i - 2 } else { i },
+                            start: if us { i - 2 } else { country.unwrap_or(i) },
                             end,
                             digit: Some(digit),
                         });
@@ -432,6 +437,20 @@ pub(super) const LONGEST_FOLD: usize = 13;
 pub(super) const fn slot(key: u128) -> usize {
     let folded = key as u64 ^ (key >> 64) as u64;
     (folded.wrapping_mul(0x330A_9043_4C70_0C91) >> 56) as usize
+}
+
+/// Where the country letters of a dollar sign at `dollar` start ("HK" of
+/// "HK$5"), if they are some country's, in capitals, at a word's start and
+/// at or after `from`.
+fn dollar_country(bytes: &[u8], from: usize, dollar: usize) -> Option<usize> {
+    COUNTRY_DOLLARS.iter().find_map(|(sign, _)| {
+        let country = &sign.as_bytes()[..sign.len() - 1];
+        let start = dollar.checked_sub(country.len())?;
+        (start >= from
+            && &bytes[start..dollar] == country
+            && (start == 0 || !is_word(bytes[start - 1])))
+        .then_some(start)
+    })
 }
 
 /// A number starting at `at` with a currency sign, a minus or a fraction

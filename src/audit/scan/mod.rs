@@ -27,8 +27,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::quantity::{
-    Number, QUALIFIERS, Qualifier, Quantity, Unit, is_currency_code, is_han, parse_quantity,
-    prose_quantity, starts_chinese_numeral, zh_qualifier_at_end,
+    COUNTRY_DOLLARS, Number, QUALIFIERS, Qualifier, Quantity, Unit, is_currency_code, is_han,
+    parse_quantity, prose_quantity, starts_chinese_numeral, zh_qualifier_at_end,
 };
 
 use super::text::{BlockKind, ceil_boundary, floor_boundary};

@@ -206,6 +206,16 @@ fn a_currency_sign_spaced_from_its_digits() {
     assert_eq!(found("They raised $ 75 million in May."), ["$ 75 million"]);
 }
 
+/// "HK$100": a country's dollar, in capitals at a word's start; "its$5"
+/// is no Singapore dollar.
+#[test]
+fn country_dollar_signs() {
+    assert_eq!(
+        found("It costs A$100, HK$100 and S$5 million; R$3.5 billion, not its$5."),
+        ["A$100", "HK$100", "S$5 million", "R$3.5 billion"]
+    );
+}
+
 #[test]
 fn rupee_won_and_rouble_signs() {
     assert_eq!(
@@ -356,7 +366,7 @@ mod same_as_the_regex {
     /// The regex the finder replaced, as the oracle it must agree with.
     static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)(?:US\$|[$€£¥₹₩₽])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|hundred|thousand|million|billion|trillion|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|double|triple|quadruple|halved|twice|two-fold|three-fold|minus|negative|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fifteenth|twentieth|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)fold)(?-u:\b)|[零一二两三四五六七八九十百０-９]",
+            r"(?i)(?:US\$|(?-i:(?-u:\b)(?:HK|NZ|NT|A|C|S|R)\$)|[$€£¥₹₩₽])?[-−]?[0-9½¼¾⅓⅔]|(?-u:\b)(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a (?:hundred|thousand|million|billion|trillion|third|quarter|half|fifth|tenth)|hundred|thousand|million|billion|trillion|half|quarter|doubled|doubling|tripled|tripling|quadrupled|quadrupling|double|triple|quadruple|halved|twice|two-fold|three-fold|minus|negative|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fifteenth|twentieth|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)fold)(?-u:\b)|[零一二两三四五六七八九十百０-９]",
         )
         .unwrap_or_else(|e| unreachable!("the candidate regex is valid: {e}"))
     });
@@ -374,7 +384,7 @@ mod same_as_the_regex {
         "quadrupling|double|triple|quadruple|doubles|halved|twice|twofold|two-fold|threefold|three-fold|fourfold|tenfold|",
         "fold|onefold|sixfold|fivefold|twentyfold|hundredfold|thousandfold|seventeenfold|",
         "zerofold|halffold|manifold|foldout|folds|",
-        "三|两千|百分之|十二|万|亿|零|中|的|９|０．５|％|minus|negative|minuscule|negatives|someone|often|a|a |an|us|US$|bus|s|x|_|0|1|7|42|$|€|£|¥|-|−|–|₹|₩|₽|₿|¢|»|½|¼|¾|⅓|⅔|⅕|",
+        "三|两千|百分之|十二|万|亿|零|中|的|９|０．５|％|minus|negative|minuscule|negatives|someone|often|a|a |an|us|US$|bus|s|x|_|0|1|7|42|$|€|£|¥|-|−|–|₹|₩|₽|₿|¢|HK$|A$|C$|S$|NZ$|R$|aS$|»|½|¼|¾|⅓|⅔|⅕|",
         " |\u{a0}|  |\n|.|,|%|/|(|é|ß|日本|Ω",
     );
 
