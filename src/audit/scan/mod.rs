@@ -28,7 +28,7 @@ use regex::Regex;
 
 use crate::quantity::{
     COUNTRY_DOLLARS, Number, QUALIFIERS, Qualifier, Quantity, Unit, is_currency_code, is_han,
-    parse_quantity, prose_quantity, starts_chinese_numeral, zh_qualifier_at_end,
+    parse_quantity, prose_quantity, starts_chinese_numeral, unit_from_words, zh_qualifier_at_end,
 };
 
 use super::text::{BlockKind, ceil_boundary, floor_boundary};

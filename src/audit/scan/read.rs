@@ -120,6 +120,20 @@ pub(super) fn read_digits(
     if bare && names_with_digits(before, previous) && !(versionless && names_a_subject(previous)) {
         return Read::Skip(token_end);
     }
+    // "aged 30", "at the age of 30": an age, in years.
+    let aged = previous.eq_ignore_ascii_case("aged") || {
+        let head = before.trim_end();
+        head.len() >= 6
+            && head.is_char_boundary(head.len() - 6)
+            && head[head.len() - 6..].eq_ignore_ascii_case("age of")
+            && !head[..head.len() - 6]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    };
+    if aged && bare && quantity.low.exponent >= 0 {
+        quantity.unit = unit_from_words("years");
+    }
     // Accounts write a loss in parentheses: "($99.99)".
     let accounting = before.ends_with('(') && text[end..].starts_with(')');
     if accounting && matches!(quantity.unit, Unit::Currency(_)) {

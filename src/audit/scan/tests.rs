@@ -206,6 +206,33 @@ fn a_currency_sign_spaced_from_its_digits() {
     assert_eq!(found("They raised $ 75 million in May."), ["$ 75 million"]);
 }
 
+/// "aged 30" and "at the age of 30" are ages, in years; "a cage of 12" is no
+/// age.
+#[test]
+fn an_age_is_in_years() {
+    let units: Vec<(String, String)> = scan(
+        "Workers aged 18 to 24, one at the age of 30, and a cage of 12 birds.",
+        BlockKind::Paragraph,
+    )
+    .into_iter()
+    .map(|m| {
+        (
+            format!("{}", m.quantity.low.value()),
+            m.quantity.unit.name(),
+        )
+    })
+    .collect();
+    let row = |v: &str, u: &str| (v.to_owned(), u.to_owned());
+    assert_eq!(
+        units,
+        [
+            row("18", "years (time)"),
+            row("30", "years (time)"),
+            row("12", "a bare number")
+        ]
+    );
+}
+
 /// "HK$100": a country's dollar, in capitals at a word's start; "its$5"
 /// is no Singapore dollar.
 #[test]
