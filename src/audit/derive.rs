@@ -154,6 +154,7 @@ pub(crate) fn states_growth(number: &Number<'_>) -> bool {
     const VERBS: [&str; 4] = ["doubl", "tripl", "quadrupl", "halv"];
     number.quantity.unit == Unit::Multiple
         && (change_before(number).is_some()
+            || zh_multiple_added(number)
             || VERBS.iter().any(|v| {
                 number
                     .quantity
@@ -162,6 +163,31 @@ pub(crate) fn states_growth(number: &Number<'_>) -> bool {
                     .windows(v.len())
                     .any(|w| w.eq_ignore_ascii_case(v.as_bytes()))
             }))
+}
+
+/// Whether the words beside a difference say it changed over time: "up 5
+/// points", "fell by 18 points", "a 5-point drop", 提高了5个百分点, or a
+/// change whose ends the sentence stated.
+fn says_a_change(number: &Number<'_>) -> bool {
+    let before = number.sentence[..number.start].trim_end();
+    let word_after = number.sentence[number.end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
+    change_before(number).is_some()
+        || ZH_RISES.iter().chain(ZH_FALLS).any(|w| before.ends_with(w))
+        || word_after.is_some_and(|w| change_word(w).is_some())
+        || number.stated_change.is_some()
+}
+
+/// Whether a multiple is written in Chinese as the growth it adds, not
+/// the ratio reached: 增长1.3倍 and 增加了两倍 add 130% and 200% (2.3 and 3
+/// times the start), where 增长到1.3倍 reaches 1.3 times it. So 增长一倍 is
+/// a doubling, as Chinese style guides have it.
+pub(crate) fn zh_multiple_added(number: &Number<'_>) -> bool {
+    number.quantity.unit == Unit::Multiple && {
+        let before = number.sentence[..number.start].trim_end();
+        ZH_RISES.iter().any(|w| before.ends_with(w))
+    }
 }
 
 /// Which way the word right before the number (past a "by") says it
@@ -317,10 +343,14 @@ pub(crate) fn derive(
     // two years of one; "doubled", and a sentence naming two years ("fell
     // by 18 points between 2024 and 2025"), relate two years first.
     let over_time = (kind == Kind::Ratio && states_growth(number)) || number.years.found.len() >= 2;
-    let passes = if over_time {
-        [Pairing::Periods, Pairing::Subjects]
+    let passes: &[Pairing] = if over_time {
+        &[Pairing::Periods, Pairing::Subjects]
+    } else if matches!(kind, Kind::Difference { .. }) && !says_a_change(number) {
+        // "trails people by 6 points" is a gap between two things, not a
+        // metric's change from one year to another.
+        &[Pairing::Subjects]
     } else {
-        [Pairing::Subjects, Pairing::Periods]
+        &[Pairing::Subjects, Pairing::Periods]
     };
     // The best linked metrics in turn, until one gives two facts to relate:
     // first those the sentence itself names, then those the paragraph

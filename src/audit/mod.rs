@@ -379,6 +379,21 @@ impl<'a> Auditor<'a> {
                     written_as: derive::kind_of(&number),
                     ..number
                 };
+                // 增长1.3倍 reaches 2.3 times the start: compared as that.
+                let number = if derive::zh_multiple_added(&number) {
+                    let reading = number.reading;
+                    judge::Number {
+                        reading: Reading {
+                            set: reading.set.shift(1.0),
+                            strict: reading.strict.shift(1.0),
+                            central: reading.central.map(|c| c + 1.0),
+                        },
+                        as_written: number.as_written.shift(1.0),
+                        ..number
+                    }
+                } else {
+                    number
+                };
                 let rank = |for_derivation| {
                     judge::candidates(
                         self.store,

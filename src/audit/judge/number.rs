@@ -72,6 +72,16 @@ impl Years {
                     // "362起，比2024年的233起", "362, more than 2024's": the
                     // year after a comparison is the other number's.
                     let between = &sentence[end..s];
+                    // "达到5816.9亿美元，而2024年仅为2350亿美元", "$581
+                    // billion, while in 2024 ...": a year past a clause
+                    // break dates the next clause, where the conjunction
+                    // says so or this clause was dated already.
+                    if starts_another_clause(between)
+                        && (led_by_conjunction(between)
+                            || self.found.iter().any(|&(_, before)| before <= start))
+                    {
+                        return None;
+                    }
                     if between.contains('比')
                         || between
                             .split(|c: char| !c.is_alphabetic())
@@ -189,6 +199,29 @@ fn ends_its_clause(sentence: &str, s: usize, e: usize, start: usize) -> bool {
         .is_some_and(|w| CONJUNCTIONS.iter().any(|c| w.eq_ignore_ascii_case(c)));
     let clause = sentence[..s].rsplit(is_break).next().unwrap_or_default();
     parted && clause.split_whitespace().count() > 2
+}
+
+/// Whether the text between a number and a year after it parts a clause.
+fn starts_another_clause(between: &str) -> bool {
+    between.contains([',', ';', '，', '；'])
+}
+
+/// Whether the clause after the break starts with a conjunction: "while",
+/// "but", 而, 但.
+fn led_by_conjunction(between: &str) -> bool {
+    const CONJUNCTIONS: [&str; 7] = [
+        "while", "whereas", "and", "but", "although", "though", "yet",
+    ];
+    let after = between
+        .rsplit([',', ';', '，', '；'])
+        .next()
+        .unwrap_or_default()
+        .trim_start();
+    after.starts_with(['而', '但'])
+        || after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| CONJUNCTIONS.iter().any(|c| w.eq_ignore_ascii_case(c)))
 }
 
 /// The year written beside a number.
