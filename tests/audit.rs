@@ -334,6 +334,10 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             backed(43, "5816.9亿美元", "e-corp-invest"),
             backed(43, "2530亿美元", "e-corp-invest-2024"),
             backed(43, "约1.3倍", "e-corp-invest-growth"),
+            // The 10 of 10颗星以上 is the one of the alias 10星以上AI项目:
+            // a word of the name, not a count of projects.
+            (44, "10".to_owned(), Status::Unsourced, None),
+            backed(44, "5.2%", "r-github-india-share"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();

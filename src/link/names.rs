@@ -69,6 +69,13 @@ impl Linker {
         list.get(&sym).map_or(&[], Vec::as_slice)
     }
 
+    /// Every way the store writes a subject or a metric: its name and aliases.
+    pub fn written_forms(&self, kind: NameKind, sym: Sym) -> impl Iterator<Item = &str> + '_ {
+        self.forms_of(kind, sym)
+            .iter()
+            .map(|&f| &*self.forms[f as usize].text)
+    }
+
     /// The metrics the sentence has most words of, each once.
     pub fn metrics_named<'a>(
         &'a self,

@@ -649,7 +649,7 @@ pub(crate) fn judge(
         && !number.starts_change
         && !number.whole
         && counts_what_the_fact_counts(store, linker, terms, top.fact, number)
-        && !is_a_number_of_its_name(store, top.fact, number)
+        && !is_a_number_of_its_name(store, linker, top.fact, number)
         // "..., respectively" gives each number its subject: a neighbour
         // with this fact's value is another subject's, and stated wrong too.
         // So does a swap: the neighbour states this fact's value, and this
@@ -833,38 +833,77 @@ pub(crate) fn backs(stated: &Unit, fact: &Unit) -> bool {
 /// Whether the number is one the fact's name holds, with the word after it:
 /// "projects with at least ten stars" restates "AI projects with at least
 /// 10 stars" and states no count of projects.
-fn is_a_number_of_its_name(store: &Store, fact: u32, number: &Number<'_>) -> bool {
-    let value = number.quantity.low.value();
-    let Some(next) = number.next_word else {
+fn is_a_number_of_its_name(store: &Store, linker: &Linker, fact: u32, number: &Number<'_>) -> bool {
+    is_a_number_of_a_chinese_name(store, linker, fact, number) || {
+        let value = number.quantity.low.value();
+        let Some(next) = number.next_word else {
+            return false;
+        };
+        let next_word = number.sentence[next..]
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        if number.quantity.unit != Unit::Bare || value.fract() != 0.0 || next_word.len() < 2 {
+            return false;
+        }
+        let fact = store.fact(fact);
+        [fact.subject, fact.metric].into_iter().any(|sym| {
+            let name = store.str(sym);
+            let mut words = name
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty());
+            while let Some(word) = words.next() {
+                // "Six leading AI conferences" names its count in words.
+                let named = word.parse::<f64>().ok().or_else(|| {
+                    crate::quantity::prose_quantity(word, false)
+                        .filter(|(q, len)| *len == word.len() && q.unit == Unit::Bare)
+                        .map(|(q, _)| q.low.value())
+                });
+                if named == Some(value) {
+                    return words
+                        .next()
+                        .is_some_and(|after| after.eq_ignore_ascii_case(next_word));
+                }
+            }
+            false
+        })
+    }
+}
+
+/// "10颗星以上的AI项目" writes the 10 of the alias 10星以上AI项目: the
+/// digits stand in a name of the fact, with the same character after them
+/// once a measure word (颗, 个) is passed.
+fn is_a_number_of_a_chinese_name(
+    store: &Store,
+    linker: &Linker,
+    fact: u32,
+    number: &Number<'_>,
+) -> bool {
+    let digits = number.quantity.text.trim();
+    let after = number.sentence[number.end..].trim_start();
+    let mut chars = after.chars();
+    let first = match chars.next() {
+        Some(c) if crate::quantity::is_measure_word(c) => chars.next(),
+        other => other,
+    };
+    let Some(first) = first.filter(|c| crate::link::words::is_cjk(*c)) else {
         return false;
     };
-    let next_word = number.sentence[next..]
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or_default();
-    if number.quantity.unit != Unit::Bare || value.fract() != 0.0 || next_word.len() < 2 {
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
     let fact = store.fact(fact);
-    [fact.subject, fact.metric].into_iter().any(|sym| {
-        let name = store.str(sym);
-        let mut words = name
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty());
-        while let Some(word) = words.next() {
-            // "Six leading AI conferences" names its count in words.
-            let named = word.parse::<f64>().ok().or_else(|| {
-                crate::quantity::prose_quantity(word, false)
-                    .filter(|(q, len)| *len == word.len() && q.unit == Unit::Bare)
-                    .map(|(q, _)| q.low.value())
-            });
-            if named == Some(value) {
-                return words
-                    .next()
-                    .is_some_and(|after| after.eq_ignore_ascii_case(next_word));
-            }
-        }
-        false
+    [
+        (NameKind::Subject, fact.subject),
+        (NameKind::Metric, fact.metric),
+    ]
+    .into_iter()
+    .flat_map(|(kind, sym)| linker.written_forms(kind, sym))
+    .any(|name| {
+        name.match_indices(digits).any(|(at, _)| {
+            let bounded_before = !name[..at].ends_with(|c: char| c.is_ascii_digit());
+            bounded_before && name[at + digits.len()..].starts_with(first)
+        })
     })
 }
 
