@@ -151,7 +151,7 @@ pub(crate) fn states_a_gap(number: &Number<'_>) -> bool {
 /// "grew 2.6 times"), which a fact of growth in percent states, rather than
 /// as a comparison ("23 times China's").
 pub(crate) fn states_growth(number: &Number<'_>) -> bool {
-    const VERBS: [&str; 4] = ["doubl", "tripl", "quadrupl", "halv"];
+    const VERBS: [&str; 5] = ["doubl", "tripl", "quadrupl", "halv", "翻"];
     number.quantity.unit == Unit::Multiple
         && (change_before(number).is_some()
             || zh_multiple_added(number)

@@ -50,6 +50,22 @@ pub(super) const MEASURES: &[(&str, Measure)] = &[
         measure("tCO2e", "emissions", 1.0),
     ),
     ("tons of co2 equivalent", measure("tCO2e", "emissions", 1.0)),
+    // Writers spell the gas out. ("tonnes of CO2" stays a mass: data
+    // tables such as OWID's give emissions in tonnes.)
+    ("tonnes of co2e", measure("tCO2e", "emissions", 1.0)),
+    ("tons of co2e", measure("tCO2e", "emissions", 1.0)),
+    (
+        "tonnes of carbon dioxide equivalent",
+        measure("tCO2e", "emissions", 1.0),
+    ),
+    (
+        "tons of carbon dioxide equivalent",
+        measure("tCO2e", "emissions", 1.0),
+    ),
+    (
+        "metric tons of carbon dioxide equivalent",
+        measure("tCO2e", "emissions", 1.0),
+    ),
     (
         "metric tons of co2 equivalent",
         measure("tCO2e", "emissions", 1.0),

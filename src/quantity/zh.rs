@@ -33,6 +33,10 @@ const MEASURES: &[(&str, &str)] = &[
     ("厘米", "cm"),
     ("毫米", "mm"),
     ("纳米", "nm"),
+    ("吨二氧化碳当量", "tco2e"),
+    ("吨", "tonne"),
+    ("千升", "kiloliter"),
+    ("升", "liter"),
     ("公斤", "kg"),
     ("千克", "kg"),
     ("毫克", "mg"),
@@ -150,8 +154,11 @@ pub(super) fn zh_suffix(i: &str) -> PResult<'_, (i32, Option<Unit>)> {
         .next()
         .and_then(|first| MAGNITUDES.iter().find(|(c, _)| *c == first))
     {
-        // `百分点` is a unit, not a hundred.
-        if c == '百' && rest.starts_with("百分点") {
+        // `百分点` is a unit, not a hundred, and so are the 千 of 千瓦 and
+        // 千升 and the 兆 of 兆瓦.
+        if c == '百' && rest.starts_with("百分点")
+            || MEASURES.iter().any(|(word, _)| rest.starts_with(word))
+        {
             break;
         }
         power += p;

@@ -282,6 +282,9 @@ pub(super) fn read_words(text: &str, at: usize) -> Read {
 pub(super) fn read_chinese(text: &str, at: usize) -> Read {
     let skip = |end| Read::Skip(end);
     let first_end = at + text[at..].chars().next().map_or(1, char::len_utf8);
+    if let Some(doubling) = doublings(text, at) {
+        return doubling;
+    }
     let prev = text[..at].chars().next_back();
     if prev.is_some_and(|c| c == '第' || starts_chinese_numeral(c) || c.is_ascii_alphanumeric()) {
         return skip(first_end);
@@ -301,6 +304,17 @@ pub(super) fn read_chinese(text: &str, at: usize) -> Read {
     if bare && (written == "一" || date) {
         return skip(end);
     }
+    // 二氧化碳, 二手, 二维: a count is 两 before a noun or a measure word
+    // (两国, 两个), and a lone 二 running into a word is a character of it.
+    if bare
+        && written == "二"
+        && after
+            .chars()
+            .next()
+            .is_some_and(|c| crate::quantity::is_han(c) && !crate::quantity::is_measure_word(c))
+    {
+        return skip(end);
+    }
     // 一半 is a share as "half" is: qualified (超过一半) or of something
     // (占投资的一半), not in 功耗只有一半 ("only half the power").
     if written == "一半" && quantity.qualifier.is_none() && !text[..at].ends_with('的') {
@@ -316,6 +330,44 @@ pub(super) fn read_chinese(text: &str, at: usize) -> Read {
         sentence: (0, 0),
         ordinal: false,
     })
+}
+
+/// 翻了一番 ("turned over once") is a doubling, 翻两番 two of them (four
+/// times the start), and 翻了一番多 more than a doubling: a multiple, read
+/// from 翻 to 番 (or 多).
+fn doublings(text: &str, at: usize) -> Option<Read> {
+    let before = &text[..at];
+    let start = ["翻了", "翻"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))?
+        .len();
+    let mut chars = text[at..].char_indices();
+    let (_, numeral) = chars.next()?;
+    let times: u32 = match numeral {
+        '一' => 1,
+        '两' | '二' => 2,
+        '三' => 3,
+        _ => return None,
+    };
+    let (fan, '番') = chars.next()? else {
+        return None;
+    };
+    let mut end = at + fan + '番'.len_utf8();
+    let more = text[end..].starts_with('多');
+    if more {
+        end += '多'.len_utf8();
+    }
+    let written = format!("{}{}x", if more { "over " } else { "" }, 2u32.pow(times));
+    let mut quantity = parse_quantity(&written).ok()?;
+    quantity.text = text[start..end].into();
+    Some(Read::Found(Mention {
+        start,
+        end,
+        quantity,
+        weak: false,
+        sentence: (0, 0),
+        ordinal: false,
+    }))
 }
 
 /// An ordinal at `start..end` as a weak mention of its value.

@@ -581,3 +581,36 @@ fn a_subject_before_a_count_names_no_product() {
     assert_eq!(found, ["523", "322"]);
     assert_eq!(super::scan(text, BlockKind::Paragraph).len(), 1);
 }
+
+/// 翻了一番 is a doubling and 翻两番 four times, 多 after it "more than";
+/// a lone 二 running into a word (二氧化碳) is no number, while 两 before a
+/// noun (两国) and a numeral before a measure word (三家) or 年 are.
+#[test]
+fn chinese_doublings_and_numerals_inside_words() {
+    let text =
+        "投资一年翻了一番多，专利十年翻两番；排放约5814吨二氧化碳当量，两国有三家工厂，五年后。";
+    assert_eq!(
+        found(text),
+        [
+            "翻了一番多",
+            "十",
+            "翻两番",
+            "约5814吨二氧化碳当量",
+            "两",
+            "三",
+            "五"
+        ]
+    );
+    let mentions = scan(text, BlockKind::Paragraph);
+    let read = |i: usize| {
+        let q = &mentions[i].quantity;
+        (q.low.value(), q.unit.clone(), q.qualifier)
+    };
+    assert_eq!(read(0), (2.0, Unit::Multiple, Some(Qualifier::Over)));
+    assert_eq!(read(2), (4.0, Unit::Multiple, None));
+    assert!(
+        matches!(read(3).1, Unit::Measure(m) if m.symbol == "tCO2e"),
+        "{:?}",
+        read(3)
+    );
+}
