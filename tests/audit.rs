@@ -319,10 +319,10 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // 比中国多出24个: the gap between two subjects, 59 - 35.
             backed(40, "59", "r-notable-models-us"),
             row(40, "24", Status::Derived, "r-notable-models-us"),
-            // 宇树R1 is the 4900's: 约2万美元 stands by 1X NEO, though the
-            // words find no fact of its price, and is not the R1's.
+            // 宇树R1 is the 4900's, and 约2万美元 is 1X NEO's price, not
+            // the R1's.
             backed(41, "4900美元", "p-unitree-r1"),
-            (41, "约2万美元".to_owned(), Status::Unsourced, None),
+            backed(41, "约2万美元", "p-1x-neo"),
             // 论文份额, "share of papers", named in full: Europe's share of
             // citations (19.5%, 引用 named only for China before) does not
             // back it, and its own 11.1% says it is wrong.
@@ -870,6 +870,14 @@ fn paraphrases_link_to_their_facts() {
         .find(|f| f.line == 87 && f.text() == "about 6 percentage points")
         .unwrap();
     assert_ne!(gap.status, Status::Contradicted, "{:?}", gap.arithmetic());
+    // "GPT-4" is a word of its own as well as "GPT": GPT-4's emissions,
+    // not GPT-3's, are the ones stated wrong.
+    expect(
+        88,
+        "5,814 tonnes of CO2 equivalent",
+        Status::Contradicted,
+        "r-gpt4-co2",
+    );
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

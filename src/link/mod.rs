@@ -258,27 +258,33 @@ impl Linker {
                         if depth > closed { ASIDE } else { 1.0 }
                     }
                 };
-                let Some(key) = linker.normalizer.key(written, &mut buffer) else {
-                    continue;
-                };
-                let next = linker.terms.len() as u32;
-                let term = *linker.terms.entry(key.into()).or_insert(next);
-                if term == next {
-                    holders.push(Vec::new());
-                    linker.postings.push(Vec::new());
-                }
-                match terms.iter().position(|&t| t == term) {
-                    None => {
-                        terms.push(term);
-                        words.push((term, written.into()));
-                        weights.push(weight);
+                // "GPT-4" is its own term, and "GPT" as well: a sentence
+                // that names GPT-4 names it more than GPT-3, and one that
+                // says "GPT" names both a little.
+                let parts = std::iter::once(written).chain(words::unversioned(written));
+                for part in parts {
+                    let Some(key) = linker.normalizer.key(part, &mut buffer) else {
+                        continue;
+                    };
+                    let next = linker.terms.len() as u32;
+                    let term = *linker.terms.entry(key.into()).or_insert(next);
+                    if term == next {
+                        holders.push(Vec::new());
+                        linker.postings.push(Vec::new());
                     }
-                    // A quote may repeat a word; it weighs as its nearest use.
-                    Some(at) => weights[at] = weights[at].max(weight),
-                }
-                let holder = (kind == NameKind::Subject, sym);
-                if !holders[term as usize].contains(&holder) {
-                    holders[term as usize].push(holder);
+                    match terms.iter().position(|&t| t == term) {
+                        None => {
+                            terms.push(term);
+                            words.push((term, written.into()));
+                            weights.push(weight);
+                        }
+                        // A quote may repeat a word; it weighs as its nearest use.
+                        Some(at) => weights[at] = weights[at].max(weight),
+                    }
+                    let holder = (kind == NameKind::Subject, sym);
+                    if !holders[term as usize].contains(&holder) {
+                        holders[term as usize].push(holder);
+                    }
                 }
             }
             if terms.is_empty() {
@@ -428,6 +434,8 @@ impl Linker {
                 let term = terms
                     .next_if(|(_, written)| &**written == word)
                     .map(|(term, _)| *term);
+                // The second term of a versioned word ("GPT" of "GPT-4").
+                while terms.next_if(|(_, written)| &**written == word).is_some() {}
                 if term.is_some_and(|t| change_terms.contains(&t))
                     && !MODALS.iter().any(|m| before.eq_ignore_ascii_case(m))
                 {
@@ -730,8 +738,19 @@ impl Linker {
     /// for a stop word.
     fn terms_of(&self, word: &str, cache: &mut WordCache) -> (u32, u32) {
         let from = cache.terms.len() as u32;
+        // "GPT-4" says "GPT" too, as its name in the store does.
+        if let Some(name) = words::unversioned(word)
+            && let Some(key) = self.normalizer.key(name, &mut cache.buffer)
+            && let Some(&term) = self.terms.get(key)
+        {
+            cache.terms.push(term);
+        }
         let Some(key) = self.normalizer.key(word, &mut cache.buffer) else {
-            return (STOP, STOP);
+            return if cache.terms.len() as u32 > from {
+                (from, cache.terms.len() as u32)
+            } else {
+                (STOP, STOP)
+            };
         };
         match self.terms.get(key) {
             Some(&term) => cache.terms.push(term),

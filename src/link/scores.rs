@@ -444,7 +444,12 @@ impl Scores<'_, '_> {
         let form = self.linker.forms.get(score.form as usize)?;
         let mut words = Vec::new();
         let mut earlier = Vec::new();
+        let mut previous: Option<&str> = None;
         for (term, written) in form.words.iter() {
+            // "GPT-4" holds two terms, "gpt-4" and "gpt": one word to show.
+            if previous.replace(written) == Some(&**written) {
+                continue;
+            }
             let nearest = self
                 .sentence
                 .occurrences

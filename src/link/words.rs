@@ -114,6 +114,11 @@ pub fn tokens_from(text: &str, mut at: usize) -> impl Iterator<Item = Token> + '
                     break;
                 }
             }
+            // A version joined to its name: "GPT-4", "GPT-5.2", "BEHAVIOR-1K"
+            // are one word, not "GPT" and a number.
+            if first.is_ascii_alphabetic() {
+                end = versioned_end(bytes, start, end);
+            }
             // Initials: "U.S.", "E.U.": one letter, a stop, one letter, a stop.
             while end - start <= 3
                 && bytes.get(end) == Some(&b'.')
@@ -136,6 +141,42 @@ pub fn tokens_from(text: &str, mut at: usize) -> impl Iterator<Item = Token> + '
             return Some(Token { start, end });
         }
     })
+}
+
+/// Where a name of letters with two capitals or more, followed by a hyphen
+/// and a version ("GPT-4", "HHEM-2.3", "BEHAVIOR-1K", "GPT-4o"), ends: past
+/// the version, or at `end` for any other word ("Top-15" is "top 15").
+fn versioned_end(bytes: &[u8], start: usize, end: usize) -> usize {
+    let word = &bytes[start..end];
+    if !(word.iter().all(u8::is_ascii_alphabetic)
+        && word.iter().filter(|b| b.is_ascii_uppercase()).count() >= 2)
+        || bytes.get(end) != Some(&b'-')
+        || !bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return end;
+    }
+    let mut at = end + 1;
+    loop {
+        while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+            at += 1;
+        }
+        // "5.2": a point with a digit after it goes on with the version.
+        if bytes.get(at) == Some(&b'.') && bytes.get(at + 1).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        } else {
+            return at;
+        }
+    }
+}
+
+/// The name of a versioned word ("GPT" of "GPT-4"): what a word of the
+/// name alone has in common with it.
+pub fn unversioned(word: &str) -> Option<&str> {
+    let (name, version) = word.split_once('-')?;
+    (!name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_alphabetic())
+        && version.starts_with(|c: char| c.is_ascii_digit()))
+    .then_some(name)
 }
 
 /// Chinese characters stand one to a token: Chinese writes no spaces, and
@@ -348,6 +389,20 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_for_the_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_version_is_a_word_of_its_name() {
+        assert_eq!(
+            words("GPT-4 and GPT-5.2, HHEM-2.3 or GPT-4o's; Top-15 in mid-2023"),
+            [
+                "GPT-4", "and", "GPT-5.2", "HHEM-2.3", "or", "GPT-4o", "Top", "15", "in", "mid",
+                "2023"
+            ]
+        );
+        assert_eq!(unversioned("GPT-5.2"), Some("GPT"));
+        assert_eq!(unversioned("H100"), None);
+        assert_eq!(keys("GPT-4 beat GPT-3"), ["gpt-4", "beat", "gpt-3"]);
     }
 
     #[test]
