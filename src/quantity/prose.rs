@@ -33,6 +33,9 @@ pub fn prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
 /// it: `10 or more`, `65 and over`, `2859亿美元以上`, `一半以下`, `90%左右`.
 pub(super) fn with_bound_after(text: &str, read: (Quantity, usize)) -> (Quantity, usize) {
     let (mut quantity, len) = read;
+    if let Some(read) = more_than_a_round_number(text, &quantity, len) {
+        return read;
+    }
     if quantity.qualifier.is_none()
         && let Some((qualifier, word)) =
             zh_qualifier_after(&text[len..]).or_else(|| qualifier_after(&text[len..]))
@@ -42,6 +45,39 @@ pub(super) fn with_bound_after(text: &str, read: (Quantity, usize)) -> (Quantity
         return (quantity, len + word.len());
     }
     (quantity, len)
+}
+
+/// 四百多页, 10多个国家, 100多美元: 多 after a round number is "more than"
+/// it, and the unit or measure word after 多 is still the number's. Not
+/// before a magnitude (20多亿 is more than two billion, left unread) nor
+/// in 多于 ("more than", a qualifier of what follows).
+fn more_than_a_round_number(
+    text: &str,
+    quantity: &Quantity,
+    len: usize,
+) -> Option<(Quantity, usize)> {
+    let after = text[len..].strip_prefix('多')?;
+    let round = quantity
+        .text
+        .ends_with(['0', '０', '十', '百', '千', '万', '亿']);
+    if quantity.qualifier.is_some()
+        || quantity.high.is_some()
+        || quantity.unit != Unit::Bare
+        || !round
+        || after.starts_with(['万', '亿', '千', '百', '十', '于'])
+    {
+        return None;
+    }
+    let mut quantity = quantity.clone();
+    quantity.qualifier = Some(Qualifier::Over);
+    quantity.text.push('多');
+    let mut len = len + '多'.len_utf8();
+    if let Ok((rest, (0, Some(unit)))) = zh_suffix(after) {
+        quantity.text.push_str(&after[..after.len() - rest.len()]);
+        len += after.len() - rest.len();
+        quantity.unit = unit;
+    }
+    Some((quantity, len))
 }
 
 /// The English bound right after a number that `text` starts with: `or

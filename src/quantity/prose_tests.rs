@@ -744,3 +744,27 @@ fn units_on_either_side_and_in_every_notation() {
         (8.0, Some(16.0), "m (length)".into())
     );
 }
+
+/// 多 after a round number is "more than" it, with the unit after 多; not
+/// before a magnitude, where 20多亿 is more than two billion.
+#[test]
+fn more_than_a_round_number_in_chinese() {
+    let over = Some(Qualifier::Over);
+    assert_eq!(
+        prose("四百多页"),
+        ("四百多".into(), over, 400.0, None, Unit::Bare)
+    );
+    assert_eq!(
+        prose("100多美元的芯片"),
+        (
+            "100多美元".into(),
+            over,
+            100.0,
+            None,
+            Unit::Currency("USD".into())
+        )
+    );
+    assert_eq!(prose("1000多家公司").0, "1000多");
+    assert_eq!(prose("59多").1, None);
+    assert_eq!(prose("20多亿美元").1, None);
+}

@@ -159,7 +159,16 @@ fn set_in(sentence: &str, found: &[(usize, usize)]) -> Option<(usize, usize)> {
     }
     found
         .iter()
-        .all(|&(s, _)| {
+        .all(|&(s, e)| {
+            // 2025年，美国……为56%, 在2025年: a year that opens the sentence
+            // or follows 在, 于 or 截至 ("as of") dates it.
+            if sentence[e..].starts_with('年') {
+                let before = sentence[..s].trim_end();
+                return before.is_empty()
+                    || ["在", "于", "截至", "截止"]
+                        .iter()
+                        .any(|w| before.ends_with(w));
+            }
             let mut before = sentence[..s]
                 .split(|c: char| !c.is_alphabetic())
                 .rev()
