@@ -881,6 +881,11 @@ fn paraphrases_link_to_their_facts() {
         Status::Contradicted,
         "r-gpt4-co2",
     );
+    // "..., respectively" gives 25 to Stanford, whose count is 26, however
+    // near "notable AI models" (a subject's name as well as the metric's
+    // words) stands to it.
+    expect(90, "26", Status::Backed, "r-tsinghua-models-cum");
+    expect(90, "25", Status::Contradicted, "r-stanford-models-cum");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -239,7 +239,7 @@ impl<'a> Auditor<'a> {
                     );
                 }
                 let respective = says_respectively(sentence)
-                    .then(|| self.linker.subjects_in_order(&terms))
+                    .then(|| self.linker.subjects_in_order(&terms, numbers.len()))
                     .flatten()
                     .filter(|listed| listed.len() == numbers.len() && listed.len() > 1);
                 cache = Some(Sentence {

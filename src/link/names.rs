@@ -110,8 +110,16 @@ impl Linker {
     /// The subjects the sentence's own words name in full, in the order
     /// the sentence names them ("Singapore and Japan ..., respectively");
     /// `None` where two start at the same word and the order is unclear.
-    pub fn subjects_in_order(&self, sentence: &SentenceTerms) -> Option<Vec<Sym>> {
-        let named = &sentence.named_in_full;
+    pub fn subjects_in_order(&self, sentence: &SentenceTerms, numbers: usize) -> Option<Vec<Sym>> {
+        // "Stanford and Tsinghua produced 26 and 25 notable AI models,
+        // respectively": where more subjects than numbers are named, one
+        // whose words are a metric's named ("Notable AI models") is that
+        // metric's words, not one of those listed.
+        let mut named = sentence.named_in_full.clone();
+        if named.len() > numbers {
+            named.retain(|&s| !self.metrics_named(sentence).any(|m| self.name_within(s, m)));
+        }
+        let named = &named;
         let mut listed: Vec<(u32, Sym)> = Vec::new();
         for &subject in named {
             // Placed by its words no other subject listed has: 国 is in 美国,

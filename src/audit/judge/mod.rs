@@ -643,7 +643,12 @@ pub(crate) fn judge(
     if clear
         && leads
         && none_agrees
-        && !subject_given_away(store, top, candidates)
+        // "..., respectively" gave the number its subject, however near
+        // the next number stands to its words.
+        && (number
+            .respective
+            .is_some_and(|(mine, _)| store.fact(top.fact).subject == mine)
+            || !subject_given_away(store, top, candidates))
         && !implied_against_an_agent
         && same_kind
         && !number.starts_change
