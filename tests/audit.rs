@@ -341,6 +341,9 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // 2025年 opening the sentence dates it: 56% is 2026's figure,
             // and 2025's was 48%.
             wrong(46, "56%", "e-us-adults-share-2025"),
+            // 每10万居民, "per 100,000 inhabitants", is the rate's unit, no
+            // number of its own.
+            backed(48, "14.3", "r-patents-korea-pc"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();

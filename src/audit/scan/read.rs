@@ -115,6 +115,11 @@ pub(super) fn read_digits(
     if year_first || chinese_date || (!chinese_count && is_date(text, &quantity, before, end)) {
         return Read::Skip(token_end);
     }
+    // 每10万居民 ("per 100,000 inhabitants") is the unit of a rate, as
+    // "per 100,000" is in English: no number stated.
+    if quantity.unit == Unit::Bare && before.ends_with('每') {
+        return Read::Skip(end);
+    }
     let bare = quantity.unit == Unit::Bare && quantity.qualifier.is_none() && at == start;
     let versionless = quantity.low.exponent >= 0 && quantity.low.value() >= 10.0;
     if bare && names_with_digits(before, previous) && !(versionless && names_a_subject(previous)) {
