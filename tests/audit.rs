@@ -344,6 +344,9 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // 每10万居民, "per 100,000 inhabitants", is the rate's unit, no
             // number of its own.
             backed(48, "14.3", "r-patents-korea-pc"),
+            // 5.9亿 is $590 million, not the UK's $5.9 billion; the year
+            // between 英国 and its figure puts them no farther apart.
+            wrong(50, "5.9亿美元", "e-uk-private"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();

@@ -550,6 +550,7 @@ impl Linker {
     ) {
         let mut place = 0.0;
         let mut previous_end = 0;
+        let mut previous_word = 0;
         for token in tokens(sentence) {
             let word = out.word_starts.len() as u32;
             out.word_starts.push(token.start as u32);
@@ -564,11 +565,22 @@ impl Linker {
                     .iter()
                     .any(|w| w.eq_ignore_ascii_case(text)),
             );
-            place += if text.chars().next().is_some_and(words::is_cjk) {
+            // A year is when, not what: "英国2025年私人AI投资" and "the UK's
+            // 2025 investment" put the name no farther from the number.
+            let is_year = |t: &str| {
+                t.len() == 4
+                    && (t.starts_with("19") || t.starts_with("20"))
+                    && t.bytes().all(|b| b.is_ascii_digit())
+            };
+            let after_year = text == "年" && is_year(&sentence[previous_word..token.start]);
+            place += if is_year(text) || after_year {
+                0.0
+            } else if text.chars().next().is_some_and(words::is_cjk) {
                 0.5
             } else {
                 1.0
             };
+            previous_word = token.start;
             let (from, to) = self.cached_terms(text, cache);
             if from == STOP {
                 out.stop_words.push(word);
