@@ -655,6 +655,7 @@ pub(crate) fn judge(
         && !number.whole
         && counts_what_the_fact_counts(store, linker, terms, top.fact, number)
         && !is_a_number_of_its_name(store, linker, top.fact, number)
+        && !counts_from_another_year(store, top.fact, number)
         // "..., respectively" gives each number its subject: a neighbour
         // with this fact's value is another subject's, and stated wrong too.
         // So does a swap: the neighbour states this fact's value, and this
@@ -873,6 +874,24 @@ fn is_a_number_of_its_name(store: &Store, linker: &Linker, fact: u32, number: &N
             false
         })
     }
+}
+
+/// "peaked at 324.6 in 2022 and has since fallen by more than 90%" counts
+/// a fall from 2022: a fact of the change "since 2017" is not what it
+/// states, though it may be what it means. A sentence that names years,
+/// but not the one a change is counted from, is no clear link to it.
+fn counts_from_another_year(store: &Store, fact: u32, number: &Number<'_>) -> bool {
+    let Some(period) = store.fact(fact).period.map(|p| store.str(p)) else {
+        return false;
+    };
+    let Some(base) = period.strip_prefix("since ") else {
+        return false;
+    };
+    !number.years.found.is_empty()
+        && number
+            .years
+            .named(number.sentence)
+            .all(|y| !base.contains(y))
 }
 
 /// "10颗星以上的AI项目" writes the 10 of the alias 10星以上AI项目: the
