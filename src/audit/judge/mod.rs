@@ -840,40 +840,45 @@ pub(crate) fn backs(stated: &Unit, fact: &Unit) -> bool {
 /// "projects with at least ten stars" restates "AI projects with at least
 /// 10 stars" and states no count of projects.
 fn is_a_number_of_its_name(store: &Store, linker: &Linker, fact: u32, number: &Number<'_>) -> bool {
-    is_a_number_of_a_chinese_name(store, linker, fact, number) || {
-        let value = number.quantity.low.value();
-        let Some(next) = number.next_word else {
-            return false;
-        };
-        let next_word = number.sentence[next..]
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or_default();
-        if number.quantity.unit != Unit::Bare || value.fract() != 0.0 || next_word.len() < 2 {
-            return false;
-        }
-        let fact = store.fact(fact);
-        [fact.subject, fact.metric].into_iter().any(|sym| {
-            let name = store.str(sym);
-            let mut words = name
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty());
-            while let Some(word) = words.next() {
-                // "Six leading AI conferences" names its count in words.
-                let named = word.parse::<f64>().ok().or_else(|| {
-                    crate::quantity::prose_quantity(word, false)
-                        .filter(|(q, len)| *len == word.len() && q.unit == Unit::Bare)
-                        .map(|(q, _)| q.low.value())
-                });
-                if named == Some(value) {
-                    return words
-                        .next()
-                        .is_some_and(|after| after.eq_ignore_ascii_case(next_word));
-                }
-            }
-            false
-        })
+    is_a_number_of_a_chinese_name(store, linker, fact, number)
+        || is_a_number_of_an_english_name(store, fact, number)
+}
+
+/// "Six leading AI conferences", "AI projects with at least 10 stars":
+/// the number and the word after it as the name writes them.
+fn is_a_number_of_an_english_name(store: &Store, fact: u32, number: &Number<'_>) -> bool {
+    let value = number.quantity.low.value();
+    let Some(next) = number.next_word else {
+        return false;
+    };
+    let next_word = number.sentence[next..]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    if number.quantity.unit != Unit::Bare || value.fract() != 0.0 || next_word.len() < 2 {
+        return false;
     }
+    let fact = store.fact(fact);
+    [fact.subject, fact.metric].into_iter().any(|sym| {
+        let name = store.str(sym);
+        let mut words = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        while let Some(word) = words.next() {
+            // "Six leading AI conferences" names its count in words.
+            let named = word.parse::<f64>().ok().or_else(|| {
+                crate::quantity::prose_quantity(word, false)
+                    .filter(|(q, len)| *len == word.len() && q.unit == Unit::Bare)
+                    .map(|(q, _)| q.low.value())
+            });
+            if named == Some(value) {
+                return words
+                    .next()
+                    .is_some_and(|after| after.eq_ignore_ascii_case(next_word));
+            }
+        }
+        false
+    })
 }
 
 /// "peaked at 324.6 in 2022 and has since fallen by more than 90%" counts
