@@ -896,6 +896,8 @@ fn paraphrases_link_to_their_facts() {
     // sentence names: the decline "since 2017" is not what it states.
     expect(92, "324.6", Status::Backed, "r-us-net-inflow-2022");
     unsourced(92, "more than 90%");
+    // "19% slower" is a fall of 19%, the METR study's change in speed.
+    expect(94, "19%", Status::Backed, "e-metr-slower");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

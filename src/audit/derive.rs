@@ -86,6 +86,7 @@ const RISES: &[&str] = &[
     "higher",
     "soared",
     "expanded",
+    "faster",
 ];
 const FALLS: &[&str] = &[
     "down",
@@ -104,6 +105,7 @@ const FALLS: &[&str] = &[
     "reduction",
     "shrank",
     "lost",
+    "slower",
 ];
 const ZH_RISES: &[&str] = &[
     "增长了",
