@@ -78,7 +78,7 @@ impl Years {
                     // says so or this clause was dated already.
                     if starts_another_clause(between)
                         && (led_by_conjunction(between)
-                            || self.found.iter().any(|&(_, before)| before <= start))
+                            || self.found.iter().any(|&(_, year_end)| year_end <= start))
                     {
                         return None;
                     }
@@ -197,9 +197,6 @@ fn set_in(sentence: &str, found: &[(usize, usize)]) -> Option<(usize, usize)> {
 /// number's clause ("In 2024, while prices fell, 78% of ...") and one the
 /// number only adds to ("362 in 2025, up 55% on the year before") pin it.
 fn ends_its_clause(sentence: &str, s: usize, e: usize, start: usize) -> bool {
-    const CONJUNCTIONS: [&str; 7] = [
-        "while", "whereas", "and", "but", "although", "though", "yet",
-    ];
     let is_break = |c: char| matches!(c, ',' | ';');
     let parted = sentence[e..start]
         .trim_start_matches(|c: char| is_break(c) || c.is_whitespace())
@@ -210,6 +207,11 @@ fn ends_its_clause(sentence: &str, s: usize, e: usize, start: usize) -> bool {
     parted && clause.split_whitespace().count() > 2
 }
 
+/// The words that start a clause of their own after a comma.
+const CONJUNCTIONS: [&str; 7] = [
+    "while", "whereas", "and", "but", "although", "though", "yet",
+];
+
 /// Whether the text between a number and a year after it parts a clause.
 fn starts_another_clause(between: &str) -> bool {
     between.contains([',', ';', '，', '；'])
@@ -218,9 +220,6 @@ fn starts_another_clause(between: &str) -> bool {
 /// Whether the clause after the break starts with a conjunction: "while",
 /// "but", 而, 但.
 fn led_by_conjunction(between: &str) -> bool {
-    const CONJUNCTIONS: [&str; 7] = [
-        "while", "whereas", "and", "but", "although", "though", "yet",
-    ];
     let after = between
         .rsplit([',', ';', '，', '；'])
         .next()
