@@ -41,35 +41,20 @@ pub(super) const MEASURES: &[(&str, Measure)] = &[
     ("kiloliter", measure("kiloliters", "volume", 1e3)),
     ("kilolitre", measure("kiloliters", "volume", 1e3)),
     ("megaliter", measure("megaliters", "volume", 1e6)),
-    ("tco2e", measure("tCO2e", "emissions", 1.0)),
-    ("t co2e", measure("tCO2e", "emissions", 1.0)),
-    ("tonnes co2e", measure("tCO2e", "emissions", 1.0)),
-    ("tons co2e", measure("tCO2e", "emissions", 1.0)),
-    (
-        "tonnes of co2 equivalent",
-        measure("tCO2e", "emissions", 1.0),
-    ),
-    ("tons of co2 equivalent", measure("tCO2e", "emissions", 1.0)),
+    ("tco2e", TCO2E),
+    ("t co2e", TCO2E),
+    ("tonnes co2e", TCO2E),
+    ("tons co2e", TCO2E),
+    ("tonnes of co2 equivalent", TCO2E),
+    ("tons of co2 equivalent", TCO2E),
     // Writers spell the gas out. ("tonnes of CO2" stays a mass: data
     // tables such as OWID's give emissions in tonnes.)
-    ("tonnes of co2e", measure("tCO2e", "emissions", 1.0)),
-    ("tons of co2e", measure("tCO2e", "emissions", 1.0)),
-    (
-        "tonnes of carbon dioxide equivalent",
-        measure("tCO2e", "emissions", 1.0),
-    ),
-    (
-        "tons of carbon dioxide equivalent",
-        measure("tCO2e", "emissions", 1.0),
-    ),
-    (
-        "metric tons of carbon dioxide equivalent",
-        measure("tCO2e", "emissions", 1.0),
-    ),
-    (
-        "metric tons of co2 equivalent",
-        measure("tCO2e", "emissions", 1.0),
-    ),
+    ("tonnes of co2e", TCO2E),
+    ("tons of co2e", TCO2E),
+    ("tonnes of carbon dioxide equivalent", TCO2E),
+    ("tons of carbon dioxide equivalent", TCO2E),
+    ("metric tons of carbon dioxide equivalent", TCO2E),
+    ("metric tons of co2 equivalent", TCO2E),
     ("ktco2e", measure("ktCO2e", "emissions", 1e3)),
     ("mtco2e", measure("MtCO2e", "emissions", 1e6)),
     ("hr", measure("hours", "time", 3600.0)),
@@ -839,6 +824,9 @@ pub(super) const DEGREE: &str = "degree";
 
 /// Degrees with no scale named (`30 degrees`, `85°`): a temperature or an
 /// angle, a dimension of their own, compared with no scale.
+/// Tonnes of CO2 equivalent, however a writer spells them.
+const TCO2E: Measure = measure("tCO2e", "emissions", 1.0);
+
 pub(super) const DEGREES: Measure = measure("degrees", "temperature or angle", 1.0);
 
 /// Temperature scales named after "degrees". Each is a dimension of its own:

@@ -144,14 +144,7 @@ pub(super) fn read_digits(
     if accounting && matches!(quantity.unit, Unit::Currency(_)) {
         quantity.low.negative = true;
     }
-    Read::Found(Mention {
-        start,
-        end,
-        quantity,
-        weak: false,
-        sentence: (0, 0),
-        ordinal: false,
-    })
+    Read::Found(mention(start, end, quantity))
 }
 
 /// A number written in words, or a multiplying verb.
@@ -272,12 +265,8 @@ pub(super) fn read_words(text: &str, at: usize) -> Read {
     let time_span = matches!(&quantity.unit, Unit::Measure(m) if m.dimension == "time");
     let weak = (unit_bare || time_span) && (quantity.qualifier.is_none() || written == "one");
     Read::Found(Mention {
-        start,
-        end,
-        quantity,
         weak,
-        sentence: (0, 0),
-        ordinal: false,
+        ..mention(start, end, quantity)
     })
 }
 
@@ -326,14 +315,10 @@ pub(super) fn read_chinese(text: &str, at: usize) -> Read {
         return skip(end);
     }
     Read::Found(Mention {
-        start,
-        end,
-        quantity,
         // A count in words, as in English: a statement only where the store
         // knows what it counts.
         weak: bare,
-        sentence: (0, 0),
-        ordinal: false,
+        ..mention(start, end, quantity)
     })
 }
 
@@ -365,26 +350,29 @@ fn doublings(text: &str, at: usize) -> Option<Read> {
     let written = format!("{}{}x", if more { "over " } else { "" }, 2u32.pow(times));
     let mut quantity = parse_quantity(&written).ok()?;
     quantity.text = text[start..end].into();
-    Some(Read::Found(Mention {
+    Some(Read::Found(mention(start, end, quantity)))
+}
+
+/// A number found at `start..end`, a statement of its own; the scan gives
+/// it its sentence.
+fn mention(start: usize, end: usize, quantity: Quantity) -> Mention {
+    Mention {
         start,
         end,
         quantity,
         weak: false,
         sentence: (0, 0),
         ordinal: false,
-    }))
+    }
 }
 
 /// An ordinal at `start..end` as a weak mention of its value.
 pub(super) fn ordinal(start: usize, end: usize, value: u32) -> Read {
     match parse_quantity(&value.to_string()) {
         Ok(quantity) => Read::Found(Mention {
-            start,
-            end,
-            quantity,
             weak: true,
-            sentence: (0, 0),
             ordinal: true,
+            ..mention(start, end, quantity)
         }),
         Err(_) => Read::Skip(end),
     }
