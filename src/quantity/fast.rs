@@ -417,7 +417,11 @@ pub(super) fn fast_word_amount(text: &str) -> Option<(Number, Unit, usize)> {
     };
     let next = text[len..].strip_prefix(' ').unwrap_or("");
     let scale = leading_letters(next);
-    if scale.eq_ignore_ascii_case("hundred") {
+    // `two hundred`, `two dozen`: the grammar's.
+    if ["hundred", "dozen"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(scale))
+    {
         return None;
     }
     let power = SCALES

@@ -163,6 +163,7 @@ fn the_fast_path_declines_what_the_grammar_reads_specially() {
         "a millions",
         "six million two",
         "three and a half",
+        "two dozen eggs",
         "six pp",
         "ten-fold",
     ] {

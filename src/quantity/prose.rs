@@ -26,7 +26,34 @@ pub fn prose_quantity(text: &str, ranges: bool) -> Option<(Quantity, usize)> {
         Some(read) => read,
         None => prose_quantity_full(text, ranges)?,
     };
-    Some(with_bound_after(text, read))
+    let (quantity, len) = with_bound_after(text, read);
+    Some((bound_of_a_fall(quantity), len))
+}
+
+/// "more than halved" is a fall of more than half: a ratio under one half.
+/// A bound on a verb of falling bounds the ratio the other way.
+fn bound_of_a_fall(mut quantity: Quantity) -> Quantity {
+    let falls = quantity.unit == Unit::Multiple
+        && MULTIPLIERS.iter().any(|&(word, mantissa, exponent)| {
+            plain(mantissa, exponent).value() < 1.0
+                && quantity
+                    .text
+                    .len()
+                    .checked_sub(word.len())
+                    .and_then(|cut| quantity.text.get(cut..))
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(word))
+        });
+    if falls {
+        quantity.qualifier = quantity.qualifier.map(|q| match q {
+            Qualifier::Over => Qualifier::Under,
+            Qualifier::Under => Qualifier::Over,
+            Qualifier::AtLeast => Qualifier::AtMost,
+            Qualifier::AtMost => Qualifier::AtLeast,
+            // "nearly halved" leaves a little more than half.
+            Qualifier::Nearly | Qualifier::About => Qualifier::About,
+        });
+    }
+    quantity
 }
 
 /// A quantity read at the start of `text`, with the bound that may follow
@@ -47,16 +74,18 @@ pub(super) fn with_bound_after(text: &str, read: (Quantity, usize)) -> (Quantity
     (quantity, len)
 }
 
-/// 四百多页, 10多个国家, 100多美元: 多 after a round number is "more than"
-/// it, and the unit or measure word after 多 is still the number's. Not
-/// before a magnitude (20多亿 is more than two billion, left unread) nor
-/// in 多于 ("more than", a qualifier of what follows).
+/// 四百多页, 10多个国家, 100多美元, 20多亿美元, 1000余万人: 多 or 余 after a
+/// round number is "more than" it, and the magnitude and the unit or
+/// measure word after it are still the number's. Not in 多于 ("more than",
+/// a qualifier of what follows).
 fn more_than_a_round_number(
     text: &str,
     quantity: &Quantity,
     len: usize,
 ) -> Option<(Quantity, usize)> {
-    let after = text[len..].strip_prefix('多')?;
+    let (more, after) = ['多', '余']
+        .into_iter()
+        .find_map(|c| Some((c, text[len..].strip_prefix(c)?)))?;
     let round = quantity
         .text
         .ends_with(['0', '０', '十', '百', '千', '万', '亿']);
@@ -64,18 +93,21 @@ fn more_than_a_round_number(
         || quantity.high.is_some()
         || quantity.unit != Unit::Bare
         || !round
-        || after.starts_with(['万', '亿', '千', '百', '十', '于'])
+        || after.starts_with('于')
     {
         return None;
     }
     let mut quantity = quantity.clone();
     quantity.qualifier = Some(Qualifier::Over);
-    quantity.text.push('多');
-    let mut len = len + '多'.len_utf8();
-    if let Ok((rest, (0, Some(unit)))) = zh_suffix(after) {
+    quantity.text.push(more);
+    let mut len = len + more.len_utf8();
+    if let Ok((rest, (power, unit))) = zh_suffix(after)
+        && (power > 0 || unit.is_some())
+    {
         quantity.text.push_str(&after[..after.len() - rest.len()]);
         len += after.len() - rest.len();
-        quantity.unit = unit;
+        quantity.low.exponent += power;
+        quantity.unit = unit.unwrap_or(Unit::Bare);
     }
     Some((quantity, len))
 }

@@ -238,6 +238,14 @@ fn signed_and_half_scaled_spelled_numbers() {
     assert_eq!(prose("$ 75 million").2, 75e6);
     // A scale word alone starts a cardinal, but continues none.
     assert_eq!(prose("million and one").2, 1_000_001.0);
+    // A bound on a fall bounds the ratio the other way.
+    assert_eq!(prose("more than halved").1, Some(Qualifier::Under));
+    assert_eq!(prose("nearly halved").1, Some(Qualifier::About));
+    assert_eq!(prose("more than doubled").1, Some(Qualifier::Over));
+    // Dozens, at the head of a number only.
+    assert_eq!(prose("a dozen firms").0, "a dozen");
+    assert_eq!(prose("a dozen firms").2, 12.0);
+    assert_eq!(prose("two dozen eggs").2, 24.0);
     assert_eq!(prose("hundred and five twenty").0, "hundred and five");
     assert_eq!(prose("six million hundred").0, "six million");
     // "minus" or "negative" before no number is prose.
@@ -745,8 +753,8 @@ fn units_on_either_side_and_in_every_notation() {
     );
 }
 
-/// 多 after a round number is "more than" it, with the unit after 多; not
-/// before a magnitude, where 20多亿 is more than two billion.
+/// 多 or 余 after a round number is "more than" it, with the magnitude and
+/// the unit after it: 20多亿 is more than two billion, not twenty.
 #[test]
 fn more_than_a_round_number_in_chinese() {
     let over = Some(Qualifier::Over);
@@ -766,5 +774,17 @@ fn more_than_a_round_number_in_chinese() {
     );
     assert_eq!(prose("1000多家公司").0, "1000多");
     assert_eq!(prose("59多").1, None);
-    assert_eq!(prose("20多亿美元").1, None);
+    assert_eq!(
+        prose("20多亿美元的投资"),
+        (
+            "20多亿美元".into(),
+            over,
+            2e9,
+            None,
+            Unit::Currency("USD".into())
+        )
+    );
+    assert_eq!(prose("1000余万人").2, 1e7);
+    assert_eq!(prose("1000余万人").1, over);
+    assert_eq!(prose("30多于20").1, None);
 }

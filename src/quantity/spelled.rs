@@ -299,6 +299,15 @@ pub(super) fn leading_group(i: &str) -> PResult<'_, (u128, i32)> {
     if let Ok((rest, e)) = terminated(scale_word, word_end).parse(i) {
         return Ok((rest, (10u128.pow(e as u32), e)));
     }
+    // "a dozen", "two dozen": twelves, only at the head of a number.
+    let mut dozens = (
+        alt((value(1, tag_no_case("a")), spelled_below_hundred)),
+        tag_no_case(" dozen"),
+        word_end,
+    );
+    if let Ok((rest, (n, _, ()))) = dozens.parse(i) {
+        return Ok((rest, (n * 12, 0)));
+    }
     let mut bare_hundred = (
         tag_no_case("hundred"),
         word_end,

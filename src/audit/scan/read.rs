@@ -71,11 +71,29 @@ pub(super) fn read_digits(
         return Read::Skip(token_end);
     }
     let (start, ranges) = context_start(text, at, previous);
-    // `$ 75 million`: a currency sign and a space before the digits.
-    let spaced_sign = ["$ ", "€ ", "£ ", "¥ ", "₹ ", "₩ ", "₽ "]
+    // `$ 75 million`, `A$ 5 million`: a currency sign and a space before
+    // the digits; a country's dollar where a word starts with it.
+    let spaced_sign = ["$", "€", "£", "¥", "₹", "₩", "₽"]
         .into_iter()
-        .find(|s| before.ends_with(s))
-        .filter(|_| start == at);
+        .find(|s| before.strip_suffix(' ').is_some_and(|b| b.ends_with(s)))
+        .filter(|_| start == at)
+        .map(|sign| {
+            let dollar = before.len() - 1 - sign.len();
+            let country = (sign == "$")
+                .then(|| {
+                    COUNTRY_DOLLARS
+                        .iter()
+                        .chain(&[("US$", "USD")])
+                        .find_map(|(c, _)| {
+                            let from = (dollar + 1).checked_sub(c.len())?;
+                            (before.get(from..=dollar) == Some(*c)
+                                && !before[..from].ends_with(|c: char| c.is_alphanumeric()))
+                            .then_some(from)
+                        })
+                })
+                .flatten();
+            country.unwrap_or(dollar)
+        });
     // `USD 1,200`, `EUR 1.2 billion`: a currency code is the amount's, no
     // name that numbers a model.
     let spaced = before.trim_end_matches(' ');
@@ -84,7 +102,7 @@ pub(super) fn read_digits(
         && spaced.ends_with(previous)
         && is_currency_code(previous))
     .then(|| spaced.len() - previous.len());
-    let start = spaced_sign.map_or(start, |s| at - s.len());
+    let start = spaced_sign.unwrap_or(start);
     let start = code_before.unwrap_or(start);
     let parsed = read_from(text, start, at, ranges);
     let Some((start, mut quantity, mut len)) = parsed else {

@@ -204,6 +204,24 @@ fn a_sum_or_share_alone_on_a_line_is_read() {
 #[test]
 fn a_currency_sign_spaced_from_its_digits() {
     assert_eq!(found("They raised $ 75 million in May."), ["$ 75 million"]);
+    // A country's dollar keeps its country across the space.
+    let read: Vec<(String, String)> = scan(
+        "A$ 5 million, NZ$ 20 million, US$ 3 billion and BA$ 4 each.",
+        BlockKind::Paragraph,
+    )
+    .into_iter()
+    .map(|m| (m.quantity.text.to_string(), m.quantity.unit.name()))
+    .collect();
+    let row = |t: &str, u: &str| (t.to_owned(), u.to_owned());
+    assert_eq!(
+        read,
+        [
+            row("A$ 5 million", "AUD"),
+            row("NZ$ 20 million", "NZD"),
+            row("US$ 3 billion", "USD"),
+            row("$ 4", "USD")
+        ]
+    );
 }
 
 /// "aged 30" and "at the age of 30" are ages, in years; "a cage of 12" is no
