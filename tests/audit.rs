@@ -860,12 +860,12 @@ fn paraphrases_link_to_their_facts() {
     expect(84, "41", Status::Backed, "r-top100-china-2024");
     expect(84, "35", Status::Contradicted, "r-top100-china-2021");
     // "172 in China and 161 in the United Kingdom" swaps the two: the 172
-    // is China's count stated wrong, and the 161 is no longer backed by
-    // China's 161, a name the 172 holds (the "United" the two kingdoms
-    // share leaves the 161 without a clear link of its own).
+    // is China's count stated wrong, and the 161 is not backed by China's
+    // 161, a name the 172 holds. The list settles the 161's metric: the
+    // 1,953 beside it is the United States' count of the same.
     expect(85, "1,953", Status::Backed, "e-us-new-cos");
     expect(85, "172", Status::Contradicted, "e-china-new-cos");
-    unsourced(85, "161");
+    expect(85, "161", Status::Contradicted, "e-uk-new-cos");
     // "fell 95%" says the "decline" of "decline in AI researchers and
     // developers moving to the US" by its form, the rest of the name
     // written out: a clear link, and a wrong value.
@@ -898,6 +898,32 @@ fn paraphrases_link_to_their_facts() {
     unsourced(92, "more than 90%");
     // "19% slower" is a fall of 19%, the METR study's change in speed.
     expect(94, "19%", Status::Backed, "e-metr-slower");
+    // A list whose other numbers state data centers of the subjects they
+    // name settles the metric for Germany's, which is wrong.
+    expect(96, "592", Status::Contradicted, "r-dc-germany");
+    expect(96, "523", Status::Backed, "r-dc-uk");
+    // "climbed to 5,505 from 3,835" and "362 in 2025, up from 233": the
+    // value a count came from is the year before's, however well "funding
+    // rounds" names other metrics, and "in 2025" dates the 362 alone.
+    expect(98, "3,835", Status::Contradicted, "e-events-2024");
+    expect(98, "233", Status::Backed, "ra-incidents-2024");
+    // "more than halved" leaves less than half: 11% of 24% is 0.46.
+    expect(
+        100,
+        "more than halved",
+        Status::Derived,
+        "ra-no-policy-2025",
+    );
+    // Two subjects that trade their values: neither backs the other's.
+    expect(102, "28,910", Status::Contradicted, "s-pubs-physical");
+    expect(102, "33,050", Status::Contradicted, "s-pubs-life");
+    // COMPOSER's 17% in the sentence before does not back TREWS's.
+    let trews = findings
+        .iter()
+        .filter(|f| f.line == 104 && f.text() == "17%")
+        .map(|f| f.status)
+        .collect::<Vec<_>>();
+    assert_eq!(trews, [Status::Backed, Status::Contradicted]);
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

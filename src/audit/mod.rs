@@ -333,6 +333,7 @@ impl<'a> Auditor<'a> {
                     starts_change: after_from
                         && current.years.pinned(sentence, ms, me).is_none()
                         && mention.quantity.high.is_none(),
+                    earlier: judge::Number::earlier_value(sentence, &current.numbers, which),
                     next_word,
                     ordinal: mention.ordinal,
                     whole: which > 0

@@ -80,6 +80,16 @@ pub(crate) fn explain(
                     c.rank, top.rank
                 ),
                 _ if !c.agrees => "its value disagrees".to_owned(),
+                _ if super::traded_with_a_neighbour(store, top, c, number) => {
+                    "agrees, but another number of the sentence states the best link's value: \
+                     the two subjects' values are traded"
+                        .to_owned()
+                }
+                _ if super::named_only_before(store, top, c) => {
+                    "agrees, but only the paragraph before names its subject, and the sentence \
+                     names another"
+                        .to_owned()
+                }
                 _ => "agrees, but another fact is linked as well".to_owned(),
             };
             LinkCandidate {

@@ -21,7 +21,7 @@ use super::derive::Kind;
 use crate::interval::Interval;
 use crate::link::{Linker, NAMED_IN_FULL, NameScore, Scores, SentenceTerms};
 use crate::quantity::{Quantity, Reading, Unit};
-use crate::store::{NameKind, Store, Sym};
+use crate::store::{Fact, NameKind, Store, Sym};
 
 use elsewhere::{
     holds_another_numbers_subject, names_another_agent, subject_given_away, swapped_metric,
@@ -92,6 +92,9 @@ const BACKING_COVERAGE: f32 = 0.3;
 /// this factor, and no fact within [`AGREEING`] of it to agree.
 pub(crate) const MARGIN: f32 = 1.25;
 const AGREEING: f32 = 0.5;
+/// Share of a metric's name, in the sentence or the paragraph before, that
+/// a list of its values settles ([`listed_with_its_metric`]): most of it.
+const LISTED_COVERAGE: f32 = 0.45;
 /// Share of a name's weight that makes its evidence clear, and the
 /// strength its words near the number must have.
 const CLEAR: f32 = 0.6;
@@ -523,7 +526,10 @@ pub(crate) fn judge(
                 || number.change_of == Some((fact.subject, fact.metric))
         })
         .filter(|c| {
-            !swapped_subject(store, top, c) && !swapped_metric(store, linker, terms, top, c)
+            !swapped_subject(store, top, c)
+                && !swapped_metric(store, linker, terms, top, c)
+                && !traded_with_a_neighbour(store, top, c, number)
+                && !named_only_before(store, top, c)
         })
         .collect();
     if !backing.is_empty() {
@@ -540,12 +546,19 @@ pub(crate) fn judge(
         (fact.subject, fact.metric)
     };
     // The start of "from 233 to 362" was linked to a (subject, metric):
-    // that settles the end's link and what else it could be.
+    // that settles the end's link and what else it could be. The end of
+    // "rose to 5,505 from 3,538" settles its start's, however much better
+    // other words of the sentence name another ("the number of").
+    let top = number
+        .change_of
+        .filter(|_| number.earlier)
+        .and_then(|settled| candidates.iter().find(|c| pair(c) == settled))
+        .unwrap_or(top);
     let settled = number.change_of == Some(pair(top));
     let clear = if store.fact(top.fact).draft {
         quote_clearly_linked(top)
     } else {
-        clearly_linked(top) || settled
+        clearly_linked(top) || settled || listed_with_its_metric(store, linker, terms, top, number)
     };
     // The lead is measured on what tells the two apart: the subject's
     // words when they share the metric, the metric's when they share the
@@ -558,10 +571,13 @@ pub(crate) fn judge(
             // A runner whose subject another number of the sentence holds
             // is that number's ("DeepSeek's query takes 23 Wh and GPT-5's
             // 12.9 Wh"), no rival of this one's.
+            // Nor is one whose value another number of the sentence
+            // states: "frontier mean 93% vs expert baseline 82.1%".
             .find(|c| {
                 pair(c) != pair(top)
                     && readings_differ(store, c.fact, top.fact)
                     && !holds_another_numbers_subject(store, top, c)
+                    && !stated_by_a_neighbour(store, c.fact, number)
             })
             // A metric named only in the paragraph before is no rival to
             // one the sentence names: the paragraph only breaks ties.
@@ -621,10 +637,13 @@ pub(crate) fn judge(
                 && c.rank >= AGREEING * top.rank
                 && !swapped_subject(store, top, c)
                 && !swapped_metric(store, linker, terms, top, c)
+                && !traded_with_a_neighbour(store, top, c, number)
+                && !named_only_before(store, top, c)
         });
-    let swapped = candidates
-        .iter()
-        .any(|c| c.agrees && swapped_subject(store, top, c));
+    let swapped = candidates.iter().any(|c| {
+        c.agrees
+            && (swapped_subject(store, top, c) || traded_with_a_neighbour(store, top, c, number))
+    });
     let top_unit = &store.fact(top.fact).value.unit;
     let same_kind = strictly_compatible(unit, top_unit)
         || (*top_unit == Unit::Percent
@@ -651,7 +670,9 @@ pub(crate) fn judge(
             || !subject_given_away(store, top, candidates))
         && !implied_against_an_agent
         && same_kind
-        && !number.starts_change
+        // "rose to 5,505 from 3,853": the earlier value of a pair the
+        // number before settled is of the year before that pair's latest.
+        && (!number.starts_change || (number.earlier && settled))
         && !number.whole
         && counts_what_the_fact_counts(store, linker, terms, top.fact, number)
         && !is_a_number_of_its_name(store, linker, top.fact, number)
@@ -662,9 +683,26 @@ pub(crate) fn judge(
         // number the other subject's.
         && (number.respective.is_some()
             || swapped
+            || number.starts_change
             || !stated_by_a_neighbour(store, top.fact, number))
     {
-        let of_pair: Vec<&Candidate> = candidates.iter().filter(|c| pair(c) == pair(top)).collect();
+        let mut of_pair: Vec<&Candidate> =
+            candidates.iter().filter(|c| pair(c) == pair(top)).collect();
+        if number.starts_change {
+            let year = |c: &&Candidate| {
+                let period = store.fact(c.fact).period;
+                period.and_then(|p| latest_year(store.str(p)))
+            };
+            let before_latest = of_pair.iter().filter_map(year).max().map(|y| y - 1);
+            of_pair.retain(|c| {
+                year(c).is_some()
+                    && year(c) == before_latest
+                    && !stated_by_a_neighbour(store, c.fact, number)
+            });
+            if of_pair.is_empty() {
+                return Judgement::Unsourced;
+            }
+        }
         // Of a figure given for many years, those of the years the sentence names.
         // How far from the number the sentence names the fact's year, if
         // it does: "56% of organizations in 2024, while ... in 2025" is
@@ -727,6 +765,76 @@ pub(crate) fn clearly_linked(top: &Candidate) -> bool {
         top.metric.coverage >= IMPLIED_CLEAR && top.metric.strength >= IMPLIED_STRENGTH
     };
     metric_clear && subject_clear
+}
+
+/// "Germany counts 449, Britain 523 and Canada 337" after a sentence on
+/// data centers: a subject named beside the number, in a list whose other
+/// numbers state the values of the same metric for the other subjects it
+/// names. The list settles the metric its words only carry over from the
+/// paragraph.
+fn listed_with_its_metric(
+    store: &Store,
+    linker: &Linker,
+    terms: &SentenceTerms,
+    top: &Candidate,
+    number: &Number<'_>,
+) -> bool {
+    let beside =
+        top.subject.is_read() && top.subject.own >= CLEAR && top.subject.nearness >= SUBJECT_BESIDE;
+    if !beside || top.metric.most_held < LISTED_COVERAGE {
+        return false;
+    }
+    let top_fact = store.fact(top.fact);
+    let others: Vec<&Fact> = store
+        .facts_of_metric(top_fact.metric)
+        .iter()
+        .map(|&f| store.fact(f))
+        .filter(|f| {
+            f.subject != top_fact.subject
+                && f.period == top_fact.period
+                && linker.subjects_owning(terms, CLEAR).any(|s| s == f.subject)
+        })
+        .collect();
+    number.neighbours.iter().enumerate().any(|(i, m)| {
+        i != number.which
+            && others.iter().any(|f| {
+                backs(&m.quantity.unit, &f.value.unit)
+                    && shares_values(&m.quantity.reading(0.0).set, &f.value.reading(0.0).set)
+            })
+    })
+}
+
+/// Whether `agreeing`, another subject's figure of the best link's metric,
+/// states this number while another number of the sentence states the
+/// best link's: "Physical sciences accounted for 28,910, life sciences
+/// 33,050" trades the two subjects' values.
+fn traded_with_a_neighbour(
+    store: &Store,
+    top: &Candidate,
+    agreeing: &Candidate,
+    number: &Number<'_>,
+) -> bool {
+    let (t, a) = (store.fact(top.fact), store.fact(agreeing.fact));
+    t.metric == a.metric
+        && t.subject != a.subject
+        && top.rank > agreeing.rank
+        && top.subject.is_read()
+        && top.subject.own >= CLEAR
+        && top.subject.rivalled < CLAIMED_SHARE
+        && stated_by_a_neighbour(store, top.fact, number)
+}
+
+/// Whether `agreeing` is another subject's figure of the best link's
+/// metric, a subject only the paragraph before names, while the sentence
+/// names the best link's: "TREWS lowered sepsis mortality by 17%" after a
+/// sentence on COMPOSER's 17% is TREWS's figure, stated wrong.
+fn named_only_before(store: &Store, top: &Candidate, agreeing: &Candidate) -> bool {
+    let (t, a) = (store.fact(top.fact), store.fact(agreeing.fact));
+    t.metric == a.metric
+        && t.subject != a.subject
+        && top.subject.is_read()
+        && top.subject.own >= CLEAR
+        && agreeing.subject.own <= 0.0
 }
 
 /// Whether the words around the number restate a draft's quote around its

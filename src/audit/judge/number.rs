@@ -62,8 +62,11 @@ impl Years {
                 let gap = if e <= start {
                     // "from about 17% in 2024 to 46.4%": the year dates the
                     // start of the change, not its end.
+                    // "362 in 2025, up from 233": nor the year of the
+                    // value a change came from.
                     if ends_its_clause(sentence, s, e, start)
                         || sentence[e..start].trim().eq_ignore_ascii_case("to")
+                        || Number::after_from(sentence, start)
                     {
                         return None;
                     }
@@ -290,6 +293,9 @@ pub(crate) struct Number<'a> {
     /// before the one the sentence is about. Unless a year pins it, it
     /// contradicts nothing.
     pub starts_change: bool,
+    /// "362 in 2025, up from 233", "rose to 5,505 from 3,538": the value
+    /// the number before came from, of the period before its own.
+    pub earlier: bool,
     /// Where the word right after the number starts, if a space is all
     /// that parts them.
     pub next_word: Option<usize>,
@@ -380,7 +386,8 @@ impl Number<'_> {
     }
 
     /// Whether number `which` of `numbers` is the earlier value of the one
-    /// before it: "41 from China, up from 34 in 2021", "(down from 12%)".
+    /// before it: "41 from China, up from 34 in 2021", "(down from 12%)",
+    /// "rose to 5,505 from 3,538".
     pub(crate) fn earlier_value(sentence: &str, numbers: &[(usize, usize)], which: usize) -> bool {
         let (Some(&(_, end)), Some(&(start, _))) = (
             which.checked_sub(1).and_then(|w| numbers.get(w)),
@@ -391,7 +398,7 @@ impl Number<'_> {
         // "..., up from" or "(down from", the clause's own start: the
         // number's words ("from China") may stand before it.
         let between = sentence[end..start].trim_end();
-        ["up from", "down from"].iter().any(|joint| {
+        ["up from", "down from", "from"].iter().any(|joint| {
             between.len() >= joint.len()
                 && between.is_char_boundary(between.len() - joint.len())
                 && between[between.len() - joint.len()..].eq_ignore_ascii_case(joint)
