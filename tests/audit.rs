@@ -347,6 +347,17 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // 5.9亿 is $590 million, not the UK's $5.9 billion; the year
             // between 英国 and its figure puts them no farther apart.
             wrong(50, "5.9亿美元", "e-uk-private"),
+            // 38分 is a score in points, not a count of 分: the silver
+            // medal's was 28.
+            wrong(52, "38", "p-imo-2024-silver"),
+            // Anthropic, named after the clause break and with only its
+            // round of the metric's words, is no rival to OpenAI's
+            // valuation named in full.
+            // 募集 ("raised") is no word of the aliases of OpenAI's
+            // funding round: a miss, left unsourced.
+            (54, "400亿美元".to_owned(), Status::Unsourced, None),
+            wrong(54, "约为4000亿美元", "e-openai-valuation"),
+            backed(54, "1830亿美元", "e-anthropic-valuation"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();
@@ -752,9 +763,10 @@ fn paraphrases_link_to_their_facts() {
     expect(56, "51.1%", Status::Backed, "e-robots-china-share-2023");
     expect(56, "54.4%", Status::Backed, "e-robots-china-share");
     // "..., respectively" gives each number the subject listed in its
-    // place: swapped, the second is contradicted and the first backed by
-    // nothing (its metric's words are the second's); in order, both backed.
-    unsourced(58, "32%");
+    // place: swapped, both are contradicted (the first's metric words are
+    // the second's, but Singapore named beside it lets most of them do);
+    // in order, both backed.
+    expect(58, "32%", Status::Contradicted, "pu-trust-gov-sg");
     expect(58, "81%", Status::Contradicted, "pu-trust-gov-jp");
     expect(59, "81%", Status::Backed, "pu-trust-gov-sg");
     expect(59, "32%", Status::Backed, "pu-trust-gov-jp");

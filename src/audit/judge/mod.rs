@@ -102,6 +102,8 @@ const CLEAR_STRENGTH: f32 = 0.35;
 /// The strength enough for a metric whose subject stands within a few
 /// words of the number (its nearness at least [`SUBJECT_BESIDE`]).
 const CLEAR_STRENGTH_BESIDE: f32 = 0.25;
+/// The share of a metric's name that is clear beside such a subject.
+const HELD_BESIDE: f32 = 0.45;
 const SUBJECT_BESIDE: f32 = 0.6;
 /// The same for a metric that stands for its subject as well.
 const IMPLIED_CLEAR: f32 = 0.8;
@@ -582,6 +584,14 @@ pub(crate) fn judge(
             // A metric named only in the paragraph before is no rival to
             // one the sentence names: the paragraph only breaks ties.
             .filter(|runner| runner.metric.own > 0.0 || top.metric.own <= 0.0)
+            // Nor is a fact whose subject the words do not name and whose
+            // metric they name only in part, against one named in full:
+            // "OpenAI ... 投后估值约4000亿美元；Anthropic在F轮融资后的估值".
+            .filter(|runner| {
+                runner.subject.is_read()
+                    || runner.metric.most_held >= CLEAR
+                    || !(top.subject.is_read() && top.metric.most_held >= NAMED_IN_FULL)
+            })
             .is_none_or(|runner| {
                 let (top_pair, runner_pair) = (pair(top), pair(runner));
                 if top_pair.1 == runner_pair.1 {
@@ -756,9 +766,12 @@ pub(crate) fn clearly_linked(top: &Candidate) -> bool {
     // sentence on notable models.
     let subject_beside =
         top.subject.is_read() && top.subject.own >= CLEAR && top.subject.nearness >= SUBJECT_BESIDE;
-    let metric_clear = top.metric.most_held >= CLEAR
+    let metric_clear = (top.metric.most_held >= CLEAR
         && (top.metric.strength >= CLEAR_STRENGTH
-            || (subject_beside && top.metric.strength >= CLEAR_STRENGTH_BESIDE));
+            || (subject_beside && top.metric.strength >= CLEAR_STRENGTH_BESIDE)))
+        || (subject_beside
+            && top.metric.most_held >= HELD_BESIDE
+            && top.metric.strength >= CLEAR_STRENGTH_BESIDE);
     let subject_clear = if top.subject.is_read() {
         top.subject.coverage >= CLEAR
     } else {

@@ -470,7 +470,10 @@ impl Number<'_> {
                     .split(|c: char| !c.is_alphabetic())
                     .next()
                     .unwrap_or("");
-                word.eq_ignore_ascii_case("points") || word.eq_ignore_ascii_case("point")
+                // 以38分拿到银牌: a score in points; 分钟 are minutes.
+                word.eq_ignore_ascii_case("points")
+                    || word.eq_ignore_ascii_case("point")
+                    || (word.starts_with('分') && !word.starts_with("分钟"))
             })
     }
 
