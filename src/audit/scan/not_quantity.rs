@@ -143,6 +143,14 @@ pub(super) fn names_with_digits(before: &str, previous: &str) -> bool {
     if word.len() != previous.len() || word.ends_with("'s") || word.ends_with("’s") {
         return false;
     }
+    // "in 2025. 258 were cleared", "in 2025?** 258": a word that ends its
+    // sentence names nothing in the next.
+    if word
+        .trim_end_matches(['*', '"', '”', ')'])
+        .ends_with(['.', '!', '?'])
+    {
+        return false;
+    }
     // The cheap test first: most words before a number are neither.
     let has_digit = word.chars().any(|c| c.is_ascii_digit());
     let capitalised = word.chars().any(char::is_uppercase);

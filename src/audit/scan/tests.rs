@@ -595,9 +595,14 @@ fn a_subject_before_a_count_names_no_product() {
     let mut mentions = Vec::new();
     let text = "The UK counts 523, France 322, Grok 4 and Midjourney 7.";
     scan_knowing(text, BlockKind::Paragraph, &subjects, &mut mentions);
-    let found: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
-    assert_eq!(found, ["523", "322"]);
+    let read: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(read, ["523", "322"]);
     assert_eq!(super::scan(text, BlockKind::Paragraph).len(), 1);
+    // A year that ends its sentence names nothing in the next one.
+    assert_eq!(
+        found("Devices were cleared in 2025. 258 were new. Was it 2024?** 12 were."),
+        ["258", "12"]
+    );
 }
 
 /// 翻了一番 is a doubling and 翻两番 four times, 多 after it "more than";
