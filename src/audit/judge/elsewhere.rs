@@ -1,11 +1,13 @@
 //! What the sentence gives elsewhere: a subject or a metric that another
-//! number of the sentence holds, or a source it names that the fact's names
-//! do not. Such a figure neither backs the number nor keeps it from being
-//! contradicted, and an implied subject yields to a named source.
+//! number of the sentence holds, a value another number states, or a
+//! source it names that the fact's names do not. Such a figure neither
+//! backs the number nor keeps it from being contradicted, and an implied
+//! subject yields to a named source. A list of the sentence's numbers, each
+//! of the same metric for the subject it names, settles that metric.
 
-use super::{CLAIMED_SHARE, CLEAR, Candidate};
+use super::{CLAIMED_SHARE, CLEAR, Candidate, Number, SUBJECT_BESIDE, backs, shares_values};
 use crate::link::{Linker, NAMED_IN_FULL, NameScore, SentenceTerms};
-use crate::store::{NameKind, Store};
+use crate::store::{Fact, NameKind, Store};
 
 /// Whether `agreeing` is the fact of the same metric for another subject
 /// that the sentence names in full but gives to another of its numbers,
@@ -106,6 +108,94 @@ pub(super) fn subject_given_away(store: &Store, top: &Candidate, candidates: &[C
                 && c.subject.own >= CLEAR
                 && c.subject.nearness > top.subject.nearness
         })
+}
+
+/// Share of a metric's name, in the sentence or the paragraph before, that
+/// a list of its values settles ([`listed_with_its_metric`]): most of it.
+const LISTED_COVERAGE: f32 = 0.45;
+
+/// "Germany counts 449, Britain 523 and Canada 337" after a sentence on
+/// data centers: a subject named beside the number, in a list whose other
+/// numbers state the values of the same metric for the other subjects it
+/// names. The list settles the metric its words only carry over from the
+/// paragraph.
+pub(super) fn listed_with_its_metric(
+    store: &Store,
+    linker: &Linker,
+    terms: &SentenceTerms,
+    top: &Candidate,
+    number: &Number<'_>,
+) -> bool {
+    let beside =
+        top.subject.is_read() && top.subject.own >= CLEAR && top.subject.nearness >= SUBJECT_BESIDE;
+    if !beside || top.metric.most_held < LISTED_COVERAGE {
+        return false;
+    }
+    let top_fact = store.fact(top.fact);
+    let others: Vec<&Fact> = store
+        .facts_of_metric(top_fact.metric)
+        .iter()
+        .map(|&f| store.fact(f))
+        .filter(|f| {
+            f.subject != top_fact.subject
+                && f.period == top_fact.period
+                && linker.subjects_owning(terms, CLEAR).any(|s| s == f.subject)
+        })
+        .collect();
+    number.neighbours.iter().enumerate().any(|(i, m)| {
+        i != number.which
+            && others.iter().any(|f| {
+                backs(&m.quantity.unit, &f.value.unit)
+                    && shares_values(&m.quantity.reading(0.0).set, &f.value.reading(0.0).set)
+            })
+    })
+}
+
+/// Whether `agreeing`, another subject's figure of the best link's metric,
+/// states this number while another number of the sentence states the
+/// best link's: "Physical sciences accounted for 28,910, life sciences
+/// 33,050" trades the two subjects' values.
+pub(super) fn traded_with_a_neighbour(
+    store: &Store,
+    top: &Candidate,
+    agreeing: &Candidate,
+    number: &Number<'_>,
+) -> bool {
+    let (t, a) = (store.fact(top.fact), store.fact(agreeing.fact));
+    t.metric == a.metric
+        && t.subject != a.subject
+        && top.rank > agreeing.rank
+        && top.subject.is_read()
+        && top.subject.own >= CLEAR
+        && top.subject.rivalled < CLAIMED_SHARE
+        && stated_by_a_neighbour(store, top.fact, number)
+}
+
+/// Whether `agreeing` is another subject's figure of the best link's
+/// metric, a subject only the paragraph before names, while the sentence
+/// names the best link's: "TREWS lowered sepsis mortality by 17%" after a
+/// sentence on COMPOSER's 17% is TREWS's figure, stated wrong.
+pub(super) fn named_only_before(store: &Store, top: &Candidate, agreeing: &Candidate) -> bool {
+    let (t, a) = (store.fact(top.fact), store.fact(agreeing.fact));
+    t.metric == a.metric
+        && t.subject != a.subject
+        && top.subject.is_read()
+        && top.subject.own >= CLEAR
+        && agreeing.subject.own <= 0.0
+}
+
+/// "89.4% in simulation but only 12% on real tasks": a fact that another
+/// number of the sentence states is that number's, not this one's. The
+/// other number must be able to state it: the "one" of "at least one
+/// function" states no 71%.
+pub(super) fn stated_by_a_neighbour(store: &Store, fact: u32, number: &Number<'_>) -> bool {
+    let value = &store.fact(fact).value;
+    let reading = value.reading(0.0);
+    number.neighbours.iter().enumerate().any(|(i, m)| {
+        i != number.which
+            && backs(&m.quantity.unit, &value.unit)
+            && shares_values(&m.quantity.reading(0.0).set, &reading.set)
+    })
 }
 
 #[cfg(test)]

@@ -21,11 +21,12 @@ use super::derive::Kind;
 use crate::interval::Interval;
 use crate::link::{Linker, NAMED_IN_FULL, NameScore, Scores, SentenceTerms};
 use crate::quantity::{Quantity, Reading, Unit};
-use crate::store::{Fact, NameKind, Store, Sym};
+use crate::store::{NameKind, Store, Sym};
 
 use elsewhere::{
-    holds_another_numbers_subject, names_another_agent, subject_given_away, swapped_metric,
-    swapped_subject,
+    holds_another_numbers_subject, listed_with_its_metric, named_only_before, names_another_agent,
+    stated_by_a_neighbour, subject_given_away, swapped_metric, swapped_subject,
+    traded_with_a_neighbour,
 };
 use number::latest_year;
 
@@ -92,9 +93,6 @@ const BACKING_COVERAGE: f32 = 0.3;
 /// this factor, and no fact within [`AGREEING`] of it to agree.
 pub(crate) const MARGIN: f32 = 1.25;
 const AGREEING: f32 = 0.5;
-/// Share of a metric's name, in the sentence or the paragraph before, that
-/// a list of its values settles ([`listed_with_its_metric`]): most of it.
-const LISTED_COVERAGE: f32 = 0.45;
 /// Share of a name's weight that makes its evidence clear, and the
 /// strength its words near the number must have.
 const CLEAR: f32 = 0.6;
@@ -780,76 +778,6 @@ pub(crate) fn clearly_linked(top: &Candidate) -> bool {
     metric_clear && subject_clear
 }
 
-/// "Germany counts 449, Britain 523 and Canada 337" after a sentence on
-/// data centers: a subject named beside the number, in a list whose other
-/// numbers state the values of the same metric for the other subjects it
-/// names. The list settles the metric its words only carry over from the
-/// paragraph.
-fn listed_with_its_metric(
-    store: &Store,
-    linker: &Linker,
-    terms: &SentenceTerms,
-    top: &Candidate,
-    number: &Number<'_>,
-) -> bool {
-    let beside =
-        top.subject.is_read() && top.subject.own >= CLEAR && top.subject.nearness >= SUBJECT_BESIDE;
-    if !beside || top.metric.most_held < LISTED_COVERAGE {
-        return false;
-    }
-    let top_fact = store.fact(top.fact);
-    let others: Vec<&Fact> = store
-        .facts_of_metric(top_fact.metric)
-        .iter()
-        .map(|&f| store.fact(f))
-        .filter(|f| {
-            f.subject != top_fact.subject
-                && f.period == top_fact.period
-                && linker.subjects_owning(terms, CLEAR).any(|s| s == f.subject)
-        })
-        .collect();
-    number.neighbours.iter().enumerate().any(|(i, m)| {
-        i != number.which
-            && others.iter().any(|f| {
-                backs(&m.quantity.unit, &f.value.unit)
-                    && shares_values(&m.quantity.reading(0.0).set, &f.value.reading(0.0).set)
-            })
-    })
-}
-
-/// Whether `agreeing`, another subject's figure of the best link's metric,
-/// states this number while another number of the sentence states the
-/// best link's: "Physical sciences accounted for 28,910, life sciences
-/// 33,050" trades the two subjects' values.
-fn traded_with_a_neighbour(
-    store: &Store,
-    top: &Candidate,
-    agreeing: &Candidate,
-    number: &Number<'_>,
-) -> bool {
-    let (t, a) = (store.fact(top.fact), store.fact(agreeing.fact));
-    t.metric == a.metric
-        && t.subject != a.subject
-        && top.rank > agreeing.rank
-        && top.subject.is_read()
-        && top.subject.own >= CLEAR
-        && top.subject.rivalled < CLAIMED_SHARE
-        && stated_by_a_neighbour(store, top.fact, number)
-}
-
-/// Whether `agreeing` is another subject's figure of the best link's
-/// metric, a subject only the paragraph before names, while the sentence
-/// names the best link's: "TREWS lowered sepsis mortality by 17%" after a
-/// sentence on COMPOSER's 17% is TREWS's figure, stated wrong.
-fn named_only_before(store: &Store, top: &Candidate, agreeing: &Candidate) -> bool {
-    let (t, a) = (store.fact(top.fact), store.fact(agreeing.fact));
-    t.metric == a.metric
-        && t.subject != a.subject
-        && top.subject.is_read()
-        && top.subject.own >= CLEAR
-        && agreeing.subject.own <= 0.0
-}
-
 /// Whether the words around the number restate a draft's quote around its
 /// value: a harvested fact has no names, and its quote, weighted by
 /// nearness to the value, is all there is to link to.
@@ -857,20 +785,6 @@ fn quote_clearly_linked(top: &Candidate) -> bool {
     top.metric.coverage >= QUOTE_CLEAR
         && top.metric.strength >= QUOTE_STRENGTH
         && top.held >= QUOTE_HELD
-}
-
-/// "89.4% in simulation but only 12% on real tasks": a fact that another
-/// number of the sentence states is that number's, not this one's. The
-/// other number must be able to state it: the "one" of "at least one
-/// function" states no 71%.
-fn stated_by_a_neighbour(store: &Store, fact: u32, number: &Number<'_>) -> bool {
-    let value = &store.fact(fact).value;
-    let reading = value.reading(0.0);
-    number.neighbours.iter().enumerate().any(|(i, m)| {
-        i != number.which
-            && backs(&m.quantity.unit, &value.unit)
-            && shares_values(&m.quantity.reading(0.0).set, &reading.set)
-    })
 }
 
 /// "100 health systems", "50 points": the word right after a bare number
