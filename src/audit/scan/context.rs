@@ -124,7 +124,16 @@ pub(super) fn previous_word(before: &str) -> &str {
     if trimmed.len() == before.len() {
         return "";
     }
-    let ends_word = |c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '—' | '–');
+    // Chinese puts no space between words: a Han character or a Chinese
+    // mark ends the word too ("，DeepSeek 1424").
+    let ends_word = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '(' | '"' | '“' | '—' | '–' | '，' | '、' | '；' | '：' | '。' | '（'
+            )
+            || is_han(c)
+    };
     // Byte by byte where the text is ASCII, as it mostly is: this runs for
     // every number.
     let bytes = trimmed.as_bytes();

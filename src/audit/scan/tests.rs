@@ -598,6 +598,13 @@ fn a_subject_before_a_count_names_no_product() {
     let read: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
     assert_eq!(read, ["523", "322"]);
     assert_eq!(super::scan(text, BlockKind::Paragraph).len(), 1);
+    // In Chinese a mark or a Han character ends the word before the
+    // number: the subject after "，" is the store's, as after a space.
+    let text = "各公司最高分：阿里巴巴1449，France 322，Grok 4。";
+    mentions.clear();
+    scan_knowing(text, BlockKind::Paragraph, &subjects, &mut mentions);
+    let read: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(read, ["1449", "322"]);
     // A year that ends its sentence names nothing in the next one.
     assert_eq!(
         found("Devices were cleared in 2025. 258 were new. Was it 2024?** 12 were."),
