@@ -936,6 +936,10 @@ fn paraphrases_link_to_their_facts() {
         .map(|f| f.status)
         .collect::<Vec<_>>();
     assert_eq!(trews, [Status::Backed, Status::Contradicted]);
+    // The frontier mean the 93% states is no rival for the baseline's
+    // figure: another number of the sentence holds it.
+    expect(106, "93%", Status::Backed, "p-gpqa-mean");
+    expect(106, "82.1%", Status::Contradicted, "p-gpqa-expert");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings
