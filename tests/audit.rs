@@ -358,6 +358,15 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             (54, "400亿美元".to_owned(), Status::Unsourced, None),
             wrong(54, "约为4000亿美元", "e-openai-valuation"),
             backed(54, "1830亿美元", "e-anthropic-valuation"),
+            // 2025年的 dates the 62.0 after it, not the 324.6 before: that
+            // is 2022's peak.
+            backed(56, "324.6", "r-us-net-inflow-2022"),
+            wrong(56, "62.0", "r-us-net-inflow-2025"),
+            // The index's "average score" holds only words of MTEB's name.
+            wrong(58, "79.56", "p-mteb-top"),
+            // The 年 of 2025年 is no word of 往年AI事件, the incidents of
+            // the years before 2022, nor is 的 a word of any name.
+            wrong(60, "371", "ra-incidents-2025"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();
@@ -940,6 +949,17 @@ fn paraphrases_link_to_their_facts() {
     // figure: another number of the sentence holds it.
     expect(106, "93%", Status::Backed, "p-gpqa-mean");
     expect(106, "82.1%", Status::Contradicted, "p-gpqa-expert");
+    // Most of a subject's name right beside the number ("Defense
+    // Department" of "US Department of Defense") stands as near as all of it.
+    expect(108, "47.1%", Status::Contradicted, "po-dod-share");
+    // 2017 dates the third the share rose from, not the share of now.
+    expect(110, "Some three in five", Status::Backed, "ed-hs-cs-2024");
+    expect(110, "roughly a third", Status::Backed, "ed-hs-cs-2017");
+    // The chips' power "within data center capacity" holds only words of
+    // the data centers' power capacity, named in full: no rival to it.
+    expect(112, "31.9 GW", Status::Contradicted, "r-dc-power");
+    // $581 billion cuts the digits of $581.69 billion off, as `check` reads it.
+    expect(114, "$581 billion", Status::Backed, "e-corp-invest");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

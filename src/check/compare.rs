@@ -1,7 +1,6 @@
 //! The claim's interval against the facts': match, loose, mismatch, and
 //! the difference in words.
 
-use super::evaluate::last_digit;
 use super::show::{show_central, show_interval, show_number, show_number_in, show_signed};
 use super::{Ctx, Failure, Outcome, Step, Term};
 use crate::claim::Op;
@@ -144,13 +143,7 @@ pub(super) fn compare(
         central: term.reading.central.map(|c| c * term_scale),
     };
     let unit = term.unit.more_specific(&q.unit);
-    // Digits can be cut off only where the facts have digits to cut: 21 is
-    // no truncation of a count of 20, $285 billion may be one of $285.9 billion.
-    // (A part in a million keeps float noise, as in 0.1 GW against 100 MW,
-    // from telling equal digits apart.)
-    let truncation = term
-        .last_digit
-        .is_none_or(|facts| last_digit(q) > facts * 1.000_001);
+    let truncation = term.last_digit.is_none_or(|facts| q.may_be_cut_from(facts));
     let claim = stated(op, q, ctx.tolerance, truncation);
     let stated_text = match op {
         Op::Eq => q.text.to_string(),

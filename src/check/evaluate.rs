@@ -7,7 +7,7 @@ use super::show::{show_central, show_interval};
 use super::{Ctx, Failure, Outcome, Step, Term};
 use crate::claim::{ArithOp, Body, ChainValues, Expr, Reference, Rhs};
 use crate::interval::Interval;
-use crate::quantity::{Quantity, Reading, Unit};
+use crate::quantity::{Reading, Unit};
 use crate::report::Verdict;
 use crate::resolve::{self, Resolution, Scope};
 
@@ -176,16 +176,8 @@ pub(super) fn fact_term(ctx: &Ctx<'_>, f: u32) -> Term {
         unit: fact.value.unit.clone(),
         facts: vec![f],
         written: Some(fact.value.text.to_string()),
-        last_digit: Some(last_digit(&fact.value)),
+        last_digit: Some(fact.value.last_digit()),
     }
-}
-
-/// What the last written digit of a quantity is worth, in base units.
-pub(super) fn last_digit(q: &Quantity) -> f64 {
-    let exponent = q
-        .high
-        .map_or(q.low.exponent, |h| h.exponent.min(q.low.exponent));
-    10f64.powi(exponent) * q.unit.factor()
 }
 
 /// How many operands a name joined by operators may have

@@ -550,7 +550,6 @@ impl Linker {
     ) {
         let mut place = 0.0;
         let mut previous_end = 0;
-        let mut previous_word = 0;
         for token in tokens(sentence) {
             let word = out.word_starts.len() as u32;
             out.word_starts.push(token.start as u32);
@@ -572,15 +571,13 @@ impl Linker {
                     && (t.starts_with("19") || t.starts_with("20"))
                     && t.bytes().all(|b| b.is_ascii_digit())
             };
-            let after_year = text == "年" && is_year(&sentence[previous_word..token.start]);
-            place += if is_year(text) || after_year {
+            place += if is_year(text) {
                 0.0
             } else if text.chars().next().is_some_and(words::is_cjk) {
                 0.5
             } else {
                 1.0
             };
-            previous_word = token.start;
             let (from, to) = self.cached_terms(text, cache);
             if from == STOP {
                 out.stop_words.push(word);

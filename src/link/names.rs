@@ -40,17 +40,29 @@ impl Linker {
     pub fn named_apart_from(
         &self,
         terms: &SentenceTerms,
-        (kind, name): (NameKind, Sym),
-        (other_kind, other): (NameKind, Sym),
+        name: (NameKind, Sym),
+        other: (NameKind, Sym),
+    ) -> bool {
+        !self.said_within(terms, &[name], &[other])
+    }
+
+    /// Whether every word of the sentence that one of `names` holds is a
+    /// word of one of `within` too: what links those names is said of the
+    /// others as well.
+    pub fn said_within(
+        &self,
+        terms: &SentenceTerms,
+        names: &[(NameKind, Sym)],
+        within: &[(NameKind, Sym)],
     ) -> bool {
         terms
             .distinct
             .iter()
             .zip(&terms.presence)
-            .any(|(&term, &presence)| {
-                presence >= 1.0
-                    && self.name_holds(kind, name, term)
-                    && !self.name_holds(other_kind, other, term)
+            .all(|(&term, &presence)| {
+                presence < 1.0
+                    || !names.iter().any(|&(k, n)| self.name_holds(k, n, term))
+                    || within.iter().any(|&(k, n)| self.name_holds(k, n, term))
             })
     }
 

@@ -131,10 +131,12 @@ pub fn tokens_from(text: &str, mut at: usize) -> impl Iterator<Item = Token> + '
                 end += 2;
             }
             at = end;
-            // A possessive "s" after an apostrophe is not a word.
-            if end - start == 1
-                && matches!(first, 's' | 'S')
-                && text[..start].ends_with(['\'', '’'])
+            // A possessive "s" after an apostrophe is not a word, nor the
+            // 年 of "2025年" or "3年": it dates or measures, and names
+            // nothing ("往年AI事件" is no fact of 2025).
+            if end - start == first.len_utf8()
+                && ((matches!(first, 's' | 'S') && text[..start].ends_with(['\'', '’']))
+                    || (first == '年' && text[..start].ends_with(|c: char| c.is_ascii_digit())))
             {
                 continue;
             }
@@ -192,6 +194,9 @@ const STOP_WORDS: &[&str] = &[
     "more", "most", "nearly", "of", "on", "one", "or", "over", "per", "roughly", "s", "since",
     "some", "than", "that", "the", "their", "them", "there", "these", "this", "those", "to", "up",
     "was", "were", "what", "which", "while", "who", "will", "with", "within",
+    // The particle of possession and attribute, in nearly every Chinese
+    // name and sentence.
+    "的",
 ];
 
 /// Forms the stemmer leaves apart from their verb: "publications grew

@@ -380,6 +380,23 @@ impl Quantity {
         self.high.unwrap_or(self.low).value() * factor
     }
 
+    /// What the last written digit is worth, in base units.
+    pub fn last_digit(&self) -> f64 {
+        let exponent = self
+            .high
+            .map_or(self.low.exponent, |h| h.exponent.min(self.low.exponent));
+        10f64.powi(exponent) * self.unit.factor()
+    }
+
+    /// Whether the digits may be cut off from a value whose last digit is
+    /// worth `facts_last_digit`: only where it has digits to cut, so 21 is
+    /// no truncation of a count of 20, and $285 billion may be one of $285.9
+    /// billion. (A part in a million keeps float noise, as in 0.1 GW against
+    /// 100 MW, from telling equal digits apart.)
+    pub fn may_be_cut_from(&self, facts_last_digit: f64) -> bool {
+        self.last_digit() > facts_last_digit * 1.000_001
+    }
+
     /// The truncated reading (`$285 billion` for $285.9 billion), for plain
     /// numbers only: a one-digit multiple's reading already says how far
     /// above its digit it may go.

@@ -137,6 +137,7 @@ pub(crate) fn candidates(
     let mut subjects: Vec<(Sym, NameScore)> = Vec::new();
     let mut read: Vec<(Sym, NameScore)> = Vec::new();
     let mut out = Vec::new();
+    let truncated = number.quantity.truncated();
     // How near the number the nearest subject the sentence names stands,
     // other than one whose words are the metric's own ("SWE-bench" in
     // "SWE-bench Verified performance") or one only touched on ("leading" of
@@ -316,8 +317,7 @@ pub(crate) fn candidates(
             if subject.nearness <= 0.0 || (subject.own <= 0.0 && metric_score.own <= 0.0) {
                 continue;
             }
-            let named_period =
-                period.is_some_and(|p| number.years.named(number.sentence).any(|y| p.contains(y)));
+            let named_period = period.is_some_and(|p| number.dating_years().any(|y| p.contains(y)));
             let rank = metric_score.strength
                 + SUBJECT_WEIGHT * subject.nearness
                 + if named_period { PERIOD_BONUS } else { 0.0 };
@@ -341,7 +341,13 @@ pub(crate) fn candidates(
                 let allows = shares_values(&reading.set, &number.reading.set);
                 (allows && states_an_end(&fact.value, number), allows)
             } else if reading.set.is_bounded() {
-                let agrees = shares_values(&reading.set, &number.reading.set);
+                // "$285 billion" for $285.9 billion: digits cut off, not
+                // rounded, as `check` reads them too (loosely).
+                let agrees = shares_values(&reading.set, &number.reading.set)
+                    || truncated.is_some_and(|t| {
+                        number.quantity.may_be_cut_from(fact.value.last_digit())
+                            && shares_values(&reading.set, &t)
+                    });
                 (agrees, agrees)
             } else {
                 (
@@ -390,10 +396,10 @@ fn keep_latest_unless_dated(store: &Store, number: &Number<'_>, out: &mut Vec<Ca
     if number.starts_change {
         return;
     }
-    if number.years.found.is_empty() {
+    if number.dating_years().next().is_none() {
         keep_latest(store, out);
     } else if number.pinned.is_none()
-        && let Some(year) = number.years.set_in(number.sentence)
+        && let Some(year) = number.years.set_in_for(number.sentence, number.end)
     {
         keep_year(store, year, out);
     }
@@ -579,6 +585,7 @@ pub(crate) fn judge(
                     && !holds_another_numbers_subject(store, top, c)
                     && !stated_by_a_neighbour(store, c.fact, number)
             })
+            .filter(|runner| !says_less_than(store, linker, terms, top, runner))
             // A metric named only in the paragraph before is no rival to
             // one the sentence names: the paragraph only breaks ties.
             .filter(|runner| runner.metric.own > 0.0 || top.metric.own <= 0.0)
@@ -762,8 +769,9 @@ pub(crate) fn clearly_linked(top: &Candidate) -> bool {
     // A subject named right beside the number lets the paragraph name the
     // metric: "Among companies, OpenAI led with 19 models" after a
     // sentence on notable models.
-    let subject_beside =
-        top.subject.is_read() && top.subject.own >= CLEAR && top.subject.nearness >= SUBJECT_BESIDE;
+    let subject_beside = top.subject.is_read()
+        && top.subject.own >= CLEAR
+        && top.subject.nearness >= SUBJECT_BESIDE * top.subject.coverage;
     let metric_clear = (top.metric.most_held >= CLEAR
         && (top.metric.strength >= CLEAR_STRENGTH
             || (subject_beside && top.metric.strength >= CLEAR_STRENGTH_BESIDE)))
@@ -776,6 +784,37 @@ pub(crate) fn clearly_linked(top: &Candidate) -> bool {
         top.metric.coverage >= IMPLIED_CLEAR && top.metric.strength >= IMPLIED_STRENGTH
     };
     metric_clear && subject_clear
+}
+
+/// Whether the sentence names `runner` only by words of `top`'s names, its
+/// subject unread or read from them, and `top` by as much of its metric
+/// and more of it or more words: "MTEB (English v2) 的最高平均分" says more than the
+/// "average score" of another index, and is that index's score no more
+/// than it is the world's; "AI data centers had 32.8 GW of power capacity"
+/// is their power capacity, not the chips' power within it.
+fn says_less_than(
+    store: &Store,
+    linker: &Linker,
+    terms: &SentenceTerms,
+    top: &Candidate,
+    runner: &Candidate,
+) -> bool {
+    let names = |c: &Candidate| {
+        let fact = store.fact(c.fact);
+        [
+            (NameKind::Subject, fact.subject),
+            (NameKind::Metric, fact.metric),
+        ]
+    };
+    // A draft's words are its quote's, a whole sentence or table row: a
+    // runner-up's few words of it say nothing less.
+    if store.fact(top.fact).draft || store.fact(runner.fact).draft {
+        return false;
+    }
+    let (held, runner_held) = (top.metric.coverage, runner.metric.coverage);
+    held >= runner_held
+        && linker.said_within(terms, &names(runner), &names(top))
+        && (held > runner_held || !linker.said_within(terms, &names(top), &names(runner)))
 }
 
 /// Whether the words around the number restate a draft's quote around its

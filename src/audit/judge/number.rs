@@ -75,6 +75,9 @@ impl Years {
                     // "362起，比2024年的233起", "362, more than 2024's": the
                     // year after a comparison is the other number's.
                     let between = &sentence[end..s];
+                    if dates_the_next_number(sentence, e) {
+                        return None;
+                    }
                     // "达到5816.9亿美元，而2024年仅为2350亿美元", "$581
                     // billion, while in 2024 ...": a year past a clause
                     // break dates the next clause, where the conjunction
@@ -123,9 +126,30 @@ impl Years {
     /// The one year the sentence is set in, if it names only one, after
     /// "in", "by", "during" or "for" ("7.8% of job postings asked for AI
     /// skills in 2025"), and not as a year compared with ("as many as in
-    /// 2017", "than in 2024", "since 2017").
-    pub(crate) fn set_in<'s>(&self, sentence: &'s str) -> Option<&'s str> {
-        self.set_in.map(|(s, e)| &sentence[s..e])
+    /// 2017", "than in 2024", "since 2017"), nor as the year of what the
+    /// number at `..end` is compared with: "three in five schools now
+    /// offer it, up from about a third in 2017" is of now.
+    pub(crate) fn set_in_for<'s>(&self, sentence: &'s str, end: usize) -> Option<&'s str> {
+        let (s, e) = self.set_in?;
+        (!compares(sentence.get(end..s).unwrap_or_default())).then(|| &sentence[s..e])
+    }
+
+    /// The years that may date the number at `..end`: not one after it
+    /// that dates what it is compared with ("38 (vs 15 in 2024)"), nor one
+    /// that dates the next number ("从2022年的324.6跌至2025年的26.0").
+    pub(crate) fn dating<'a>(
+        &'a self,
+        sentence: &'a str,
+        end: usize,
+    ) -> impl Iterator<Item = &'a str> + 'a {
+        self.found
+            .iter()
+            .filter(move |&&(s, e)| {
+                s < end
+                    || !(compares(sentence.get(end..s).unwrap_or_default())
+                        || dates_the_next_number(sentence, e))
+            })
+            .map(move |&(s, e)| &sentence[s..e])
     }
 
     pub(super) fn named<'a>(&'a self, sentence: &'a str) -> impl Iterator<Item = &'a str> + 'a {
@@ -208,6 +232,27 @@ fn ends_its_clause(sentence: &str, s: usize, e: usize, start: usize) -> bool {
         .is_some_and(|w| CONJUNCTIONS.iter().any(|c| w.eq_ignore_ascii_case(c)));
     let clause = sentence[..s].rsplit(is_break).next().unwrap_or_default();
     parted && clause.split_whitespace().count() > 2
+}
+
+/// Whether the words between a number and what follows put a value beside
+/// the number's to compare it with.
+fn compares(between: &str) -> bool {
+    const COMPARING: [&str; 5] = ["from", "than", "versus", "vs", "compared"];
+    between.contains(['比', '较'])
+        || between
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| COMPARING.iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
+/// Whether the year ending at `e` stands right before a number, as its
+/// year: "2025年的26.0", "2024年为233", "2024's 233".
+fn dates_the_next_number(sentence: &str, e: usize) -> bool {
+    let rest = sentence[e..].strip_prefix('年').unwrap_or(&sentence[e..]);
+    let rest = ["的", "为", "是", "'s", "’s"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The words that start a clause of their own after a comma.
@@ -325,7 +370,13 @@ pub(crate) struct Number<'a> {
     pub which: usize,
 }
 
-impl Number<'_> {
+impl<'a> Number<'a> {
+    /// The years of the sentence that may date this number
+    /// ([`Years::dating`]).
+    pub(crate) fn dating_years(&self) -> impl Iterator<Item = &'a str> + 'a {
+        self.years.dating(self.sentence, self.end)
+    }
+
     /// "dropped 11%", "an 11% decline", "fell by 18 points": written as a
     /// fall, so a fact of change that is negative states it as a magnitude.
     pub(crate) fn falls(&self) -> bool {
