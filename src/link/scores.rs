@@ -303,6 +303,31 @@ impl Scores<'_, '_> {
             })
     }
 
+    /// Whether the sentence sets `name` apart from `other` (by words of
+    /// its names that are none of the other's) only by words another
+    /// number pulls harder: "约93%的国家开设CS,30%将其列为必修" leaves
+    /// 必修 ("mandatory") to the 30%, and the 93% to the countries that
+    /// teach CS at all.
+    pub fn apart_only_by_another_number(
+        &self,
+        (kind, name): (NameKind, Sym),
+        (other_kind, other): (NameKind, Sym),
+    ) -> bool {
+        let mut apart = false;
+        for (slot, &term) in self.sentence.distinct.iter().enumerate() {
+            if self.sentence.presence[slot] >= 1.0
+                && self.linker.name_holds(kind, name, term)
+                && !self.linker.name_holds(other_kind, other, term)
+            {
+                if !self.rivalled[slot] {
+                    return false;
+                }
+                apart = true;
+            }
+        }
+        apart
+    }
+
     /// The share of the sentence's words, weighed by their nearness to the
     /// number and their rarity, that the form of `score` holds: the other
     /// way round from its coverage. "MSAPairformer, with only 111 million

@@ -6,7 +6,7 @@
 //! of the same metric for the subject it names, settles that metric.
 
 use super::{CLAIMED_SHARE, CLEAR, Candidate, Number, SUBJECT_BESIDE, backs, shares_values};
-use crate::link::{Linker, NAMED_IN_FULL, NameScore, SentenceTerms};
+use crate::link::{Linker, NAMED_IN_FULL, NameScore, Scores, SentenceTerms};
 use crate::store::{Fact, NameKind, Store};
 
 /// Whether `agreeing` is the fact of the same metric for another subject
@@ -62,6 +62,7 @@ pub(super) fn swapped_metric(
     store: &Store,
     linker: &Linker,
     terms: &SentenceTerms,
+    scores: &Scores<'_, '_>,
     top: &Candidate,
     agreeing: &Candidate,
 ) -> bool {
@@ -82,6 +83,11 @@ pub(super) fn swapped_metric(
             terms,
             (NameKind::Metric, a.metric),
             (NameKind::Metric, t.metric),
+        )
+        // ... nor the best one set apart only by another number's words.
+        && !scores.apart_only_by_another_number(
+            (NameKind::Metric, t.metric),
+            (NameKind::Metric, a.metric),
         )
 }
 

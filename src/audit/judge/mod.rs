@@ -533,7 +533,7 @@ pub(crate) fn judge(
         })
         .filter(|c| {
             !swapped_subject(store, top, c)
-                && !swapped_metric(store, linker, terms, top, c)
+                && !swapped_metric(store, linker, terms, scores, top, c)
                 && !traded_with_a_neighbour(store, top, c, number)
                 && !named_only_before(store, top, c)
         })
@@ -651,7 +651,7 @@ pub(crate) fn judge(
             c.allows
                 && c.rank >= AGREEING * top.rank
                 && !swapped_subject(store, top, c)
-                && !swapped_metric(store, linker, terms, top, c)
+                && !swapped_metric(store, linker, terms, scores, top, c)
                 && !traded_with_a_neighbour(store, top, c, number)
                 && !named_only_before(store, top, c)
         });

@@ -19,7 +19,15 @@ pub(super) fn read_digits(
     // Chinese runs on into numbers with no space: a Han character before
     // the digits names nothing, except 第, which makes an ordinal (第3).
     let glued = |c: char| (c.is_alphanumeric() && !is_han(c)) || c == '第';
-    if prev.is_some_and(|c| glued(c) || c == '_' || c == '.' || c == ',') {
+    // A comma inside digits ("1,234") is a group's; after a word it parts
+    // a clause, as Chinese text written with ASCII commas has it
+    // ("开设CS,30%将其列为必修").
+    let in_digits = prev == Some(',')
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_ascii_digit());
+    if in_digits || prev.is_some_and(|c| glued(c) || c == '_' || c == '.') {
         return Read::Skip(token_end);
     }
     if prev == Some('^') {
