@@ -965,6 +965,11 @@ fn paraphrases_link_to_their_facts() {
     expect(112, "31.9 GW", Status::Contradicted, "r-dc-power");
     // $581 billion cuts the digits of $581.69 billion off, as `check` reads it.
     expect(114, "$581 billion", Status::Backed, "e-corp-invest");
+    // The 2 of "Evo 2" is its name's, no number to pull the name from the
+    // 0.75 after it; and no version starts at zero, so "GPN-Star 0.53" is a
+    // score. The two models' scores are swapped.
+    expect(116, "0.75", Status::Contradicted, "m-evo2-auprc");
+    expect(116, "0.53", Status::Contradicted, "m-gpn-auprc");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

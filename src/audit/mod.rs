@@ -242,11 +242,16 @@ impl<'a> Auditor<'a> {
                     .then(|| self.linker.subjects_in_order(&terms, numbers.len()))
                     .flatten()
                     .filter(|listed| listed.len() == numbers.len() && listed.len() > 1);
+                let hits = self.vocabulary.hits(sentence);
+                let in_a_name = numbers
+                    .iter()
+                    .map(|&(ms, me)| self.vocabulary.inside_name(&hits, ms, me))
+                    .collect();
                 cache = Some(Sentence {
                     range: (s, e),
                     first,
                     numbers,
-                    hits: self.vocabulary.hits(sentence),
+                    in_a_name,
                     years: Years::of(sentence),
                     respective,
                     prose: None,
@@ -256,7 +261,7 @@ impl<'a> Auditor<'a> {
                 continue;
             };
             let (ms, me) = (mention.start - s + shift, mention.end - s + shift);
-            if self.vocabulary.inside_name(&current.hits, ms, me) {
+            if current.in_a_name[at - current.first] {
                 continue;
             }
             let (line, column) = work.lines.locate(block.original(mention.start));
@@ -306,6 +311,7 @@ impl<'a> Auditor<'a> {
                 let no_rival = |n: usize| {
                     n != which
                         && (partner == Some(n)
+                            || current.in_a_name[n]
                             || (!mention.weak && mine[n].weak && stands_for_one(&mine[n].quantity)))
                 };
                 let scores = if (0..mine.len()).any(no_rival) {
@@ -690,7 +696,9 @@ struct Sentence {
     /// numbers stand in it.
     first: usize,
     numbers: Vec<(usize, usize)>,
-    hits: Vec<classify::Hit>,
+    /// Per number, whether it is the digits of a name ("Evo 2"): no number
+    /// stated, nor a rival for the words around it.
+    in_a_name: Vec<bool>,
     years: Years,
     /// "Singapore and Japan ... at 81% and 32%, respectively": the subjects
     /// named, in order, one to each number.

@@ -148,7 +148,13 @@ pub(super) fn read_digits(
     }
     let bare = quantity.unit == Unit::Bare && quantity.qualifier.is_none() && at == start;
     let versionless = quantity.low.exponent >= 0 && quantity.low.value() >= 10.0;
-    if bare && names_with_digits(before, previous) && !(versionless && names_a_subject(previous)) {
+    // "GPN-Star 0.53", "Flash 0.82": no version starts at zero, but scores do.
+    let a_fraction = quantity.low.exponent < 0 && quantity.low.value() < 1.0;
+    if bare
+        && !a_fraction
+        && names_with_digits(before, previous)
+        && !(versionless && names_a_subject(previous))
+    {
         return Read::Skip(token_end);
     }
     // "aged 30", "at the age of 30": an age, in years.
