@@ -337,6 +337,7 @@ impl<'a> Auditor<'a> {
                     pinned: current.years.pinned(sentence, ms, me),
                     // "ranged from 1.8% to 4.5%" is one range, read whole.
                     starts_change: after_from
+                        && !judge::Number::counts_a_source(sentence, me)
                         && current.years.pinned(sentence, ms, me).is_none()
                         && mention.quantity.high.is_none(),
                     earlier: judge::Number::earlier_value(sentence, &current.numbers, which),

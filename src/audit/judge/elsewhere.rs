@@ -198,9 +198,13 @@ pub(super) fn stated_by_a_neighbour(store: &Store, fact: u32, number: &Number<'_
     let value = &store.fact(fact).value;
     let reading = value.reading(0.0);
     number.neighbours.iter().enumerate().any(|(i, m)| {
+        let stated = m.quantity.reading(0.0).set;
         i != number.which
             && backs(&m.quantity.unit, &value.unit)
-            && shares_values(&m.quantity.reading(0.0).set, &reading.set)
+            // "model uploads more than tripled" bounds the value, and
+            // states only a fact bounded so too: not dataset uploads' 4x.
+            && (stated.is_bounded() || !reading.set.is_bounded())
+            && shares_values(&stated, &reading.set)
     })
 }
 

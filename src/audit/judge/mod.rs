@@ -692,6 +692,8 @@ pub(crate) fn judge(
         && counts_what_the_fact_counts(store, linker, terms, top.fact, number)
         && !is_a_number_of_its_name(store, linker, top.fact, number)
         && !counts_from_another_year(store, top.fact, number)
+        && (top.subject.is_read()
+            || !far_from(&store.fact(top.fact).value.reading(0.0), &number.reading))
         // "..., respectively" gives each number its subject: a neighbour
         // with this fact's value is another subject's, and stated wrong too.
         // So does a swap: the neighbour states this fact's value, and this
@@ -784,6 +786,30 @@ pub(crate) fn clearly_linked(top: &Candidate) -> bool {
         top.metric.coverage >= IMPLIED_CLEAR && top.metric.strength >= IMPLIED_STRENGTH
     };
     metric_clear && subject_clear
+}
+
+/// Whether a value is more than ten times off the fact's, either way,
+/// with other leading digits: no slip of scale ("1.7 million" for 1.7
+/// billion) but a figure of something else. A subject only implied by its
+/// metric does not make it the fact's: "20多台机器人" at a booth are no count
+/// of the world's logistics robots.
+fn far_from(fact: &Reading, number: &Reading) -> bool {
+    // A bound ("20多", "over 20") stands for its finite end.
+    let point = |r: &Reading| {
+        r.central.or_else(|| {
+            [r.set.lo, r.set.hi]
+                .into_iter()
+                .find(|v| v.is_finite() && *v != 0.0)
+        })
+    };
+    let (Some(a), Some(b)) = (point(fact), point(number)) else {
+        return false;
+    };
+    let leading = |v: f64| {
+        let v = v.abs();
+        (v / 10f64.powf(v.log10().floor() - 1.0)).floor()
+    };
+    a != 0.0 && b != 0.0 && (a / b).abs().max((b / a).abs()) > 10.0 && leading(a) != leading(b)
 }
 
 /// Whether the sentence names `runner` only by words of `top`'s names, its

@@ -555,6 +555,25 @@ impl<'a> Number<'a> {
                 .is_some_and(crate::quantity::may_name_a_unit)
     }
 
+    /// Whether the number at `start..end`, after "from", gives where what
+    /// it counts came from rather than where a change started: "devices
+    /// from 963 companies", with a noun after it and no "to" to go on to.
+    pub(crate) fn counts_a_source(sentence: &str, end: usize) -> bool {
+        const NOT_NOUNS: [&str; 12] = [
+            "in", "on", "at", "to", "a", "an", "the", "and", "or", "by", "for", "per",
+        ];
+        let rest = &sentence[end..];
+        Number::word_after(sentence, end).is_some_and(|at| {
+            let word = sentence[at..]
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or_default();
+            !NOT_NOUNS.iter().any(|w| w.eq_ignore_ascii_case(word))
+        }) && !rest
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.eq_ignore_ascii_case("to"))
+    }
+
     /// Where the word right after `end` starts, if one space at most
     /// parts it from the number and it is a word of letters.
     pub(crate) fn word_after(sentence: &str, end: usize) -> Option<usize> {
