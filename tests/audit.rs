@@ -981,6 +981,10 @@ fn paraphrases_link_to_their_facts() {
     // A figure a hundred times off the one fact its words imply, with other
     // digits, is of something else: the lab's conference is no NeurIPS.
     unsourced(122, "Roughly 800");
+    // "the V100" is half of "V100 hardware", and clear beside the metric
+    // named in full.
+    expect(124, "84", Status::Backed, "r-a100-models");
+    expect(124, "96", Status::Contradicted, "r-v100-models");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -121,6 +121,9 @@ const QUOTE_CLEAR: f32 = 0.4;
 const QUOTE_STRENGTH: f32 = 0.3;
 const QUOTE_HELD: f32 = 0.3;
 const IMPLIED_STRENGTH: f32 = 0.55;
+/// A subject half named is clear beside a metric named all but in full.
+const HALF_A_NAME: f32 = 0.5;
+const METRIC_IN_FULL: f32 = 0.9;
 
 /// Ranks the facts the number's words link it to, best first, within the
 /// hard constraints of unit and period, or all of them `for_derivation`
@@ -780,8 +783,14 @@ pub(crate) fn clearly_linked(top: &Candidate) -> bool {
         || (subject_beside
             && top.metric.most_held >= HELD_BESIDE
             && top.metric.strength >= CLEAR_STRENGTH_BESIDE);
+    // Half a subject's name does with the metric's named in full beside
+    // it: "the older V100 still shows up behind 96" of notable models
+    // trained on V100 hardware.
     let subject_clear = if top.subject.is_read() {
         top.subject.coverage >= CLEAR
+            || (top.subject.own >= HALF_A_NAME
+                && top.metric.own >= METRIC_IN_FULL
+                && top.metric.strength >= CLEAR_STRENGTH)
     } else {
         top.metric.coverage >= IMPLIED_CLEAR && top.metric.strength >= IMPLIED_STRENGTH
     };
