@@ -985,6 +985,11 @@ fn paraphrases_link_to_their_facts() {
     // named in full.
     expect(124, "84", Status::Backed, "r-a100-models");
     expect(124, "96", Status::Contradicted, "r-v100-models");
+    // "5 in 2017, 18 in 2022": the year a comma parts from a number closes
+    // the item before; the number's own year comes after it.
+    expect(126, "5", Status::Backed, "po-witnesses-2017");
+    expect(126, "18", Status::Backed, "po-witnesses-2022");
+    expect(126, "131", Status::Backed, "po-witnesses-2023");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -70,7 +70,11 @@ impl Years {
                     {
                         return None;
                     }
-                    start - e + 1
+                    // "5 in 2017, 18 in 2022": a year a comma parts from
+                    // the number closes the item before, and yields to the
+                    // number's own year after it.
+                    let parted = sentence[e..start].contains([',', '，']);
+                    start - e + 1 + if parted { NEAR / 2 } else { 0 }
                 } else if s >= end {
                     // "362起，比2024年的233起", "362, more than 2024's": the
                     // year after a comparison is the other number's.
