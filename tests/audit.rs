@@ -990,6 +990,10 @@ fn paraphrases_link_to_their_facts() {
     expect(126, "5", Status::Backed, "po-witnesses-2017");
     expect(126, "18", Status::Backed, "po-witnesses-2022");
     expect(126, "131", Status::Backed, "po-witnesses-2023");
+    // "$98 → $152" is "from $98 to $152": the start is the year before's,
+    // and the end, 2026's figure, is wrong ($125).
+    expect(128, "$98", Status::Backed, "e-surplus-avg-2025");
+    expect(128, "$152", Status::Contradicted, "e-surplus-avg-2026");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

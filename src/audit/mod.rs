@@ -326,6 +326,7 @@ impl<'a> Auditor<'a> {
                 };
                 let next_word = judge::Number::word_after(sentence, me);
                 let after_from = judge::Number::after_from(sentence, ms);
+                let arrow = judge::Number::starts_an_arrow(sentence, &current.numbers, which);
                 let number = judge::Number {
                     quantity: &mention.quantity,
                     start: ms,
@@ -336,8 +337,8 @@ impl<'a> Auditor<'a> {
                     years: &current.years,
                     pinned: current.years.pinned(sentence, ms, me),
                     // "ranged from 1.8% to 4.5%" is one range, read whole.
-                    starts_change: after_from
-                        && !judge::Number::counts_a_source(sentence, me)
+                    starts_change: (after_from && !judge::Number::counts_a_source(sentence, me)
+                        || arrow)
                         && current.years.pinned(sentence, ms, me).is_none()
                         && mention.quantity.high.is_none(),
                     earlier: judge::Number::earlier_value(sentence, &current.numbers, which),
@@ -431,7 +432,7 @@ impl<'a> Auditor<'a> {
                 );
                 // "from 233 to 362", "from 37 in 2023 to 58 in 2024": the
                 // start's fact settles the rest of the change.
-                if let (true, Judgement::Backed(f)) = (after_from, &judgement) {
+                if let (true, Judgement::Backed(f)) = (after_from || arrow, &judgement) {
                     let fact = self.store.fact(f[0]);
                     started = Some((at, (s, e), (fact.subject, fact.metric)));
                 }

@@ -238,6 +238,14 @@ fn ends_its_clause(sentence: &str, s: usize, e: usize, start: usize) -> bool {
     parted && clause.split_whitespace().count() > 2
 }
 
+/// Whether an arrow is all that stands between two numbers: "$98 → $152".
+fn arrow_between(sentence: &str, end: usize, start: usize) -> bool {
+    matches!(
+        sentence.get(end..start).map(str::trim),
+        Some("→" | "->" | "⟶" | "⇒" | "=>" | "➝" | "➞")
+    )
+}
+
 /// Whether the words between a number and what follows put a value beside
 /// the number's to compare it with.
 fn compares(between: &str) -> bool {
@@ -485,6 +493,9 @@ impl<'a> Number<'a> {
     /// the 到 or 至 after at most a counter and a verb of change
     /// (从233起增加到362起, 从58分降至45分).
     pub(crate) fn ends_change(sentence: &str, numbers: &[(usize, usize)], which: usize) -> bool {
+        if which > 0 && arrow_between(sentence, numbers[which - 1].1, numbers[which].0) {
+            return true;
+        }
         if which == 0 || !Number::after_from(sentence, numbers[which - 1].0) {
             return false;
         }
@@ -504,6 +515,18 @@ impl<'a> Number<'a> {
             || between.strip_suffix(['到', '至']).is_some_and(|rest| {
                 rest.chars().count() <= 6 && rest.chars().all(crate::quantity::is_han)
             })
+    }
+
+    /// Whether number `which` of `numbers` starts "X → Y", as a slide or a
+    /// table writes "from X to Y".
+    pub(crate) fn starts_an_arrow(
+        sentence: &str,
+        numbers: &[(usize, usize)],
+        which: usize,
+    ) -> bool {
+        numbers
+            .get(which + 1)
+            .is_some_and(|next| arrow_between(sentence, numbers[which].1, next.0))
     }
 
     /// Whether the word right before the number is "to": "but fell back
