@@ -375,6 +375,8 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // Twenty-odd robots at a booth are no count of the world's
             // logistics robots, whose metric alone the words name.
             (64, "20多".to_owned(), Status::Unsourced, None),
+            // A Chinese qualifier spaced from Latin digits is still theirs.
+            backed(66, "超过 18,000", "p-veo3-videos"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();

@@ -365,8 +365,13 @@ pub(super) fn leading_letters(i: &str) -> &str {
 
 /// A qualifier of prose ([`QUALIFIERS`], then `~` or `≈`) and the space after it.
 pub(super) fn prose_qualifier(i: &str) -> PResult<'_, Qualifier> {
-    if let Some((qualifier, len)) = qualifier_phrase(i).or_else(|| zh_qualifier_at_start(i)) {
+    if let Some((qualifier, len)) = qualifier_phrase(i) {
         return Ok((&i[len..], qualifier));
+    }
+    // "超过 18,000": mixed text spaces the digits from the words.
+    if let Some((qualifier, len)) = zh_qualifier_at_start(i) {
+        let rest = &i[len..];
+        return Ok((rest.strip_prefix(' ').unwrap_or(rest), qualifier));
     }
     let symbol = |s: &'static str| value(Qualifier::About, terminated(tag(s), space0));
     alt((symbol("~"), symbol("≈"))).parse(i)

@@ -90,6 +90,9 @@ pub(super) fn context_start(text: &str, at: usize, word: &str) -> (usize, bool) 
         BEFORE.find(window).map_or(at, |m| window_start + m.start())
     } else if let Some((_, len)) = zh_qualifier_at_end(window) {
         at - len
+    } else if let Some((_, len)) = window.strip_suffix(' ').and_then(zh_qualifier_at_end) {
+        // "超过 18,000 个": mixed text spaces the digits from the words.
+        at - 1 - len
     } else {
         at
     };
