@@ -7,9 +7,12 @@
 //! compared only with the facts the words rank (nearly) best.
 //!
 //! `number.rs` reads the number in its sentence (years, "from X to Y",
-//! what follows it); `elsewhere.rs` knows what the sentence gives to
-//! another number or source; `explain.rs` puts the candidates into words.
+//! what follows it); `clarity.rs` says whether the words link it clearly
+//! enough to contradict, and which runner-up is no rival; `elsewhere.rs`
+//! knows what the sentence gives to another number or source; `explain.rs`
+//! puts the candidates into words.
 
+mod clarity;
 mod elsewhere;
 mod explain;
 mod number;
@@ -29,6 +32,9 @@ use elsewhere::{
     traded_with_a_neighbour,
 };
 use number::latest_year;
+
+pub(crate) use clarity::fully_linked;
+use clarity::{clearly_linked, far_from, quote_clearly_linked, says_less_than};
 
 /// How a number stands against the facts its words link it to.
 #[derive(Debug, Clone, PartialEq)]
@@ -760,105 +766,6 @@ pub(crate) fn judge(
 fn readings_differ(store: &Store, a: u32, b: u32) -> bool {
     let (a, b) = (&store.fact(a).value, &store.fact(b).value);
     a.reading(0.0).strict != b.reading(0.0).strict || a.qualifier != b.qualifier
-}
-
-/// Whether the words name a derivation's metric in full, and its subjects:
-/// a derived value is wrong only when what it derives from is certain.
-pub(crate) fn fully_linked(top: &Candidate) -> bool {
-    top.metric.coverage >= NAMED_IN_FULL && top.subject.is_read() && top.subject.coverage >= CLEAR
-}
-
-/// Whether the best candidate's words name its metric, and its subject,
-/// clearly enough to say its value is wrong.
-pub(crate) fn clearly_linked(top: &Candidate) -> bool {
-    // A subject named right beside the number lets the paragraph name the
-    // metric: "Among companies, OpenAI led with 19 models" after a
-    // sentence on notable models.
-    let subject_beside = top.subject.is_read()
-        && top.subject.own >= CLEAR
-        && top.subject.nearness >= SUBJECT_BESIDE * top.subject.coverage;
-    let metric_clear = (top.metric.most_held >= CLEAR
-        && (top.metric.strength >= CLEAR_STRENGTH
-            || (subject_beside && top.metric.strength >= CLEAR_STRENGTH_BESIDE)))
-        || (subject_beside
-            && top.metric.most_held >= HELD_BESIDE
-            && top.metric.strength >= CLEAR_STRENGTH_BESIDE);
-    // Half a subject's name does with the metric's named in full beside
-    // it: "the older V100 still shows up behind 96" of notable models
-    // trained on V100 hardware.
-    let subject_clear = if top.subject.is_read() {
-        top.subject.coverage >= CLEAR
-            || (top.subject.own >= HALF_A_NAME
-                && top.metric.own >= METRIC_IN_FULL
-                && top.metric.strength >= CLEAR_STRENGTH)
-    } else {
-        top.metric.coverage >= IMPLIED_CLEAR && top.metric.strength >= IMPLIED_STRENGTH
-    };
-    metric_clear && subject_clear
-}
-
-/// Whether a value is more than ten times off the fact's, either way,
-/// with other leading digits: no slip of scale ("1.7 million" for 1.7
-/// billion) but a figure of something else. A subject only implied by its
-/// metric does not make it the fact's: "20多台机器人" at a booth are no count
-/// of the world's logistics robots.
-fn far_from(fact: &Reading, number: &Reading) -> bool {
-    // A bound ("20多", "over 20") stands for its finite end.
-    let point = |r: &Reading| {
-        r.central.or_else(|| {
-            [r.set.lo, r.set.hi]
-                .into_iter()
-                .find(|v| v.is_finite() && *v != 0.0)
-        })
-    };
-    let (Some(a), Some(b)) = (point(fact), point(number)) else {
-        return false;
-    };
-    let leading = |v: f64| {
-        let v = v.abs();
-        (v / 10f64.powf(v.log10().floor() - 1.0)).floor()
-    };
-    a != 0.0 && b != 0.0 && (a / b).abs().max((b / a).abs()) > 10.0 && leading(a) != leading(b)
-}
-
-/// Whether the sentence names `runner` only by words of `top`'s names, its
-/// subject unread or read from them, and `top` by as much of its metric
-/// and more of it or more words: "MTEB (English v2) 的最高平均分" says more than the
-/// "average score" of another index, and is that index's score no more
-/// than it is the world's; "AI data centers had 32.8 GW of power capacity"
-/// is their power capacity, not the chips' power within it.
-fn says_less_than(
-    store: &Store,
-    linker: &Linker,
-    terms: &SentenceTerms,
-    top: &Candidate,
-    runner: &Candidate,
-) -> bool {
-    let names = |c: &Candidate| {
-        let fact = store.fact(c.fact);
-        [
-            (NameKind::Subject, fact.subject),
-            (NameKind::Metric, fact.metric),
-        ]
-    };
-    // A draft's words are its quote's, a whole sentence or table row: a
-    // runner-up's few words of it say nothing less.
-    if store.fact(top.fact).draft || store.fact(runner.fact).draft {
-        return false;
-    }
-    let (held, runner_held) = (top.metric.coverage, runner.metric.coverage);
-    held >= runner_held
-        && linker.said_within(terms, &names(runner), &names(top))
-        && (held > runner_held || !linker.said_within(terms, &names(top), &names(runner)))
-}
-
-/// Whether the words around the number restate a draft's quote around its
-/// value: a harvested fact has no names, and its quote, weighted by
-/// nearness to the value, is all there is to link to.
-fn quote_clearly_linked(top: &Candidate) -> bool {
-    top.metric.coverage >= QUOTE_CLEAR
-        && top.metric.strength >= QUOTE_STRENGTH
-        && top.held >= QUOTE_HELD
 }
 
 /// "100 health systems", "50 points": the word right after a bare number
