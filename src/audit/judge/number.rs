@@ -582,7 +582,7 @@ impl<'a> Number<'a> {
                 .is_some_and(crate::quantity::may_name_a_unit)
     }
 
-    /// Whether the number at `start..end`, after "from", gives where what
+    /// Whether the number ending at `end`, after "from", gives where what
     /// it counts came from rather than where a change started: "devices
     /// from 963 companies", with a noun after it and no "to" to go on to.
     pub(crate) fn counts_a_source(sentence: &str, end: usize) -> bool {
