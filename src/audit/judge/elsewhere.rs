@@ -7,6 +7,7 @@
 
 use super::{CLAIMED_SHARE, CLEAR, Candidate, Number, SUBJECT_BESIDE, backs, shares_values};
 use crate::link::{Linker, NAMED_IN_FULL, NameScore, Scores, SentenceTerms};
+use crate::quantity::Quantity;
 use crate::store::{Fact, NameKind, Store};
 
 /// Whether `agreeing` is the fact of the same metric for another subject
@@ -148,13 +149,7 @@ pub(super) fn listed_with_its_metric(
                 && linker.subjects_owning(terms, CLEAR).any(|s| s == f.subject)
         })
         .collect();
-    number.neighbours.iter().enumerate().any(|(i, m)| {
-        i != number.which
-            && others.iter().any(|f| {
-                backs(&m.quantity.unit, &f.value.unit)
-                    && shares_values(&m.quantity.reading(0.0).set, &f.value.reading(0.0).set)
-            })
-    })
+    others.iter().any(|f| a_neighbour_states(&f.value, number))
 }
 
 /// Whether `agreeing`, another subject's figure of the best link's metric,
@@ -195,7 +190,11 @@ pub(super) fn named_only_before(store: &Store, top: &Candidate, agreeing: &Candi
 /// other number must be able to state it: the "one" of "at least one
 /// function" states no 71%.
 pub(super) fn stated_by_a_neighbour(store: &Store, fact: u32, number: &Number<'_>) -> bool {
-    let value = &store.fact(fact).value;
+    a_neighbour_states(&store.fact(fact).value, number)
+}
+
+/// Whether another number of the sentence states `value`.
+fn a_neighbour_states(value: &Quantity, number: &Number<'_>) -> bool {
     let reading = value.reading(0.0);
     number.neighbours.iter().enumerate().any(|(i, m)| {
         let stated = m.quantity.reading(0.0).set;
