@@ -270,6 +270,7 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
     };
     let backed = |line: u32, text: &str, fact: &str| row(line, text, Status::Backed, fact);
     let wrong = |line: u32, text: &str, fact: &str| row(line, text, Status::Contradicted, fact);
+    let unsourced = |line: u32, text: &str| (line, text.to_owned(), Status::Unsourced, None);
     assert_eq!(
         statuses,
         [
@@ -306,7 +307,7 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // (449); the UK's number, whose words the next one claims, is
             // unsourced rather than backed by China's fact.
             backed(36, "5427", "r-dc-us"),
-            (36, "449".to_owned(), Status::Unsourced, None),
+            unsourced(36, "449"),
             wrong(36, "523", "r-dc-china"),
             // 国 is a character of 英国, 德国 and 法国 alike: a short name
             // is near where it stands whole, so 925 is Germany's alone.
@@ -336,7 +337,7 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             backed(43, "约1.3倍", "e-corp-invest-growth"),
             // The 10 of 10颗星以上 is the one of the alias 10星以上AI项目:
             // a word of the name, not a count of projects.
-            (44, "10".to_owned(), Status::Unsourced, None),
+            unsourced(44, "10"),
             backed(44, "5.2%", "r-github-india-share"),
             // 2025年 opening the sentence dates it: 56% is 2026's figure,
             // and 2025's was 48%.
@@ -355,7 +356,7 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // valuation named in full.
             // 募集 ("raised") is no word of the aliases of OpenAI's
             // funding round: a miss, left unsourced.
-            (54, "400亿美元".to_owned(), Status::Unsourced, None),
+            unsourced(54, "400亿美元"),
             wrong(54, "约为4000亿美元", "e-openai-valuation"),
             backed(54, "1830亿美元", "e-anthropic-valuation"),
             // 2025年的 dates the 62.0 after it, not the 324.6 before: that
@@ -374,7 +375,7 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             backed(62, "30%", "ed-countries-mandate"),
             // Twenty-odd robots at a booth are no count of the world's
             // logistics robots, whose metric alone the words name.
-            (64, "20多".to_owned(), Status::Unsourced, None),
+            unsourced(64, "20多"),
             // A Chinese qualifier spaced from Latin digits is still theirs.
             backed(66, "超过 18,000", "p-veo3-videos"),
         ]
