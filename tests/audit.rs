@@ -207,9 +207,9 @@ fn outcomes(findings: &[Finding]) -> Vec<(u32, String, Status, Option<String>)> 
 }
 
 /// A table's cells are read as a line of prose made of their row and
-/// column headers ("Notable AI models (2025); China: 30"), so a wrong cell
-/// is contradicted by the fact its headers name; and "up to 73%" is no
-/// bound that any smaller share backs.
+/// column headers ("Notable AI models (2025); China: 30"), with the heading
+/// above as context, so a wrong cell is contradicted by the fact they name;
+/// and "up to 73%" is no bound that any smaller share backs.
 #[test]
 fn table_cells_link_through_their_headers() {
     let findings = audit("tests/fixtures/audit/table-digest.md", &[]);
@@ -234,6 +234,10 @@ fn table_cells_link_through_their_headers() {
             row(11, "5,427", Status::Backed, Some("r-dc-us")),
             row(11, "449", Status::Backed, Some("r-dc-china")),
             row(13, "Up to 73%", Status::Unsourced, None),
+            // The heading says what the cells of "Country | Amount" are.
+            row(19, "$4.36B", Status::Backed, Some("e-france-private")),
+            row(20, "$4.82B", Status::Contradicted, Some("e-canada-private")),
+            row(21, "$4.09B", Status::Backed, Some("e-india-private")),
         ]
     );
     let wrong = &findings[4];
@@ -997,6 +1001,15 @@ fn paraphrases_link_to_their_facts() {
     // and the end, 2026's figure, is wrong ($125).
     expect(128, "$98", Status::Backed, "e-surplus-avg-2025");
     expect(128, "$152", Status::Contradicted, "e-surplus-avg-2026");
+    // A sentence naming only its subject beside the number speaks of the
+    // metric the sentence before names in full: Canada's is $4.28 billion.
+    expect(130, "$5.9 billion", Status::Backed, "e-uk-private");
+    expect(
+        130,
+        "$4.82 billion",
+        Status::Contradicted,
+        "e-canada-private",
+    );
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -159,7 +159,8 @@ pub struct LinkEvidence {
     pub strength: f32,
     /// `[word in the sentence, word of the name]`.
     pub words: Vec<(String, String)>,
-    /// Words of the name found only in the paragraph before the sentence.
+    /// Words of the name found only before the sentence: in its paragraph
+    /// or the heading it stands under.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub earlier: Vec<String>,
 }

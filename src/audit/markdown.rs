@@ -264,6 +264,7 @@ impl Prose {
             match self.current.kind {
                 BlockKind::Heading => self.heading.clone_from(&self.current.text),
                 BlockKind::Paragraph => self.current.heading.clone_from(&self.heading),
+                // Set as the cell began.
                 BlockKind::Cell | BlockKind::PlainText => {}
             }
             visit(&self.current);
@@ -368,6 +369,9 @@ impl Prose {
                     self.flush(kind, visit);
                     if kind == BlockKind::Cell {
                         self.current.context = self.table.context();
+                        // What the whole table is of, read as the
+                        // paragraph before a sentence is.
+                        self.current.heading.clone_from(&self.heading);
                     }
                 }
             }

@@ -226,7 +226,8 @@ impl<'a> Auditor<'a> {
                     .map(|m| (m.start - s + shift, m.end - s + shift))
                     .collect();
                 if shift > 0 {
-                    self.linker.read(sentence, &mut work.words, &mut terms);
+                    self.linker
+                        .read_under(&work.heading, sentence, &mut work.words, &mut terms);
                 } else {
                     self.linker.read_in_paragraph(
                         &block.text,

@@ -30,8 +30,8 @@ pub struct Block {
     /// item, the paragraph that introduces its list. Empty for every other
     /// block.
     pub context: String,
-    /// The heading a paragraph or list item stands under, the nearest
-    /// before it; empty for other blocks and in plain text.
+    /// The heading a paragraph, list item or table cell stands under, the
+    /// nearest before it; empty for headings and in plain text.
     pub heading: String,
     /// `(offset in text, offset in the original)` where each piece starts, ascending.
     pieces: Vec<(usize, usize)>,

@@ -55,6 +55,24 @@ impl Linker {
         }
     }
 
+    /// [`Linker::read`] of `sentence` with the words of the heading it
+    /// stands under as context: a table cell's row and column say little
+    /// ("Canada; $: $4.28B") where "## Private investment by country, 2025"
+    /// says what the table holds.
+    pub fn read_under(
+        &self,
+        heading: &HeadingWords,
+        sentence: &str,
+        cache: &mut WordCache,
+        out: &mut SentenceTerms,
+    ) {
+        self.start_reading(out);
+        for &terms in &heading.words {
+            push_context_word(terms, cache, out);
+        }
+        self.read_sentence(sentence, "", cache, out);
+    }
+
     /// [`Linker::read_in`] of `text[sentence.0..sentence.1]` with the
     /// context `text[context_from..sentence.0]`, which must start the
     /// block or at a whitespace character (a word boundary), and the words

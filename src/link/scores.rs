@@ -39,6 +39,13 @@ impl Default for NameScore {
 }
 
 impl NameScore {
+    /// Share of the form's weight the sentence and the paragraph before it
+    /// hold between them, a word of the paragraph counted as one of the
+    /// sentence.
+    pub fn told(&self) -> f32 {
+        self.own + (self.coverage - self.own).max(0.0) / CONTEXT_FOUND
+    }
+
     /// A score given, not read from words: the store's default subject
     /// stands for a sentence that names none.
     pub const fn assumed(coverage: f32, nearness: f32) -> NameScore {

@@ -383,9 +383,9 @@ fn link_words(c: &crate::audit::LinkCandidate) -> String {
         let earlier = evidence.earlier.join(" ");
         let found = match (words.is_empty(), earlier.is_empty()) {
             (_, true) => format!("\"{}\"", words.join(" ")),
-            (true, false) => format!("\"{earlier}\" earlier in the paragraph"),
+            (true, false) => format!("\"{earlier}\" before the sentence"),
             (false, false) => format!(
-                "\"{}\" (and \"{earlier}\" earlier in the paragraph)",
+                "\"{}\" (and \"{earlier}\" before the sentence)",
                 words.join(" ")
             ),
         };

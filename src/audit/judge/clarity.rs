@@ -30,7 +30,10 @@ pub(super) fn clearly_linked(top: &Candidate) -> bool {
             || (subject_beside && top.metric.strength >= CLEAR_STRENGTH_BESIDE)))
         || (subject_beside
             && top.metric.most_held >= HELD_BESIDE
-            && top.metric.strength >= CLEAR_STRENGTH_BESIDE);
+            && top.metric.strength >= CLEAR_STRENGTH_BESIDE)
+        // ... or named in full by the heading or the sentence before:
+        // "## Private AI investment" over "Canada: $4.82B".
+        || (subject_beside && top.metric.told() >= NAMED_IN_FULL);
     // Half a subject's name does with the metric's named in full beside
     // it: "the older V100 still shows up behind 96" of notable models
     // trained on V100 hardware.
