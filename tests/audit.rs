@@ -1010,6 +1010,9 @@ fn paraphrases_link_to_their_facts() {
         Status::Contradicted,
         "e-canada-private",
     );
+    // The subject the number is compared with, named after it, lends it no
+    // value: 0.86 is LLM-X's score, Gemini 2.5 Flash's is 0.82.
+    expect(132, "0.86", Status::Contradicted, "ra-helm-arabic-gemini");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

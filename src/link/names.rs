@@ -46,6 +46,25 @@ impl Linker {
         !self.said_within(terms, &[name], &[other])
     }
 
+    /// Where the sentence's own words of `name` that are no words of the
+    /// `others` start, in bytes.
+    pub fn words_apart_from<'t>(
+        &'t self,
+        terms: &'t SentenceTerms,
+        name: (NameKind, Sym),
+        others: &'t [(NameKind, Sym)],
+    ) -> impl Iterator<Item = usize> + 't {
+        terms
+            .occurrences
+            .iter()
+            .filter(|o| o.word != CONTEXT_WORD)
+            .filter(move |o| {
+                self.name_holds(name.0, name.1, o.term)
+                    && !others.iter().any(|&(k, n)| self.name_holds(k, n, o.term))
+            })
+            .map(|o| o.start as usize)
+    }
+
     /// Whether every word of the sentence that one of `names` holds is a
     /// word of one of `within` too: what links those names is said of the
     /// others as well.

@@ -261,7 +261,7 @@ const WRITTEN_OF_A_CHANGE: f32 = 0.7;
 /// The weight of a word that follows the number rather than leads it.
 const AFTER: f32 = 0.6;
 
-impl Scores<'_, '_> {
+impl<'l, 's> Scores<'l, 's> {
     /// How strongly the words point at a subject or a metric: its best form,
     /// and the most the words hold of any form ("notable models" holds more
     /// of "notable models released" than of the stronger "notable AI models
@@ -469,6 +469,11 @@ impl Scores<'_, '_> {
                     .sum::<f32>()
             })
             .max_by(f32::total_cmp)
+    }
+
+    /// The linker and the reading these scores were made from.
+    pub fn reading(&self) -> (&'l Linker, &'s SentenceTerms) {
+        (self.linker, self.sentence)
     }
 
     /// The words behind a name's score, for an editor to check.

@@ -5,7 +5,10 @@
 //! subject yields to a named source. A list of the sentence's numbers, each
 //! of the same metric for the subject it names, settles that metric.
 
-use super::{CLAIMED_SHARE, CLEAR, Candidate, Number, SUBJECT_BESIDE, backs, shares_values};
+use super::{
+    CLAIMED_SHARE, CLEAR, Candidate, Number, SUBJECT_BESIDE, SUBJECT_NAMED_NEAR, backs,
+    shares_values,
+};
 use crate::link::{Linker, NAMED_IN_FULL, NameScore, Scores, SentenceTerms};
 use crate::quantity::Quantity;
 use crate::store::{Fact, NameKind, Store};
@@ -183,6 +186,57 @@ pub(super) fn named_only_before(store: &Store, top: &Candidate, agreeing: &Candi
         && top.subject.is_read()
         && top.subject.own >= CLEAR
         && agreeing.subject.own <= 0.0
+}
+
+/// Whether `agreeing` is the figure of the subject the number is compared
+/// with, named only after it and past a word of comparison, while the
+/// best link's subject is named right before it: "GPT-5.1 scored 0.86,
+/// below LLM-X" gives GPT-5.1 LLM-X's score, and is wrong.
+pub(super) fn compared_with(
+    store: &Store,
+    linker: &Linker,
+    terms: &SentenceTerms,
+    top: &Candidate,
+    agreeing: &Candidate,
+    number: &Number<'_>,
+) -> bool {
+    let (t, a) = (store.fact(top.fact), store.fact(agreeing.fact));
+    if t.metric != a.metric
+        || t.subject == a.subject
+        || !top.subject.is_read()
+        || top.subject.own < CLEAR
+        || top.subject.nearness < SUBJECT_NAMED_NEAR
+        || !agreeing.subject.is_read()
+    {
+        return false;
+    }
+    // "On HELM Arabic, GPT-5.1 scored 0.86": the "Arabic" of Arabic.ai
+    // LLM-X is the metric's word here.
+    let named = [(NameKind::Subject, t.subject), (NameKind::Metric, t.metric)];
+    let first = linker
+        .words_apart_from(terms, (NameKind::Subject, a.subject), &named)
+        .min();
+    first.is_some_and(|first| {
+        first >= number.end
+            && number
+                .sentence
+                .get(number.end..first)
+                .is_some_and(compares_with_another)
+    })
+}
+
+/// Whether the words after a number set another's value beside it.
+fn compares_with_another(between: &str) -> bool {
+    const COMPARING: [&str; 12] = [
+        "below", "above", "behind", "ahead", "than", "versus", "vs", "against", "compared",
+        "trailing", "beating", "topping",
+    ];
+    ["比", "低于", "高于", "落后", "领先", "不及", "超过"]
+        .iter()
+        .any(|w| between.contains(w))
+        || between
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| COMPARING.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 /// "89.4% in simulation but only 12% on real tasks": a fact that another

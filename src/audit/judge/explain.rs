@@ -90,6 +90,15 @@ pub(crate) fn explain(
                      names another"
                         .to_owned()
                 }
+                _ if {
+                    let (linker, terms) = scores.reading();
+                    super::compared_with(store, linker, terms, top, c, number)
+                } =>
+                {
+                    "agrees, but its subject is named after the number as the one it is \
+                     compared with, and the sentence gives the number to another"
+                        .to_owned()
+                }
                 _ => "agrees, but another fact is linked as well".to_owned(),
             };
             LinkCandidate {

@@ -27,9 +27,9 @@ use crate::quantity::{Quantity, Reading, Unit};
 use crate::store::{NameKind, Store, Sym};
 
 use elsewhere::{
-    holds_another_numbers_subject, listed_with_its_metric, named_only_before, names_another_agent,
-    stated_by_a_neighbour, subject_given_away, swapped_metric, swapped_subject,
-    traded_with_a_neighbour,
+    compared_with, holds_another_numbers_subject, listed_with_its_metric, named_only_before,
+    names_another_agent, stated_by_a_neighbour, subject_given_away, swapped_metric,
+    swapped_subject, traded_with_a_neighbour,
 };
 use number::latest_year;
 
@@ -545,6 +545,7 @@ pub(crate) fn judge(
                 && !swapped_metric(store, linker, terms, scores, top, c)
                 && !traded_with_a_neighbour(store, top, c, number)
                 && !named_only_before(store, top, c)
+                && !compared_with(store, linker, terms, top, c, number)
         })
         .collect();
     if !backing.is_empty() {
@@ -663,10 +664,13 @@ pub(crate) fn judge(
                 && !swapped_metric(store, linker, terms, scores, top, c)
                 && !traded_with_a_neighbour(store, top, c, number)
                 && !named_only_before(store, top, c)
+                && !compared_with(store, linker, terms, top, c, number)
         });
     let swapped = candidates.iter().any(|c| {
         c.agrees
-            && (swapped_subject(store, top, c) || traded_with_a_neighbour(store, top, c, number))
+            && (swapped_subject(store, top, c)
+                || traded_with_a_neighbour(store, top, c, number)
+                || compared_with(store, linker, terms, top, c, number))
     });
     let top_unit = &store.fact(top.fact).value.unit;
     let same_kind = strictly_compatible(unit, top_unit)
