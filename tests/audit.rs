@@ -1013,6 +1013,10 @@ fn paraphrases_link_to_their_facts() {
     // The subject the number is compared with, named after it, lends it no
     // value: 0.86 is LLM-X's score, Gemini 2.5 Flash's is 0.82.
     expect(132, "0.86", Status::Contradicted, "ra-helm-arabic-gemini");
+    // Nor does a subject named in part by another number's words: "drug"
+    // is the 3,311's, and structure prediction's share is 23.9%.
+    expect(134, "3,311", Status::Backed, "m-drug-discovery-pubs");
+    expect(134, "54.4%", Status::Contradicted, "m-structure-share-2025");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -85,6 +85,9 @@ pub(crate) fn explain(
                      the two subjects' values are traded"
                         .to_owned()
                 }
+                _ if super::swapped_subject(store, scores, top, c) => {
+                    "agrees, but the words that name its subject are another number's".to_owned()
+                }
                 _ if super::named_only_before(store, top, c) => {
                     "agrees, but only the paragraph before names its subject, and the sentence \
                      names another"

@@ -541,7 +541,7 @@ pub(crate) fn judge(
                 || number.change_of == Some((fact.subject, fact.metric))
         })
         .filter(|c| {
-            !swapped_subject(store, top, c)
+            !swapped_subject(store, scores, top, c)
                 && !swapped_metric(store, linker, terms, scores, top, c)
                 && !traded_with_a_neighbour(store, top, c, number)
                 && !named_only_before(store, top, c)
@@ -660,7 +660,7 @@ pub(crate) fn judge(
         .any(|c| {
             c.allows
                 && c.rank >= AGREEING * top.rank
-                && !swapped_subject(store, top, c)
+                && !swapped_subject(store, scores, top, c)
                 && !swapped_metric(store, linker, terms, scores, top, c)
                 && !traded_with_a_neighbour(store, top, c, number)
                 && !named_only_before(store, top, c)
@@ -668,7 +668,7 @@ pub(crate) fn judge(
         });
     let swapped = candidates.iter().any(|c| {
         c.agrees
-            && (swapped_subject(store, top, c)
+            && (swapped_subject(store, scores, top, c)
                 || traded_with_a_neighbour(store, top, c, number)
                 || compared_with(store, linker, terms, top, c, number))
     });
