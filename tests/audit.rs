@@ -1017,6 +1017,8 @@ fn paraphrases_link_to_their_facts() {
     // is the 3,311's, and structure prediction's share is 23.9%.
     expect(134, "3,311", Status::Backed, "m-drug-discovery-pubs");
     expect(134, "54.4%", Status::Contradicted, "m-structure-share-2025");
+    // "50%+" is at least half, and "over 2010–2024" the span it is of.
+    expect(136, "50%+", Status::Backed, "r-fwd-cites-us");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -113,7 +113,7 @@ fn more_than_a_round_number(
 }
 
 /// The English bound right after a number that `text` starts with: `or
-/// more` and `and over` make it a floor, `or less` and `and under` a
+/// more`, `and over` and `+` make it a floor, `or less` and `and under` a
 /// ceiling. Not where a number follows: "59 and over 30" are two.
 fn qualifier_after(text: &str) -> Option<(Qualifier, &'static str)> {
     const AFTER: [(&str, Qualifier); 14] = [
@@ -132,6 +132,13 @@ fn qualifier_after(text: &str) -> Option<(Qualifier, &'static str)> {
         (" and below", Qualifier::AtMost),
         (" and under", Qualifier::AtMost),
     ];
+    // "50%+", "100+ models", "$1B+": a plus right after the number is a
+    // floor, unless what follows makes it a sum or a tolerance ("2+2",
+    // "5+/-1", "C++").
+    if let Some(rest) = text.strip_prefix('+') {
+        let sum = rest.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '+' | '/' | '-'));
+        return (!sum).then_some((Qualifier::AtLeast, "+"));
+    }
     // Most numbers are followed by neither word.
     let bytes = text.as_bytes();
     if !(bytes.first() == Some(&b' ') && matches!(bytes.get(1), Some(b'o' | b'a'))) {

@@ -191,6 +191,10 @@ fn prose_bounds_denied_and_after() {
         ("a hundred".to_owned(), None)
     );
     assert_eq!(bound("18 and up."), at_least("18 and up"));
+    assert_eq!(bound("50%+ of citations"), at_least("50%+"));
+    assert_eq!(bound("100+ models"), at_least("100+"));
+    assert_eq!(bound("$1B+."), at_least("$1B+"));
+    assert_eq!(bound("2+2"), ("2".to_owned(), None));
 }
 
 #[test]

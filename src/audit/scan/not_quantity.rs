@@ -100,11 +100,13 @@ pub(super) fn is_date(text: &str, q: &Quantity, before: &str, end: usize) -> boo
     if plain && year_like(&q.low) && q.high.is_none_or(|h| year_like(&h) || h.mantissa < 100) {
         return true;
     }
-    // "rose 17.2% over 2024", "around 2020, when": a year after a word
-    // that is also a qualifier, with no count after it ("over 2000 firms").
+    // "rose 17.2% over 2024", "around 2020, when", "over 2010–2024": a
+    // year or a span of years after a word that is also a qualifier, with
+    // no count after it ("over 2000 firms").
     let qualified_year = q.unit == Unit::Bare
         && q.qualifier.is_some()
-        && q.high.is_none()
+        && q.high
+            .is_none_or(|h| year_like(&h) && h.mantissa > q.low.mantissa)
         && !q.text.contains(',')
         && year_like(&q.low)
         && {

@@ -123,6 +123,8 @@ fn dates_times_versions_and_names_are_not_numbers() {
     assert_eq!(found("It rose 17.2% over 2024."), ["17.2%"]);
     assert!(found("Around 2020 and over 2024 levels, it grew.").is_empty());
     assert_eq!(found("It hired over 2000 engineers."), ["over 2000"]);
+    // ... or a span of years.
+    assert_eq!(found("It drew 52% of citations over 2010–2024."), ["52%"]);
 }
 
 #[test]
