@@ -207,9 +207,10 @@ fn outcomes(findings: &[Finding]) -> Vec<(u32, String, Status, Option<String>)> 
 }
 
 /// A table's cells are read as a line of prose made of their row and
-/// column headers ("Notable AI models (2025); China: 30"), with the heading
-/// above as context, so a wrong cell is contradicted by the fact they name;
-/// and "up to 73%" is no bound that any smaller share backs.
+/// column headers and the cells of words before them in their row
+/// ("Notable AI models (2025); China: 30"), with the heading above as
+/// context, so a wrong cell is contradicted by the fact they name; and
+/// "up to 73%" is no bound that any smaller share backs.
 #[test]
 fn table_cells_link_through_their_headers() {
     let findings = audit("tests/fixtures/audit/table-digest.md", &[]);
@@ -238,6 +239,15 @@ fn table_cells_link_through_their_headers() {
             row(19, "$4.36B", Status::Backed, Some("e-france-private")),
             row(20, "$4.82B", Status::Contradicted, Some("e-canada-private")),
             row(21, "$4.09B", Status::Backed, Some("e-india-private")),
+            // A cell of words before the value says more of what the row
+            // is: the 0.86 is GPT-5.1's score (0.81), not LLM-X's.
+            row(
+                27,
+                "0.86",
+                Status::Contradicted,
+                Some("ra-helm-arabic-gpt51")
+            ),
+            row(28, "64.9%", Status::Backed, Some("m-af3-foldbench")),
         ]
     );
     let wrong = &findings[4];

@@ -210,20 +210,26 @@ struct Table {
     column: usize,
     /// The first cell of the row being read.
     row_label: String,
+    /// The cells after it that hold words and no number: more of what the
+    /// row is ("| PHYBench | Gemini 2.5 Pro | 39.6% |").
+    row_words: Vec<String>,
 }
 
 impl Table {
     /// The words the cell at the current column stands under: the row's
-    /// first cell (for the cells after it) and the column's header.
+    /// first cell and the cells of words before it (for the cells after
+    /// the first), and the column's header.
     fn context(&self) -> String {
         if self.in_head {
             return String::new();
         }
         let label = Some(self.row_label.as_str()).filter(|_| self.column > 0);
         let header = self.headers.get(self.column).map(String::as_str);
-        let parts: Vec<&str> = [label, header]
+        let words = self.row_words.iter().map(String::as_str);
+        let parts: Vec<&str> = label
             .into_iter()
-            .flatten()
+            .chain(words)
+            .chain(header)
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
@@ -236,6 +242,10 @@ impl Table {
             self.headers.push(text.trim().to_owned());
         } else if self.column == 0 {
             text.trim().clone_into(&mut self.row_label);
+        } else if text.contains(char::is_alphabetic)
+            && super::scan::scan(text, BlockKind::Cell).is_empty()
+        {
+            self.row_words.push(text.trim().to_owned());
         }
         self.column += 1;
     }
@@ -326,6 +336,7 @@ impl Prose {
             Event::Start(Tag::TableRow) => {
                 self.table.column = 0;
                 self.table.row_label.clear();
+                self.table.row_words.clear();
             }
             Event::End(TagEnd::TableCell) => self.table.cell_read(&self.current.text),
             // A list's items stand under the paragraph that introduces it
