@@ -1029,6 +1029,10 @@ fn paraphrases_link_to_their_facts() {
     expect(134, "54.4%", Status::Contradicted, "m-structure-share-2025");
     // "50%+" is at least half, and "over 2010–2024" the span it is of.
     expect(136, "50%+", Status::Backed, "r-fwd-cites-us");
+    // Two counts of one subject: the "teachers" after the 300 are its
+    // metric, no other subject to give it to. The pilot had 3,000.
+    expect(138, "roughly 20,000", Status::Backed, "ed-estonia-students");
+    expect(138, "300", Status::Contradicted, "ed-estonia-teachers");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

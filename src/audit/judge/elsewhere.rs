@@ -127,15 +127,31 @@ pub(super) fn holds_another_numbers_subject(store: &Store, top: &Candidate, c: &
 
 /// Whether the best link's subject is another number's and another subject
 /// stands nearer this one, whatever of its facts the words found
-/// ("宇树R1起售价为4900美元，1X NEO售价约2万美元").
-pub(super) fn subject_given_away(store: &Store, top: &Candidate, candidates: &[Candidate]) -> bool {
+/// ("宇树R1起售价为4900美元，1X NEO售价约2万美元"). A subject named only by
+/// words of the best link's names is none: the "teachers" of "the pilot
+/// had 20,000 students and 300 teachers" are the metric of the 300, whose
+/// subject, the pilot, the two numbers share.
+pub(super) fn subject_given_away(
+    store: &Store,
+    linker: &Linker,
+    terms: &SentenceTerms,
+    top: &Candidate,
+    candidates: &[Candidate],
+) -> bool {
+    let best = store.fact(top.fact);
+    let names = [
+        (NameKind::Subject, best.subject),
+        (NameKind::Metric, best.metric),
+    ];
     top.subject.is_read()
         && top.subject.rivalled >= CLAIMED_SHARE
         && candidates.iter().any(|c| {
-            store.fact(c.fact).subject != store.fact(top.fact).subject
+            let subject = store.fact(c.fact).subject;
+            subject != best.subject
                 && c.subject.is_read()
                 && c.subject.own >= CLEAR
                 && c.subject.nearness > top.subject.nearness
+                && !linker.said_within(terms, &[(NameKind::Subject, subject)], &names)
         })
 }
 

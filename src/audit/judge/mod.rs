@@ -695,7 +695,7 @@ pub(crate) fn judge(
         && (number
             .respective
             .is_some_and(|(mine, _)| store.fact(top.fact).subject == mine)
-            || !subject_given_away(store, top, candidates))
+            || !subject_given_away(store, linker, terms, top, candidates))
         && !implied_against_an_agent
         && same_kind
         // "rose to 5,505 from 3,853": the earlier value of a pair the
