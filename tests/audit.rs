@@ -1033,6 +1033,18 @@ fn paraphrases_link_to_their_facts() {
     // metric, no other subject to give it to. The pilot had 3,000.
     expect(138, "roughly 20,000", Status::Backed, "ed-estonia-students");
     expect(138, "300", Status::Contradicted, "ed-estonia-teachers");
+    // The two numbers before a gap say what it is of: 32.3% - 29.5% is
+    // 2.8 points.
+    expect(140, "29.5%", Status::Backed, "r-female-italy");
+    let gap = findings
+        .iter()
+        .find(|f| f.line == 140 && f.text() == "3.8 percentage points")
+        .unwrap();
+    assert_eq!(gap.status, Status::Contradicted);
+    assert_eq!(
+        gap.arithmetic(),
+        Some("32.3% - 29.5% = 2.8pp (2.7pp, 2.9pp)")
+    );
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

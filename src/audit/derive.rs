@@ -386,6 +386,64 @@ pub(crate) fn derive(
             .iter()
             .find_map(|top| pair_of(store, readings, candidates, top, kind, pairing))
     })?;
+    derivation(store, readings, pair, kind, number)
+}
+
+/// The derivation a ratio or a gap states from the two numbers stated
+/// before it in its sentence, and only two, each linked to its fact
+/// (`stated`, in order),
+/// when those are one metric's for two subjects in one period: "32.3% in
+/// Saudi Arabia and 29.5% in Italy, a difference of 3.8 percentage points"
+/// is 32.3% - 29.5%, however far its own words stand from the metric's.
+pub(crate) fn derive_from_stated(
+    store: &Store,
+    readings: &[Reading],
+    stated: &[u32],
+    number: &Number<'_>,
+) -> Option<Derivation> {
+    let kind = number.written_as?;
+    let compares = match kind {
+        Kind::Ratio => !states_growth(number),
+        Kind::Difference { .. } => !says_a_change(number),
+        Kind::Change { .. } => false,
+    };
+    // Only two numbers before it: of "78, 47, 38 and 16 ... nearly five
+    // times", the words must tell which two.
+    let &[a, b] = stated else {
+        return None;
+    };
+    if number.which != 2 {
+        return None;
+    }
+    let (fa, fb) = (store.fact(a), store.fact(b));
+    let relates = fa.metric == fb.metric
+        && fa.subject != fb.subject
+        && fa.period == fb.period
+        && fa.value.unit == fb.value.unit
+        && derivable(store, a, kind, &number.quantity.unit)
+        && readings[a as usize].set.is_bounded()
+        && readings[b as usize].set.is_bounded();
+    if !compares || !relates {
+        return None;
+    }
+    // The larger first, as for the facts the words link.
+    let pair = if readings[a as usize].set.lo >= readings[b as usize].set.lo {
+        [a, b]
+    } else {
+        [b, a]
+    };
+    derivation(store, readings, pair, kind, number)
+}
+
+/// The value `kind` makes of the facts `pair`, and whether the number
+/// states it.
+fn derivation(
+    store: &Store,
+    readings: &[Reading],
+    pair: [u32; 2],
+    kind: Kind,
+    number: &Number<'_>,
+) -> Option<Derivation> {
     let (a, b) = (
         &readings[pair[0] as usize].set,
         &readings[pair[1] as usize].set,

@@ -193,6 +193,8 @@ impl<'a> Auditor<'a> {
         let mut linked_before = None;
         // The number that is the part of "N of M", with the fact it links to.
         let mut part = None;
+        // The facts the numbers of the sentence so far were judged by.
+        let mut stated_facts: Vec<u32> = Vec::new();
         work.paragraph.clear();
         self.linker
             .read_heading(&block.heading, &mut work.words, &mut work.heading);
@@ -248,6 +250,7 @@ impl<'a> Auditor<'a> {
                     .iter()
                     .map(|&(ms, me)| self.vocabulary.inside_name(&hits, ms, me))
                     .collect();
+                stated_facts.clear();
                 cache = Some(Sentence {
                     range: (s, e),
                     first,
@@ -492,6 +495,24 @@ impl<'a> Auditor<'a> {
                         judgement = Judgement::Derived(d);
                         linked = any_unit;
                     }
+                }
+                // "32.3% in Saudi Arabia and 29.5% in Italy, a difference
+                // of 3.8 points": the two numbers before state what the gap
+                // is of, however little its own words say.
+                if judgement == Judgement::Unsourced
+                    && let Some(d) = derive::derive_from_stated(
+                        self.store,
+                        &self.readings,
+                        &stated_facts,
+                        &number,
+                    )
+                {
+                    judgement = Judgement::Derived(d);
+                    // Its own words linked it to nothing it is derived from.
+                    linked = Vec::new();
+                }
+                if let Judgement::Backed(f) | Judgement::Contradicted(f) = &judgement {
+                    stated_facts.push(f[0]);
                 }
                 if let (true, Judgement::Backed(f) | Judgement::Contradicted(f)) =
                     (is_part, &judgement)
