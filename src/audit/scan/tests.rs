@@ -590,15 +590,23 @@ fn a_count_in_a_count_is_a_share() {
 }
 
 /// A capitalised word before a number names a product ("Grok 4"), unless
-/// the store knows it as a subject and the number is no version number.
+/// the store knows it as a subject and the number is no version number
+/// (10 or more, or with two decimals).
 #[test]
 fn a_subject_before_a_count_names_no_product() {
-    let subjects = |w: &str| ["France", "Midjourney"].contains(&w);
+    let subjects = |w: &str| ["France", "Midjourney", "US"].contains(&w);
     let mut mentions = Vec::new();
     let text = "The UK counts 523, France 322, Grok 4 and Midjourney 7.";
     scan_knowing(text, BlockKind::Paragraph, &subjects, &mut mentions);
     let read: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
     assert_eq!(read, ["523", "322"]);
+    // No version has two decimals: "US 4.68" is a rate, "Midjourney 7.1"
+    // may be a version.
+    let text = "Per 100,000 people, US 4.68 and Midjourney 7.1.";
+    mentions.clear();
+    scan_knowing(text, BlockKind::Paragraph, &subjects, &mut mentions);
+    let read: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(read, ["100,000", "4.68"]);
     assert_eq!(super::scan(text, BlockKind::Paragraph).len(), 1);
     // In Chinese a mark or a Han character ends the word before the
     // number: the subject after "，" is the store's, as after a space.
