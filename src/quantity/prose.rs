@@ -874,7 +874,8 @@ pub(super) fn words_after_digits() -> &'static WordsAfterDigits {
 /// Magnitudes as prose writes them; `M`, `B` and `T` only glued to the digits.
 pub(super) fn prose_magnitude(i: &str) -> PResult<'_, i32> {
     // After spaces only the words (t…, m…, b…) can follow; glued to the
-    // digits only `bn`, `mn`, `k`, `K`, `M`, `B`, `T`. Most numbers are
+    // digits only `bn`, `mn`, `k`, `K`, `M`, `B`, `T`, and `m` before no
+    // word of length. Most numbers are
     // followed by neither, so look before trying fourteen alternatives.
     let spaced = i.trim_start_matches([' ', '\t']);
     let could = if spaced.len() < i.len() {
@@ -900,7 +901,53 @@ pub(super) fn prose_magnitude(i: &str) -> PResult<'_, i32> {
             return Ok((rest, power));
         }
     }
+    // `$5m`, `5.6m AI projects`: a lower-case `m` glued to the digits is a
+    // million, unless a word of length follows (`5m tall`, `a 100m
+    // sprint`, `3m-long`), where it is metres.
+    if let Ok((rest, _)) = (char('m'), word_end).parse(i)
+        && !measures_a_length(rest)
+    {
+        return Ok((rest, 6));
+    }
     Err(no_match(i, "a magnitude"))
+}
+
+/// Whether what follows `5m` says it is a length.
+fn measures_a_length(rest: &str) -> bool {
+    const LENGTH: [&str; 22] = [
+        "tall",
+        "high",
+        "long",
+        "deep",
+        "wide",
+        "thick",
+        "away",
+        "apart",
+        "above",
+        "below",
+        "across",
+        "sprint",
+        "race",
+        "dash",
+        "hurdles",
+        "relay",
+        "freestyle",
+        "radius",
+        "diameter",
+        "altitude",
+        "depth",
+        "square",
+    ];
+    if rest.starts_with(['²', '³', '^']) {
+        return true;
+    }
+    let word = rest
+        .strip_prefix('-')
+        .unwrap_or_else(|| rest.trim_start_matches([' ', '\t']));
+    let word = &word[..word
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(word.len())];
+    LENGTH.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Magnitude words after a space, in any case, with their power of ten.

@@ -735,7 +735,13 @@ fn units_on_either_side_and_in_every_notation() {
     assert_eq!(read("116,347 sq mi").2, "sq mi (area)");
     assert_eq!(read("4km^2").2, "km² (area)");
     assert_eq!(read("4 m^2").2, "m² (area)");
-    assert_eq!(read("5m users").2, "`m`");
+    // A glued `m` is a million, unless a word of length follows.
+    assert_eq!(read("5m users"), ("5m".into(), 5e6, "a bare number".into()));
+    assert_eq!(read("$5m in 2025"), ("$5m".into(), 5e6, usd()));
+    assert_eq!(read("~3m stars").1, 3e6);
+    assert_eq!(read("5m tall").2, "`m`");
+    assert_eq!(read("100m sprint").2, "`m`");
+    assert_eq!(read("3m-long cable").2, "`m`");
     assert_eq!(read("4 km cubed").2, "km³ (volume)");
     assert_eq!(read("4 square kilometers").2, "km² (area)");
     assert_eq!(read("2 in thick").2, "inches (length)");

@@ -148,8 +148,8 @@ pub(super) fn read_digits(
     }
     let bare = quantity.unit == Unit::Bare && quantity.qualifier.is_none() && at == start;
     // No version reaches 10 or has two decimals: "China 14.3", "US 4.68".
-    let versionless = (quantity.low.exponent >= 0 && quantity.low.value() >= 10.0)
-        || quantity.low.exponent <= -2;
+    let versionless =
+        (quantity.low.exponent >= 0 && quantity.low.value() >= 10.0) || quantity.low.exponent <= -2;
     // "GPN-Star 0.53", "Flash 0.82": no version starts at zero, but scores do.
     let a_fraction = quantity.low.exponent < 0 && quantity.low.value() < 1.0;
     if bare
