@@ -391,10 +391,10 @@ pub(crate) fn derive(
 
 /// The derivation a ratio or a gap states from the two numbers stated
 /// before it in its sentence, and only two, each linked to its fact
-/// (`stated`, in order),
-/// when those are one metric's for two subjects in one period: "32.3% in
-/// Saudi Arabia and 29.5% in Italy, a difference of 3.8 percentage points"
-/// is 32.3% - 29.5%, however far its own words stand from the metric's.
+/// (`stated`, in order), when those are one metric's for two subjects in
+/// one period: "32.3% in Saudi Arabia and 29.5% in Italy, a difference of
+/// 3.8 percentage points" is 32.3% - 29.5%, however far its own words
+/// stand from the metric's.
 pub(crate) fn derive_from_stated(
     store: &Store,
     readings: &[Reading],

@@ -39,9 +39,9 @@ impl Default for NameScore {
 }
 
 impl NameScore {
-    /// Share of the form's weight the sentence and the paragraph before it
-    /// hold between them, a word of the paragraph counted as one of the
-    /// sentence.
+    /// Share of the form's weight the sentence and what precedes it (the
+    /// paragraph before it, the heading above) hold between them, a word
+    /// before the sentence counted as one of its own.
     pub fn told(&self) -> f32 {
         self.own + (self.coverage - self.own).max(0.0) / CONTEXT_FOUND
     }

@@ -875,8 +875,8 @@ pub(super) fn words_after_digits() -> &'static WordsAfterDigits {
 pub(super) fn prose_magnitude(i: &str) -> PResult<'_, i32> {
     // After spaces only the words (t…, m…, b…) can follow; glued to the
     // digits only `bn`, `mn`, `k`, `K`, `M`, `B`, `T`, and `m` before no
-    // word of length. Most numbers are
-    // followed by neither, so look before trying fourteen alternatives.
+    // word of length. Most numbers are followed by neither, so look before
+    // trying fourteen alternatives.
     let spaced = i.trim_start_matches([' ', '\t']);
     let could = if spaced.len() < i.len() {
         spaced
