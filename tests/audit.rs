@@ -392,6 +392,9 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             unsourced(64, "20多"),
             // A Chinese qualifier spaced from Latin digits is still theirs.
             backed(66, "超过 18,000", "p-veo3-videos"),
+            // A metric named in full that only one subject has names that
+            // subject: an unnamed country's rise in excitement is no rival.
+            wrong(68, "5个百分点", "pu-nervous-yoy"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();

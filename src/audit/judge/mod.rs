@@ -505,6 +505,16 @@ fn keep_latest(store: &Store, candidates: &mut Vec<Candidate>) {
     });
 }
 
+/// Whether the fact's metric is one only its subject has, so that naming
+/// the metric names the subject.
+fn implies_its_subject(store: &Store, fact: u32) -> bool {
+    let fact = store.fact(fact);
+    store
+        .facts_of_metric(fact.metric)
+        .iter()
+        .all(|&f| store.fact(f).subject == fact.subject)
+}
+
 /// Decides from the ranked candidates.
 pub(crate) fn judge(
     store: &Store,
@@ -602,10 +612,14 @@ pub(crate) fn judge(
             // Nor is a fact whose subject the words do not name and whose
             // metric they name only in part, against one named in full:
             // "OpenAI ... 投后估值约4000亿美元；Anthropic在F轮融资后的估值".
+            // The best link's subject may be one its metric implies: "紧张
+            // 情绪上升5个百分点" is the surveyed public's rise in nervousness,
+            // not India's rise in excitement.
             .filter(|runner| {
                 runner.subject.is_read()
                     || runner.metric.most_held >= CLEAR
-                    || !(top.subject.is_read() && top.metric.most_held >= NAMED_IN_FULL)
+                    || !((top.subject.is_read() || implies_its_subject(store, top.fact))
+                        && top.metric.most_held >= NAMED_IN_FULL)
             })
             .is_none_or(|runner| {
                 let (top_pair, runner_pair) = (pair(top), pair(runner));
