@@ -633,6 +633,9 @@ fn headings_name_the_subject_of_what_stands_under_them() {
         (9, "$285.9B", Status::Backed, "e-us-private"),
         (10, "95", Status::Contradicted, "r-notable-models-us"),
         (11, "1,953", Status::Backed, "e-us-new-cos"),
+        // A list item's first sentence names whose its next one gives.
+        (15, "$5.9 billion", Status::Backed, "e-uk-private"),
+        (16, "$4.28 billion", Status::Backed, "e-canada-private"),
     ];
     for (line, text, status, fact) in expected {
         assert!(

@@ -228,8 +228,20 @@ impl<'a> Auditor<'a> {
                     .map(|m| (m.start - s + shift, m.end - s + shift))
                     .collect();
                 if shift > 0 {
-                    self.linker
-                        .read_under(&work.heading, sentence, &mut work.words, &mut terms);
+                    // A list item's sentences before this one; a table
+                    // cell has none, and a question's are in the line.
+                    let before = if block.context.is_empty() {
+                        ""
+                    } else {
+                        &block.text[paragraph_start(&block.text, s)..s]
+                    };
+                    self.linker.read_under(
+                        &work.heading,
+                        before,
+                        sentence,
+                        &mut work.words,
+                        &mut terms,
+                    );
                 } else {
                     self.linker.read_in_paragraph(
                         &block.text,

@@ -10,7 +10,7 @@
 //! three bytes or more before the sentence reads the same in the block as
 //! in the context, and the last few are read again on the context itself.
 
-use super::words::{Token, tokens_from};
+use super::words::{Token, tokens, tokens_from};
 use super::{Linker, SentenceTerms, WordCache, push_context_word};
 
 /// The words of one block read so far, with their terms.
@@ -58,10 +58,14 @@ impl Linker {
     /// [`Linker::read`] of `sentence` with the words of the heading it
     /// stands under as context: a table cell's row and column say little
     /// ("Canada; $: $4.28B") where "## Private investment by country, 2025"
-    /// says what the table holds.
+    /// says what the table holds. `before` is the text before the
+    /// sentence in its block, context as a paragraph's is: a list item
+    /// "**United States.** Investment reached $285.9 billion" names its
+    /// subject in a sentence of its own.
     pub fn read_under(
         &self,
         heading: &HeadingWords,
+        before: &str,
         sentence: &str,
         cache: &mut WordCache,
         out: &mut SentenceTerms,
@@ -70,7 +74,11 @@ impl Linker {
         for &terms in &heading.words {
             push_context_word(terms, cache, out);
         }
-        self.read_sentence(sentence, "", cache, out);
+        for token in tokens(before) {
+            let terms = self.cached_terms(&before[token.start..token.end], cache);
+            push_context_word(terms, cache, out);
+        }
+        self.read_sentence(sentence, before, cache, out);
     }
 
     /// [`Linker::read_in`] of `text[sentence.0..sentence.1]` with the
