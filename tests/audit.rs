@@ -395,6 +395,10 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // A metric named in full that only one subject has names that
             // subject: an unnamed country's rise in excitement is no rival.
             wrong(68, "5个百分点", "pu-nervous-yoy"),
+            // A fraction is a part of a whole, never a growth: China's
+            // 32.2% rise does not back 三分之一 (China's $12.4 billion is
+            // a twenty-third of the American figure).
+            unsourced(70, "三分之一"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();
@@ -1051,6 +1055,9 @@ fn paraphrases_link_to_their_facts() {
         gap.arithmetic(),
         Some("32.3% - 29.5% = 2.8pp (2.7pp, 2.9pp)")
     );
+    // A fraction is as coarse as the writer's rounding to it: 47% is
+    // "nearly half".
+    expect(142, "nearly half", Status::Backed, "r-venue-journals");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

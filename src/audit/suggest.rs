@@ -11,7 +11,7 @@ use std::fmt::Write;
 use compact_str::CompactString;
 
 use crate::claim::Reference;
-use crate::quantity::{Number, Qualifier, Quantity, Unit};
+use crate::quantity::{Number, Qualifier, Quantity, Unit, parse_quantity};
 use crate::resolve::{Resolution, Scope, resolve};
 use crate::store::Store;
 
@@ -143,6 +143,16 @@ pub fn claim_value(q: &Quantity) -> CompactString {
 }
 
 fn write_claim_value(out: &mut CompactString, q: &Quantity) {
+    // "nearly half" is as coarse as its fraction; "nearly 50%" is not.
+    if q.in_fraction_words()
+        && parse_quantity(&q.text).is_ok_and(|read| {
+            (read.qualifier, read.low, read.high, &read.unit)
+                == (q.qualifier, q.low, q.high, &q.unit)
+        })
+    {
+        out.push_str(&q.text);
+        return;
+    }
     if let Some(qualifier) = q.qualifier {
         out.push_str(match qualifier {
             Qualifier::Over => "over ",
@@ -362,8 +372,9 @@ mod tests {
         assert_eq!(value("more than doubled"), "over 2x");
         assert_eq!(value("twenty-three times"), "23x");
         assert_eq!(value("14-15%"), "14%..15%");
-        assert_eq!(value("nearly half"), "nearly 50%");
-        assert_eq!(value("a third"), "33.3%");
+        // A fraction keeps its words: it is coarser than its digits.
+        assert_eq!(value("nearly half"), "nearly half");
+        assert_eq!(value("a third"), "a third");
         assert_eq!(value("17.1 million"), "17.1 million");
         assert_eq!(value("fewer than 25"), "under 25");
         assert_eq!(value("one year"), "1 year");

@@ -28,7 +28,7 @@ fn stated(op: Op, q: &Quantity, tolerance: f64, truncation: bool) -> Stated {
             truncated: q.truncated().filter(|_| truncation),
         },
         Op::Approx => {
-            let slack = point.abs() * tolerance;
+            let slack = point.abs() * q.qualifier_tolerance(tolerance);
             Stated {
                 set: r.set.hull(&Interval::closed(point - slack, point + slack)),
                 strict: r.strict,
@@ -179,7 +179,7 @@ pub(super) fn compare(
         truncated: claim.truncated,
         value,
         unit: unit.clone(),
-        tolerance: ctx.tolerance,
+        tolerance: q.qualifier_tolerance(ctx.tolerance),
         verdict,
         loose_reason: loose_reason.clone(),
     });
@@ -253,7 +253,7 @@ fn judge(
             Verdict::Match,
             Some(format!(
                 "holds only within the {}% tolerance of {word}",
-                show_number(tolerance * 100.0)
+                show_number(q.qualifier_tolerance(tolerance) * 100.0)
             )),
         );
     }

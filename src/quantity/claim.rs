@@ -3,9 +3,28 @@
 
 use super::*;
 
-/// `[qualifier] amount [.. amount]`, units shared across a range.
+/// `[qualifier] amount [.. amount]`, units shared across a range; else
+/// whatever prose mode reads there, so a claim may state a value as an
+/// article does: `nearly half`, `twenty-three times`, `2859亿美元`, `1.2万`.
 pub(crate) fn quantity(i: &str) -> PResult<'_, Quantity> {
-    let (rest, (text, mut q)) = consumed(quantity_parts).parse(i)?;
+    let claimed = consumed(quantity_parts).parse(i);
+    // Only where the claim grammar stops short of a word boundary: the
+    // claim forms ("22%..94%", free unit nouns) read further than prose.
+    let stopped_short = match &claimed {
+        Ok((rest, _)) => rest.starts_with(|c: char| !c.is_whitespace()),
+        Err(nom::Err::Error(_)) => true,
+        Err(_) => false,
+    };
+    if stopped_short
+        && let Some((q, read)) = prose_quantity(i, true)
+        && let len = i[..read].trim_end().len()
+        && claimed
+            .as_ref()
+            .map_or(true, |(rest, _)| len > i.len() - rest.len())
+    {
+        return Ok((&i[len..], q));
+    }
+    let (rest, (text, mut q)) = claimed?;
     q.text = CompactString::from(text);
     Ok((rest, q))
 }

@@ -290,6 +290,12 @@ pub struct Quantity {
     pub unit: Unit,
 }
 
+/// How far a share in fraction words ("half", "a third") may be from its
+/// fraction, relatively: a writer rounds 47.5% to 52.5% to "half", 31.7%
+/// to 35% to "a third". A property of the written form, as the digits'
+/// rounding is, not of the configured tolerance.
+const FRACTION_ROUNDING: f64 = 0.05;
+
 /// The three readings of a quantity that verdicts need, in base units.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Reading {
@@ -306,10 +312,19 @@ impl Quantity {
     /// that `about` or `nearly` allow (0.05 for 5%).
     pub fn reading(&self, tolerance: f64) -> Reading {
         let factor = self.unit.factor();
+        let in_fraction_words = self.in_fraction_words();
         let low = match self.one_digit_multiple() {
             Some(n) => Interval::half_open(n * (1.0 - tolerance), n + 0.5),
+            None if in_fraction_words => {
+                let share = self.low.value() * factor;
+                Interval::closed(
+                    share * (1.0 - FRACTION_ROUNDING),
+                    share * (1.0 + FRACTION_ROUNDING),
+                )
+            }
             None => self.low.rounding(factor),
         };
+        let tolerance = self.qualifier_tolerance(tolerance);
         let (digits, central) = match &self.high {
             Some(high) => (low.hull(&high.rounding(factor)), None),
             None => (low, Some(self.low.value() * factor)),
@@ -374,6 +389,46 @@ impl Quantity {
             && self.low.exponent == 0
             && (1..=9).contains(&self.low.mantissa);
         one_digit.then(|| self.low.value())
+    }
+
+    /// Whether the quantity is a share written as a fraction ("half", "a
+    /// third", "two-thirds", "三分之一", "一半"): a writer rounds to the
+    /// nearest simple fraction, so it stands for the fraction give or take
+    /// [`FRACTION_ROUNDING`], not for the tenth of a percent its value is
+    /// written to.
+    pub fn in_fraction_words(&self) -> bool {
+        if self.unit != Unit::Percent
+            || self.high.is_some()
+            || self.text.chars().any(char::is_numeric)
+        {
+            return false;
+        }
+        let text = self.text.to_ascii_lowercase();
+        let zh_fraction = text
+            .match_indices("分之")
+            .any(|(at, _)| !text[..at].ends_with(['百', '千', '万']));
+        zh_fraction
+            || text.contains('半')
+            || spelled::FRACTIONS.iter().any(|(word, _)| {
+                text.match_indices(word).any(|(at, _)| {
+                    let before = text[..at].chars().next_back();
+                    let after = text[at + word.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+    }
+
+    /// The relative width `about` or `nearly` allow this quantity, given
+    /// the configured `tolerance`: twice that on a share in fraction words,
+    /// which the writer already rounded to the nearest simple fraction
+    /// ("nearly half" of 47%).
+    pub fn qualifier_tolerance(&self, tolerance: f64) -> f64 {
+        if self.in_fraction_words() {
+            2.0 * tolerance
+        } else {
+            tolerance
+        }
     }
 
     fn high_point(&self, factor: f64) -> f64 {

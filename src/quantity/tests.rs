@@ -112,6 +112,51 @@ fn qualifiers_bound_or_widen() {
 }
 
 #[test]
+fn a_share_in_fraction_words_is_as_coarse_as_the_fraction() {
+    let half = q("half").reading(0.05);
+    assert!(half.set.contains(47.5) && half.set.contains(52.5));
+    assert!(!half.set.contains(47.4) && !half.set.contains(52.6));
+    // Its qualifier widens it by twice the tolerance: 47% is "nearly half".
+    let nearly = q("nearly half").reading(0.05);
+    assert!(nearly.set.contains(45.0) && !nearly.set.contains(44.9));
+    assert!(!nearly.strict.contains(47.0));
+    let third = q("about a third").reading(0.05);
+    assert!(third.set.contains(30.0) && !third.set.contains(29.5));
+    assert!(q("三分之一").in_fraction_words() && q("近一半").in_fraction_words());
+    // Digits are as precise as they are written, "percent" in Chinese too.
+    for precise in ["50%", "nearly 50%", "百分之五十", "1/2", "4 in 5"] {
+        if let Ok(precise) = parse_quantity(precise) {
+            assert!(!precise.in_fraction_words(), "{precise}");
+        }
+    }
+    assert!(!q("nearly 50%").reading(0.05).set.contains(47.0));
+}
+
+#[test]
+fn claims_state_values_as_prose_writes_them() {
+    let read = |text: &str| {
+        let q = q(text);
+        (q.qualifier, q.low.value() * q.unit.factor(), q.unit)
+    };
+    assert_eq!(
+        read("nearly half"),
+        (Some(Qualifier::Nearly), 50.0, Unit::Percent)
+    );
+    assert_eq!(read("twenty-three times"), (None, 23.0, Unit::Multiple));
+    assert_eq!(read("1.2万"), (None, 12_000.0, Unit::Bare));
+    let (_, value, unit) = read("2859亿美元");
+    assert_eq!(unit, Unit::Currency("USD".into()));
+    assert!((value - 285.9e9).abs() < 1.0);
+    // Where both grammars read a value, the claim's reading stands: its
+    // forms go further than prose's.
+    assert_eq!(q("22%..94%").high.map(|h| h.mantissa), Some(94));
+    assert_eq!(
+        q("5,427 data centers").unit,
+        Unit::Noun("data center".into())
+    );
+}
+
+#[test]
 fn ranges_share_their_unit() {
     let r = q("22%..94%");
     assert_eq!(r.unit, Unit::Percent);

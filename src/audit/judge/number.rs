@@ -557,13 +557,15 @@ impl<'a> Number<'a> {
 
     /// "77% of new AI PhDs": a percentage of something is a share of it.
     pub(crate) fn states_a_share(&self) -> bool {
-        self.quantity.unit == Unit::Percent
-            && self.next_word.is_some_and(|at| {
-                self.sentence[at..]
-                    .split(|c: char| !c.is_alphabetic())
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("of"))
-            })
+        // "a third of", "美国的三分之一": a fraction is a part of a whole.
+        self.quantity.in_fraction_words()
+            || self.quantity.unit == Unit::Percent
+                && self.next_word.is_some_and(|at| {
+                    self.sentence[at..]
+                        .split(|c: char| !c.is_alphabetic())
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+                })
     }
 
     /// Whether a bare number is followed by a word that no unit starts with.
