@@ -1058,6 +1058,8 @@ fn paraphrases_link_to_their_facts() {
     // A fraction is as coarse as the writer's rounding to it: 47% is
     // "nearly half".
     expect(142, "nearly half", Status::Backed, "r-venue-journals");
+    // A subject left out ("outside China") is none of the number's.
+    expect(144, "27", Status::Backed, "po-eap-clusters");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

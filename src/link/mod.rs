@@ -146,6 +146,9 @@ pub struct SentenceTerms {
     /// The words that lead a name on to a number before them ("41 from
     /// China", "59 in the US"): a preposition or an article.
     leading_on: Vec<bool>,
+    /// The words a word of exclusion stands before: in "East Asia and the
+    /// Pacific outside China 27" China is no subject of the 27.
+    excluded: Vec<bool>,
     /// The words that are stop words, by index.
     stop_words: Vec<u32>,
     /// The distinct terms, sorted.
@@ -526,6 +529,7 @@ impl Linker {
         out.word_place.clear();
         out.parted.clear();
         out.leading_on.clear();
+        out.excluded.clear();
         out.stop_words.clear();
         for &(f, _) in &out.forms {
             out.form_at[f as usize] = NO_SLOT;
@@ -550,6 +554,11 @@ impl Linker {
     ) {
         let mut place = 0.0;
         let mut previous_end = 0;
+        // The two words before, for "other than", "apart from", and
+        // whether the one before is a word of some name: "Total excluding
+        // LUCF" names what it leaves out.
+        let mut before: [&str; 2] = ["", ""];
+        let mut before_names = false;
         for token in tokens(sentence) {
             let word = out.word_starts.len() as u32;
             out.word_starts.push(token.start as u32);
@@ -564,6 +573,13 @@ impl Linker {
                     .iter()
                     .any(|w| w.eq_ignore_ascii_case(text)),
             );
+            // ... and the rest of the name: "outside the United States".
+            let name_goes_on = out.excluded.last() == Some(&true)
+                && !out.parted[word as usize]
+                && text.starts_with(|c: char| c.is_uppercase());
+            out.excluded
+                .push(name_goes_on || (excludes(before) && !before_names));
+            before = [before[1], text];
             // A year is when, not what: "英国2025年私人AI投资" and "the UK's
             // 2025 investment" put the name no farther from the number.
             let is_year = |t: &str| {
@@ -579,6 +595,7 @@ impl Linker {
                 1.0
             };
             let (from, to) = self.cached_terms(text, cache);
+            before_names = from != STOP && to > from;
             if from == STOP {
                 out.stop_words.push(word);
                 continue;
@@ -774,6 +791,24 @@ impl Linker {
         }
         (from, cache.terms.len() as u32)
     }
+}
+
+/// Whether the two words before a word leave what it names out: "outside
+/// China", "excluding the US" (an article between), "other than Japan".
+fn excludes([first, second]: [&str; 2]) -> bool {
+    const ONE: [&str; 5] = ["excluding", "except", "outside", "besides", "ex"];
+    const TWO: [[&str; 2]; 5] = [
+        ["other", "than"],
+        ["apart", "from"],
+        ["aside", "from"],
+        ["not", "including"],
+        ["not", "counting"],
+    ];
+    let is = |word: &str, like: &str| word.eq_ignore_ascii_case(like);
+    let one = |word: &str| ONE.iter().any(|w| is(word, w));
+    one(second)
+        || (is(second, "the") && one(first))
+        || TWO.iter().any(|[a, b]| is(first, a) && is(second, b))
 }
 
 /// Where the sentence itself (not the paragraph before) writes `terms`

@@ -151,8 +151,9 @@ impl Linker {
             }
             let at = o.word as usize;
             // A word inside a number is its unit ("billion", 美 of 美元,
-            // dollars), no word about what the number is of.
-            if spans.iter().any(|&(f, l)| f <= at && at < l) {
+            // dollars), no word about what the number is of; a word left
+            // out ("outside China") is none either.
+            if sentence.excluded[at] || spans.iter().any(|&(f, l)| f <= at && at < l) {
                 return 0.0;
             }
             let (first, last) = spans[n];
