@@ -399,6 +399,15 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // 32.2% rise does not back 三分之一 (China's $12.4 billion is
             // a twenty-third of the American figure).
             unsourced(70, "三分之一"),
+            // 由上年的 is "from the year before's": 51.1% starts a change,
+            // and is the year before's share, not 2024's.
+            backed(72, "51.1%", "e-robots-china-share-2023"),
+            backed(72, "54.4%", "e-robots-china-share"),
+            // 博士专家 ("PhD experts"), named only after the 38.8% and just
+            // before the next number, is that number's subject: the best
+            // system's 38.8% is no wrong value of the experts' 83.5%.
+            unsourced(74, "38.8%"),
+            wrong(74, "35.8%", "s-paperarena-phd"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();

@@ -155,6 +155,24 @@ pub(super) fn subject_given_away(
         })
 }
 
+/// Whether the best link's subject is named only after the number, where
+/// another number of the sentence holds it: "the best system averaged
+/// 38.8%, PhD experts 83.5%" names no subject for the 38.8%.
+pub(super) fn subject_only_a_later_numbers(
+    store: &Store,
+    linker: &Linker,
+    terms: &SentenceTerms,
+    top: &Candidate,
+    number: &Number<'_>,
+) -> bool {
+    let subject = store.fact(top.fact).subject;
+    top.subject.is_read()
+        && top.subject.rivalled >= CLAIMED_SHARE
+        && linker
+            .words_apart_from(terms, (NameKind::Subject, subject), &[])
+            .all(|at| at >= number.end)
+}
+
 /// Share of a metric's name, in the sentence or the paragraph before, that
 /// a list of its values settles ([`listed_with_its_metric`]): most of it.
 const LISTED_COVERAGE: f32 = 0.45;

@@ -408,9 +408,14 @@ impl<'a> Number<'a> {
         let near = before.len().saturating_sub(40);
         let tail = &before.as_bytes()[near..];
         if !tail.windows(4).any(|w| w.eq_ignore_ascii_case(b"from"))
-            && !tail.windows(3).any(|w| w == "从".as_bytes())
+            && !tail
+                .windows(3)
+                .any(|w| w == "从".as_bytes() || w == "由".as_bytes())
         {
             return false;
+        }
+        if Self::after_zh_from(sentence, start, before) {
+            return true;
         }
         let before = crate::quantity::QUALIFIERS
             .iter()
@@ -429,6 +434,22 @@ impl<'a> Number<'a> {
                 .checked_sub(4)
                 .and_then(|cut| before.get(cut..))
                 .is_some_and(|tail| tail.eq_ignore_ascii_case("from"))
+    }
+
+    /// 从 or 由 ("from") before the number with at most a relative time
+    /// between: "由上年的51.1%升至54.4%" ("from the year before's"). A year
+    /// between (从2023年的233起) dates the number itself, as "in 2023"
+    /// would. 由 is also "by" (由5人组成, "made up of 5"): it starts a
+    /// change only where one goes on to 至 or 到.
+    fn after_zh_from(sentence: &str, start: usize, before: &str) -> bool {
+        const TIME: &str = "上去前同年的期度季月";
+        let Some(at) = before.rfind(['从', '由']) else {
+            return false;
+        };
+        let between = &before[at + '从'.len_utf8()..];
+        let a_time = between.chars().count() <= 8 && between.chars().all(|c| TIME.contains(c));
+        let goes_on = before[at..].starts_with('从') || sentence[start..].contains(['至', '到']);
+        a_time && goes_on
     }
 
     /// Whether number `which` of `numbers` (byte ranges of `sentence`) is

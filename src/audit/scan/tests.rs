@@ -380,7 +380,7 @@ fn ordinals_are_positions() {
         scan(text, BlockKind::Paragraph)
             .iter()
             .map(|m| {
-                let value = m.quantity.reading(0.0).set.lo;
+                let value = m.quantity.low.value() * m.quantity.unit.factor();
                 (text[m.start..m.end].to_owned(), m.ordinal, value.round())
             })
             .collect()
