@@ -28,6 +28,18 @@ pub(super) static PHONE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("the phone regex is valid: {e}"))
 });
 
+/// The later numbers of a list of places: "Chapters 7 and 9", "Figures 3,
+/// 4 and 5", "sections 2.1 to 2.3", matched on the text before the number.
+pub(super) static PLACE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:chapters?|sections?|figures?|tables?|pages?|pp\.)
+            \s+[0-9][0-9.]*
+            (?:\s*(?:,|and|or|to|&|–)\s*[0-9][0-9.]*)*
+            \s*(?:,|and|or|to|&|–)\s*$",
+    )
+    .unwrap_or_else(|e| unreachable!("the place-list regex is valid: {e}"))
+});
+
 pub(super) const MONTHS: &[&str] = &[
     "january",
     "february",

@@ -72,11 +72,34 @@ pub(super) fn read_digits(
     }
     let previous = previous_word(before);
     let scope_words = [
-        "top", "version", "v", "release", "no", "chapter", "section", "figure", "table", "§", "p.",
-        "pp.", "page", "pages",
+        "top", "version", "v", "release", "no", "chapter", "chapters", "section", "sections",
+        "figure", "figures", "table", "tables", "§", "p.", "pp.", "page", "pages",
     ];
     if scope_words.iter().any(|w| w.eq_ignore_ascii_case(previous)) {
         return Read::Skip(token_end);
+    }
+    // "Chapters 7 and 9": the list goes on naming places, unless a noun
+    // says the number counts it ("chapter 7 and 12 countries").
+    let connects = ["and", "or", "to", "&"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(previous))
+        || before.trim_end().ends_with([',', '–']);
+    let counts_a_noun = || {
+        let after = text[token_end..].trim_start();
+        let word = after
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        !word.is_empty() && !["and", "or", "to", "of", "in"].contains(&word)
+    };
+    if connects && !counts_a_noun() {
+        let mut from = before.len().saturating_sub(80);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        if PLACE_LIST.is_match(&before[from..]) {
+            return Read::Skip(token_end);
+        }
     }
     let (start, ranges) = context_start(text, at, previous);
     // `$ 75 million`, `A$ 5 million`: a currency sign and a space before

@@ -191,9 +191,13 @@ fn places_pages_and_phone_numbers_are_not_numbers() {
         "See p. 12 and pp. 171-230 of the report.",
         "Call +1 650 723 2300 or (650) 723-2300 today.",
         "Version v2.1.3 meets ISO 9001.",
+        "The report, chapters 7 and 9.",
+        "As Figures 3, 4 and 5 (and Tables 2.1 to 2.3) show.",
     ] {
         assert_eq!(found(text), Vec::<String>::new(), "{text}");
     }
+    // A list of places ends where a quantity follows: "and 12 of them".
+    assert_eq!(found("See chapter 7 and 12 countries."), ["12"]);
 }
 
 #[test]
