@@ -546,8 +546,21 @@ pub(crate) fn judge(
         })
         .filter(|c| {
             let fact = store.fact(c.fact);
+            // With its subject unnamed, a metric named in part backs no
+            // number whose best link names another metric in full, and its
+            // subject: "the
+            // share of new AI PhDs entering industry ... roughly 56%" is
+            // no nonresident share of AI PhDs (55%).
+            // A best link another number of the sentence states is that
+            // number's, and outnames nothing.
+            let outnamed = top.metric.coverage >= NAMED_IN_FULL
+                && top.subject.coverage >= CLEAR
+                && c.metric.coverage < CLEAR
+                && c.metric.strength < CLEAR_STRENGTH
+                && fact.metric != store.fact(top.fact).metric
+                && !stated_by_a_neighbour(store, top.fact, number);
             c.subject.is_read()
-                || c.metric.coverage >= BACKING_COVERAGE
+                || (c.metric.coverage >= BACKING_COVERAGE && !outnamed)
                 || number.change_of == Some((fact.subject, fact.metric))
         })
         .filter(|c| {
