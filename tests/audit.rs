@@ -1074,6 +1074,10 @@ fn paraphrases_link_to_their_facts() {
     // full: the share entering industry is about 65%.
     expect(146, "62.75%", Status::Backed, "ed-phd-industry-md");
     unsourced(146, "roughly 56%");
+    // A multiple between two numbers it agrees with is their ratio (37% /
+    // 13%), no wrong value of the growth in witnesses (nearly 20x).
+    expect(148, "37%", Status::Backed, "po-industry-witness-119");
+    unsourced(148, "almost three times");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings
@@ -1091,7 +1095,7 @@ fn paraphrases_link_to_their_facts() {
         .iter()
         .filter(|f| {
             ![
-                21, 29, 33, 41, 58, 63, 67, 81, 82, 85, 87, 92, 120, 122, 146,
+                21, 29, 33, 41, 58, 63, 67, 81, 82, 85, 87, 92, 120, 122, 146, 148,
             ]
             .contains(&f.line)
         })

@@ -149,6 +149,46 @@ pub(crate) fn states_a_gap(number: &Number<'_>) -> bool {
         && matches!(number.written_as, Some(Kind::Difference { .. }))
 }
 
+/// Whether a multiple relates the numbers on either side of it, its base
+/// stated right after it, and agrees with them: "37% of witnesses, almost
+/// three times its 13% share" is 37% / 13%, whatever fact of another
+/// multiple its words name. Each of the two is checked on its own; a
+/// multiple they do not give ("32 times China's $12.4 billion" after $285.9
+/// billion) is judged by its words as any other.
+pub(crate) fn agrees_with_its_neighbours(number: &Number<'_>, tolerance: f64) -> bool {
+    // Between the multiple and its base: "its", "the", "China's", "the
+    // figure of", "that of".
+    const MOST_WORDS_BETWEEN: usize = 4;
+    let which = number.which;
+    if number.quantity.unit != Unit::Multiple || which == 0 {
+        return false;
+    }
+    let (Some(before), Some(after)) = (
+        number.neighbours.get(which - 1),
+        number.neighbours.get(which + 1),
+    ) else {
+        return false;
+    };
+    let offset = number.neighbours[which].start - number.start;
+    let Some(between) = after
+        .start
+        .checked_sub(offset)
+        .and_then(|start| number.sentence.get(number.end..start))
+    else {
+        return false;
+    };
+    let (a, b) = (&before.quantity, &after.quantity);
+    if between.split_whitespace().count() > MOST_WORDS_BETWEEN
+        || between.contains([',', ';', '.', '，', '；', '。'])
+        || a.unit != b.unit
+    {
+        return false;
+    }
+    let (a, b) = (a.reading(tolerance).set, b.reading(tolerance).set);
+    a.div(&b)
+        .is_some_and(|ratio| ratio.overlaps(&number.reading.set))
+}
+
 /// Whether a ratio is written as a change over time ("more than doubled",
 /// "grew 2.6 times"), which a fact of growth in percent states, rather than
 /// as a comparison ("23 times China's").

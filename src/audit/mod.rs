@@ -461,7 +461,9 @@ impl<'a> Auditor<'a> {
                 };
                 // "fell by 18 points" is no level: it contradicts none, and
                 // is derived from two, or unsourced.
-                if derive::states_a_gap(&number) && matches!(judgement, Judgement::Contradicted(_))
+                if (derive::states_a_gap(&number)
+                    || derive::agrees_with_its_neighbours(&number, self.options.tolerance))
+                    && matches!(judgement, Judgement::Contradicted(_))
                 {
                     judgement = Judgement::Unsourced;
                 }
