@@ -178,7 +178,7 @@ pub(super) fn read_digits(
     if bare
         && !a_fraction
         && names_with_digits(before, previous)
-        && !(versionless && names_a_subject(previous))
+        && !(versionless && (names_a_subject(previous) || ends_a_name(before, names_a_subject)))
     {
         return Read::Skip(token_end);
     }
@@ -494,4 +494,24 @@ pub(crate) fn ordinal_value(written: &str) -> Option<u32> {
         .iter()
         .find(|(w, _)| w.eq_ignore_ascii_case(written))
         .map(|&(_, value)| value)
+}
+
+/// Whether the last two to four words before a number are a subject's name:
+/// "South Asia 24" and "Europe and Central Asia 66" are regions' figures,
+/// not a product "Asia" at version 24.
+fn ends_a_name(before: &str, names_a_subject: &dyn Fn(&str) -> bool) -> bool {
+    const MOST_WORDS: usize = 4;
+    let head = before.trim_end();
+    let mut start = head.len();
+    for words in 1..=MOST_WORDS {
+        let Some(space) = head[..start].trim_end().rfind(' ') else {
+            return words > 1 && names_a_subject(head);
+        };
+        start = space + 1;
+        if words > 1 && names_a_subject(&head[start..]) {
+            return true;
+        }
+        start = space;
+    }
+    false
 }

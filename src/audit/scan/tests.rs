@@ -598,7 +598,7 @@ fn a_count_in_a_count_is_a_share() {
 /// (10 or more, or with two decimals).
 #[test]
 fn a_subject_before_a_count_names_no_product() {
-    let subjects = |w: &str| ["France", "Midjourney", "US"].contains(&w);
+    let subjects = |w: &str| ["France", "Midjourney", "US", "South Asia"].contains(&w);
     let mut mentions = Vec::new();
     let text = "The UK counts 523, France 322, Grok 4 and Midjourney 7.";
     scan_knowing(text, BlockKind::Paragraph, &subjects, &mut mentions);
@@ -619,6 +619,12 @@ fn a_subject_before_a_count_names_no_product() {
     scan_knowing(text, BlockKind::Paragraph, &subjects, &mut mentions);
     let read: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
     assert_eq!(read, ["1449", "322"]);
+    // A name of several words: "South Asia 24" is the region's.
+    let text = "Rules adopted: South Asia 24, Central Asia 66.";
+    mentions.clear();
+    scan_knowing(text, BlockKind::Paragraph, &subjects, &mut mentions);
+    let read: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
+    assert_eq!(read, ["24"]);
     // A year that ends its sentence names nothing in the next one.
     assert_eq!(
         found("Devices were cleared in 2025. 258 were new. Was it 2024?** 12 were."),
