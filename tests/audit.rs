@@ -1078,6 +1078,8 @@ fn paraphrases_link_to_their_facts() {
     // 13%), no wrong value of the growth in witnesses (nearly 20x).
     expect(148, "37%", Status::Backed, "po-industry-witness-119");
     unsourced(148, "almost three times");
+    // "at the start of the series" dates the number to the earliest year.
+    expect(150, "3,866", Status::Backed, "r-patents-2010");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -406,7 +406,7 @@ fn keep_latest_unless_dated(store: &Store, number: &Number<'_>, out: &mut Vec<Ca
         return;
     }
     if number.dating_years().next().is_none() {
-        keep_latest(store, out);
+        keep_latest(store, out, !number.of_the_first_year());
     } else if number.pinned.is_none()
         && let Some(year) = number.years.set_in_for(number.sentence, number.end)
     {
@@ -477,16 +477,26 @@ fn read_subject(
 /// metric with facts for several years, only the latest answers it
 /// ("adoption stands at 78%" is 2024's figure, not 2025's 88%). The first
 /// value of a change ("from 233") is the exception.
-fn keep_latest(store: &Store, candidates: &mut Vec<Candidate>) {
+/// Of a figure given for many years, the latest year's, or the earliest's
+/// where the words say the series' first year.
+fn keep_latest(store: &Store, candidates: &mut Vec<Candidate>, latest_first: bool) {
+    // The earliest is the latest of the years counted backwards; a fact of
+    // no year comes last either way.
     let year = |f: u32| {
-        store
+        let year = store
             .fact(f)
             .period
-            .map_or(0, |p| latest_year(store.str(p)).unwrap_or(0))
+            .and_then(|p| latest_year(store.str(p)))
+            .map(i64::from);
+        match year {
+            Some(year) if latest_first => year,
+            Some(year) => -year,
+            None => i64::MIN,
+        }
     };
     let pair = |f: u32| (store.fact(f).subject, store.fact(f).metric);
-    let latest: Vec<((Sym, Sym), u32)> = {
-        let mut seen: Vec<((Sym, Sym), u32)> = Vec::new();
+    let latest: Vec<((Sym, Sym), i64)> = {
+        let mut seen: Vec<((Sym, Sym), i64)> = Vec::new();
         for c in candidates.iter() {
             let (key, y) = (pair(c.fact), year(c.fact));
             match seen.iter_mut().find(|(k, _)| *k == key) {

@@ -389,6 +389,32 @@ impl<'a> Number<'a> {
         self.years.dating(self.sentence, self.end)
     }
 
+    /// Whether the number's clause dates it to the first year of a series
+    /// rather than naming a year: "compared with 3,866 at the start of the
+    /// series", "just one when the series began", "15 in the first year of
+    /// tracking".
+    pub(crate) fn of_the_first_year(&self) -> bool {
+        const FIRST: [&str; 6] = [
+            "start of the series",
+            "series began",
+            "first year of",
+            "tracking began",
+            "at the outset",
+            "first recorded",
+        ];
+        let before = &self.sentence[..self.start];
+        let from = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, ',' | ';' | '，' | '；'))
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        let to = self.sentence[self.end..]
+            .find([',', ';', '.', '，', '；', '。'])
+            .map_or(self.sentence.len(), |at| self.end + at);
+        let clause = self.sentence[from..to].to_ascii_lowercase();
+        FIRST.iter().any(|words| clause.contains(words))
+    }
+
     /// "dropped 11%", "an 11% decline", "fell by 18 points": written as a
     /// fall, so a fact of change that is negative states it as a magnitude.
     pub(crate) fn falls(&self) -> bool {
