@@ -1080,6 +1080,9 @@ fn paraphrases_link_to_their_facts() {
     unsourced(148, "almost three times");
     // "at the start of the series" dates the number to the earliest year.
     expect(150, "3,866", Status::Backed, "r-patents-2010");
+    // "the earlier best" is the year before the latest's.
+    expect(152, "about 17%", Status::Backed, "p-mlebench-2024");
+    expect(152, "64.4%", Status::Backed, "p-mlebench-top");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

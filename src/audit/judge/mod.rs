@@ -31,7 +31,7 @@ use elsewhere::{
     names_another_agent, stated_by_a_neighbour, subject_given_away, subject_only_a_later_numbers,
     swapped_metric, swapped_subject, traded_with_a_neighbour,
 };
-use number::latest_year;
+use number::{Era, latest_year};
 
 pub(crate) use clarity::fully_linked;
 use clarity::{clearly_linked, far_from, quote_clearly_linked, says_less_than};
@@ -406,7 +406,7 @@ fn keep_latest_unless_dated(store: &Store, number: &Number<'_>, out: &mut Vec<Ca
         return;
     }
     if number.dating_years().next().is_none() {
-        keep_latest(store, out, !number.of_the_first_year());
+        keep_latest(store, out, number.era());
     } else if number.pinned.is_none()
         && let Some(year) = number.years.set_in_for(number.sentence, number.end)
     {
@@ -475,43 +475,48 @@ fn read_subject(
 
 /// A sentence that names no year speaks of the present: of a subject and
 /// metric with facts for several years, only the latest answers it
-/// ("adoption stands at 78%" is 2024's figure, not 2025's 88%). The first
-/// value of a change ("from 233") is the exception.
-/// Of a figure given for many years, the latest year's, or the earliest's
-/// where the words say the series' first year.
-fn keep_latest(store: &Store, candidates: &mut Vec<Candidate>, latest_first: bool) {
-    // The earliest is the latest of the years counted backwards; a fact of
-    // no year comes last either way.
+/// ("adoption stands at 78%" is 2024's figure, not 2025's 88%), unless its
+/// words say an earlier one ([`Era`]). The first value of a change ("from
+/// 233") is the exception.
+fn keep_latest(store: &Store, candidates: &mut Vec<Candidate>, era: Era) {
+    // A fact of no year comes last.
     let year = |f: u32| {
-        let year = store
+        store
             .fact(f)
             .period
             .and_then(|p| latest_year(store.str(p)))
-            .map(i64::from);
-        match year {
-            Some(year) if latest_first => year,
-            Some(year) => -year,
-            None => i64::MIN,
-        }
+            .map_or(i64::MIN, i64::from)
     };
     let pair = |f: u32| (store.fact(f).subject, store.fact(f).metric);
-    let latest: Vec<((Sym, Sym), i64)> = {
-        let mut seen: Vec<((Sym, Sym), i64)> = Vec::new();
-        for c in candidates.iter() {
-            let (key, y) = (pair(c.fact), year(c.fact));
-            match seen.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, best)) => *best = (*best).max(y),
-                None => seen.push((key, y)),
-            }
+    // Each pair's years, latest first.
+    let mut years: Vec<((Sym, Sym), Vec<i64>)> = Vec::new();
+    for c in candidates.iter() {
+        let (key, y) = (pair(c.fact), year(c.fact));
+        match years.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, of_pair)) => of_pair.push(y),
+            None => years.push((key, vec![y])),
         }
-        seen
-    };
+    }
+    let kept: Vec<((Sym, Sym), i64)> = years
+        .into_iter()
+        .map(|(key, mut of_pair)| {
+            of_pair.sort_unstable_by(|a, b| b.cmp(a));
+            of_pair.dedup();
+            let dated = of_pair.iter().take_while(|&&y| y != i64::MIN).count();
+            let at = match era {
+                Era::Latest => 0,
+                // The year before the latest, where the figure has one.
+                Era::Earlier => 1.min(dated.saturating_sub(1)),
+                Era::First => dated.saturating_sub(1),
+            };
+            (key, of_pair[at])
+        })
+        .collect();
     candidates.retain(|c| {
         let key = pair(c.fact);
-        latest
-            .iter()
+        kept.iter()
             .find(|(k, _)| *k == key)
-            .is_none_or(|&(_, y)| year(c.fact) >= y)
+            .is_none_or(|&(_, y)| year(c.fact) == y)
     });
 }
 

@@ -382,6 +382,14 @@ pub(crate) struct Number<'a> {
     pub which: usize,
 }
 
+/// The year a number speaks of where its sentence names none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Era {
+    Latest,
+    Earlier,
+    First,
+}
+
 impl<'a> Number<'a> {
     /// The years of the sentence that may date this number
     /// ([`Years::dating`]).
@@ -389,11 +397,12 @@ impl<'a> Number<'a> {
         self.years.dating(self.sentence, self.end)
     }
 
-    /// Whether the number's clause dates it to the first year of a series
-    /// rather than naming a year: "compared with 3,866 at the start of the
-    /// series", "just one when the series began", "15 in the first year of
-    /// tracking".
-    pub(crate) fn of_the_first_year(&self) -> bool {
+    /// Which year the number's clause dates it to, where it names none:
+    /// the first of a series ("compared with 3,866 at the start of the
+    /// series", "just one when the series began"), an earlier one ("Earlier
+    /// best: about 15%", "previously 40%"), or else the latest. A change or
+    /// a multiple "from a year earlier" is of the latest year.
+    pub(crate) fn era(&self) -> Era {
         const FIRST: [&str; 6] = [
             "start of the series",
             "series began",
@@ -402,6 +411,7 @@ impl<'a> Number<'a> {
             "at the outset",
             "first recorded",
         ];
+        const EARLIER: [&str; 5] = ["earlier", "previously", "initially", "originally", "prior"];
         let before = &self.sentence[..self.start];
         let from = before
             .char_indices()
@@ -412,7 +422,22 @@ impl<'a> Number<'a> {
             .find([',', ';', '.', '，', '；', '。'])
             .map_or(self.sentence.len(), |at| self.end + at);
         let clause = self.sentence[from..to].to_ascii_lowercase();
-        FIRST.iter().any(|words| clause.contains(words))
+        if FIRST.iter().any(|words| clause.contains(words)) {
+            return Era::First;
+        }
+        let a_level = self.quantity.unit != Unit::Multiple
+            && !matches!(
+                self.written_as,
+                Some(crate::audit::derive::Kind::Change { .. })
+            );
+        let earlier = clause
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| EARLIER.contains(&word));
+        if a_level && earlier {
+            Era::Earlier
+        } else {
+            Era::Latest
+        }
     }
 
     /// "dropped 11%", "an 11% decline", "fell by 18 points": written as a
