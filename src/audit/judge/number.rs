@@ -421,8 +421,19 @@ impl<'a> Number<'a> {
         let to = self.sentence[self.end..]
             .find([',', ';', '.', '，', '；', '。'])
             .map_or(self.sentence.len(), |at| self.end + at);
-        let clause = self.sentence[from..to].to_ascii_lowercase();
-        if FIRST.iter().any(|words| clause.contains(words)) {
+        let clause = &self.sentence[from..to];
+        let said = |list: &[&str]| {
+            clause
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| list.iter().any(|w| w.eq_ignore_ascii_case(word)))
+        };
+        // A word of the phrases first: most clauses hold none, and are not
+        // copied to lower case.
+        if said(&["series", "first", "tracking", "outset"])
+            && FIRST
+                .iter()
+                .any(|words| clause.to_ascii_lowercase().contains(words))
+        {
             return Era::First;
         }
         let a_level = self.quantity.unit != Unit::Multiple
@@ -430,10 +441,7 @@ impl<'a> Number<'a> {
                 self.written_as,
                 Some(crate::audit::derive::Kind::Change { .. })
             );
-        let earlier = clause
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|word| EARLIER.contains(&word));
-        if a_level && earlier {
+        if a_level && said(&EARLIER) {
             Era::Earlier
         } else {
             Era::Latest
