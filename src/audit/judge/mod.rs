@@ -563,11 +563,10 @@ pub(crate) fn judge(
             let fact = store.fact(c.fact);
             // With its subject unnamed, a metric named in part backs no
             // number whose best link names another metric in full, and its
-            // subject: "the
-            // share of new AI PhDs entering industry ... roughly 56%" is
-            // no nonresident share of AI PhDs (55%).
-            // A best link another number of the sentence states is that
-            // number's, and outnames nothing.
+            // subject: "the share of new AI PhDs entering industry ...
+            // roughly 56%" is no nonresident share of AI PhDs (55%). A best
+            // link another number of the sentence states is that number's,
+            // and outnames nothing.
             let outnamed = top.metric.coverage >= NAMED_IN_FULL
                 && top.subject.coverage >= CLEAR
                 && c.metric.coverage < CLEAR
