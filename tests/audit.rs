@@ -1083,6 +1083,9 @@ fn paraphrases_link_to_their_facts() {
     // "the earlier best" is the year before the latest's.
     expect(152, "about 17%", Status::Backed, "p-mlebench-2024");
     expect(152, "64.4%", Status::Backed, "p-mlebench-top");
+    // "Writer (Palmyra X5)" is "Writer" in prose: "Writer 27" is its score
+    // (72), no product at a version.
+    expect(154, "27", Status::Contradicted, "ra-fmti-writer");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -27,7 +27,7 @@ pub(crate) mod judge;
 
 use std::sync::{Arc, Mutex, OnceLock};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::check::Options;
 use crate::claim::{Body, ChainValues, Entry, Rhs, parse_line};
@@ -58,6 +58,9 @@ pub struct Auditor<'a> {
     candidate_names: Vec<OnceLock<String>>,
     /// Whether findings carry their link candidates in words.
     link_evidence: bool,
+    /// The subjects' names cut before a parenthesis, normalised: "Writer
+    /// (Palmyra X5)" is "Writer" in prose, and "Writer 27" no product.
+    name_heads: FxHashSet<String>,
     /// The word caches and sentence buffers of finished audits, for the
     /// next to start from: a repository's articles are many and short, and
     /// each stemmed its words again and zeroed fresh per-form tables. At
@@ -81,6 +84,7 @@ impl<'a> Auditor<'a> {
             candidate_names: store.facts.iter().map(|_| OnceLock::new()).collect(),
             link_evidence: true,
             spare: Mutex::new(Vec::new()),
+            name_heads: name_heads(store),
         }
     }
 
@@ -175,10 +179,8 @@ impl<'a> Auditor<'a> {
     fn block(&self, work: &mut Work<'_, '_, impl FnMut(Finding)>, block: &Block) {
         let mut mentions = std::mem::take(&mut work.mentions);
         let names_a_subject = |word: &str| {
-            !self
-                .store
-                .subjects_named(&crate::store::normalize(word))
-                .is_empty()
+            let name = crate::store::normalize(word);
+            !self.store.subjects_named(&name).is_empty() || self.name_heads.contains(&name)
         };
         scan::scan_knowing(&block.text, block.kind, &names_a_subject, &mut mentions);
         // Numbers share sentences: names, terms and the prose are found
@@ -770,6 +772,20 @@ fn question_before(text: &str, start: usize) -> Option<&str> {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let question = asked[from..].trim();
     (!question.is_empty() && !question.chars().any(|c| c.is_ascii_digit())).then_some(question)
+}
+
+/// [`Auditor::name_heads`]: each subject looked at once.
+fn name_heads(store: &Store) -> FxHashSet<String> {
+    let mut seen = FxHashSet::default();
+    let mut heads = FxHashSet::default();
+    for fact in &store.facts {
+        if seen.insert(fact.subject)
+            && let Some((head, _)) = store.str(fact.subject).split_once(" (")
+        {
+            heads.insert(crate::store::normalize(head));
+        }
+    }
+    heads
 }
 
 fn paragraph_start(text: &str, start: usize) -> usize {
