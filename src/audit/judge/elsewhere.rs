@@ -158,7 +158,7 @@ pub(super) fn subject_given_away(
 /// Whether the best link's subject is named only after the number, where
 /// another number of the sentence holds it: "the best system averaged
 /// 38.8%, PhD experts 83.5%" names no subject for the 38.8%.
-pub(super) fn subject_only_a_later_numbers(
+pub(super) fn subject_held_by_a_later_number(
     store: &Store,
     linker: &Linker,
     terms: &SentenceTerms,

@@ -28,7 +28,7 @@ use crate::store::{NameKind, Store, Sym};
 
 use elsewhere::{
     compared_with, holds_another_numbers_subject, listed_with_its_metric, named_only_before,
-    names_another_agent, stated_by_a_neighbour, subject_given_away, subject_only_a_later_numbers,
+    names_another_agent, stated_by_a_neighbour, subject_given_away, subject_held_by_a_later_number,
     swapped_metric, swapped_subject, traded_with_a_neighbour,
 };
 use number::{Era, latest_year};
@@ -737,7 +737,7 @@ pub(crate) fn judge(
             .respective
             .is_some_and(|(mine, _)| store.fact(top.fact).subject == mine)
             || !(subject_given_away(store, linker, terms, top, candidates)
-                || subject_only_a_later_numbers(store, linker, terms, top, number)))
+                || subject_held_by_a_later_number(store, linker, terms, top, number)))
         && !implied_against_an_agent
         && same_kind
         // "rose to 5,505 from 3,853": the earlier value of a pair the
