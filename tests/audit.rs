@@ -649,6 +649,12 @@ fn headings_name_the_subject_of_what_stands_under_them() {
         // A list item's first sentence names whose its next one gives.
         (15, "$5.9 billion", Status::Backed, "e-uk-private"),
         (16, "$4.28 billion", Status::Backed, "e-canada-private"),
+        // A heading that is the subject's name alone makes it the subject
+        // of a wrong figure too, in place of the world's ...
+        (20, "$7.1 billion", Status::Contradicted, "e-uk-private"),
+        // ... but a heading that says more is a story's title, not a
+        // section of one subject's figures.
+        (24, "102", Status::Backed, "r-notable-models-total"),
     ];
     for (line, text, status, fact) in expected {
         assert!(

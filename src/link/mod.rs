@@ -164,6 +164,8 @@ pub struct SentenceTerms {
     subjects: Vec<(Sym, f32)>,
     /// The subjects of which a form is all in the sentence's own words.
     named_in_full: Vec<Sym>,
+    /// The one subject the heading above names, if it names one alone.
+    heading_subject: Option<Sym>,
     /// The forms that hold at least [`MIN_COVERAGE`] of their weight in
     /// the sentence, with that share, in the order the sentence's terms
     /// found them.
@@ -537,6 +539,7 @@ impl Linker {
         out.forms.clear();
         out.subjects.clear();
         out.named_in_full.clear();
+        out.heading_subject = None;
         out.form_at.resize(self.forms.len(), NO_SLOT);
         out.form_slots.clear();
         out.whole_at.clear();
@@ -993,6 +996,12 @@ fn push_context_word((from, to): (u32, u32), cache: &WordCache, out: &mut Senten
 }
 
 impl SentenceTerms {
+    /// The one subject the heading above the sentence names, if it names
+    /// one alone ("## China").
+    pub fn heading_subject(&self) -> Option<Sym> {
+        self.heading_subject
+    }
+
     /// What the word starting at byte `start` says: `None` where no word
     /// starts there, else the store's terms it stands for (empty for a word
     /// no name has) or `Some(None)` for a stop word.

@@ -10,8 +10,9 @@
 //! three bytes or more before the sentence reads the same in the block as
 //! in the context, and the last few are read again on the context itself.
 
-use super::words::{Token, tokens, tokens_from};
-use super::{Linker, SentenceTerms, WordCache, push_context_word};
+use super::words::{Token, is_cjk, tokens, tokens_from};
+use super::{Linker, STOP, SentenceTerms, WordCache, push_context_word};
+use crate::store::{NameKind, Sym};
 
 /// The words of one block read so far, with their terms.
 #[derive(Debug, Default)]
@@ -33,11 +34,19 @@ impl ParagraphWords {
     }
 }
 
+/// The share of a subject's name a heading must hold, in words of its own,
+/// to name it beside another: "## US and China" speaks of neither alone,
+/// where the "United" of "## United Kingdom" names no other United.
+const ANOTHER_SUBJECT: f32 = 0.5;
+
 /// The words of a heading with their terms, read once for the blocks under it.
 #[derive(Debug, Default)]
 pub struct HeadingWords {
     text: String,
     words: Vec<(u32, u32)>,
+    /// The one subject the heading names in full and no other: "## China"
+    /// says whose figures follow, as a country section of a digest does.
+    subject: Option<Sym>,
 }
 
 impl Linker {
@@ -53,6 +62,39 @@ impl Linker {
             let terms = self.cached_terms(&heading[token.start..token.end], cache);
             out.words.push(terms);
         }
+        let mut read = SentenceTerms::default();
+        self.read(heading, cache, &mut read);
+        let mut named = self.subjects_named_in_full(&read);
+        // The heading is the name and little more ("## 3. The United
+        // Kingdom", "## China at a glance"): "## Industry makes the models"
+        // heads a story about models, not a section of industry's figures.
+        let little_more = |subject: Sym| {
+            let mut besides = 0.0;
+            for (token, &(from, to)) in tokens_from(heading, 0).zip(&out.words) {
+                let word = &heading[token.start..token.end];
+                let of_the_name = from != STOP
+                    && cache.terms[from as usize..to as usize]
+                        .iter()
+                        .any(|&t| self.name_holds(NameKind::Subject, subject, t));
+                if from == STOP || of_the_name || word.bytes().all(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                besides += if word.chars().all(is_cjk) { 0.5 } else { 1.0 };
+            }
+            besides <= 1.0
+        };
+        out.subject = named.next().filter(|&subject| {
+            little_more(subject)
+                && named.next().is_none()
+                && self.subjects_owning(&read, ANOTHER_SUBJECT).all(|other| {
+                    other == subject
+                        || self.said_within(
+                            &read,
+                            &[(NameKind::Subject, other)],
+                            &[(NameKind::Subject, subject)],
+                        )
+                })
+        });
     }
 
     /// [`Linker::read`] of `sentence` with the words of the heading it
@@ -71,6 +113,7 @@ impl Linker {
         out: &mut SentenceTerms,
     ) {
         self.start_reading(out);
+        out.heading_subject = heading.subject;
         for &terms in &heading.words {
             push_context_word(terms, cache, out);
         }
@@ -101,6 +144,7 @@ impl Linker {
     ) {
         let start = sentence.0;
         self.start_reading(out);
+        out.heading_subject = heading.subject;
         // "## China" over "Private AI investment reached $12.4 billion":
         // the heading says whose, as the sentence before would.
         for &terms in &heading.words {

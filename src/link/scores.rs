@@ -84,6 +84,20 @@ impl NameScore {
         }
     }
 
+    /// This score, as near, as strong and as fully held as `floor` at
+    /// least, still the reading of the words that hold it: a heading that
+    /// names a subject in full names it for the numbers under it as surely
+    /// as their own sentences would.
+    pub fn raised_to(self, floor: NameScore) -> NameScore {
+        NameScore {
+            nearness: self.nearness.max(floor.nearness),
+            strength: self.strength.max(floor.strength),
+            coverage: self.coverage.max(floor.coverage),
+            most_held: self.most_held.max(floor.most_held),
+            ..self
+        }
+    }
+
     /// Whether words of the sentence stand behind it.
     pub fn is_read(&self) -> bool {
         self.form != NO_FORM

@@ -79,6 +79,9 @@ const DEFAULT_SUBJECT: NameScore = NameScore::assumed(1.0, 0.35);
 /// What the subject of a metric only one subject has scores, unless the
 /// sentence names another subject about as near the number.
 const IMPLIED_SUBJECT: NameScore = NameScore::assumed(1.0, 0.35);
+/// What the one subject a heading names scores for the sentences under it
+/// that name none, in place of the store's default subject.
+const HEADING_SUBJECT: NameScore = NameScore::assumed(1.0, 0.4);
 /// What a rank or an edition scores for an ordinal ("ranks only 21st"):
 /// as a metric named in full a few words away.
 const POSITION: NameScore = NameScore::assumed(1.0, 0.5);
@@ -290,13 +293,27 @@ pub(crate) fn candidates(
                     // A metric implies its one subject unless the sentence
                     // names another near the number ("Chinese companies reached 88%
                     // adoption" is not the surveyed organizations' 88%).
+                    // Under "## China" the world's figures are named
+                    // ("globally"), not assumed.
+                    let assumed_world =
+                        store.is_default_subject(fact.subject) && terms.heading_subject().is_some();
                     if implied
+                        && !assumed_world
                         && !*nearest.get_or_insert_with(|| {
                             another_subject_near(metric, fact.subject, &mut read)
                         })
                     {
                         score = score.at_least(IMPLIED_SUBJECT);
-                    } else if store.is_default_subject(fact.subject) {
+                    } else if terms.heading_subject() == Some(fact.subject)
+                        && !*nearest.get_or_insert_with(|| {
+                            another_subject_near(metric, fact.subject, &mut read)
+                        })
+                    {
+                        // "## China" over "Private AI investment came to
+                        // $12.4 billion": the section's subject, unless the
+                        // sentence names another.
+                        score = score.raised_to(HEADING_SUBJECT);
+                    } else if store.is_default_subject(fact.subject) && !assumed_world {
                         score = score.at_least(DEFAULT_SUBJECT);
                     }
                     if !implied {
