@@ -557,11 +557,14 @@ impl Linker {
     ) {
         let mut place = 0.0;
         let mut previous_end = 0;
-        // The two words before, for "other than", "apart from", and
+        // The three words before, for "other than", "apart from", "不包括", and
         // whether the one before is a word of some name: "Total excluding
         // LUCF" names what it leaves out.
-        let mut before: [&str; 2] = ["", ""];
+        let mut before: [&str; 3] = ["", "", ""];
         let mut before_names = false;
+        // A Chinese character is in many a name ("含", "除"): only a word
+        // of letters tells that the name holds its word of exclusion.
+        let mut cjk_before = false;
         for token in tokens(sentence) {
             let word = out.word_starts.len() as u32;
             out.word_starts.push(token.start as u32);
@@ -576,13 +579,19 @@ impl Linker {
                     .iter()
                     .any(|w| w.eq_ignore_ascii_case(text)),
             );
-            // ... and the rest of the name: "outside the United States".
-            let name_goes_on = out.excluded.last() == Some(&true)
+            // ... and the rest of the name: "outside the United States",
+            // "不含中国" (a Chinese name of a few characters).
+            let excluded_so_far = out.excluded.iter().rev().take_while(|&&e| e).count();
+            let name_goes_on = excluded_so_far > 0
                 && !out.parted[word as usize]
-                && text.starts_with(|c: char| c.is_uppercase());
+                && (text.starts_with(|c: char| c.is_uppercase())
+                    || (text.chars().all(words::is_cjk)
+                        && excluded_so_far < CJK_NAME_CHARS
+                        && !["的", "外", "在", "以", "等"].contains(&text)));
             out.excluded
-                .push(name_goes_on || (excludes(before) && !before_names));
-            before = [before[1], text];
+                .push(name_goes_on || (excludes(before) && (!before_names || cjk_before)));
+            before = [before[1], before[2], text];
+            cjk_before = text.chars().all(words::is_cjk);
             // A year is when, not what: "英国2025年私人AI投资" and "the UK's
             // 2025 investment" put the name no farther from the number.
             let is_year = |t: &str| {
@@ -796,22 +805,28 @@ impl Linker {
     }
 }
 
-/// Whether the two words before a word leave what it names out: "outside
+/// Whether the three words before a word leave what it names out: "outside
 /// China", "excluding the US" (an article between), "other than Japan".
-fn excludes([first, second]: [&str; 2]) -> bool {
-    const ONE: [&str; 5] = ["excluding", "except", "outside", "besides", "ex"];
-    const TWO: [[&str; 2]; 5] = [
+/// Chinese words are one character a token: "除中国外", "不含中国",
+/// "不包括中国", "不计中国".
+fn excludes([third, first, second]: [&str; 3]) -> bool {
+    const ONE: [&str; 6] = ["excluding", "except", "outside", "besides", "ex", "除"];
+    const TWO: [[&str; 2]; 8] = [
         ["other", "than"],
         ["apart", "from"],
         ["aside", "from"],
         ["not", "including"],
         ["not", "counting"],
+        ["不", "含"],
+        ["不", "计"],
+        ["排", "除"],
     ];
     let is = |word: &str, like: &str| word.eq_ignore_ascii_case(like);
     let one = |word: &str| ONE.iter().any(|w| is(word, w));
     one(second)
         || (is(second, "the") && one(first))
         || TWO.iter().any(|[a, b]| is(first, a) && is(second, b))
+        || [third, first, second] == ["不", "包", "括"]
 }
 
 /// Where the sentence itself (not the paragraph before) writes `terms`
@@ -924,6 +939,10 @@ fn draft_forms(store: &Store) -> Vec<QuotedForm> {
 fn nearness(gap: f32) -> f32 {
     1.0 / (1.0 + gap / 5.0)
 }
+
+/// The most characters of a Chinese name left out after a word of
+/// exclusion ("不含中国"): past them the sentence goes on.
+const CJK_NAME_CHARS: usize = 4;
 
 /// How much a word of the paragraph before the sentence counts towards a
 /// name's coverage, and how near the number it stands, against a word of
