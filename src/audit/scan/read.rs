@@ -287,6 +287,15 @@ pub(super) fn read_words(text: &str, at: usize) -> Read {
             return Read::Skip(end);
         }
     }
+    // A fraction word joined to the next word is half a compound, no
+    // share: "a half-year average", "a third-party audit".
+    if quantity.in_fraction_words()
+        && text[end..]
+            .strip_prefix('-')
+            .is_some_and(|rest| rest.starts_with(char::is_alphabetic))
+    {
+        return Read::Skip(end);
+    }
     // A fraction word without a numerator is a share only when qualified,
     // followed by "of" or alone on its line (as a spelled number alone is
     // one), and not in "the first half" or "the fourth quarter".

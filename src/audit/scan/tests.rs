@@ -93,6 +93,8 @@ fn words_and_verbs() {
         found("In the first half of AI, one of them won."),
         Vec::<String>::new()
     );
+    // A fraction word joined to a noun is half a compound, no share.
+    assert!(found("Its a half-year average beat a third-party audit.").is_empty());
 }
 
 #[test]
