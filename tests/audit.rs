@@ -1095,6 +1095,13 @@ fn paraphrases_link_to_their_facts() {
     // "Writer (Palmyra X5)" is "Writer" in prose: "Writer 27" is its score
     // (72), no product at a version.
     expect(154, "27", Status::Contradicted, "ra-fmti-writer");
+    // A list whose numbers before were linked to one metric's figures for
+    // the subjects they name settles it for the next subject named ...
+    expect(156, "20", Status::Backed, "r-openai-models");
+    expect(156, "9", Status::Contradicted, "r-anthropic-models");
+    // ... as one subject's like figures under the names beside them do.
+    expect(158, "48%", Status::Backed, "ra-obst-budget");
+    expect(158, "14%", Status::Contradicted, "ra-obst-regulatory");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -395,6 +395,7 @@ impl<'a> Auditor<'a> {
                         next_word,
                     ),
                     neighbours: &mentions[current.first..current.first + current.numbers.len()],
+                    listed: stated_facts.clone(),
                     which: at - current.first,
                     written_as: None,
                     respective: current

@@ -6,8 +6,8 @@
 //! of the same metric for the subject it names, settles that metric.
 
 use super::{
-    CLAIMED_SHARE, CLEAR, Candidate, Number, SUBJECT_BESIDE, SUBJECT_NAMED_NEAR, backs,
-    shares_values,
+    CLAIMED_SHARE, CLEAR, CLEAR_STRENGTH_BESIDE, Candidate, HALF_A_NAME, Number, SUBJECT_BESIDE,
+    SUBJECT_NAMED_NEAR, backs, shares_values,
 };
 use crate::link::{Linker, NAMED_IN_FULL, NameScore, Scores, SentenceTerms};
 use crate::quantity::Quantity;
@@ -312,6 +312,82 @@ fn a_neighbour_states(value: &Quantity, number: &Number<'_>) -> bool {
             && (stated.is_bounded() || !reading.set.is_bounded())
             && shares_values(&stated, &reading.set)
     })
+}
+
+/// Candidates ranked this near the best are as well linked: the words do
+/// not choose between them.
+const TIED: f32 = 0.95;
+
+/// "OpenAI alone shipped 20, Google fourteen and Anthropic nine": the
+/// numbers before this one in its sentence were linked to one metric's
+/// figures for the subjects they name, and this one names its own subject
+/// beside it. So with one subject's like figures under the names beside
+/// them ("budget 48%, regulatory uncertainty 14%"). The list settles which
+/// of the number's tied candidates it speaks of, however little its
+/// own words say the rest: the one candidate it settles, if one.
+pub(super) fn settled_by_its_list<'c>(
+    store: &Store,
+    candidates: &'c [Candidate],
+    stated: &[u32],
+) -> Option<&'c Candidate> {
+    let top = candidates.first()?;
+    let pair_of = |f: u32| {
+        let fact = store.fact(f);
+        (fact.subject, fact.metric)
+    };
+    let pair = |c: &Candidate| pair_of(c.fact);
+    // A figure the list has stated already is no other member of it: "rose
+    // from 417 to 563, or 119 more" states a difference, "而上一年只有2530
+    // 亿美元" the year before's.
+    let stated_already = |c: &Candidate| stated.iter().any(|&f| pair_of(f) == pair(c));
+    if stated_already(top) {
+        return None;
+    }
+    let mut settled = candidates
+        .iter()
+        .take_while(|c| c.rank >= TIED * top.rank)
+        .filter(|c| c.fits)
+        .filter(|c| !stated_already(c))
+        .filter(|c| {
+            let fact = store.fact(c.fact);
+            stated.iter().map(|&f| store.fact(f)).any(|listed| {
+                if listed.period != fact.period {
+                    false
+                } else if listed.metric == fact.metric && listed.subject != fact.subject {
+                    c.subject.is_read()
+                        && c.subject.own >= CLEAR
+                        && c.subject.nearness >= SUBJECT_BESIDE
+                } else if listed.subject == fact.subject && listed.metric != fact.metric {
+                    c.metric.own >= HALF_A_NAME
+                        && c.metric.strength >= CLEAR_STRENGTH_BESIDE
+                        && alike(store.str(listed.metric), store.str(fact.metric))
+                } else {
+                    false
+                }
+            })
+        });
+    let first = settled.next()?;
+    settled.all(|c| pair(c) == pair(first)).then_some(first)
+}
+
+/// Whether two metrics' names share two words or more, and at least half
+/// the words of the shorter ("accuracy" alone is no list): "citing resource/budget constraints as RAI obstacle" and
+/// "citing regulatory uncertainty as RAI obstacle" are figures of one list.
+fn alike(a: &str, b: &str) -> bool {
+    let words = |name: &str| -> Vec<String> {
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    shared >= 2 && 2 * shared >= short.len()
 }
 
 #[cfg(test)]

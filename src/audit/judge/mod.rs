@@ -28,8 +28,8 @@ use crate::store::{NameKind, Store, Sym};
 
 use elsewhere::{
     compared_with, holds_another_numbers_subject, listed_with_its_metric, named_only_before,
-    names_another_agent, stated_by_a_neighbour, subject_given_away, subject_held_by_a_later_number,
-    swapped_metric, swapped_subject, traded_with_a_neighbour,
+    names_another_agent, settled_by_its_list, stated_by_a_neighbour, subject_given_away,
+    subject_held_by_a_later_number, swapped_metric, swapped_subject, traded_with_a_neighbour,
 };
 use number::{Era, latest_year};
 
@@ -619,16 +619,26 @@ pub(crate) fn judge(
     // that settles the end's link and what else it could be. The end of
     // "rose to 5,505 from 3,538" settles its start's, however much better
     // other words of the sentence name another ("the number of").
+    // So does a list whose numbers before were linked to like figures of
+    // other subjects, or of one subject under other names.
+    let by_list = (!number.starts_change)
+        .then(|| settled_by_its_list(store, candidates, &number.listed))
+        .flatten();
     let top = number
         .change_of
         .filter(|_| number.earlier)
         .and_then(|settled| candidates.iter().find(|c| pair(c) == settled))
+        .or(by_list)
         .unwrap_or(top);
     let settled = number.change_of == Some(pair(top));
+    let listed = by_list.is_some_and(|c| pair(c) == pair(top));
     let clear = if store.fact(top.fact).draft {
         quote_clearly_linked(top)
     } else {
-        clearly_linked(top) || settled || listed_with_its_metric(store, linker, terms, top, number)
+        clearly_linked(top)
+            || settled
+            || listed
+            || listed_with_its_metric(store, linker, terms, top, number)
     };
     // The lead is measured on what tells the two apart: the subject's
     // words when they share the metric, the metric's when they share the
@@ -636,6 +646,7 @@ pub(crate) fn judge(
     // A runner-up that states the same value (the same number in another
     // chapter, or under another name) leaves no doubt about what is expected.
     let leads = settled
+        || listed
         || candidates
             .iter()
             // A runner whose subject another number of the sentence holds

@@ -377,6 +377,8 @@ pub(crate) struct Number<'a> {
     /// The end of "from 233 to 362" whose start was backed by a fact of
     /// this (subject, metric): the sentence has named it once for both.
     pub change_of: Option<(Sym, Sym)>,
+    /// The facts the sentence's numbers before this one were linked to.
+    pub listed: Vec<u32>,
     /// The numbers of the sentence, this one at `which`.
     pub neighbours: &'a [Mention],
     pub which: usize,
