@@ -1102,6 +1102,8 @@ fn paraphrases_link_to_their_facts() {
     // ... as one subject's like figures under the names beside them do.
     expect(158, "48%", Status::Backed, "ra-obst-budget");
     expect(158, "14%", Status::Contradicted, "ra-obst-regulatory");
+    // A question that names the year it asks about is still a question.
+    expect(160, "258", Status::Backed, "m-fda-2025");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

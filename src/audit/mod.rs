@@ -216,7 +216,7 @@ impl<'a> Auditor<'a> {
             let (sentence, shift) = if !block.context.is_empty() {
                 cell_line = format!("{}: {}", block.context, &block.text[s..e]);
                 (cell_line.as_str(), block.context.len() + 2)
-            } else if let Some(question) = question {
+            } else if let Some((_, question)) = question {
                 cell_line = format!("{question} {}", &block.text[s..e]);
                 (cell_line.as_str(), question.len() + 1)
             } else {
@@ -230,12 +230,11 @@ impl<'a> Auditor<'a> {
                     .map(|m| (m.start - s + shift, m.end - s + shift))
                     .collect();
                 if shift > 0 {
-                    // A list item's sentences before this one; a table
-                    // cell has none, and a question's are in the line.
-                    let before = if block.context.is_empty() {
-                        ""
-                    } else {
-                        &block.text[paragraph_start(&block.text, s)..s]
+                    // A list item's sentences before this one, or those
+                    // before the question; a table cell has none.
+                    let before = match question {
+                        Some((asked, _)) => &block.text[paragraph_start(&block.text, asked)..asked],
+                        None => &block.text[paragraph_start(&block.text, s)..s],
                     };
                     self.linker.read_under(
                         &work.heading,
@@ -748,18 +747,16 @@ struct Sentence {
     prose: Option<Arc<str>>,
 }
 
-/// Where the text of the block before byte `start` that is the sentence's
-/// context begins, a sentence or two back: what a sentence's "it" and "the
-/// index" may point back to. It begins the block or at a whitespace
-/// character.
-/// "respectively" (or "Respectively"), 分别.
+/// Whether the sentence gives its numbers to the subjects it lists in
+/// order: "respectively" (or "Respectively"), 分别.
 fn says_respectively(sentence: &str) -> bool {
     sentence.contains("espectively") || sentence.contains("分别")
 }
 
 /// The question the sentence at `start` answers: the sentence before it,
-/// if it asks one and states no number of its own.
-fn question_before(text: &str, start: usize) -> Option<&str> {
+/// if it asks one and states no number of its own (a year it may name),
+/// with where it starts.
+fn question_before(text: &str, start: usize) -> Option<(usize, &str)> {
     let asked = text[..start].trim_end();
     let mark = asked
         .chars()
@@ -771,8 +768,15 @@ fn question_before(text: &str, start: usize) -> Option<&str> {
         .rev()
         .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '\n' | '。' | '！' | '？'))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let question = asked[from..].trim();
-    (!question.is_empty() && !question.chars().any(|c| c.is_ascii_digit())).then_some(question)
+    let question = asked[from..].trim_end();
+    let at = from + (question.len() - question.trim_start().len());
+    let question = question.trim_start();
+    // "How many did it log in 2025?" asks for a figure of a year; "Was it
+    // 23 times?" states one.
+    let states_a_number = question
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|digits| !digits.is_empty() && !crate::quantity::is_year(digits));
+    (!question.is_empty() && !states_a_number).then_some((at, question))
 }
 
 /// [`Auditor::name_heads`]: each subject looked at once.
@@ -789,6 +793,10 @@ fn name_heads(store: &Store) -> FxHashSet<String> {
     heads
 }
 
+/// Where the text of the block before byte `start` that is the sentence's
+/// context begins, a sentence or two back: what a sentence's "it" and "the
+/// index" may point back to. It begins the block or at a whitespace
+/// character.
 fn paragraph_start(text: &str, start: usize) -> usize {
     const REACH: usize = 200;
     let mut from = start.saturating_sub(REACH);

@@ -13,7 +13,7 @@ use crate::audit::Format;
 use crate::audit::markdown::{each_markdown_block, each_plain_block};
 use crate::audit::scan::{Mention, scan};
 use crate::audit::text::{Block, BlockKind, Lines, ceil_boundary, floor_boundary};
-use crate::quantity::Quantity;
+use crate::quantity::{Quantity, is_year};
 
 /// One number of the document.
 #[derive(Debug, Clone, PartialEq)]
@@ -339,12 +339,6 @@ fn is_contents(heading: &str) -> bool {
 
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn is_year(text: &str) -> bool {
-    text.len() == 4
-        && (text.starts_with("19") || text.starts_with("20"))
-        && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The year a sentence ties to its number at `start..end` beyond doubt:

@@ -594,12 +594,7 @@ impl Linker {
             cjk_before = text.chars().all(words::is_cjk);
             // A year is when, not what: "英国2025年私人AI投资" and "the UK's
             // 2025 investment" put the name no farther from the number.
-            let is_year = |t: &str| {
-                t.len() == 4
-                    && (t.starts_with("19") || t.starts_with("20"))
-                    && t.bytes().all(|b| b.is_ascii_digit())
-            };
-            place += if is_year(text) {
+            place += if crate::quantity::is_year(text) {
                 0.0
             } else if text.chars().next().is_some_and(words::is_cjk) {
                 0.5

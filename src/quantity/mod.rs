@@ -478,6 +478,14 @@ pub struct QuantityError {
     pub message: String,
 }
 
+/// Whether a word is a year as prose writes one: four digits, 19xx or
+/// 20xx ("2025", not "2,025" or "1500").
+pub fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && (word.starts_with("19") || word.starts_with("20"))
+        && word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Parses a whole string as one quantity (a store value, a `-e` value).
 pub fn parse_quantity(text: &str) -> Result<Quantity, QuantityError> {
     let trimmed = text.trim_end();
