@@ -166,7 +166,9 @@ pub(super) fn read_digits(
     }
     // 每10万居民 ("per 100,000 inhabitants") is the unit of a rate, as
     // "per 100,000" is in English: no number stated.
-    if quantity.unit == Unit::Bare && before.ends_with('每') {
+    if quantity.unit == Unit::Bare
+        && (before.ends_with('每') || previous.eq_ignore_ascii_case("per"))
+    {
         return Read::Skip(end);
     }
     let bare = quantity.unit == Unit::Bare && quantity.qualifier.is_none() && at == start;

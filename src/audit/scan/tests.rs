@@ -93,6 +93,8 @@ fn words_and_verbs() {
         found("In the first half of AI, one of them won."),
         Vec::<String>::new()
     );
+    // The denominator of a rate is its unit, no number stated.
+    assert_eq!(found("It gave 14.6 wrong answers per 100 cases."), ["14.6"]);
     // A fraction word joined to a noun is half a compound, no share.
     assert!(found("Its a half-year average beat a third-party audit.").is_empty());
 }
@@ -612,8 +614,9 @@ fn a_subject_before_a_count_names_no_product() {
     mentions.clear();
     scan_knowing(text, BlockKind::Paragraph, &subjects, &mut mentions);
     let read: Vec<&str> = mentions.iter().map(|m| &text[m.start..m.end]).collect();
-    assert_eq!(read, ["100,000", "4.68"]);
-    assert_eq!(super::scan(text, BlockKind::Paragraph).len(), 1);
+    // ("Per 100,000" is the rate's unit, no number stated.)
+    assert_eq!(read, ["4.68"]);
+    assert!(super::scan(text, BlockKind::Paragraph).is_empty());
     // In Chinese a mark or a Han character ends the word before the
     // number: the subject after "，" is the store's, as after a space.
     let text = "各公司最高分：阿里巴巴1449，France 322，Grok 4。";
