@@ -1104,6 +1104,16 @@ fn paraphrases_link_to_their_facts() {
     expect(158, "14%", Status::Contradicted, "ra-obst-regulatory");
     // A question that names the year it asks about is still a question.
     expect(160, "258", Status::Backed, "m-fda-2025");
+    // A range one end of which states a fact states its pair at the other
+    // end: the high end of the span is wrong ...
+    expect(
+        162,
+        "between 11.8 and 19.2",
+        Status::Contradicted,
+        "m-noharm-high",
+    );
+    // ... where a range neither end of which states a fact hedges.
+    expect(164, "between 10 and 20", Status::Backed, "m-noharm-high");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -395,6 +395,7 @@ impl<'a> Auditor<'a> {
                     ),
                     neighbours: &mentions[current.first..current.first + current.numbers.len()],
                     listed: stated_facts.clone(),
+                    ends: judge::range_ends(&mention.quantity, self.options.tolerance),
                     which: at - current.first,
                     written_as: None,
                     respective: current
@@ -568,11 +569,16 @@ impl<'a> Auditor<'a> {
                 if mention.ordinal && judgement == Judgement::Unsourced {
                     continue;
                 }
+                // "between 11.8 and 19.2" stated its high end wrong: the
+                // claim line states that end.
+                let wrong_end = matches!(judgement, Judgement::Contradicted(_))
+                    .then(|| judge::wrong_range_end(self.store, &linked, &number))
+                    .flatten();
                 self.judged(
                     work,
                     &mut finding,
                     judgement,
-                    &mention.quantity,
+                    wrong_end.as_ref().unwrap_or(&mention.quantity),
                     number.falls(),
                 );
                 if !link.is_empty() {

@@ -72,6 +72,11 @@ pub(crate) fn explain(
                 Judgement::Backed(f) if f.contains(&c.fact) => {
                     "agrees: backs the number".to_owned()
                 }
+                Judgement::Contradicted(f) if f.contains(&c.fact) && number.ends.is_some() => {
+                    "the range's other end stands for it: one end states its pair's value, and \
+                     its own falls inside the range, at neither end"
+                        .to_owned()
+                }
                 Judgement::Contradicted(f) if f.contains(&c.fact) => {
                     "linked clearly, ahead of every other fact, and its value disagrees".to_owned()
                 }
@@ -80,6 +85,9 @@ pub(crate) fn explain(
                     c.rank, top.rank
                 ),
                 _ if !c.agrees => "its value disagrees".to_owned(),
+                Judgement::Contradicted(_) if number.ends.is_some() => {
+                    "agrees: one end of the range states it".to_owned()
+                }
                 _ if super::traded_with_a_neighbour(store, top, c, number) => {
                     "agrees, but another number of the sentence states the best link's value: \
                      the two subjects' values are traded"

@@ -18,7 +18,8 @@ mod explain;
 mod number;
 
 pub(crate) use explain::explain;
-pub(crate) use number::{Number, Years, prose_reading};
+use number::range_end_quantities;
+pub(crate) use number::{Number, Years, prose_reading, range_ends};
 
 use super::derive::Kind;
 use crate::interval::Interval;
@@ -406,6 +407,70 @@ pub(crate) fn candidates(
     out
 }
 
+/// "between 11.8 and 41.6 harmful recommendations per hundred cases": a
+/// range one end of which states a fact's value states the span the store
+/// gives as two facts, the low and the high end of one subject's like
+/// figures, and its other end must state the other. The pair's fact that
+/// falls inside the span, at neither end, is the end stated wrong. A range
+/// neither end of which states a fact hedges, and a fact inside it backs
+/// it as before.
+/// With the facts of the pair inside the span, whether the high end is the
+/// one stated wrong.
+fn range_end_stated_wrong(
+    store: &Store,
+    candidates: &[Candidate],
+    number: &Number<'_>,
+) -> Option<(Vec<u32>, bool)> {
+    let (low, high) = number.ends.as_ref()?;
+    let top = candidates.first()?;
+    let linked: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| c.fits && c.rank >= COMPARABLE * top.rank)
+        .collect();
+    let value = |c: &Candidate| store.fact(c.fact).value.reading(0.0).set;
+    let at = |end: &Reading| -> Vec<&Candidate> {
+        linked
+            .iter()
+            .copied()
+            .filter(|c| shares_values(&value(c), &end.set))
+            .collect()
+    };
+    let (at_low, at_high) = (at(low), at(high));
+    let (stated, high_wrong) = match (at_low.first(), at_high.first()) {
+        (Some(stated), None) => (*stated, true),
+        (None, Some(stated)) => (*stated, false),
+        _ => return None,
+    };
+    let of_stated = store.fact(stated.fact);
+    let inside: Vec<u32> = linked
+        .iter()
+        .filter(|c| {
+            let fact = store.fact(c.fact);
+            c.agrees
+                && !at_low.iter().chain(&at_high).any(|e| e.fact == c.fact)
+                && fact.subject == of_stated.subject
+                && fact.metric != of_stated.metric
+                && fact.period == of_stated.period
+                && elsewhere::alike(store.str(fact.metric), store.str(of_stated.metric))
+        })
+        .map(|c| c.fact)
+        .collect();
+    let pair_linked = [stated.fact].iter().chain(&inside).any(|&f| f == top.fact);
+    (!inside.is_empty() && pair_linked).then_some((inside, high_wrong))
+}
+
+/// The end of a range [`range_end_stated_wrong`] finds stated wrong, as
+/// a claim of its own: the claim line an editor checks.
+pub(crate) fn wrong_range_end(
+    store: &Store,
+    candidates: &[Candidate],
+    number: &Number<'_>,
+) -> Option<Quantity> {
+    let (_, high_wrong) = range_end_stated_wrong(store, candidates, number)?;
+    let (low, high) = range_end_quantities(number.quantity)?;
+    Some(if high_wrong { high } else { low })
+}
+
 /// The candidates of `for_derivation` within the hard constraints, as
 /// [`candidates`] would give them without: ranked the same, the same facts.
 pub(crate) fn within_constraints(
@@ -560,6 +625,9 @@ pub(crate) fn judge(
     let Some(top) = candidates.first() else {
         return Judgement::Unsourced;
     };
+    if let Some((inside, _)) = range_end_stated_wrong(store, candidates, number) {
+        return Judgement::Contradicted(inside);
+    }
     // "CellFM models 100 million human cells with 800 million parameters":
     // a count is of the noun after it, and a fact of that noun may back it
     // however much better the sentence names another.

@@ -377,6 +377,8 @@ pub(crate) struct Number<'a> {
     /// The end of "from 233 to 362" whose start was backed by a fact of
     /// this (subject, metric): the sentence has named it once for both.
     pub change_of: Option<(Sym, Sym)>,
+    /// The readings of a range's two ends ("between 11.8 and 41.6").
+    pub ends: Option<(Reading, Reading)>,
     /// The facts the sentence's numbers before this one were linked to.
     pub listed: Vec<u32>,
     /// The numbers of the sentence, this one at `which`.
@@ -727,4 +729,28 @@ pub(crate) fn prose_reading(quantity: &Quantity, tolerance: f64) -> Reading {
         _ => {}
     }
     reading
+}
+
+/// A range's two ends, each as if written alone.
+pub(crate) fn range_end_quantities(quantity: &Quantity) -> Option<(Quantity, Quantity)> {
+    let high = quantity.high?;
+    let low = Quantity {
+        high: None,
+        ..quantity.clone()
+    };
+    let high = Quantity {
+        low: high,
+        high: None,
+        ..quantity.clone()
+    };
+    Some((low, high))
+}
+
+/// The readings of a range's two ends, each as if written alone.
+pub(crate) fn range_ends(quantity: &Quantity, tolerance: f64) -> Option<(Reading, Reading)> {
+    let (low, high) = range_end_quantities(quantity)?;
+    Some((
+        prose_reading(&low, tolerance),
+        prose_reading(&high, tolerance),
+    ))
 }
