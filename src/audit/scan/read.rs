@@ -165,9 +165,12 @@ pub(super) fn read_digits(
         return Read::Skip(token_end);
     }
     // 每10万居民 ("per 100,000 inhabitants") is the unit of a rate, as
-    // "per 100,000" is in English: no number stated.
+    // "per 100,000" is in English: no number stated; so is the top of a
+    // scale ("(out of 30)").
     if quantity.unit == Unit::Bare
-        && (before.ends_with('每') || previous.eq_ignore_ascii_case("per"))
+        && (before.ends_with('每')
+            || previous.eq_ignore_ascii_case("per")
+            || out_of_a_scale(before))
     {
         return Read::Skip(end);
     }
@@ -525,4 +528,23 @@ fn ends_a_name(before: &str, names_a_subject: &dyn Fn(&str) -> bool) -> bool {
         start = space;
     }
     false
+}
+
+/// Whether the number after `before` tops a scale: "scored 25.5 (out of
+/// 30)", "a score out of 100". "26 out of 30" and "twenty out of thirty"
+/// state a part of a whole instead.
+fn out_of_a_scale(before: &str) -> bool {
+    let head = before.trim_end();
+    let Some(at) = head.len().checked_sub("out of".len()) else {
+        return false;
+    };
+    if !head.is_char_boundary(at) || !head[at..].eq_ignore_ascii_case("out of") {
+        return false;
+    }
+    let rest = head[..at].trim_end();
+    let last_word = rest
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.' || c == ','))
+        .next()
+        .unwrap_or_default();
+    prose_quantity(last_word, false).is_none_or(|(_, len)| len < last_word.len())
 }

@@ -93,6 +93,9 @@ fn words_and_verbs() {
         found("In the first half of AI, one of them won."),
         Vec::<String>::new()
     );
+    // The top of a scale states no number; a whole after its part does.
+    assert_eq!(found("It scored 25.5 (out of 30)."), ["25.5"]);
+    assert_eq!(found("It solved 26 out of 30 problems."), ["26", "30"]);
     // The denominator of a rate is its unit, no number stated.
     assert_eq!(found("It gave 14.6 wrong answers per 100 cases."), ["14.6"]);
     // A fraction word joined to a noun is half a compound, no share.
