@@ -66,8 +66,8 @@ impl Linker {
         self.read(heading, cache, &mut read);
         let mut named = self.subjects_named_in_full(&read);
         // The heading is the name and little more ("## 3. The United
-        // Kingdom", "## China at a glance"): "## Industry makes the models"
-        // heads a story about models, not a section of industry's figures.
+        // Kingdom", "## China at a glance"): "## Industry builds most
+        // models" heads a story about models, not industry's figures.
         let little_more = |subject: Sym| {
             let mut besides = 0.0;
             for (token, &(from, to)) in tokens_from(heading, 0).zip(&out.words) {

@@ -371,8 +371,9 @@ pub(super) fn settled_by_its_list<'c>(
 }
 
 /// Whether two metrics' names share two words or more, and at least half
-/// the words of the shorter ("accuracy" alone is no list): "citing resource/budget constraints as RAI obstacle" and
-/// "citing regulatory uncertainty as RAI obstacle" are figures of one list.
+/// the words of the shorter ("accuracy" alone is no list): "citing
+/// resource/budget constraints as RAI obstacle" and "citing regulatory
+/// uncertainty as RAI obstacle" are figures of one list.
 pub(super) fn alike(a: &str, b: &str) -> bool {
     let words = |name: &str| -> Vec<String> {
         name.split(|c: char| !c.is_alphanumeric())

@@ -407,15 +407,14 @@ pub(crate) fn candidates(
     out
 }
 
-/// "between 11.8 and 41.6 harmful recommendations per hundred cases": a
-/// range one end of which states a fact's value states the span the store
-/// gives as two facts, the low and the high end of one subject's like
+/// "between 11.8 and 19.2 severely harmful recommendations per 100 cases":
+/// a range one end of which states a fact's value states the span the
+/// store gives as two facts, the low and the high end of one subject's like
 /// figures, and its other end must state the other. The pair's fact that
 /// falls inside the span, at neither end, is the end stated wrong. A range
 /// neither end of which states a fact hedges, and a fact inside it backs
-/// it as before.
-/// With the facts of the pair inside the span, whether the high end is the
-/// one stated wrong.
+/// it as before. Gives the facts inside the span, and whether the high end
+/// is the one stated wrong.
 fn range_end_stated_wrong(
     store: &Store,
     candidates: &[Candidate],
