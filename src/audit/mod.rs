@@ -197,6 +197,9 @@ impl<'a> Auditor<'a> {
         let mut part = None;
         // The facts the numbers of the sentence so far were judged by.
         let mut stated_facts: Vec<u32> = Vec::new();
+        // Those facts as the number being judged sees them: a copy kept in
+        // one buffer, as the sentence's later numbers add to the list.
+        let mut listed: Vec<u32> = Vec::new();
         work.paragraph.clear();
         self.linker
             .read_heading(&block.heading, &mut work.words, &mut work.heading);
@@ -344,6 +347,7 @@ impl<'a> Auditor<'a> {
                 let next_word = judge::Number::word_after(sentence, me);
                 let after_from = judge::Number::after_from(sentence, ms);
                 let arrow = judge::Number::starts_an_arrow(sentence, &current.numbers, which);
+                listed.clone_from(&stated_facts);
                 let number = judge::Number {
                     quantity: &mention.quantity,
                     start: ms,
@@ -394,7 +398,7 @@ impl<'a> Auditor<'a> {
                         next_word,
                     ),
                     neighbours: &mentions[current.first..current.first + current.numbers.len()],
-                    listed: stated_facts.clone(),
+                    listed: &listed,
                     ends: judge::range_ends(&mention.quantity, self.options.tolerance),
                     which: at - current.first,
                     written_as: None,

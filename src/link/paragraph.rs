@@ -47,6 +47,8 @@ pub struct HeadingWords {
     /// The one subject the heading names in full and no other: "## China"
     /// says whose figures follow, as a country section of a digest does.
     subject: Option<Sym>,
+    /// The heading read as a sentence, kept for the next heading's reading.
+    read: SentenceTerms,
 }
 
 impl Linker {
@@ -62,9 +64,8 @@ impl Linker {
             let terms = self.cached_terms(&heading[token.start..token.end], cache);
             out.words.push(terms);
         }
-        let mut read = SentenceTerms::default();
+        let mut read = std::mem::take(&mut out.read);
         self.read(heading, cache, &mut read);
-        let mut named = self.subjects_named_in_full(&read);
         // The heading is the name and little more ("## 3. The United
         // Kingdom", "## China at a glance"): "## Industry builds most
         // models" heads a story about models, not industry's figures.
@@ -83,6 +84,7 @@ impl Linker {
             }
             besides <= 1.0
         };
+        let mut named = self.subjects_named_in_full(&read);
         out.subject = named.next().filter(|&subject| {
             little_more(subject)
                 && named.next().is_none()
@@ -95,6 +97,8 @@ impl Linker {
                         )
                 })
         });
+        drop(named);
+        out.read = read;
     }
 
     /// [`Linker::read`] of `sentence` with the words of the heading it

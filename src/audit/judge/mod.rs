@@ -689,7 +689,7 @@ pub(crate) fn judge(
     // So does a list whose numbers before were linked to like figures of
     // other subjects, or of one subject under other names.
     let by_list = (!number.starts_change)
-        .then(|| settled_by_its_list(store, candidates, &number.listed))
+        .then(|| settled_by_its_list(store, candidates, number.listed))
         .flatten();
     let top = number
         .change_of

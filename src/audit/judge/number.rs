@@ -380,7 +380,7 @@ pub(crate) struct Number<'a> {
     /// The readings of a range's two ends ("between 11.8 and 41.6").
     pub ends: Option<(Reading, Reading)>,
     /// The facts the sentence's numbers before this one were linked to.
-    pub listed: Vec<u32>,
+    pub listed: &'a [u32],
     /// The numbers of the sentence, this one at `which`.
     pub neighbours: &'a [Mention],
     pub which: usize,
