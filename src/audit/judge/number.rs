@@ -433,12 +433,11 @@ impl<'a> Number<'a> {
         };
         // A word of the phrases first: most clauses hold none, and are not
         // copied to lower case.
-        if said(&["series", "first", "tracking", "outset"])
-            && FIRST
-                .iter()
-                .any(|words| clause.to_ascii_lowercase().contains(words))
-        {
-            return Era::First;
+        if said(&["series", "first", "tracking", "outset"]) {
+            let clause = clause.to_ascii_lowercase();
+            if FIRST.iter().any(|words| clause.contains(words)) {
+                return Era::First;
+            }
         }
         let a_level = self.quantity.unit != Unit::Multiple
             && !matches!(

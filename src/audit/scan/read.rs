@@ -188,16 +188,7 @@ pub(super) fn read_digits(
         return Read::Skip(token_end);
     }
     // "aged 30", "at the age of 30": an age, in years.
-    let aged = previous.eq_ignore_ascii_case("aged") || {
-        let head = before.trim_end();
-        head.len() >= 6
-            && head.is_char_boundary(head.len() - 6)
-            && head[head.len() - 6..].eq_ignore_ascii_case("age of")
-            && !head[..head.len() - 6]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-    };
+    let aged = previous.eq_ignore_ascii_case("aged") || before_phrase(before, "age of").is_some();
     if aged && bare && quantity.low.exponent >= 0 {
         quantity.unit = unit_from_words("years");
     }
@@ -534,17 +525,24 @@ fn ends_a_name(before: &str, names_a_subject: &dyn Fn(&str) -> bool) -> bool {
 /// 30)", "a score out of 100". "26 out of 30" and "twenty out of thirty"
 /// state a part of a whole instead.
 fn out_of_a_scale(before: &str) -> bool {
-    let head = before.trim_end();
-    let Some(at) = head.len().checked_sub("out of".len()) else {
+    let Some(rest) = before_phrase(before, "out of") else {
         return false;
     };
-    if !head.is_char_boundary(at) || !head[at..].eq_ignore_ascii_case("out of") {
-        return false;
-    }
-    let rest = head[..at].trim_end();
+    let rest = rest.trim_end();
     let last_word = rest
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.' || c == ','))
         .next()
         .unwrap_or_default();
     prose_quantity(last_word, false).is_none_or(|(_, len)| len < last_word.len())
+}
+
+/// The text before `phrase`, where `before` ends with it as whole words
+/// (case aside, spaces after it allowed): "at the age of", "(out of".
+fn before_phrase<'t>(before: &'t str, phrase: &str) -> Option<&'t str> {
+    let head = before.trim_end();
+    let at = head.len().checked_sub(phrase.len())?;
+    (head.is_char_boundary(at)
+        && head[at..].eq_ignore_ascii_case(phrase)
+        && !head[..at].ends_with(char::is_alphanumeric))
+    .then(|| &head[..at])
 }
