@@ -1199,13 +1199,13 @@ mod units {
 /// The audit as an extractor: every number is a finding, a spelled-out
 /// count no fact answers among them, and each finding's reading is what the
 /// words around the number made of it: the unit a list shares, the loss an
-/// account writes in parentheses, a currency code before the digits, a
-/// range's two ends.
+/// account writes in parentheses (not an aside's), a currency code before
+/// the digits, a range's two ends.
 #[test]
 fn every_number_is_reported_with_its_reading() {
     let text = "They sold three hundred and twenty-one copies for USD 1,200.\n\n\
                 The patients were given 45 and 50 mg, and the year closed at ($99.99).\n\n\
-                Prices ranged from 3 to 4 dollars.\n";
+                Prices ranged from 3 to 4 dollars, in Peru (US$2.50) too.\n";
     let auditor = Auditor::new(relative_store(), Options::default());
     let findings = auditor.audit("extract.txt", text, Format::PlainText, &[]);
     let read: Vec<(String, f64, Option<f64>, String)> = findings
@@ -1227,6 +1227,7 @@ fn every_number_is_reported_with_its_reading() {
             row("50 mg", 50.0, None, "measure"),
             row("$99.99", -99.99, None, "currency"),
             row("3 to 4 dollars", 3.0, Some(4.0), "currency"),
+            row("US$2.50", 2.5, None, "currency"),
         ]
     );
     assert!(findings.iter().all(|f| f.status == Status::Unsourced));

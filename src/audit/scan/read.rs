@@ -192,8 +192,11 @@ pub(super) fn read_digits(
     if aged && bare && quantity.low.exponent >= 0 {
         quantity.unit = unit_from_words("years");
     }
-    // Accounts write a loss in parentheses: "($99.99)".
-    let accounting = before.ends_with('(') && text[end..].starts_with(')');
+    // Accounts write a loss in parentheses where the amount is what a line
+    // states ("closed at ($99.99)", a cell "| ($4.2M) |"); after a name the
+    // parentheses are an aside ("Canada ($19.6B)").
+    let accounting =
+        before.strip_suffix('(').is_some_and(states_an_amount) && text[end..].starts_with(')');
     if accounting && matches!(quantity.unit, Unit::Currency(_)) {
         quantity.low.negative = true;
     }
@@ -534,6 +537,20 @@ fn out_of_a_scale(before: &str) -> bool {
         .next()
         .unwrap_or_default();
     prose_quantity(last_word, false).is_none_or(|(_, len)| len < last_word.len())
+}
+
+/// Whether the text before a parenthesis leaves the amount in it to state
+/// the value itself: a line or cell opens there, or a verb or preposition
+/// that a value follows ends it.
+fn states_an_amount(before: &str) -> bool {
+    let head = before.trim_end();
+    if head.is_empty() || head.ends_with(['|', ':', '=']) {
+        return true;
+    }
+    let word = previous_word(before);
+    ["is", "was", "were", "are", "be", "been", "at", "of", "to"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// The text before `phrase`, where `before` ends with it as whole words
