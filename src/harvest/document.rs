@@ -13,7 +13,7 @@ use crate::audit::Format;
 use crate::audit::markdown::{each_markdown_block, each_plain_block};
 use crate::audit::scan::{Mention, scan};
 use crate::audit::text::{Block, BlockKind, Lines, ceil_boundary, floor_boundary};
-use crate::quantity::{Quantity, is_year};
+use crate::quantity::{Quantity, Unit, is_year};
 
 /// One number of the document.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,7 +139,16 @@ impl Reader<'_> {
         }
         let cell = (block.kind == BlockKind::Cell).then(|| self.cell(block, start, line));
         for mention in scan(&block.text, block.kind) {
-            self.number(block, &mention, cell.as_ref());
+            // A row's first cell names the row: the 3 of "| Gemini 3 Pro |
+            // 32.20% |" is the model's, no figure. A cell that is the
+            // number alone is one ("| 2025 | 59 |" gives its period too).
+            let labels_the_row = cell.as_ref().is_some_and(|c| c.first && !c.is_header)
+                && mention.quantity.unit == Unit::Bare
+                && (block.text[..mention.start].contains(char::is_alphabetic)
+                    || block.text[mention.end..].contains(char::is_alphabetic));
+            if !labels_the_row {
+                self.number(block, &mention, cell.as_ref());
+            }
         }
     }
 
@@ -232,6 +241,7 @@ impl Reader<'_> {
                 row: 1,
                 row_text: quote,
                 is_header: true,
+                first: column == 0,
             };
         }
         // The delimiter row is not a row.
@@ -245,6 +255,7 @@ impl Reader<'_> {
             row: u32::try_from(row).unwrap_or(u32::MAX),
             row_text: quote,
             is_header: false,
+            first: column == 0,
         }
     }
 
@@ -325,6 +336,8 @@ struct CellPlace {
     row: u32,
     row_text: String,
     is_header: bool,
+    /// The row's first cell, its label.
+    first: bool,
 }
 
 /// White space collapsed to single spaces, form feeds included.
@@ -396,7 +409,7 @@ mod tests {
     #[test]
     fn a_cell_takes_its_column_header_row_and_row_line_as_quote() {
         let found = numbers(
-            "| Quay | | 2025 |\n| --- | --- | --- |\n| North | | 702 |\n| South | 3 | 515 |\n",
+            "| Quay | | 2025 |\n| --- | --- | --- |\n| North | | 702 |\n| South | 3 | 515 |\n| Pier 4 | | 61 |\n",
             Format::Markdown,
         );
         // (value, column header, row, period, quote)
@@ -437,6 +450,14 @@ mod tests {
                     Some(3),
                     Some("2025"),
                     "| South | 3 | 515 |"
+                ),
+                // The first cell names the row: "Pier 4" states no 4.
+                (
+                    "61",
+                    Some("2025"),
+                    Some(4),
+                    Some("2025"),
+                    "| Pier 4 | | 61 |"
                 ),
             ]
         );
