@@ -56,7 +56,7 @@ fn harvested() -> tempfile::TempDir {
     );
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.starts_with("harvested 12 draft facts"), "{stdout}");
+    assert!(stdout.starts_with("harvested 15 draft facts"), "{stdout}");
     dir
 }
 
@@ -146,14 +146,21 @@ fn a_summary_is_audited_against_the_harvested_report() {
             (
                 "$96.4 million".to_owned(),
                 "northport-2025-l23-1".to_owned()
-            )
+            ),
+            ("64".to_owned(), "northport-2025-l27-2".to_owned()),
+            ("21".to_owned(), "northport-2025-l27-3".to_owned()),
         ]
     );
     // "lowered emissions by 25%" restates the report's sentence on shore
-    // power, which says 18.5%.
+    // power, which says 18.5%; "Europe sent 120" restates the first of the
+    // report's list of ships in its order, which says 112, though the
+    // list's three values share all its words.
     assert_eq!(
         with_status(claimcheck::audit::Status::Contradicted),
-        [("25%".to_owned(), "northport-2025-l14-1".to_owned())]
+        [
+            ("25%".to_owned(), "northport-2025-l14-1".to_owned()),
+            ("120".to_owned(), "northport-2025-l27-1".to_owned())
+        ]
     );
     let report = AuditReport::new(vec![SUMMARY.to_owned()], findings);
     // Verbose: a backed number in full, with the report's sentence.

@@ -793,14 +793,50 @@ fn question_before(text: &str, start: usize) -> Option<(usize, &str)> {
 fn name_heads(store: &Store) -> FxHashSet<String> {
     let mut seen = FxHashSet::default();
     let mut heads = FxHashSet::default();
+    let mut quotes = FxHashSet::default();
+    let mut versioned = FxHashSet::default();
     for fact in &store.facts {
         if seen.insert(fact.subject)
             && let Some((head, _)) = store.str(fact.subject).split_once(" (")
         {
             heads.insert(crate::store::normalize(head));
         }
+        if fact.draft
+            && let Some(quote) = fact.quote.as_deref()
+            && quotes.insert(quote)
+        {
+            proper_nouns(quote, &mut heads, &mut versioned);
+        }
     }
+    heads.retain(|h| !versioned.contains(h));
     heads
+}
+
+/// A harvested report names its subjects nowhere but in its sentences: a
+/// word capitalised inside one ("112 came from Europe") names something,
+/// unless the report writes digits after it, as a product's version
+/// ("Gemini 3 Pro"): those go to `versioned`.
+fn proper_nouns(quote: &str, names: &mut FxHashSet<String>, versioned: &mut FxHashSet<String>) {
+    let mut words = quote.split_whitespace().peekable();
+    let mut first = true;
+    while let Some(word) = words.next() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let capitalised = bare.starts_with(char::is_uppercase)
+            && bare.chars().all(|c| c.is_alphabetic() || c == '-');
+        if capitalised {
+            let name = crate::store::normalize(bare);
+            if word.ends_with(char::is_alphanumeric)
+                && words
+                    .peek()
+                    .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                versioned.insert(name);
+            } else if !first {
+                names.insert(name);
+            }
+        }
+        first = word.ends_with(['.', '!', '?', ':', '|']) || word == "|";
+    }
 }
 
 /// Where the text of the block before byte `start` that is the sentence's

@@ -72,6 +72,11 @@ pub struct Linker {
     /// leaves apart from their kin ("analysis", "analyzing"; "schoolwork",
     /// "school").
     prefixes: FxHashMap<Box<str>, Vec<u32>>,
+    /// The drafts harvested from one quote that states several values, in
+    /// the quote's order ([`Linker::quoted_list`]).
+    quoted_lists: Vec<Box<[u32]>>,
+    /// Per fact, its list in `quoted_lists`, [`NO_SLOT`] for none.
+    quoted_list_of: Vec<u32>,
 }
 
 /// The longest Chinese name found only whole ([`PackedForm::whole_only`]):
@@ -204,7 +209,10 @@ impl Linker {
             finders: Vec::new(),
             mean_mass: 0.0,
             prefixes: FxHashMap::default(),
+            quoted_lists: Vec::new(),
+            quoted_list_of: Vec::new(),
         };
+        (linker.quoted_lists, linker.quoted_list_of) = quoted_lists(store);
         let mut canonical: FxHashMap<(bool, &str), Sym> = FxHashMap::default();
         let mut named: Vec<(NameKind, Sym, Cow<'_, str>)> = Vec::new();
         for (subject, metric) in store.name_pairs() {
@@ -928,6 +936,41 @@ fn draft_forms(store: &Store) -> Vec<QuotedForm> {
         });
     }
     out
+}
+
+/// The drafts of one quote that states several values, each list in the
+/// quote's order, and per fact the index of its list. Harvesting writes a
+/// quote's drafts one after another, as the quote states them; a row of a
+/// table is one quote.
+fn quoted_lists(store: &Store) -> (Vec<Box<[u32]>>, Vec<u32>) {
+    let mut lists: Vec<Box<[u32]>> = Vec::new();
+    let mut list_of = vec![NO_SLOT; store.facts.len()];
+    fn quote<'s>(store: &Store, f: &'s crate::store::Fact) -> Option<(Option<usize>, &'s str)> {
+        (f.draft && store.str(f.metric).is_empty())
+            .then_some(f.quote.as_deref())
+            .flatten()
+            .map(|q| (f.source, q))
+    }
+    let mut start = 0;
+    while start < store.facts.len() {
+        let Some(first) = quote(store, &store.facts[start]) else {
+            start += 1;
+            continue;
+        };
+        let end = start
+            + store.facts[start..]
+                .iter()
+                .take_while(|f| quote(store, f) == Some(first))
+                .count();
+        if end - start > 1 {
+            for slot in &mut list_of[start..end] {
+                *slot = lists.len() as u32;
+            }
+            lists.push((start as u32..end as u32).collect());
+        }
+        start = end;
+    }
+    (lists, list_of)
 }
 
 /// A word next to the number counts fully, one five words away half.

@@ -35,6 +35,15 @@ impl Linker {
         self.change_metrics.contains(&metric)
     }
 
+    /// The drafts harvested with `fact` from one quote stating several
+    /// values, in the quote's order; empty where the quote states one.
+    pub fn quoted_list(&self, fact: u32) -> &[u32] {
+        match self.quoted_list_of.get(fact as usize) {
+            Some(&list) if list != super::NO_SLOT => &self.quoted_lists[list as usize],
+            _ => &[],
+        }
+    }
+
     /// Whether the sentence holds a word of the name's names that is no
     /// word of the other name's.
     pub fn named_apart_from(

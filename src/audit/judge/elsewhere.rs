@@ -318,6 +318,81 @@ fn a_neighbour_states(value: &Quantity, number: &Number<'_>) -> bool {
 /// not choose between them.
 const TIED: f32 = 0.95;
 
+/// "The US released 50 notable models, China 30 and South Korea 5" against
+/// a harvested quote "59 notable AI models, China with 35, and South Korea
+/// with 8": the quote's three drafts share its words, and their nearness
+/// to each value tells them apart only by a hair, or wrongly where the
+/// quote writes its names after the values and the sentence before. A
+/// sentence of as many numbers as the quote has values, best linked to
+/// that quote and naming the quote's names in the quote's order, restates
+/// its list in order: the draft in the number's place, if it ranks near
+/// the best.
+pub(super) fn restates_a_quoted_list<'c>(
+    store: &Store,
+    linker: &Linker,
+    candidates: &'c [Candidate],
+    top: &Candidate,
+    number: &Number<'_>,
+) -> Option<&'c Candidate> {
+    // The values of the number's kind, in the quote and in the sentence:
+    // "nine benchmarks" is no value of a list of rates.
+    let unit = &store.fact(top.fact).value.unit;
+    let values: Vec<u32> = linker
+        .quoted_list(top.fact)
+        .iter()
+        .copied()
+        .filter(|&f| backs(&store.fact(f).value.unit, unit))
+        .collect();
+    let stated: Vec<usize> = (0..number.neighbours.len())
+        .filter(|&i| backs(&number.neighbours[i].quantity.unit, unit))
+        .collect();
+    if values.len() != stated.len() || values.len() < 2 {
+        return None;
+    }
+    let mine = values[stated.iter().position(|&i| i == number.which)?];
+    let in_its_place = candidates
+        .iter()
+        .find(|c| c.fact == mine && c.fits && c.rank >= IN_ITS_PLACE * top.rank)?;
+    let quote = store.fact(mine).quote.as_deref()?;
+    names_in_order(quote, number.sentence).then_some(in_its_place)
+}
+
+/// How near the best a quote's draft in the number's place must rank.
+const IN_ITS_PLACE: f32 = 0.85;
+
+/// Whether the sentence writes at least two of the names the quote writes
+/// (its words capitalised past its first), and writes them in the quote's
+/// order: "China had 35 and the US 59" restates no list "the US 59, China
+/// 35" in order.
+fn names_in_order(quote: &str, sentence: &str) -> bool {
+    let mut found = 0;
+    let mut after = 0;
+    let is_name = |w: &&str| w.starts_with(char::is_uppercase);
+    for name in quote
+        .split(|c: char| !c.is_alphanumeric())
+        .skip(1)
+        .filter(is_name)
+    {
+        let Some(at) = whole_word_at(sentence, name) else {
+            continue;
+        };
+        if at < after {
+            return false;
+        }
+        after = at;
+        found += 1;
+    }
+    found >= 2
+}
+
+/// Where `word` first stands whole in `text`.
+fn whole_word_at(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(at, _)| at).find(|&at| {
+        !text[..at].ends_with(char::is_alphanumeric)
+            && !text[at + word.len()..].starts_with(char::is_alphanumeric)
+    })
+}
+
 /// "OpenAI alone shipped 20, Google fourteen and Anthropic nine": the
 /// numbers before this one in its sentence were linked to one metric's
 /// figures for the subjects they name, and this one names its own subject

@@ -29,8 +29,9 @@ use crate::store::{NameKind, Store, Sym};
 
 use elsewhere::{
     compared_with, holds_another_numbers_subject, listed_with_its_metric, named_only_before,
-    names_another_agent, settled_by_its_list, stated_by_a_neighbour, subject_given_away,
-    subject_held_by_a_later_number, swapped_metric, swapped_subject, traded_with_a_neighbour,
+    names_another_agent, restates_a_quoted_list, settled_by_its_list, stated_by_a_neighbour,
+    subject_given_away, subject_held_by_a_later_number, swapped_metric, swapped_subject,
+    traded_with_a_neighbour,
 };
 use number::{Era, latest_year};
 
@@ -691,14 +692,19 @@ pub(crate) fn judge(
     let by_list = (!number.starts_change)
         .then(|| settled_by_its_list(store, candidates, number.listed))
         .flatten();
+    let by_quote = (!number.starts_change)
+        .then(|| restates_a_quoted_list(store, linker, candidates, top, number))
+        .flatten();
     let top = number
         .change_of
         .filter(|_| number.earlier)
         .and_then(|settled| candidates.iter().find(|c| pair(c) == settled))
         .or(by_list)
+        .or(by_quote)
         .unwrap_or(top);
     let settled = number.change_of == Some(pair(top));
-    let listed = by_list.is_some_and(|c| pair(c) == pair(top));
+    let listed = by_list.is_some_and(|c| pair(c) == pair(top))
+        || by_quote.is_some_and(|c| c.fact == top.fact);
     let clear = if store.fact(top.fact).draft {
         quote_clearly_linked(top)
     } else {
