@@ -658,6 +658,12 @@ fn headings_name_the_subject_of_what_stands_under_them() {
         // ... but a heading that says more is a story's title, not a
         // section of one subject's figures.
         (24, "102", Status::Backed, "r-notable-models-total"),
+        // A paragraph labelled with a year, and a heading that is one, set
+        // their sentences in it: 2021's 64 is right and 41 wrong (33),
+        // where the latest year's figures (46, 41) would say the opposite.
+        (28, "64", Status::Backed, "r-top100-us-2021"),
+        (28, "41", Status::Contradicted, "r-top100-china-2021"),
+        (32, "58", Status::Backed, "ra-fmti-2024"),
     ];
     for (line, text, status, fact) in expected {
         assert!(

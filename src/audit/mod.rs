@@ -203,6 +203,7 @@ impl<'a> Auditor<'a> {
         work.paragraph.clear();
         self.linker
             .read_heading(&block.heading, &mut work.words, &mut work.heading);
+        let block_year = judge::block_year(&block.heading, &block.text);
         for (at, mention) in mentions.iter().enumerate() {
             let (s, e) = mention.sentence;
             // A table cell's words are few: what it stands under says what
@@ -401,6 +402,7 @@ impl<'a> Auditor<'a> {
                     listed: &listed,
                     ends: judge::range_ends(&mention.quantity, self.options.tolerance),
                     which: at - current.first,
+                    block_year,
                     written_as: None,
                     respective: current
                         .respective

@@ -19,7 +19,7 @@ mod number;
 
 pub(crate) use explain::explain;
 use number::range_end_quantities;
-pub(crate) use number::{Number, Years, prose_reading, range_ends};
+pub(crate) use number::{Number, Years, block_year, prose_reading, range_ends};
 
 use super::derive::Kind;
 use crate::interval::Interval;
@@ -488,7 +488,13 @@ fn keep_latest_unless_dated(store: &Store, number: &Number<'_>, out: &mut Vec<Ca
         return;
     }
     if number.dating_years().next().is_none() {
-        keep_latest(store, out, number.era());
+        let era = number.era();
+        // A timeline's "2021 — ... wrote 64 of the top papers": the year
+        // the paragraph is set in, where the figure has one, else the latest.
+        if let Some(year) = number.block_year.filter(|_| era == Era::Latest) {
+            keep_year(store, year, out);
+        }
+        keep_latest(store, out, era);
     } else if number.pinned.is_none()
         && let Some(year) = number.years.set_in_for(number.sentence, number.end)
     {

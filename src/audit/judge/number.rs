@@ -384,6 +384,32 @@ pub(crate) struct Number<'a> {
     /// The numbers of the sentence, this one at `which`.
     pub neighbours: &'a [Mention],
     pub which: usize,
+    /// The year the paragraph or the section is set in ([`block_year`]),
+    /// for a sentence that names none.
+    pub block_year: Option<&'a str>,
+}
+
+/// The year a block of text is set in as a whole: a paragraph or list item
+/// that opens with a year as its label ("2013 — ...", "2013: ...",
+/// "2013年：..."), else a heading that is a year or opens so ("## 2021",
+/// "### 2021: a record year"). A timeline's sentences that name no year of
+/// their own speak of it.
+pub(crate) fn block_year<'t>(heading: &'t str, text: &'t str) -> Option<&'t str> {
+    let labelled = |text: &'t str, alone: bool| {
+        let text = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+        let year = text.get(..4).filter(|y| crate::quantity::is_year(y))?;
+        let rest = &text[4..];
+        if rest.starts_with(|c: char| c.is_alphanumeric() && c != '年') {
+            return None;
+        }
+        let rest = rest
+            .strip_prefix('年')
+            .unwrap_or(rest)
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ')'));
+        let labels = rest.starts_with(['—', '–', '-', ':', '：', '|']);
+        (labels || (alone && rest.is_empty())).then_some(year)
+    };
+    labelled(text, false).or_else(|| labelled(heading, true))
 }
 
 /// The year a number speaks of where its sentence names none.
@@ -752,4 +778,33 @@ pub(crate) fn range_ends(quantity: &Quantity, tolerance: f64) -> Option<(Reading
         prose_reading(&low, tolerance),
         prose_reading(&high, tolerance),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::block_year;
+
+    #[test]
+    fn a_label_or_a_heading_of_a_year_sets_the_block_in_it() {
+        assert_eq!(
+            block_year("", "2021 — A busy year. It wrote 64."),
+            Some("2021")
+        );
+        assert_eq!(block_year("", "2013: 3,866 patents"), Some("2013"));
+        assert_eq!(block_year("", "2021年：美国发表64篇"), Some("2021"));
+        assert_eq!(block_year("2024", "The index averaged 58."), Some("2024"));
+        assert_eq!(
+            block_year("2024: the year of agents", "It averaged 58."),
+            Some("2024")
+        );
+        // A paragraph's label outranks the heading's.
+        assert_eq!(block_year("2024", "2021 — It wrote 64."), Some("2021"));
+        // A year the sentence goes on from is no label, nor a heading that
+        // is a title, nor a number that is no year.
+        assert_eq!(block_year("", "2021 was a busy year; it wrote 64."), None);
+        assert_eq!(block_year("", "In 2021 it wrote 64."), None);
+        assert_eq!(block_year("2025 in review", "It averaged 58."), None);
+        assert_eq!(block_year("", "3,866 — patents"), None);
+        assert_eq!(block_year("", "20215 — codes"), None);
+    }
 }
