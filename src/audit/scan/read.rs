@@ -221,6 +221,19 @@ pub(super) fn read_words(text: &str, at: usize) -> Read {
         return Read::Skip(word_end);
     }
     let word = &text[at..word_end];
+    // "Pier Nine berthed", "Formula One drew": a number word capitalised
+    // after a capitalised word inside a sentence, lower case after it, is
+    // part of a name; at the sentence's start, after "a" ("a Fivefold
+    // gain") or in a title's capitals ("Labs Released Fifty Models") it is
+    // a number.
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    if capital(word)
+        && capital(previous)
+        && !previous.ends_with(['.', '!', '?', ':', ';', ',', '"', '”'])
+        && !capital(text[word_end..].trim_start())
+    {
+        return Read::Skip(word_end);
+    }
     // "absolute zero" names a temperature: the grammar reads it from its
     // first word.
     let (at, previous) =

@@ -132,6 +132,13 @@ fn dates_times_versions_and_names_are_not_numbers() {
     assert_eq!(found("It hired over 2000 engineers."), ["over 2000"]);
     // ... or a span of years.
     assert_eq!(found("It drew 52% of citations over 2010–2024."), ["52%"]);
+    // A number word capitalised inside a sentence is a name's; at the
+    // sentence's start it is a number.
+    assert_eq!(
+        found("Pier Nine berthed 18 ships, and Formula One drew crowds. Twelve docked."),
+        ["18", "Twelve"]
+    );
+    assert_eq!(found("## Labs Released Fifty Models"), ["Fifty"]);
 }
 
 #[test]
