@@ -77,6 +77,9 @@ pub struct Linker {
     quoted_lists: Vec<Box<[u32]>>,
     /// Per fact, its list in `quoted_lists`, [`NO_SLOT`] for none.
     quoted_list_of: Vec<u32>,
+    /// Per source, the latest year its drafts' periods name
+    /// ([`Linker::report_year`]).
+    report_years: Vec<Option<u32>>,
 }
 
 /// The longest Chinese name found only whole ([`PackedForm::whole_only`]):
@@ -211,6 +214,7 @@ impl Linker {
             prefixes: FxHashMap::default(),
             quoted_lists: Vec::new(),
             quoted_list_of: Vec::new(),
+            report_years: report_years(store),
         };
         (linker.quoted_lists, linker.quoted_list_of) = quoted_lists(store);
         let mut canonical: FxHashMap<(bool, &str), Sym> = FxHashMap::default();
@@ -971,6 +975,26 @@ fn quoted_lists(store: &Store) -> (Vec<Box<[u32]>>, Vec<u32>) {
         start = end;
     }
     (lists, list_of)
+}
+
+/// Per source, the latest year its drafts' periods name.
+fn report_years(store: &Store) -> Vec<Option<u32>> {
+    let mut years = vec![None; store.sources.len()];
+    for fact in store.facts.iter().filter(|f| f.draft) {
+        let (Some(source), Some(period)) = (fact.source, fact.period) else {
+            continue;
+        };
+        let year = store
+            .str(period)
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|w| crate::quantity::is_year(w))
+            .filter_map(|w| w.parse::<u32>().ok())
+            .max();
+        if let Some(slot) = years.get_mut(source) {
+            *slot = (*slot).max(year);
+        }
+    }
+    years
 }
 
 /// A word next to the number counts fully, one five words away half.

@@ -44,6 +44,12 @@ impl Linker {
         }
     }
 
+    /// The latest year the drafts harvested into `source` are dated to:
+    /// the year the report is of, as near as its drafts tell.
+    pub fn report_year(&self, source: Option<usize>) -> Option<u32> {
+        self.report_years.get(source?).copied().flatten()
+    }
+
     /// Whether the sentence holds a word of the name's names that is no
     /// word of the other name's.
     pub fn named_apart_from(

@@ -608,6 +608,35 @@ fn keep_latest(store: &Store, candidates: &mut Vec<Candidate>, era: Era) {
     });
 }
 
+/// A harvested draft seldom knows its period, and is mostly of the years
+/// its report is of: a number its sentence (or its paragraph's label) sets
+/// in an earlier year is contradicted by an undated draft only where the
+/// draft's quote names that year too. "China installed 20.8% of the new
+/// robots" under "2013 —" is no wrong figure of a quote on the latest 54%.
+fn undated_draft_of_another_year(
+    store: &Store,
+    linker: &Linker,
+    fact: u32,
+    number: &Number<'_>,
+) -> bool {
+    let fact = store.fact(fact);
+    if !fact.draft || fact.period.is_some() {
+        return false;
+    }
+    let quote = fact.quote.as_deref().unwrap_or_default();
+    // The report's year and the one before are what its sentences mostly
+    // speak of without saying so.
+    let recent = |year: &str| {
+        let year: Option<u32> = year.parse().ok();
+        linker
+            .report_year(fact.source)
+            .zip(year)
+            .is_some_and(|(report, year)| year + 1 >= report)
+    };
+    let mut years = number.dating_years().chain(number.block_year).peekable();
+    years.peek().is_some() && !years.any(|year| quote.contains(year) || recent(year))
+}
+
 /// Whether the fact's metric is one only its subject has, so that naming
 /// the metric names the subject.
 fn implies_its_subject(store: &Store, fact: u32) -> bool {
@@ -757,10 +786,18 @@ pub(crate) fn judge(
             })
             .is_none_or(|runner| {
                 let (top_pair, runner_pair) = (pair(top), pair(runner));
-                if top_pair.1 == runner_pair.1 {
+                let full = |m: &NameScore| m.strength * m.coverage;
+                // Two drafts not yet named are told apart by their quotes
+                // alone: by the rank, or by the quote as two metrics of one
+                // subject are.
+                let unnamed = |c: &Candidate| store.str(store.fact(c.fact).subject).is_empty();
+                if unnamed(top) && unnamed(runner) {
+                    top.rank >= MARGIN * runner.rank
+                        || (full(&top.metric) >= MARGIN * full(&runner.metric)
+                            && scores.held_by(top.metric) >= scores.held_by(runner.metric))
+                } else if top_pair.1 == runner_pair.1 {
                     top.subject.nearness >= MARGIN * runner.subject.nearness
                 } else if top_pair.0 == runner_pair.0 {
-                    let full = |m: &NameScore| m.strength * m.coverage;
                     // Both named in full: the name that says more is the
                     // one meant ("regularly used generative AI in at least
                     // one business function" holds "used AI in at least one
@@ -854,6 +891,7 @@ pub(crate) fn judge(
         && counts_what_the_fact_counts(store, linker, terms, top.fact, number)
         && !is_a_number_of_its_name(store, linker, top.fact, number)
         && !counts_from_another_year(store, top.fact, number)
+        && !undated_draft_of_another_year(store, linker, top.fact, number)
         && (top.subject.is_read()
             || !far_from(&store.fact(top.fact).value.reading(0.0), &number.reading))
         // "..., respectively" gives each number its subject: a neighbour
