@@ -1120,6 +1120,14 @@ fn paraphrases_link_to_their_facts() {
     );
     // ... where a range neither end of which states a fact hedges.
     expect(164, "between 10 and 20", Status::Backed, "m-noharm-high");
+    // Points after percentages are percentage points: a change of the two
+    // is derived from them, and a gap they do not make (73 - 23 is 50) is
+    // contradicted by them, not backed by ClockBench's 40-point gap.
+    expect(168, "10 points", Status::Derived, "e-org-adoption");
+    expect(166, "40-point", Status::Contradicted, "pu-experts-jobs");
+    // Where the experts' share is not linked, the 40 points are still no
+    // other gap of 40 points.
+    unsourced(170, "40-point");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings
@@ -1137,7 +1145,7 @@ fn paraphrases_link_to_their_facts() {
         .iter()
         .filter(|f| {
             ![
-                21, 29, 33, 41, 58, 63, 67, 81, 82, 85, 87, 92, 120, 122, 146, 148,
+                21, 29, 33, 41, 58, 63, 67, 81, 82, 85, 87, 92, 120, 122, 146, 148, 170,
             ]
             .contains(&f.line)
         })

@@ -189,6 +189,41 @@ pub(crate) fn agrees_with_its_neighbours(number: &Number<'_>, tolerance: f64) ->
         .is_some_and(|ratio| ratio.overlaps(&number.reading.set))
 }
 
+/// Whether a number of percentage points agrees with the gap between the
+/// two percentages the sentence states right before it ("73% against 23%,
+/// a 40-point gap"), if it states two: that gap is what the number speaks
+/// of, whatever fact of another gap agrees with its value.
+pub(crate) fn agrees_with_its_stated_gap(number: &Number<'_>, tolerance: f64) -> Option<bool> {
+    let which = number.which;
+    if number.quantity.unit != Unit::PercentagePoints || which < 2 {
+        return None;
+    }
+    let (first, second) = (&number.neighbours[which - 2], &number.neighbours[which - 1]);
+    let (a, b) = (&first.quantity, &second.quantity);
+    if a.unit != Unit::Percent || b.unit != Unit::Percent || a.high.is_some() || b.high.is_some() {
+        return None;
+    }
+    // Two ends of a change ("rose from 12% to 66.3%, narrowing the gap with
+    // humans to under 7 points") make no gap the points must be.
+    let offset = number.neighbours[which].start - number.start;
+    let between = number
+        .sentence
+        .get(first.end - offset..second.start - offset)
+        .unwrap_or_default();
+    let between = between.trim_end();
+    if between
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        || between.ends_with(['→', '至', '到'])
+    {
+        return None;
+    }
+    let (a, b) = (a.reading(tolerance).set, b.reading(tolerance).set);
+    let stated = &number.reading.set;
+    Some(a.sub(&b).overlaps(stated) || b.sub(&a).overlaps(stated))
+}
+
 /// Whether a ratio is written as a change over time ("more than doubled",
 /// "grew 2.6 times"), which a fact of growth in percent states, rather than
 /// as a comparison ("23 times China's").

@@ -470,10 +470,18 @@ impl<'a> Auditor<'a> {
                 };
                 // "fell by 18 points" is no level: it contradicts none, and
                 // is derived from two, or unsourced.
+                let stated_gap =
+                    derive::agrees_with_its_stated_gap(&number, self.options.tolerance);
                 if (derive::states_a_gap(&number)
-                    || derive::agrees_with_its_neighbours(&number, self.options.tolerance))
+                    || derive::agrees_with_its_neighbours(&number, self.options.tolerance)
+                    || stated_gap == Some(true))
                     && matches!(judgement, Judgement::Contradicted(_))
                 {
+                    judgement = Judgement::Unsourced;
+                }
+                // ... and one its own percentages do not make is backed by
+                // no fact whose value it happens to have.
+                if stated_gap == Some(false) && matches!(judgement, Judgement::Backed(_)) {
                     judgement = Judgement::Unsourced;
                 }
                 let mut linked = candidates;

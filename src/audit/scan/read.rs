@@ -192,6 +192,18 @@ pub(super) fn read_digits(
     if aged && bare && quantity.low.exponent >= 0 {
         quantity.unit = unit_from_words("years");
     }
+    // "up 10 points", "a 40-point gap" after percentages: percentage points.
+    // Elo and exam points follow no percentage in their sentence.
+    let mut end = end;
+    if quantity.unit == Unit::Bare
+        && quantity.high.is_none()
+        && let Some((len, spelled)) = points_after(&text[end..])
+        && (spelled || after_a_percentage(before))
+    {
+        quantity.unit = Unit::PercentagePoints;
+        end += len;
+        quantity.text = text[start..end].into();
+    }
     // Accounts write a loss in parentheses where the amount is what a line
     // states ("closed at ($99.99)", a cell "| ($4.2M) |"); after a name the
     // parentheses are an aside ("Canada ($19.6B)").
@@ -550,6 +562,48 @@ fn out_of_a_scale(before: &str) -> bool {
         .next()
         .unwrap_or_default();
     prose_quantity(last_word, false).is_none_or(|(_, len)| len < last_word.len())
+}
+
+/// The length of "-point", " points" or " pts" right after a number, and
+/// whether it says "percentage" itself ("-percentage-point").
+fn points_after(after: &str) -> Option<(usize, bool)> {
+    const WORDS: [(&str, bool); 6] = [
+        ("-percentage-point", true),
+        ("-point", false),
+        (" points", false),
+        (" point", false),
+        (" pts", false),
+        ("-pt", false),
+    ];
+    WORDS.iter().find_map(|&(word, spelled)| {
+        let rest = after.get(..word.len())?;
+        (rest.eq_ignore_ascii_case(word)
+            && !after[word.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-'))
+        .then_some((word.len(), spelled))
+    })
+}
+
+/// Whether a percentage stands shortly before, in the sentence and outside
+/// an aside opened since: "3.4% in March 2026 (Claude over GLM-5, a margin
+/// of 49 points)" gives Elo points.
+fn after_a_percentage(before: &str) -> bool {
+    const MOST_WORDS_SINCE: usize = 8;
+    // A full stop ends a sentence where a space follows it, not in "29.5%".
+    let from = before
+        .rmatch_indices(['.', '!', '?', '。', '\n'])
+        .find(|&(at, mark)| {
+            !matches!(mark, "." | "!" | "?") || before[at + 1..].starts_with(char::is_whitespace)
+        })
+        .map_or(0, |(at, mark)| at + mark.len());
+    let sentence = &before[from..];
+    let Some(at) = sentence
+        .rfind(['%', '％'])
+        .or_else(|| sentence.rfind("percent"))
+    else {
+        return false;
+    };
+    let since = &sentence[at..];
+    !since.contains(['(', '（']) && since.split_whitespace().count() <= MOST_WORDS_SINCE
 }
 
 /// Whether the text before a parenthesis leaves the amount in it to state
