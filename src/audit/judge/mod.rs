@@ -851,12 +851,17 @@ pub(crate) fn judge(
                 && !named_only_before(store, top, c)
                 && !compared_with(store, linker, terms, top, c, number)
         });
-    let swapped = candidates.iter().any(|c| {
-        c.agrees
-            && (swapped_subject(store, scores, top, c)
-                || traded_with_a_neighbour(store, top, c, number)
-                || compared_with(store, linker, terms, top, c, number))
-    });
+    // A number before that the best fact already judged states its value
+    // rightly, and trades nothing with this one: "3,499 worldwide, 1,953
+    // of them American" swaps no figures.
+    let taken = number.listed.contains(&top.fact);
+    let swapped = !taken
+        && candidates.iter().any(|c| {
+            c.agrees
+                && (swapped_subject(store, scores, top, c)
+                    || traded_with_a_neighbour(store, top, c, number)
+                    || compared_with(store, linker, terms, top, c, number))
+        });
     let top_unit = &store.fact(top.fact).value.unit;
     let same_kind = strictly_compatible(unit, top_unit)
         || (*top_unit == Unit::Percent
