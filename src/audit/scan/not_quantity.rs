@@ -89,6 +89,16 @@ pub(super) fn is_list_or_section_number(text: &str, at: usize, kind: BlockKind) 
         .collect();
     let after = text[at + token.len()..].chars().next();
     let spaced = after.is_none_or(char::is_whitespace);
+    // "2/ Who builds the models?": a thread's post number, in any block.
+    if after == Some('/')
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && text[at + token.len() + 1..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
+    {
+        return true;
+    }
     match kind {
         BlockKind::Heading => spaced,
         BlockKind::PlainText => spaced && (token.ends_with('.') || token.ends_with(')')),

@@ -139,6 +139,11 @@ fn dates_times_versions_and_names_are_not_numbers() {
         ["18", "Twelve"]
     );
     assert_eq!(found("## Labs Released Fifty Models"), ["Fifty"]);
+    // A thread's post number opens its line; a fraction says what of.
+    assert_eq!(
+        found("2/ The US put out 59.\n12/ And 3/4 of the rest."),
+        ["59", "3/4"]
+    );
 }
 
 #[test]
