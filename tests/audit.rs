@@ -1132,6 +1132,10 @@ fn paraphrases_link_to_their_facts() {
     // the next number traded no figure with it, and is no wrong world total.
     expect(172, "3,499", Status::Backed, "e-new-cos-world");
     unsourced(172, "1,953");
+    // "China: 35. South Korea: 11.": a label and its figure go on the list
+    // of the sentence before, and the wrong one is contradicted (8).
+    expect(174, "35", Status::Backed, "r-notable-models-china");
+    expect(174, "11", Status::Contradicted, "r-notable-models-skorea");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -267,7 +267,12 @@ impl<'a> Auditor<'a> {
                     .iter()
                     .map(|&(ms, me)| self.vocabulary.inside_name(&hits, ms, me))
                     .collect();
-                stated_facts.clear();
+                // "US labs put out 59 notable models. China: 35. South Korea:
+                // 11.": a label and its figure go on the list of the sentence
+                // before, and keep the facts it was linked to.
+                if !continues_a_list(sentence) {
+                    stated_facts.clear();
+                }
                 cache = Some(Sentence {
                     range: (s, e),
                     first,
@@ -847,6 +852,13 @@ fn proper_nouns(quote: &str, names: &mut FxHashSet<String>, versioned: &mut FxHa
         }
         first = word.ends_with(['.', '!', '?', ':', '|']) || word == "|";
     }
+}
+
+/// Whether a sentence is only a label and its figure ("China: 35.",
+/// "Humans: 96.1%."), a list's next item written as a sentence of its own.
+fn continues_a_list(sentence: &str) -> bool {
+    const MOST_WORDS: usize = 5;
+    sentence.split_whitespace().count() <= MOST_WORDS && sentence.contains([':', '=', '：'])
 }
 
 /// Where the text of the block before byte `start` that is the sentence's
