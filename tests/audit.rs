@@ -1218,6 +1218,37 @@ mod units {
     }
 }
 
+/// A table cell is read as the line its headers make, so its numbers stand
+/// after the headers in the sentence judged: relating two of them (a
+/// multiple between two shares, a gap after two percentages) must find
+/// them there. It once underflowed on the headers' length.
+#[test]
+fn numbers_related_inside_a_table_cell() {
+    let text = "| Group | Share |\n| --- | --- |\n\
+                | Industry witnesses | 37%, almost three times its 13% |\n\
+                | Experts and public | 73% vs 23%, a 40-point gap |\n";
+    let auditor = Auditor::new(relative_store(), Options::default());
+    let findings = auditor.audit("cells.md", text, Format::Markdown, &[]);
+    let read: Vec<(u32, String)> = findings
+        .iter()
+        .map(|f| (f.line, f.text().into_owned()))
+        .collect();
+    let row = |line: u32, text: &str| (line, text.to_owned());
+    assert_eq!(
+        read,
+        [
+            row(3, "37%"),
+            row(3, "almost three times"),
+            row(3, "13%"),
+            row(4, "73%"),
+            row(4, "23%"),
+            row(4, "40-point"),
+        ]
+    );
+    // The multiple is the ratio of the two shares beside it, no wrong one.
+    assert!(findings.iter().all(|f| f.status != Status::Contradicted));
+}
+
 /// The audit as an extractor: every number is a finding, a spelled-out
 /// count no fact answers among them, and each finding's reading is what the
 /// words around the number made of it: the unit a list shares, the loss an

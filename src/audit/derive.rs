@@ -169,11 +169,8 @@ pub(crate) fn agrees_with_its_neighbours(number: &Number<'_>, tolerance: f64) ->
     ) else {
         return false;
     };
-    let offset = number.neighbours[which].start - number.start;
-    let Some(between) = after
-        .start
-        .checked_sub(offset)
-        .and_then(|start| number.sentence.get(number.end..start))
+    let Some(between) =
+        in_sentence(number, after.start).and_then(|start| number.sentence.get(number.end..start))
     else {
         return false;
     };
@@ -205,10 +202,9 @@ pub(crate) fn agrees_with_its_stated_gap(number: &Number<'_>, tolerance: f64) ->
     }
     // Two ends of a change ("rose from 12% to 66.3%, narrowing the gap with
     // humans to under 7 points") make no gap the points must be.
-    let offset = number.neighbours[which].start - number.start;
-    let between = number
-        .sentence
-        .get(first.end - offset..second.start - offset)
+    let between = in_sentence(number, first.end)
+        .zip(in_sentence(number, second.start))
+        .and_then(|(from, to)| number.sentence.get(from..to))
         .unwrap_or_default();
     let between = between.trim_end();
     if between
@@ -222,6 +218,12 @@ pub(crate) fn agrees_with_its_stated_gap(number: &Number<'_>, tolerance: f64) ->
     let (a, b) = (a.reading(tolerance).set, b.reading(tolerance).set);
     let stated = &number.reading.set;
     Some(a.sub(&b).overlaps(stated) || b.sub(&a).overlaps(stated))
+}
+
+/// Where an offset of the number's block stands in its sentence, which
+/// may be a table cell's line with its headers written before it.
+fn in_sentence(number: &Number<'_>, at: usize) -> Option<usize> {
+    (at + number.start).checked_sub(number.neighbours[number.which].start)
 }
 
 /// Whether a ratio is written as a change over time ("more than doubled",

@@ -588,6 +588,9 @@ fn points_after(after: &str) -> Option<(usize, bool)> {
 /// of 49 points)" gives Elo points.
 fn after_a_percentage(before: &str) -> bool {
     const MOST_WORDS_SINCE: usize = 8;
+    // Looking back no further than a long sentence: a 10 MB line has no
+    // sentence start near.
+    let before = &before[floor_boundary(before, before.len().saturating_sub(400))..];
     // A full stop ends a sentence where a space follows it, not in "29.5%".
     let from = before
         .rmatch_indices(['.', '!', '?', '。', '\n'])
