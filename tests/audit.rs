@@ -1218,6 +1218,21 @@ mod units {
     }
 }
 
+/// A fact with no unit is compared in base units, so a measure written in
+/// another unit is none of its: "3-minute" (180 seconds, or up to 240 cut
+/// short) was backed by the 233 AI incidents of 2024.
+#[test]
+fn a_measure_in_minutes_is_no_count() {
+    let text = "This 3-minute video is about reported AI incidents in 2024.\n";
+    let auditor = Auditor::new(relative_store(), Options::default());
+    let findings = auditor.audit("video.md", text, Format::Markdown, &[]);
+    let statuses: Vec<(String, Status)> = findings
+        .iter()
+        .map(|f| (f.text().into_owned(), f.status))
+        .collect();
+    assert_eq!(statuses, [("3-minute".to_owned(), Status::Unsourced)]);
+}
+
 /// A table cell is read as the line its headers make, so its numbers stand
 /// after the headers in the sentence judged: relating two of them (a
 /// multiple between two shares, a gap after two percentages) must find

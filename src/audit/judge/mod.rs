@@ -261,7 +261,14 @@ pub(crate) fn candidates(
             // A derivation relates two amounts over two periods, whatever
             // the unit and the year beside the number.
             let as_ratio = growth_as_ratio && fact.value.unit == Unit::Percent;
-            let unit_fits = backs(&number.quantity.unit, &fact.value.unit)
+            // A fact with no unit is compared in base units, so a measure
+            // written in another ("3 minutes", 180 seconds) is none of its:
+            // else a count of 233 incidents took the 3 minutes, cut short,
+            // for its own.
+            let scaled_against_bare =
+                fact.value.unit == Unit::Bare && number.quantity.unit.factor() != 1.0;
+            let unit_fits = (backs(&number.quantity.unit, &fact.value.unit)
+                && !scaled_against_bare)
                 || (counts_points && fact.value.unit == Unit::PercentagePoints)
                 || as_ratio;
             let fits_unit =
