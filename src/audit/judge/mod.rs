@@ -261,14 +261,7 @@ pub(crate) fn candidates(
             // A derivation relates two amounts over two periods, whatever
             // the unit and the year beside the number.
             let as_ratio = growth_as_ratio && fact.value.unit == Unit::Percent;
-            // A fact with no unit is compared in base units, so a measure
-            // written in another ("3 minutes", 180 seconds) is none of its:
-            // else a count of 233 incidents took the 3 minutes, cut short,
-            // for its own.
-            let scaled_against_bare =
-                fact.value.unit == Unit::Bare && number.quantity.unit.factor() != 1.0;
-            let unit_fits = (backs(&number.quantity.unit, &fact.value.unit)
-                && !scaled_against_bare)
+            let unit_fits = backs(&number.quantity.unit, &fact.value.unit)
                 || (counts_points && fact.value.unit == Unit::PercentagePoints)
                 || as_ratio;
             let fits_unit =
@@ -1048,8 +1041,13 @@ pub(crate) fn backs(stated: &Unit, fact: &Unit) -> bool {
     match (stated, fact) {
         (Unit::Bare, Unit::Bare | Unit::Noun(_) | Unit::Measure(_)) => true,
         // A fact with no unit (a table column whose schema gives none) may
-        // be the measure prose names: "84.6 years" of life expectancy.
-        (Unit::Measure(_) | Unit::Noun(_), Unit::Bare) => true,
+        // be the measure prose names in the dimension's base unit ("84.6
+        // metres"), or a count of the noun after the number. It is compared
+        // in base units, so a measure written in another ("3 minutes", 180
+        // seconds) is none of its: a count of 233 incidents took the 3
+        // minutes, cut short, for its own.
+        (Unit::Measure(m), Unit::Bare) => m.factor == 1.0,
+        (Unit::Noun(_), Unit::Bare) => true,
         (Unit::Bare, _) | (_, Unit::Bare) => false,
         (a, b) => a.compatible(b),
     }
