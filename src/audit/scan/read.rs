@@ -192,9 +192,19 @@ pub(super) fn read_digits(
     if aged && bare && quantity.low.exponent >= 0 {
         quantity.unit = unit_from_words("years");
     }
+    // "over 1,250 runtime hours", "3 consecutive years": a time measured,
+    // one word between the number and its unit.
+    let mut end = end;
+    if quantity.unit == Unit::Bare
+        && quantity.high.is_none()
+        && let Some(len) = time_after_a_modifier(&text[end..])
+    {
+        end += len;
+        quantity.unit = unit_from_words(text[..end].rsplit(' ').next().unwrap_or_default());
+        quantity.text = text[start..end].into();
+    }
     // "up 10 points", "a 40-point gap" after percentages: percentage points.
     // Elo and exam points follow no percentage in their sentence.
-    let mut end = end;
     if quantity.unit == Unit::Bare
         && quantity.high.is_none()
         && let Some((len, spelled)) = points_after(&text[end..])
@@ -562,6 +572,34 @@ fn out_of_a_scale(before: &str) -> bool {
         .next()
         .unwrap_or_default();
     prose_quantity(last_word, false).is_none_or(|(_, len)| len < last_word.len())
+}
+
+/// The length of " <word> <time unit>" right after a number, where the word
+/// is a lower-case modifier ("runtime", "consecutive"), no word that
+/// starts a phrase of its own ("of the years", "and 20 years").
+fn time_after_a_modifier(after: &str) -> Option<usize> {
+    const TIME: [&str; 14] = [
+        "seconds", "second", "minutes", "minute", "hours", "hour", "days", "day", "weeks", "week",
+        "months", "month", "years", "year",
+    ];
+    const NOT_MODIFIERS: [&str; 12] = [
+        "of", "and", "or", "to", "in", "per", "a", "the", "by", "for", "from", "than",
+    ];
+    let rest = after.strip_prefix(' ')?;
+    let word_len = rest.find(' ')?;
+    let word = &rest[..word_len];
+    if word.len() < 3
+        || !word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        || NOT_MODIFIERS.contains(&word)
+    {
+        return None;
+    }
+    let unit_start = &rest[word_len + 1..];
+    let unit_len = unit_start
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(unit_start.len());
+    TIME.contains(&&unit_start[..unit_len])
+        .then_some(1 + word_len + 1 + unit_len)
 }
 
 /// The length of "-point", " points" or " pts" right after a number, and

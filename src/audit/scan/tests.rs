@@ -21,6 +21,11 @@ fn numbers_with_qualifiers_units_and_ranges() {
         found("There are 5,427 data centers and under 6 percentage points of gap."),
         ["5,427", "under 6 percentage points"]
     );
+    // A time unit one modifier after the number is still its unit.
+    assert_eq!(
+        found("It logged over 1,250 runtime hours in 3 consecutive years, 12 of the years."),
+        ["over 1,250 runtime hours", "3 consecutive years", "12"]
+    );
 }
 
 /// Chinese: numbers glued to the words around them, dates (2026年4月)
