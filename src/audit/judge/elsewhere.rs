@@ -336,20 +336,27 @@ pub(super) fn restates_a_quoted_list<'c>(
 ) -> Option<&'c Candidate> {
     // The values of the number's kind, in the quote and in the sentence:
     // "nine benchmarks" is no value of a list of rates.
-    let unit = &store.fact(top.fact).value.unit;
-    let values: Vec<u32> = linker
-        .quoted_list(top.fact)
-        .iter()
-        .copied()
-        .filter(|&f| backs(&store.fact(f).value.unit, unit))
-        .collect();
-    let stated: Vec<usize> = (0..number.neighbours.len())
-        .filter(|&i| backs(&number.neighbours[i].quantity.unit, unit))
-        .collect();
-    if values.len() != stated.len() || values.len() < 2 {
+    // Most facts are no draft of a list: asked for every number judged.
+    let list = linker.quoted_list(top.fact);
+    if list.len() < 2 {
         return None;
     }
-    let mine = values[stated.iter().position(|&i| i == number.which)?];
+    let unit = &store.fact(top.fact).value.unit;
+    let mut values = list
+        .iter()
+        .copied()
+        .filter(|&f| backs(&store.fact(f).value.unit, unit));
+    let of_kind = |m: &&crate::audit::scan::Mention| backs(&m.quantity.unit, unit);
+    let stated = number.neighbours.iter().filter(of_kind).count();
+    if values.clone().count() != stated || stated < 2 || !of_kind(&&number.neighbours[number.which])
+    {
+        return None;
+    }
+    let place = number.neighbours[..number.which]
+        .iter()
+        .filter(of_kind)
+        .count();
+    let mine = values.nth(place)?;
     let in_its_place = candidates
         .iter()
         .find(|c| c.fact == mine && c.fits && c.rank >= IN_ITS_PLACE * top.rank)?;
