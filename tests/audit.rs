@@ -411,6 +411,13 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // 不含中国 ("excluding China") leaves China out: the 72 is the
             // rest of the region's, not China's 85.
             wrong(76, "72", "po-eap-clusters"),
+            // A list of multiples is of the subject it names first: each
+            // is the United States' over the subject before it, never
+            // China's over the United Kingdom's, the two nearest.
+            row(78, "23.1倍", Status::Derived, "e-us-private"),
+            row(78, "48.5倍", Status::Derived, "e-us-private"),
+            row(80, "23.1倍", Status::Derived, "e-us-private"),
+            wrong(80, "58.5倍", "e-us-private"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();
@@ -420,6 +427,8 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
     assert_eq!(fmti.expected(), Some("40"));
     // ... against the United Kingdom's figure: the 美 of 美元 is the
     // number's unit, no word for the United States.
+    let uk_multiple = findings.iter().find(|f| f.text() == "58.5倍").unwrap();
+    assert_eq!(uk_multiple.facts[1].id, "e-uk-private");
     let uk = findings.iter().find(|f| f.line == 11).unwrap();
     assert_eq!(uk.facts[0].id, "e-uk-private");
     assert_eq!(uk.expected(), Some("$5.9 billion"));
@@ -1136,6 +1145,12 @@ fn paraphrases_link_to_their_facts() {
     // of the sentence before, and the wrong one is contradicted (8).
     expect(174, "35", Status::Backed, "r-notable-models-china");
     expect(174, "11", Status::Contradicted, "r-notable-models-skorea");
+    // "23.1 times that of China and 48.5 times that of the UK": a list of
+    // multiples of the subject named first, each of the name after "that
+    // of" (the US and the UK are two of the names, not their union's).
+    expect(176, "23.1 times", Status::Backed, "e-us-china-ratio");
+    expect(176, "48.5 times", Status::Backed, "e-us-uk-ratio");
+    expect(178, "38.5 times", Status::Contradicted, "e-us-private");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -461,7 +461,7 @@ pub(crate) fn derive(
     let pair = passes.iter().find_map(|&pairing| {
         metrics
             .iter()
-            .find_map(|top| pair_of(store, readings, candidates, top, kind, pairing))
+            .find_map(|top| pair_of(store, readings, candidates, top, kind, pairing, number))
     })?;
     derivation(store, readings, pair, kind, number)
 }
@@ -600,6 +600,7 @@ fn pair_of(
     top: &Candidate,
     kind: Kind,
     pairing: Pairing,
+    number: &Number<'_>,
 ) -> Option<[u32; 2]> {
     let metric = store.fact(top.fact).metric;
     let unit = &store.fact(top.fact).value.unit;
@@ -613,13 +614,25 @@ fn pair_of(
         })
         .collect();
     let top_fact = store.fact(top.fact);
-    let other_subject = peers.iter().find(|c| {
+    let other = |c: &&&Candidate| {
         let fact = store.fact(c.fact);
         fact.subject != top_fact.subject
             && fact.period == top_fact.period
             && named_in_sentence(&c.subject)
             && named_in_sentence(&top.subject)
-    });
+    };
+    // Of a list of multiples, the subject the list is of is the other side
+    // of each, not the next multiple's subject, however near.
+    let other_subject = number
+        .multiples_of
+        .filter(|_| kind == Kind::Ratio)
+        .and_then(|of| {
+            peers
+                .iter()
+                .filter(other)
+                .find(|c| store.fact(c.fact).subject == of)
+        })
+        .or_else(|| peers.iter().find(other));
     match (pairing, kind, other_subject) {
         (Pairing::Subjects, Kind::Ratio | Kind::Difference { .. }, Some(other)) => {
             // The larger first: "23 times" and "a 50-point gap" are never

@@ -262,6 +262,17 @@ impl<'a> Auditor<'a> {
                     .then(|| self.linker.subjects_in_order(&terms, numbers.len()))
                     .flatten()
                     .filter(|listed| listed.len() == numbers.len() && listed.len() > 1);
+                // "US investment was 23.1 times China's and 48.5 times the
+                // UK's": a list of multiples, each of the subject named first.
+                let mine = &mentions[first..first + numbers.len()];
+                let multiples = mine
+                    .iter()
+                    .filter(|m| m.quantity.unit == crate::quantity::Unit::Multiple)
+                    .count();
+                let multiples_of = (multiples > 1)
+                    .then(|| self.linker.subjects_in_order(&terms, usize::MAX))
+                    .flatten()
+                    .and_then(|named| named.first().copied());
                 let hits = self.vocabulary.hits(sentence);
                 let in_a_name = numbers
                     .iter()
@@ -280,6 +291,7 @@ impl<'a> Auditor<'a> {
                     in_a_name,
                     years: Years::of(sentence),
                     respective,
+                    multiples_of,
                     prose: None,
                 });
             }
@@ -408,6 +420,7 @@ impl<'a> Auditor<'a> {
                     ends: judge::range_ends(&mention.quantity, self.options.tolerance),
                     which: at - current.first,
                     block_year,
+                    multiples_of: current.multiples_of,
                     written_as: None,
                     respective: current
                         .respective
@@ -768,6 +781,9 @@ struct Sentence {
     /// "Singapore and Japan ... at 81% and 32%, respectively": the subjects
     /// named, in order, one to each number.
     respective: Option<Vec<crate::store::Sym>>,
+    /// Of a sentence listing two multiples or more, the subject it names
+    /// first: the one each multiple is of.
+    multiples_of: Option<crate::store::Sym>,
     /// Its prose, made for the first finding that keeps it.
     prose: Option<Arc<str>>,
 }

@@ -586,10 +586,20 @@ impl Linker {
             );
             previous_end = token.end;
             let text = &sentence[token.start..token.end];
-            out.leading_on.push(
-                ["from", "in", "for", "at", "the"]
+            // "23.1 times that of China": a pronoun the "of" after it takes
+            // on to its name leads on too.
+            let of_that = text.eq_ignore_ascii_case("of")
+                && ["that", "those"]
                     .iter()
-                    .any(|w| w.eq_ignore_ascii_case(text)),
+                    .any(|w| w.eq_ignore_ascii_case(before[2]));
+            if of_that && let Some(that) = out.leading_on.last_mut() {
+                *that = true;
+            }
+            out.leading_on.push(
+                of_that
+                    || ["from", "in", "for", "at", "the"]
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(text)),
             );
             // ... and the rest of the name: "outside the United States",
             // "不含中国" (a Chinese name of a few characters).

@@ -165,6 +165,38 @@ impl Linker {
         if named.len() > numbers {
             named.retain(|&s| !self.metrics_named(sentence).any(|m| self.name_within(s, m)));
         }
+        // "the US ... and the UK": a subject named by the words of two
+        // others ("United States and United Kingdom") is those two, listed.
+        let words_of = |subject: Sym| -> Vec<u32> {
+            let mut words: Vec<u32> = sentence
+                .occurrences
+                .iter()
+                .filter(|o| o.word != CONTEXT_WORD)
+                .filter(|o| self.name_holds(NameKind::Subject, subject, o.term))
+                .map(|o| o.word)
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        };
+        let words: Vec<Vec<u32>> = named.iter().map(|&s| words_of(s)).collect();
+        let union_of_others = |i: usize| {
+            let within: Vec<&Vec<u32>> = words
+                .iter()
+                .enumerate()
+                .filter(|&(j, w)| {
+                    j != i && w.len() < words[i].len() && w.iter().all(|x| words[i].contains(x))
+                })
+                .map(|(_, w)| w)
+                .collect();
+            within.len() > 1
+                && words[i]
+                    .iter()
+                    .all(|x| within.iter().any(|w| w.contains(x)))
+        };
+        let keep: Vec<bool> = (0..named.len()).map(|i| !union_of_others(i)).collect();
+        let mut kept = keep.iter();
+        named.retain(|_| kept.next().copied().unwrap_or(true));
         let named = &named;
         let mut listed: Vec<(u32, Sym)> = Vec::new();
         for &subject in named {

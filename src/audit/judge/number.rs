@@ -387,6 +387,10 @@ pub(crate) struct Number<'a> {
     /// The year the paragraph or the section is set in ([`block_year`]),
     /// for a sentence that names none.
     pub block_year: Option<&'a str>,
+    /// "US investment was 23.1 times China's and 48.5 times the UK's": the
+    /// subject a sentence's list of multiples relates to each subject after
+    /// it.
+    pub multiples_of: Option<Sym>,
 }
 
 /// The year a block of text is set in as a whole: a paragraph or list item
