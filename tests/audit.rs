@@ -418,6 +418,15 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             row(78, "48.5倍", Status::Derived, "e-us-private"),
             row(80, "23.1倍", Status::Derived, "e-us-private"),
             wrong(80, "58.5倍", "e-us-private"),
+            // A name past a Chinese clause mark is the next clause's: 医生
+            // ("physicians") after 42%， is the 41%'s, so the 42% is GPT-4
+            // alone's, traded with no one ...
+            backed(82, "42%", "m-gpt4-mgmt"),
+            backed(82, "41%", "m-phys-gpt4-mgmt"),
+            // ... and where the two are traded, the 42% the physicians
+            // are given is wrong.
+            unsourced(84, "41%"),
+            wrong(84, "42%", "m-phys-gpt4-mgmt"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();
@@ -1151,6 +1160,11 @@ fn paraphrases_link_to_their_facts() {
     expect(176, "23.1 times", Status::Backed, "e-us-china-ratio");
     expect(176, "48.5 times", Status::Backed, "e-us-uk-ratio");
     expect(178, "38.5 times", Status::Contradicted, "e-us-private");
+    // The physicians are the 41%'s: GPT-4, the one word left that names
+    // the physicians' subject for the 42%, is GPT-4 alone's too, so no
+    // values were traded.
+    expect(180, "42%", Status::Backed, "m-gpt4-mgmt");
+    expect(180, "41%", Status::Backed, "m-phys-gpt4-mgmt");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

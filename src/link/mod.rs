@@ -151,6 +151,10 @@ pub struct SentenceTerms {
     /// The words a comma, semicolon or colon parts from the word before:
     /// in "Virginia 52, Utah 24" Utah is not the word right after 52.
     parted: Vec<bool>,
+    /// The words a Chinese clause mark (，；：) parts from the word before:
+    /// Chinese names a number's subject before it, so a name past one is
+    /// the next clause's, never the number's before it.
+    opens_a_clause: Vec<bool>,
     /// The words that lead a name on to a number before them ("41 from
     /// China", "59 in the US"): a preposition or an article.
     leading_on: Vec<bool>,
@@ -542,6 +546,7 @@ impl Linker {
         out.word_starts.clear();
         out.word_place.clear();
         out.parted.clear();
+        out.opens_a_clause.clear();
         out.leading_on.clear();
         out.excluded.clear();
         out.stop_words.clear();
@@ -581,9 +586,10 @@ impl Linker {
             let word = out.word_starts.len() as u32;
             out.word_starts.push(token.start as u32);
             out.word_place.push(place);
-            out.parted.push(
-                sentence[previous_end..token.start].contains([',', ';', ':', '，', '；', '：']),
-            );
+            let gap = &sentence[previous_end..token.start];
+            out.parted
+                .push(gap.contains([',', ';', ':', '，', '；', '：']));
+            out.opens_a_clause.push(gap.contains(['，', '；', '：']));
             previous_end = token.end;
             let text = &sentence[token.start..token.end];
             // "23.1 times that of China": a pronoun the "of" after it takes

@@ -171,6 +171,9 @@ impl Linker {
                 return 0.0;
             }
             let (first, last) = spans[n];
+            if at >= last && sentence.opens_a_clause[last..=at].contains(&true) {
+                return 0.0;
+            }
             let place = &sentence.word_place;
             // "41 from China", "59 in the United States": the words that
             // lead a name on to the number stand aside, and the name is as

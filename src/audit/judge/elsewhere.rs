@@ -211,9 +211,13 @@ pub(super) fn listed_with_its_metric(
 /// Whether `agreeing`, another subject's figure of the best link's metric,
 /// states this number while another number of the sentence states the
 /// best link's: "Physical sciences accounted for 28,910, life sciences
-/// 33,050" trades the two subjects' values.
+/// 33,050" trades the two subjects' values. Not where only words another
+/// number pulls harder set the best link's subject apart: "42% for GPT-4
+/// on its own and 41% for physicians" gives the physicians to the 41%,
+/// and the 42% to GPT-4 alone.
 pub(super) fn traded_with_a_neighbour(
     store: &Store,
+    scores: &Scores<'_, '_>,
     top: &Candidate,
     agreeing: &Candidate,
     number: &Number<'_>,
@@ -226,6 +230,10 @@ pub(super) fn traded_with_a_neighbour(
         && top.subject.own >= CLEAR
         && top.subject.rivalled < CLAIMED_SHARE
         && stated_by_a_neighbour(store, top.fact, number)
+        && !scores.apart_only_by_another_number(
+            (NameKind::Subject, t.subject),
+            (NameKind::Subject, a.subject),
+        )
 }
 
 /// Whether `agreeing` is another subject's figure of the best link's

@@ -88,7 +88,7 @@ pub(crate) fn explain(
                 Judgement::Contradicted(_) if number.ends.is_some() => {
                     "agrees: one end of the range states it".to_owned()
                 }
-                _ if super::traded_with_a_neighbour(store, top, c, number) => {
+                _ if super::traded_with_a_neighbour(store, scores, top, c, number) => {
                     "agrees, but another number of the sentence states the best link's value: \
                      the two subjects' values are traded"
                         .to_owned()

@@ -700,7 +700,7 @@ pub(crate) fn judge(
         .filter(|c| {
             !swapped_subject(store, scores, top, c)
                 && !swapped_metric(store, linker, terms, scores, top, c)
-                && !traded_with_a_neighbour(store, top, c, number)
+                && !traded_with_a_neighbour(store, scores, top, c, number)
                 && !named_only_before(store, top, c)
                 && !compared_with(store, linker, terms, top, c, number)
         })
@@ -847,7 +847,7 @@ pub(crate) fn judge(
                 && c.rank >= AGREEING * top.rank
                 && !swapped_subject(store, scores, top, c)
                 && !swapped_metric(store, linker, terms, scores, top, c)
-                && !traded_with_a_neighbour(store, top, c, number)
+                && !traded_with_a_neighbour(store, scores, top, c, number)
                 && !named_only_before(store, top, c)
                 && !compared_with(store, linker, terms, top, c, number)
         });
@@ -859,7 +859,7 @@ pub(crate) fn judge(
         && candidates.iter().any(|c| {
             c.agrees
                 && (swapped_subject(store, scores, top, c)
-                    || traded_with_a_neighbour(store, top, c, number)
+                    || traded_with_a_neighbour(store, scores, top, c, number)
                     || compared_with(store, linker, terms, top, c, number))
         });
     let top_unit = &store.fact(top.fact).value.unit;
