@@ -427,6 +427,8 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             // are given is wrong.
             unsourced(84, "41%"),
             wrong(84, "42%", "m-phys-gpt4-mgmt"),
+            // 三成多 is "over three tenths": 31.59% is that.
+            backed(86, "三成多", "ed-phd-academia"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();

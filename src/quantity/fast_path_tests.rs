@@ -528,7 +528,7 @@ const PIECES: &str = concat!(
     "\n|é|K|over |more than |about |at least|up to |some|~|≈|between |a |six|Twenty|-three|",
     "one|ten|twice|quarter|half|thirds|hundred|and a half|percentage point|weeks|",
     "fold|twentyfold|Fivefold|hundredfold|manifold|foldout|",
-    "亿|万|美元|元|%的|％|倍|个百分点|年|的|，|。|三|两千|百分之|十二|零|分之|成|点|minus |negative |Minus|degrees|degree |Celsius|fahrenheit|miles|feet|inches|km|mg|GHz|watts|",
+    "亿|万|美元|元|%的|％|倍|个百分点|年|的|，|。|三|两千|百分之|十二|零|分之|成|多|余|点|minus |negative |Minus|degrees|degree |Celsius|fahrenheit|miles|feet|inches|km|mg|GHz|watts|",
     "C|F| in| in.| thick|sq |square |cubic |cubed|squared| mi|^3|²|\"|'|″|cents| cent|dimes|pence|",
     "pounds| pound|-minute|-year|-meter|US | hrs| cup| t| m|point | five|hundred and |million and |",
     "/|/h|/hour| per | per kg| per hour| a | an | a year| an hour| earlier| ago|s-1| s-1|−1|⁻¹|",

@@ -74,10 +74,10 @@ pub(super) fn with_bound_after(text: &str, read: (Quantity, usize)) -> (Quantity
     (quantity, len)
 }
 
-/// 四百多页, 10多个国家, 100多美元, 20多亿美元, 1000余万人: 多 or 余 after a
-/// round number is "more than" it, and the magnitude and the unit or
-/// measure word after it are still the number's. Not in 多于 ("more than",
-/// a qualifier of what follows).
+/// 四百多页, 10多个国家, 100多美元, 20多亿美元, 1000余万人, 三成多: 多 or 余
+/// after a round number (or a number of tenths) is "more than" it, and the
+/// magnitude and the unit or measure word after it are still the number's.
+/// Not in 多于 ("more than", a qualifier of what follows).
 fn more_than_a_round_number(
     text: &str,
     quantity: &Quantity,
@@ -86,13 +86,14 @@ fn more_than_a_round_number(
     let (more, after) = ['多', '余']
         .into_iter()
         .find_map(|c| Some((c, text[len..].strip_prefix(c)?)))?;
+    let tenths = quantity.text.ends_with('成');
     let round = quantity
         .text
         .ends_with(['0', '０', '十', '百', '千', '万', '亿']);
     if quantity.qualifier.is_some()
         || quantity.high.is_some()
-        || quantity.unit != Unit::Bare
-        || !round
+        || (quantity.unit != Unit::Bare && !tenths)
+        || !(round || tenths)
         || after.starts_with('于')
     {
         return None;

@@ -763,8 +763,9 @@ fn units_on_either_side_and_in_every_notation() {
     );
 }
 
-/// 多 or 余 after a round number is "more than" it, with the magnitude and
-/// the unit after it: 20多亿 is more than two billion, not twenty.
+/// 多 or 余 after a round number or a number of tenths is "more than" it,
+/// with the magnitude and the unit after it: 20多亿 is more than two
+/// billion, not twenty.
 #[test]
 fn more_than_a_round_number_in_chinese() {
     let over = Some(Qualifier::Over);
@@ -797,4 +798,10 @@ fn more_than_a_round_number_in_chinese() {
     assert_eq!(prose("1000余万人").2, 1e7);
     assert_eq!(prose("1000余万人").1, over);
     assert_eq!(prose("30多于20").1, None);
+    // 三成多, "three tenths and more": over 30%.
+    assert_eq!(
+        prose("三成多。"),
+        ("三成多".into(), over, 30.0, None, Unit::Percent)
+    );
+    assert_eq!(prose("三成的人").1, None);
 }
