@@ -693,6 +693,22 @@ fn headings_name_the_subject_of_what_stands_under_them() {
     }
 }
 
+/// "More than 4,000 AI companies raised money for the first time": the
+/// best link, 3,499 newly funded companies, says the bound is wrong, and a
+/// lesser link the paragraph lends words to (5,505 investment deals, after
+/// "Mega-deals") is no sign of what the writer meant, though its value is
+/// above 4,000. A bound holds of too many values to back a lesser link.
+#[test]
+fn a_bound_the_best_link_denies_backs_no_lesser_link() {
+    let findings = audit("claims/examples/investment-digest.md", &[]);
+    let bound = findings
+        .iter()
+        .find(|f| f.text() == "More than 4,000")
+        .unwrap();
+    assert_eq!((bound.line, bound.status), (11, Status::Unsourced));
+    assert!(bound.facts.is_empty());
+}
+
 #[test]
 fn paraphrases_link_to_their_facts() {
     let article = "tests/fixtures/audit/paraphrase-digest.md";
@@ -1167,6 +1183,17 @@ fn paraphrases_link_to_their_facts() {
     // values were traded.
     expect(180, "42%", Status::Backed, "m-gpt4-mgmt");
     expect(180, "41%", Status::Backed, "m-phys-gpt4-mgmt");
+    // A list of citation shares whose best link for each item is a share of
+    // citations: Europe's share of papers (11.1%) is no reading of it.
+    expect(182, "20.6%", Status::Backed, "r-cites-china");
+    expect(182, "11.1%", Status::Contradicted, "r-cites-europe");
+    // "Deal count" is the store's count of investment events: the change
+    // it states (36%) is not the 55.6% of its two ends.
+    expect(187, "3,538", Status::Backed, "e-events-2024");
+    expect(187, "36%", Status::Contradicted, "e-events-2025");
+    // "from 20 to 87%" starts at 20%.
+    expect(189, "20", Status::Backed, "p-terminal-bench-start");
+    expect(189, "87%", Status::Contradicted, "p-terminal-bench");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -218,8 +218,15 @@ impl<'a> Auditor<'a> {
                 .flatten();
             let cell_line: String;
             let (sentence, shift) = if !block.context.is_empty() {
-                cell_line = format!("{}: {}", block.context, &block.text[s..e]);
-                (cell_line.as_str(), block.context.len() + 2)
+                // A lead-in that ends on its own colon ("At a glance:")
+                // takes no second one.
+                let joint = if block.context.ends_with([':', '：']) {
+                    " "
+                } else {
+                    ": "
+                };
+                cell_line = format!("{}{joint}{}", block.context, &block.text[s..e]);
+                (cell_line.as_str(), block.context.len() + joint.len())
             } else if let Some((_, question)) = question {
                 cell_line = format!("{question} {}", &block.text[s..e]);
                 (cell_line.as_str(), question.len() + 1)

@@ -668,10 +668,15 @@ pub(crate) fn judge(
     // however much better the sentence names another.
     let counts = |c: &&Candidate| counts_what_the_fact_counts(store, linker, terms, c.fact, number);
     let mut best_counting = None;
+    // "More than 4,000": a bound holds of many a value, so one the best
+    // link does not state is no sign that a lesser link is meant.
+    // Drafts name no subject: their quotes say how near they are.
+    let one_sided = !number.as_written.is_bounded() && !store.fact(top.fact).draft;
     let mut backing: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| {
             c.agrees
+                && !(one_sided && !top.agrees && !top.subject.is_read() && !c.subject.is_read())
                 && (c.rank >= COMPARABLE * top.rank || {
                     let best = *best_counting.get_or_insert_with(|| {
                         candidates.iter().find(counts).map_or(top.rank, |c| c.rank)
@@ -837,9 +842,13 @@ pub(crate) fn judge(
                         || (named_beside(&top.subject) && metric_named && !runner_named())
                 }
             });
+    // "Citation shares: China 20.6%, Europe 11.1%": the list settles what
+    // its best link already was, and Europe's share of papers, 11.1%, is
+    // no reading of it.
+    let listed_as_best = listed && candidates.first().is_some_and(|c| c.fact == top.fact);
     let none_agrees = !candidates
         .iter()
-        .filter(|c| !settled || pair(c) == pair(top))
+        .filter(|c| !(settled || listed_as_best) || pair(c) == pair(top))
         // Nor is a swapped subject's value one to agree with: OpenAI's
         // revenue given as Anthropic's is wrong for OpenAI.
         .any(|c| {

@@ -119,8 +119,10 @@ pub fn scan_knowing(
     }
 }
 
-/// `45 and 50 mg`, `5, 10 or 20%`: bare numbers listed before a number with
-/// a unit share its unit, as they share it in the reader's mind.
+/// `45 and 50 mg`, `5, 10 or 20%`, `from 20 to 87%`: bare numbers listed
+/// before a number with a unit, or the start of a change to it, share its
+/// unit, as they share it in the reader's mind; and its scale: `from 1.5
+/// to 11 million` starts at 1.5 million.
 fn share_units(text: &str, mentions: &mut [Mention]) {
     for k in (1..mentions.len()).rev() {
         let (head, tail) = mentions.split_at_mut(k);
@@ -129,19 +131,43 @@ fn share_units(text: &str, mentions: &mut [Mention]) {
         let Some(between) = text.get(before.end..after.start) else {
             continue;
         };
-        let listed = [" and ", " or ", ", ", ", and ", ", or "].contains(&between);
+        let starts_a_change = between == " to "
+            && text[..before.start]
+                .get(before.start.saturating_sub(5)..)
+                .is_some_and(|from| from.eq_ignore_ascii_case("from "));
+        let listed =
+            starts_a_change || [" and ", " or ", ", ", ", and ", ", or "].contains(&between);
         let bare = before.quantity.unit == Unit::Bare
             && before.quantity.qualifier.is_none()
             && before.quantity.high.is_none();
         // A unit written after the digits, not a sign before them: "5 and $10"
         // says nothing of the 5.
         let unit_after = !text[after.start..].starts_with(|c: char| !c.is_ascii_digit());
-        if listed && bare && unit_after && after.quantity.unit != Unit::Bare {
+        if !(listed && bare && unit_after) {
+            continue;
+        }
+        if after.quantity.unit != Unit::Bare {
             before.quantity.unit = after.quantity.unit.clone();
+            before.weak = false;
+        }
+        let scale = SCALE_WORDS.iter().find(|(word, _)| {
+            text[..after.end]
+                .get(after.end.saturating_sub(word.len())..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(word))
+        });
+        let written_whole = text[..before.end].ends_with(|c: char| c.is_ascii_digit());
+        if let Some(&(_, power)) = scale
+            && written_whole
+            && before.quantity.low.value() < 1000.0
+        {
+            before.quantity.low.exponent += power;
             before.weak = false;
         }
     }
 }
+
+/// The scale words a list or a change shares with the numbers before it.
+const SCALE_WORDS: [(&str, i32); 3] = [(" million", 6), (" billion", 9), (" trillion", 12)];
 
 /// "4 in 5 organizations", "nearly nine in ten adults": a count in a
 /// larger count is the share it rounds, about as a fraction word is ("a

@@ -183,6 +183,34 @@ fn numbers_listed_before_a_unit_share_it() {
     );
 }
 
+/// The start of a change shares the unit and the scale of its end: "from
+/// 20 to 87%" starts at 20%, "from 1.5 to 11 million" at 1.5 million; a
+/// start written in full keeps its own, and a range without "from" is
+/// one number.
+#[test]
+fn a_change_starts_in_the_unit_and_scale_of_its_end() {
+    let text = "Scores went from 20 to 87%, rides from 1.5 to 11 million, \
+                users from 500,000 to 1.2 million, and 3 to 4 million more.";
+    let read: Vec<(String, f64)> = scan(text, BlockKind::Paragraph)
+        .iter()
+        .map(|m| (m.quantity.unit.name(), m.quantity.low.value()))
+        .collect();
+    let bare = |v: f64| ("a bare number".to_owned(), v);
+    assert_eq!(
+        read,
+        [
+            ("percent".to_owned(), 20.0),
+            ("percent".to_owned(), 87.0),
+            bare(1.5e6),
+            bare(11e6),
+            bare(500_000.0),
+            bare(1.2e6),
+            // A range, read whole as one number from its low end.
+            bare(3e6),
+        ]
+    );
+}
+
 #[test]
 fn full_width_digits() {
     let text = "满意度为９０％，成本为１．５万元，２０２６年发布。";
