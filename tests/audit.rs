@@ -42,7 +42,12 @@ pub(crate) fn audit(article: &str, claims_files: &[&str]) -> Vec<Finding> {
     let store = relative_store();
     let text = std::fs::read_to_string(root().join(article)).unwrap();
     let claims = claims_for(store, claims_files, article);
-    Auditor::new(store, Options::default()).audit(article, &text, Format::of_path(article), &claims)
+    Auditor::new(store, Options::default()).audit(
+        article,
+        &text,
+        Format::of_document(article, &text),
+        &claims,
+    )
 }
 
 pub(crate) fn report(article: &str, claims_files: &[&str]) -> AuditReport {
@@ -690,6 +695,39 @@ fn headings_name_the_subject_of_what_stands_under_them() {
             outcome.contains(&(line, text.to_owned(), status, Some(fact.to_owned()))),
             "{line} {text}: {outcome:#?}"
         );
+    }
+}
+
+/// A text file written in Markdown is read as Markdown: its table's cells
+/// are claims under their headers, China's 53 models wrong (35), and the
+/// bold question lends its words ("in total", cumulative) to the answer.
+#[test]
+fn a_text_file_in_markdown_is_read_as_markdown() {
+    let article = "tests/fixtures/audit/pasted-markdown.txt";
+    let text = std::fs::read_to_string(root().join(article)).unwrap();
+    assert_eq!(Format::of_document(article, &text), Format::Markdown);
+    let outcome = outcomes(&audit(article, &[]));
+    let row = |line: u32, text: &str, status: Status, fact: &str| {
+        (line, text.to_owned(), status, Some(fact.to_owned()))
+    };
+    assert_eq!(
+        outcome,
+        [
+            row(7, "$285.9B", Status::Backed, "e-us-private"),
+            row(7, "59", Status::Backed, "r-notable-models-us"),
+            row(8, "$12.4B", Status::Backed, "e-china-private"),
+            row(8, "53", Status::Contradicted, "r-notable-models-china"),
+            row(9, "$5.9B", Status::Backed, "e-uk-private"),
+            row(9, "1", Status::Backed, "r-notable-models-uk"),
+            row(14, "1,357", Status::Backed, "m-fda-cumulative"),
+        ]
+    );
+    // Plain text that only touches Markdown's marks stays plain text.
+    for plain in [
+        "# A title\nOne line, #1 in its field, a | b.\n",
+        "Costs | rose\n-- and fell\n",
+    ] {
+        assert_eq!(Format::of_document("notes.txt", plain), Format::PlainText);
     }
 }
 

@@ -24,6 +24,18 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format of a document: its extension's ([`Format::of_path`]), but
+    /// for a text file written in Markdown, as summaries pasted from a
+    /// Markdown editor are: a table's delimiter row (`|---|---|`) or two
+    /// headings (`## Money`) tell it, and its tables and headings are read
+    /// as such.
+    pub fn of_document(path: &str, text: &str) -> Format {
+        match Format::of_path(path) {
+            Format::PlainText if looks_like_markdown(text) => Format::Markdown,
+            format => format,
+        }
+    }
+
     /// Markdown for `.md`, `.markdown`, `.mdx` and `.mkd`; plain text otherwise.
     pub fn of_path(path: &str) -> Format {
         let lower = path.to_ascii_lowercase();
@@ -36,6 +48,32 @@ impl Format {
             Format::PlainText
         }
     }
+}
+
+/// Whether plain text shows Markdown's structure: a table delimiter row,
+/// or two ATX headings.
+fn looks_like_markdown(text: &str) -> bool {
+    let delimiter_row = |line: &str| {
+        let line = line.trim();
+        line.contains("---")
+            && line.contains('|')
+            && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    };
+    let heading = |line: &str| {
+        let hashes = line.bytes().take_while(|&b| b == b'#').count();
+        (1..=6).contains(&hashes) && line[hashes..].starts_with(' ')
+    };
+    let mut headings = 0;
+    for line in text.lines() {
+        if delimiter_row(line) {
+            return true;
+        }
+        headings += usize::from(heading(line));
+        if headings >= 2 {
+            return true;
+        }
+    }
+    false
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -219,7 +219,7 @@ impl Audit<'_> {
             self.by_article.of(article.path)
         };
         let mine: Vec<ClaimReport> = linked.iter().map(|&i| self.claims[i].clone()).collect();
-        let format = ArticleFormat::of_path(article.name);
+        let format = ArticleFormat::of_document(article.name, article.text);
         self.auditor
             .audit_each(article.name, article.text, format, &mine, |mut finding| {
                 self.waivers.apply_to_finding(&mut finding, &mine);

@@ -100,7 +100,7 @@ pub(crate) fn run(args: &HarvestArgs) -> Result<ExitCode, String> {
         retrieved: args.retrieved.clone(),
         dir: PathBuf::new(),
     };
-    let harvested = harvest::harvest(text, Format::of_path(&name), source);
+    let harvested = harvest::harvest(text, Format::of_document(&name, text), source);
     let dir =
         harvest::write(&store, &harvested, &name, text, args.force).map_err(|e| e.to_string())?;
     emit(&format!(
