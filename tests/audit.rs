@@ -689,6 +689,11 @@ fn headings_name_the_subject_of_what_stands_under_them() {
         (28, "64", Status::Backed, "r-top100-us-2021"),
         (28, "41", Status::Contradicted, "r-top100-china-2021"),
         (32, "58", Status::Backed, "ra-fmti-2024"),
+        // A heading lends "publications" to every item under it, but a
+        // list of citation shares settles Europe's item on its share of
+        // citations (19.5%): its share of papers (11.1%) backs nothing.
+        (37, "20.6%", Status::Backed, "r-cites-china"),
+        (37, "11.1%", Status::Contradicted, "r-cites-europe"),
     ];
     for (line, text, status, fact) in expected {
         assert!(

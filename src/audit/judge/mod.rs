@@ -672,6 +672,19 @@ pub(crate) fn judge(
     // link does not state is no sign that a lesser link is meant.
     // Drafts name no subject: their quotes say how near they are.
     let one_sided = !number.as_written.is_bounded() && !store.fact(top.fact).draft;
+    // "Citation shares: China 20.6%, Europe 11.1%": a list whose items
+    // before were linked to the best link's metric for other subjects
+    // settles this one on it,
+    // and another metric's figure that states the value (Europe's share of
+    // papers, 11.1%) backs nothing.
+    let list_settles_the_best = (!number.starts_change)
+        .then(|| settled_by_its_list(store, candidates, number.listed))
+        .flatten()
+        .is_some_and(|c| c.fact == top.fact)
+        && number.listed.iter().any(|&f| {
+            let (listed, best) = (store.fact(f), store.fact(top.fact));
+            listed.metric == best.metric && listed.subject != best.subject
+        });
     let mut backing: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| {
@@ -708,6 +721,8 @@ pub(crate) fn judge(
                 && !traded_with_a_neighbour(store, scores, top, c, number)
                 && !named_only_before(store, top, c)
                 && !compared_with(store, linker, terms, top, c, number)
+                && !(list_settles_the_best
+                    && store.fact(c.fact).metric != store.fact(top.fact).metric)
         })
         .collect();
     if !backing.is_empty() {
