@@ -685,6 +685,9 @@ pub(crate) fn judge(
             let (listed, best) = (store.fact(f), store.fact(top.fact));
             listed.metric == best.metric && listed.subject != best.subject
         });
+    let unsettled_by_the_list = |c: &Candidate| {
+        list_settles_the_best && store.fact(c.fact).metric != store.fact(top.fact).metric
+    };
     let mut backing: Vec<&Candidate> = candidates
         .iter()
         .filter(|c| {
@@ -721,8 +724,7 @@ pub(crate) fn judge(
                 && !traded_with_a_neighbour(store, scores, top, c, number)
                 && !named_only_before(store, top, c)
                 && !compared_with(store, linker, terms, top, c, number)
-                && !(list_settles_the_best
-                    && store.fact(c.fact).metric != store.fact(top.fact).metric)
+                && !unsettled_by_the_list(c)
         })
         .collect();
     if !backing.is_empty() {
