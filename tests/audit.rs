@@ -434,6 +434,8 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             wrong(84, "42%", "m-phys-gpt4-mgmt"),
             // 三成多 is "over three tenths": 31.59% is that.
             backed(86, "三成多", "ed-phd-academia"),
+            // 乐观程度上升, "the rise in optimism": China's was 9 points.
+            wrong(88, "19个百分点", "pu-china-optimism"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();
