@@ -113,6 +113,7 @@ pub fn scan_knowing(
         }
     }
     share_units(text, mentions);
+    end_changes_in_the_start_unit(text, mentions);
     shares_in(text, mentions);
     if kind != BlockKind::Cell {
         drop_wordless(text, mentions);
@@ -131,18 +132,22 @@ fn share_units(text: &str, mentions: &mut [Mention]) {
         let Some(between) = text.get(before.end..after.start) else {
             continue;
         };
-        let starts_a_change = between == " to "
-            && text[..before.start]
-                .get(before.start.saturating_sub(5)..)
-                .is_some_and(|from| from.eq_ignore_ascii_case("from "));
+        let starts_a_change = starts_a_change(text, before, after);
         let listed =
             starts_a_change || [" and ", " or ", ", ", ", and ", ", or "].contains(&between);
         let bare = before.quantity.unit == Unit::Bare
             && before.quantity.qualifier.is_none()
             && before.quantity.high.is_none();
-        // A unit written after the digits, not a sign before them: "5 and $10"
-        // says nothing of the 5.
-        let unit_after = !text[after.start..].starts_with(|c: char| !c.is_ascii_digit());
+        // A unit written after the digits (or the words), not a sign before
+        // them: "5 and $10" says nothing of the 5; nor another number's
+        // words before it: "35, about 1.7 times".
+        let unit_after = !text[after.start..].starts_with(|c: char| !c.is_alphanumeric())
+            && !QUALIFIER_WORDS.iter().any(|w| {
+                text[after.start..]
+                    .split(' ')
+                    .next()
+                    .is_some_and(|first| first.eq_ignore_ascii_case(w))
+            });
         if !(listed && bare && unit_after) {
             continue;
         }
@@ -165,6 +170,51 @@ fn share_units(text: &str, mentions: &mut [Mention]) {
         }
     }
 }
+
+/// Whether `before` starts a change that `after` ends: "from 15% to 93".
+fn starts_a_change(text: &str, before: &Mention, after: &Mention) -> bool {
+    text.get(before.end..after.start) == Some(" to ")
+        && text[..before.start]
+            .get(before.start.saturating_sub(5)..)
+            .is_some_and(|from| from.eq_ignore_ascii_case("from "))
+}
+
+/// "from fifteen percent to ninety-three": the end of a change written
+/// bare is in the unit its start was.
+fn end_changes_in_the_start_unit(text: &str, mentions: &mut [Mention]) {
+    for k in 1..mentions.len() {
+        let (head, tail) = mentions.split_at_mut(k);
+        let (before, after) = (&head[k - 1], &mut tail[0]);
+        if starts_a_change(text, before, after)
+            && before.quantity.unit != Unit::Bare
+            && after.quantity.unit == Unit::Bare
+            && after.quantity.high.is_none()
+        {
+            after.quantity.unit = before.quantity.unit.clone();
+            after.weak = false;
+        }
+    }
+}
+
+/// The words a qualifier written before a number starts with.
+const QUALIFIER_WORDS: [&str; 16] = [
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "over",
+    "more",
+    "less",
+    "under",
+    "below",
+    "above",
+    "at",
+    "up",
+    "some",
+    "just",
+];
 
 /// The scale words a list or a change shares with the numbers before it.
 const SCALE_WORDS: [(&str, i32); 3] = [(" million", 6), (" billion", 9), (" trillion", 12)];

@@ -186,11 +186,13 @@ fn numbers_listed_before_a_unit_share_it() {
 /// The start of a change shares the unit and the scale of its end: "from
 /// 20 to 87%" starts at 20%, "from 1.5 to 11 million" at 1.5 million; a
 /// start written in full keeps its own, and a range without "from" is
-/// one number.
+/// one number. The end of a change written bare is in its start's unit.
 #[test]
 fn a_change_starts_in_the_unit_and_scale_of_its_end() {
     let text = "Scores went from 20 to 87%, rides from 1.5 to 11 million, \
-                users from 500,000 to 1.2 million, and 3 to 4 million more.";
+                users from 500,000 to 1.2 million, and 3 to 4 million more. \
+                Cybench went from fifteen percent to ninety-three, and \
+                Terminal-Bench from twenty to eighty-seven percent.";
     let read: Vec<(String, f64)> = scan(text, BlockKind::Paragraph)
         .iter()
         .map(|m| (m.quantity.unit.name(), m.quantity.low.value()))
@@ -207,6 +209,11 @@ fn a_change_starts_in_the_unit_and_scale_of_its_end() {
             bare(1.2e6),
             // A range, read whole as one number from its low end.
             bare(3e6),
+            // The end of a change written bare is in its start's unit.
+            ("percent".to_owned(), 15.0),
+            ("percent".to_owned(), 93.0),
+            ("percent".to_owned(), 20.0),
+            ("percent".to_owned(), 87.0),
         ]
     );
 }
