@@ -1239,6 +1239,16 @@ fn paraphrases_link_to_their_facts() {
     // "from 20 to 87%" starts at 20%.
     expect(189, "20", Status::Backed, "p-terminal-bench-start");
     expect(189, "87%", Status::Contradicted, "p-terminal-bench");
+    // "That's about twenty-three times." points back at the two figures
+    // stated last, and relates them; "That's a forty-point gap." is 73% -
+    // 23%, 50 points, not ClockBench's gap of about 40 points.
+    expect(
+        191,
+        "about twenty-three times",
+        Status::Derived,
+        "e-us-private",
+    );
+    expect(193, "forty-point", Status::Contradicted, "pu-experts-jobs");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

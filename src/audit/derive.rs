@@ -489,7 +489,8 @@ pub(crate) fn derive_from_stated(
     let &[a, b] = stated else {
         return None;
     };
-    if number.which != 2 {
+    // ... or, in a sentence that points back at them, the two before it.
+    if number.which != 2 && number.which != 0 {
         return None;
     }
     let (fa, fb) = (store.fact(a), store.fact(b));

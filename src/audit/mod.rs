@@ -197,6 +197,9 @@ impl<'a> Auditor<'a> {
         let mut part = None;
         // The facts the numbers of the sentence so far were judged by.
         let mut stated_facts: Vec<u32> = Vec::new();
+        // The facts the block's sentences so far were judged by, for a
+        // sentence that points back at them ("That's about 23 times.").
+        let mut block_facts: Vec<u32> = Vec::new();
         // Those facts as the number being judged sees them: a copy kept in
         // one buffer, as the sentence's later numbers add to the list.
         let mut listed: Vec<u32> = Vec::new();
@@ -555,13 +558,19 @@ impl<'a> Auditor<'a> {
                 // "32.3% in Saudi Arabia and 29.5% in Italy, a difference
                 // of 3.8 points": the two numbers before state what the gap
                 // is of, however little its own words say.
-                if judgement == Judgement::Unsourced
-                    && let Some(d) = derive::derive_from_stated(
-                        self.store,
-                        &self.readings,
-                        &stated_facts,
-                        &number,
-                    )
+                // "US private investment was $285.9 billion; China's was
+                // $12.4 billion. That's about 23 times.": the two figures
+                // stated last are what a sentence that points back relates.
+                // It points at them more surely than any other words link it.
+                let points_back = number.which == 0 && points_back(sentence);
+                let pointed_at = if points_back {
+                    &block_facts[block_facts.len().saturating_sub(2)..]
+                } else {
+                    &stated_facts[..]
+                };
+                if (judgement == Judgement::Unsourced || points_back)
+                    && let Some(d) =
+                        derive::derive_from_stated(self.store, &self.readings, pointed_at, &number)
                 {
                     judgement = Judgement::Derived(d);
                     // Its own words linked it to nothing it is derived from.
@@ -569,6 +578,7 @@ impl<'a> Auditor<'a> {
                 }
                 if let Judgement::Backed(f) | Judgement::Contradicted(f) = &judgement {
                     stated_facts.push(f[0]);
+                    block_facts.push(f[0]);
                 }
                 if let (true, Judgement::Backed(f) | Judgement::Contradicted(f)) =
                     (is_part, &judgement)
@@ -875,6 +885,36 @@ fn proper_nouns(quote: &str, names: &mut FxHashSet<String>, versioned: &mut FxHa
         }
         first = word.ends_with(['.', '!', '?', ':', '|']) || word == "|";
     }
+}
+
+/// Whether a short sentence opens by pointing back at the figures before
+/// it: "That's about 23 times.", "So that's a 50-point gap.", or is a
+/// fragment that names what they make: "A 40-point gap."
+fn points_back(sentence: &str) -> bool {
+    const MOST_WORDS: usize = 8;
+    const FRAGMENT_WORDS: usize = 4;
+    let words = sentence.split_whitespace().count();
+    let fragment = sentence
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+    if fragment && words <= FRAGMENT_WORDS {
+        return true;
+    }
+    const OPENINGS: [&str; 8] = [
+        "that's",
+        "that’s",
+        "that is",
+        "this is",
+        "so that's",
+        "so that’s",
+        "that was",
+        "这是",
+    ];
+    let opening = sentence
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    words <= MOST_WORDS && OPENINGS.iter().any(|o| opening.starts_with(o))
 }
 
 /// Whether a sentence is only a label and its figure ("China: 35.",

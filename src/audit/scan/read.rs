@@ -364,6 +364,18 @@ pub(super) fn read_words(text: &str, at: usize) -> Read {
     // so is a span of time spelled out ("over the past two decades").
     let time_span = matches!(&quantity.unit, Unit::Measure(m) if m.dimension == "time");
     let weak = (unit_bare || time_span) && (quantity.qualifier.is_none() || written == "one");
+    // "a fifty-point gap" after percentages, as "a 50-point gap" is.
+    let mut end = end;
+    if unit_bare
+        && quantity.high.is_none()
+        && let Some((len, spelled)) = points_after(&text[end..])
+        && (spelled || after_a_percentage(&text[..start]))
+    {
+        quantity.unit = Unit::PercentagePoints;
+        end += len;
+        quantity.text = text[start..end].into();
+        return Read::Found(mention(start, end, quantity));
+    }
     Read::Found(Mention {
         weak,
         ..mention(start, end, quantity)
@@ -636,7 +648,21 @@ fn after_a_percentage(before: &str) -> bool {
             !matches!(mark, "." | "!" | "?") || before[at + 1..].starts_with(char::is_whitespace)
         })
         .map_or(0, |(at, mark)| at + mark.len());
-    let sentence = &before[from..];
+    // "... against 23% of the public. A 50-point gap.": a sentence of a
+    // few words that opens on the points looks back into the one before.
+    const OPENING_WORDS: usize = 3;
+    let sentence = if before[from..].split_whitespace().count() <= OPENING_WORDS {
+        let earlier = before[..from.saturating_sub(1)]
+            .rmatch_indices(['.', '!', '?', '。', '\n'])
+            .find(|&(at, mark)| {
+                !matches!(mark, "." | "!" | "?")
+                    || before[at + 1..].starts_with(char::is_whitespace)
+            })
+            .map_or(0, |(at, mark)| at + mark.len());
+        &before[earlier..]
+    } else {
+        &before[from..]
+    };
     let Some(at) = sentence
         .rfind(['%', '％'])
         .or_else(|| sentence.rfind("percent"))
