@@ -170,7 +170,8 @@ pub(super) fn read_digits(
     if quantity.unit == Unit::Bare
         && (before.ends_with('每')
             || previous.eq_ignore_ascii_case("per")
-            || out_of_a_scale(before))
+            || out_of_a_scale(before)
+            || sizes_a_scale(&text[end..]))
     {
         return Read::Skip(end);
     }
@@ -364,6 +365,10 @@ pub(super) fn read_words(text: &str, at: usize) -> Read {
     // so is a span of time spelled out ("over the past two decades").
     let time_span = matches!(&quantity.unit, Unit::Measure(m) if m.dimension == "time");
     let weak = (unit_bare || time_span) && (quantity.qualifier.is_none() || written == "one");
+    // "a five-point scale" sizes a scale; no figure is stated.
+    if unit_bare && sizes_a_scale(&text[end..]) {
+        return Read::Skip(end);
+    }
     // "a fifty-point gap" after percentages, as "a 50-point gap" is.
     let mut end = end;
     if unit_bare
@@ -612,6 +617,22 @@ fn time_after_a_modifier(after: &str) -> Option<usize> {
         .unwrap_or(unit_start.len());
     TIME.contains(&&unit_start[..unit_len])
         .then_some(1 + word_len + 1 + unit_len)
+}
+
+/// Whether the words after a number make it the size of a rating scale:
+/// "a 4-point scale", "on a five-point Likert scale", "a 10-point rubric".
+fn sizes_a_scale(after: &str) -> bool {
+    let Some((rest, _)) = points_after(after) else {
+        return false;
+    };
+    let next = after[rest..]
+        .trim_start_matches([' ', '-'])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    ["scale", "scales", "likert", "rubric"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(next))
 }
 
 /// The length of "-point", " points" or " pts" right after a number, and

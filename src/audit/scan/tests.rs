@@ -218,6 +218,18 @@ fn a_change_starts_in_the_unit_and_scale_of_its_end() {
     );
 }
 
+/// The size of a rating scale is no figure: "a 4-point scale", "a
+/// five-point Likert scale"; a gap in points is one (in points of a
+/// percentage only after one).
+#[test]
+fn the_size_of_a_scale_is_no_number() {
+    assert_eq!(
+        found("Maturity rose to 2.3 on a 4-point scale, rated on a five-point Likert scale."),
+        ["2.3"]
+    );
+    assert_eq!(found("A 40-point gap, on a 10-point rubric."), ["40"]);
+}
+
 #[test]
 fn full_width_digits() {
     let text = "满意度为９０％，成本为１．５万元，２０２６年发布。";
