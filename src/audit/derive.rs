@@ -323,6 +323,18 @@ fn comparative_after(number: &Number<'_>) -> Option<bool> {
 }
 
 /// Whether a word says a rise (`Some(false)`) or a fall (`Some(true)`).
+/// Whether a draft fact's quote writes its value as a fall: "enrollment
+/// ... **declined 11%**" is a change of -11% written as a magnitude.
+pub(crate) fn quoted_as_a_fall(quote: &str, value: &str) -> bool {
+    quote.match_indices(value).any(|(at, _)| {
+        quote[..at]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .any(|w| change_word(w) == Some(true))
+    })
+}
+
 fn change_word(word: &str) -> Option<bool> {
     let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
     if is(RISES) {

@@ -724,9 +724,24 @@ impl<'a> Auditor<'a> {
             .first()
             .filter(|&&f| falls && judge::is_negative(&self.readings[f as usize]))
             .map(|_| suggest::negated(quantity));
+        // "−7%" backed by a quote's "declined 7%" is claimed as the draft
+        // states it.
+        let as_magnitude = facts
+            .first()
+            .filter(|&&f| {
+                let fact = self.store.fact(f);
+                quantity.low.negative
+                    && fact.draft
+                    && fact
+                        .quote
+                        .as_deref()
+                        .is_some_and(|q| derive::quoted_as_a_fall(q, &fact.value.text))
+            })
+            .map(|_| suggest::negated(quantity));
         let claimed = as_growth
             .as_ref()
             .or(as_change.as_ref())
+            .or(as_magnitude.as_ref())
             .unwrap_or(quantity);
         finding.suggested_value = Some(suggest::claim_value(claimed));
         if !facts.is_empty() {

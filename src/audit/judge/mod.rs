@@ -357,6 +357,16 @@ pub(crate) fn candidates(
             } else if number.falls() && is_negative(&readings[f as usize]) {
                 magnitude = negated(&readings[f as usize]);
                 &magnitude
+            } else if fact.draft
+                && is_negative(&number.reading)
+                && fact
+                    .quote
+                    .as_deref()
+                    .is_some_and(|quote| super::derive::quoted_as_a_fall(quote, &fact.value.text))
+            {
+                // "−11%" for a quote's "declined 11%": the same fall.
+                magnitude = negated(&readings[f as usize]);
+                &magnitude
             } else {
                 &readings[f as usize]
             };
