@@ -932,6 +932,7 @@ pub(crate) fn judge(
         && counts_what_the_fact_counts(store, linker, terms, top.fact, number)
         && !is_a_number_of_its_name(store, linker, top.fact, number)
         && !counts_from_another_year(store, top.fact, number)
+        && !of_another_year_than_its_block(store, top.fact, number)
         && !undated_draft_of_another_year(store, linker, top.fact, number)
         && (top.subject.is_read()
             || !far_from(&store.fact(top.fact).value.reading(0.0), &number.reading))
@@ -1138,6 +1139,21 @@ fn is_a_number_of_an_english_name(store: &Store, fact: u32, number: &Number<'_>)
 /// a fall from 2022: a fact of the change "since 2017" is not what it
 /// states, though it may be what it means. A sentence that names years,
 /// but not the one a change is counted from, is no clear link to it.
+/// Whether a sentence of a paragraph set in a year ("**2010** — AI made
+/// less than 1% of natural-science papers") is judged by a fact of another
+/// year, the store holding none of that year for the figure: it speaks of
+/// its year, and another year's value is no sign it is wrong.
+fn of_another_year_than_its_block(store: &Store, fact: u32, number: &Number<'_>) -> bool {
+    let Some(year) = number.block_year else {
+        return false;
+    };
+    number.dating_years().next().is_none()
+        && store
+            .fact(fact)
+            .period
+            .is_some_and(|p| !store.str(p).contains(year))
+}
+
 fn counts_from_another_year(store: &Store, fact: u32, number: &Number<'_>) -> bool {
     let Some(period) = store.fact(fact).period.map(|p| store.str(p)) else {
         return false;
