@@ -1253,6 +1253,10 @@ fn paraphrases_link_to_their_facts() {
         "e-us-private",
     );
     expect(193, "forty-point", Status::Contradicted, "pu-experts-jobs");
+    // "That's up about 130% on 2024's $253 billion." names nothing itself:
+    // the sentence it points back at names the investment for it.
+    expect(195, "about 130%", Status::Backed, "e-corp-invest-growth");
+    expect(195, "$253 billion", Status::Backed, "e-corp-invest-2024");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

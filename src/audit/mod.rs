@@ -431,6 +431,7 @@ impl<'a> Auditor<'a> {
                     which: at - current.first,
                     block_year,
                     multiples_of: current.multiples_of,
+                    points_back: points_back(sentence),
                     written_as: None,
                     respective: current
                         .respective
@@ -562,7 +563,7 @@ impl<'a> Auditor<'a> {
                 // $12.4 billion. That's about 23 times.": the two figures
                 // stated last are what a sentence that points back relates.
                 // It points at them more surely than any other words link it.
-                let points_back = number.which == 0 && points_back(sentence);
+                let points_back = number.which == 0 && number.points_back;
                 let pointed_at = if points_back {
                     &block_facts[block_facts.len().saturating_sub(2)..]
                 } else {

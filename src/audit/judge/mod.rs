@@ -342,7 +342,10 @@ pub(crate) fn candidates(
             });
             // The paragraph before tells which index "the index" is; the
             // sentence itself must name the subject or the metric.
-            if subject.nearness <= 0.0 || (subject.own <= 0.0 && metric_score.own <= 0.0) {
+            // ... unless it points back at them: "That's up 130% on 2024's".
+            if subject.nearness <= 0.0
+                || (subject.own <= 0.0 && metric_score.own <= 0.0 && !number.points_back)
+            {
                 continue;
             }
             let named_period = period.is_some_and(|p| number.dating_years().any(|y| p.contains(y)));
@@ -1151,7 +1154,8 @@ fn of_another_year_than_its_block(store: &Store, fact: u32, number: &Number<'_>)
         && store
             .fact(fact)
             .period
-            .is_some_and(|p| !store.str(p).contains(year))
+            .map(|p| store.str(p))
+            .is_some_and(|p| !p.is_empty() && !p.contains(year))
 }
 
 fn counts_from_another_year(store: &Store, fact: u32, number: &Number<'_>) -> bool {

@@ -391,6 +391,9 @@ pub(crate) struct Number<'a> {
     /// subject a sentence's list of multiples relates to each subject after
     /// it.
     pub multiples_of: Option<Sym>,
+    /// "That's up about 130% on 2024's $253B.": a short sentence that points
+    /// back at the one before, whose words it speaks of.
+    pub points_back: bool,
 }
 
 /// The year a block of text is set in as a whole: a paragraph or list item
