@@ -302,6 +302,7 @@ impl<'a> Auditor<'a> {
                     years: Years::of(sentence),
                     respective,
                     multiples_of,
+                    points_back: points_back(sentence),
                     prose: None,
                 });
             }
@@ -431,7 +432,7 @@ impl<'a> Auditor<'a> {
                     which: at - current.first,
                     block_year,
                     multiples_of: current.multiples_of,
-                    points_back: points_back(sentence),
+                    points_back: current.points_back,
                     written_as: None,
                     respective: current
                         .respective
@@ -817,6 +818,8 @@ struct Sentence {
     /// Of a sentence listing two multiples or more, the subject it names
     /// first: the one each multiple is of.
     multiples_of: Option<crate::store::Sym>,
+    /// "That's about 23 times.": it speaks of the sentence before.
+    points_back: bool,
     /// Its prose, made for the first finding that keeps it.
     prose: Option<Arc<str>>,
 }
@@ -909,15 +912,9 @@ fn proper_nouns(quote: &str, names: &mut FxHashSet<String>, versioned: &mut FxHa
 fn points_back(sentence: &str) -> bool {
     const MOST_WORDS: usize = 8;
     const FRAGMENT_WORDS: usize = 4;
-    let words = sentence.split_whitespace().count();
-    let fragment = sentence
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
-    if fragment && words <= FRAGMENT_WORDS {
-        return true;
-    }
-    const OPENINGS: [&str; 8] = [
+    // A Chinese sentence has no spaces to count: its characters, then.
+    const MOST_CJK_CHARS: usize = 20;
+    const OPENINGS: [&str; 7] = [
         "that's",
         "that’s",
         "that is",
@@ -925,12 +922,26 @@ fn points_back(sentence: &str) -> bool {
         "so that's",
         "so that’s",
         "that was",
-        "这是",
     ];
-    let opening = sentence
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
-    words <= MOST_WORDS && OPENINGS.iter().any(|o| opening.starts_with(o))
+    let mut words = sentence.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    // Counted no further than the longest it may be: sentences run long.
+    let count = 1 + words.take(MOST_WORDS).count();
+    if (first.eq_ignore_ascii_case("a") || first.eq_ignore_ascii_case("an"))
+        && count <= FRAGMENT_WORDS
+    {
+        return true;
+    }
+    let opening = sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if opening.starts_with("这是") {
+        return opening.chars().take(MOST_CJK_CHARS + 1).count() <= MOST_CJK_CHARS;
+    }
+    count <= MOST_WORDS
+        && OPENINGS.iter().any(|o| {
+            opening
+                .get(..o.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(o))
+        })
 }
 
 /// Whether a sentence is only a label and its figure ("China: 35.",
@@ -1019,6 +1030,29 @@ fn stands_for_one(quantity: &crate::quantity::Quantity) -> bool {
 #[cfg(test)]
 mod tests {
     use super::Finding;
+
+    /// A short sentence that opens on "That's", or a fragment of a few
+    /// words, points back at the figures before it; a long one that opens
+    /// so, or a sentence that only starts with "A", does not.
+    #[test]
+    fn sentences_that_point_back() {
+        for yes in [
+            "That's about 23 times.",
+            "So that’s a fifty-point gap.",
+            "A 40-point gap.",
+            "这是约23倍。",
+        ] {
+            assert!(super::points_back(yes), "{yes}");
+        }
+        for no in [
+            "That is why the United States leads by a wide margin on most measures.",
+            "A record year for private AI investment in the US.",
+            "The gap is 40 points.",
+            "这是报告第九次发布，全书超过四百页，涵盖研发、技术表现、经济与政策等多个章节的内容。",
+        ] {
+            assert!(!super::points_back(no), "{no}");
+        }
+    }
 
     /// A context reaching back into the middle of a character starts at
     /// the next one: Chinese prose of more than 200 bytes before a number.
