@@ -6,7 +6,7 @@
 use crate::check::{show_interval, show_number_in};
 use crate::interval::Interval;
 use crate::quantity::{Reading, Unit};
-use crate::store::Store;
+use crate::store::{Fact, Store};
 
 use super::judge::{Candidate, Number};
 use crate::link::NameScore;
@@ -322,19 +322,23 @@ fn comparative_after(number: &Number<'_>) -> Option<bool> {
     }
 }
 
-/// Whether a word says a rise (`Some(false)`) or a fall (`Some(true)`).
 /// Whether a draft fact's quote writes its value as a fall: "enrollment
 /// ... **declined 11%**" is a change of -11% written as a magnitude.
-pub(crate) fn quoted_as_a_fall(quote: &str, value: &str) -> bool {
-    quote.match_indices(value).any(|(at, _)| {
-        quote[..at]
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(2)
-            .any(|w| change_word(w) == Some(true))
-    })
+pub(crate) fn draft_quoted_as_a_fall(fact: &Fact) -> bool {
+    let value = &*fact.value.text;
+    fact.draft
+        && fact.quote.as_deref().is_some_and(|quote| {
+            quote.match_indices(value).any(|(at, _)| {
+                quote[..at]
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .take(2)
+                    .any(|w| change_word(w) == Some(true))
+            })
+        })
 }
 
+/// Whether a word says a rise (`Some(false)`) or a fall (`Some(true)`).
 fn change_word(word: &str) -> Option<bool> {
     let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
     if is(RISES) {

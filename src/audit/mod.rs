@@ -731,13 +731,7 @@ impl<'a> Auditor<'a> {
         let as_magnitude = facts
             .first()
             .filter(|&&f| {
-                let fact = self.store.fact(f);
-                quantity.low.negative
-                    && fact.draft
-                    && fact
-                        .quote
-                        .as_deref()
-                        .is_some_and(|q| derive::quoted_as_a_fall(q, &fact.value.text))
+                quantity.low.negative && derive::draft_quoted_as_a_fall(self.store.fact(f))
             })
             .map(|_| suggest::negated(quantity));
         let claimed = as_growth

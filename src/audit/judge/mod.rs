@@ -360,13 +360,7 @@ pub(crate) fn candidates(
             } else if number.falls() && is_negative(&readings[f as usize]) {
                 magnitude = negated(&readings[f as usize]);
                 &magnitude
-            } else if fact.draft
-                && is_negative(&number.reading)
-                && fact
-                    .quote
-                    .as_deref()
-                    .is_some_and(|quote| super::derive::quoted_as_a_fall(quote, &fact.value.text))
-            {
+            } else if is_negative(&number.reading) && super::derive::draft_quoted_as_a_fall(fact) {
                 // "−11%" for a quote's "declined 11%": the same fall.
                 magnitude = negated(&readings[f as usize]);
                 &magnitude
@@ -685,15 +679,16 @@ pub(crate) fn judge(
     // link does not state is no sign that a lesser link is meant.
     // Drafts name no subject: their quotes say how near they are.
     let one_sided = !number.as_written.is_bounded() && !store.fact(top.fact).draft;
+    // A list whose numbers before were linked to like figures of other
+    // subjects, or of one subject under other names, settles this one.
+    let by_list = (!number.starts_change)
+        .then(|| settled_by_its_list(store, candidates, number.listed))
+        .flatten();
     // "Citation shares: China 20.6%, Europe 11.1%": a list whose items
     // before were linked to the best link's metric for other subjects
-    // settles this one on it,
-    // and another metric's figure that states the value (Europe's share of
-    // papers, 11.1%) backs nothing.
-    let list_settles_the_best = (!number.starts_change)
-        .then(|| settled_by_its_list(store, candidates, number.listed))
-        .flatten()
-        .is_some_and(|c| c.fact == top.fact)
+    // settles this one on it, and another metric's figure that states the
+    // value (Europe's share of papers, 11.1%) backs nothing.
+    let list_settles_the_best = by_list.is_some_and(|c| c.fact == top.fact)
         && number.listed.iter().any(|&f| {
             let (listed, best) = (store.fact(f), store.fact(top.fact));
             listed.metric == best.metric && listed.subject != best.subject
@@ -756,12 +751,8 @@ pub(crate) fn judge(
     // The start of "from 233 to 362" was linked to a (subject, metric):
     // that settles the end's link and what else it could be. The end of
     // "rose to 5,505 from 3,538" settles its start's, however much better
-    // other words of the sentence name another ("the number of").
-    // So does a list whose numbers before were linked to like figures of
-    // other subjects, or of one subject under other names.
-    let by_list = (!number.starts_change)
-        .then(|| settled_by_its_list(store, candidates, number.listed))
-        .flatten();
+    // other words of the sentence name another ("the number of"). So does
+    // the list (`by_list` above).
     let by_quote = (!number.starts_change)
         .then(|| restates_a_quoted_list(store, linker, candidates, top, number))
         .flatten();
