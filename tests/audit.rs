@@ -1257,6 +1257,9 @@ fn paraphrases_link_to_their_facts() {
     // the sentence it points back at names the investment for it.
     expect(195, "about 130%", Status::Backed, "e-corp-invest-growth");
     expect(195, "$253 billion", Status::Backed, "e-corp-invest-2024");
+    // "Canada's was 4.28 billion": money, as the sentence before's was.
+    expect(197, "4.28 billion", Status::Backed, "e-canada-private");
+    expect(197, "15.4 billion", Status::Contradicted, "e-china-private");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

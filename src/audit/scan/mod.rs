@@ -114,6 +114,7 @@ pub fn scan_knowing(
     }
     share_units(text, mentions);
     end_changes_in_the_start_unit(text, mentions);
+    elided_currency(text, mentions);
     shares_in(text, mentions);
     if kind != BlockKind::Cell {
         drop_wordless(text, mentions);
@@ -192,6 +193,49 @@ fn end_changes_in_the_start_unit(text: &str, mentions: &mut [Mention]) {
         {
             after.quantity.unit = before.quantity.unit.clone();
             after.weak = false;
+        }
+    }
+}
+
+/// "US investment came to $285.9 billion; China's was 12.4 billion.": a
+/// scaled amount that ends its clause with no noun of its own, just after
+/// an amount of money in the same sentence or the one before, is money of
+/// the same currency, as the reader takes it. A noun after the scale word
+/// ("1.4 billion people") says what it counts instead.
+fn elided_currency(text: &str, mentions: &mut [Mention]) {
+    for k in 1..mentions.len() {
+        let (head, tail) = mentions.split_at_mut(k);
+        let now = &mut tail[0];
+        let written = &text[now.start..now.end];
+        let scaled = SCALE_WORDS.iter().any(|(word, _)| {
+            written
+                .get(written.len().saturating_sub(word.len())..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(word))
+        });
+        let ends_its_clause = text[now.end..]
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '—' | '\n'));
+        if !(scaled
+            && ends_its_clause
+            && now.quantity.unit == Unit::Bare
+            && now.quantity.high.is_none())
+        {
+            continue;
+        }
+        let Some(before) = head.iter().rev().find(|m| m.quantity.unit != Unit::Bare) else {
+            continue;
+        };
+        let near = before.sentence == now.sentence
+            || text
+                .get(before.sentence.1..now.sentence.0)
+                .is_some_and(|gap| gap.trim().is_empty());
+        if let Unit::Currency(_) = &before.quantity.unit
+            && near
+            && before.quantity.low.value() >= 1e6
+        {
+            now.quantity.unit = before.quantity.unit.clone();
+            now.weak = false;
         }
     }
 }

@@ -218,6 +218,31 @@ fn a_change_starts_in_the_unit_and_scale_of_its_end() {
     );
 }
 
+/// A scaled amount that ends its clause just after an amount of money is
+/// money too: the writer dropped the currency, not the reader.
+#[test]
+fn an_amount_after_money_is_money() {
+    let text = "US investment came to $285.9 billion. China's was twelve point four \
+                billion, and the UK drew 5.9 billion; China has 1.4 billion people. \
+                Then 3 billion.";
+    let read: Vec<(String, f64)> = scan(text, BlockKind::Paragraph)
+        .iter()
+        .map(|m| (m.quantity.unit.name(), m.quantity.low.value()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("USD".to_owned(), 285.9e9),
+            ("USD".to_owned(), 12.4e9),
+            ("USD".to_owned(), 5.9e9),
+            // A noun of its own says what it counts.
+            ("a bare number".to_owned(), 1.4e9),
+            // Two sentences on: too far to lean on the money.
+            ("a bare number".to_owned(), 3e9),
+        ]
+    );
+}
+
 /// The size of a rating scale is no figure: "a 4-point scale", "a
 /// five-point Likert scale"; a gap in points is one (in points of a
 /// percentage only after one).
