@@ -1260,6 +1260,19 @@ fn paraphrases_link_to_their_facts() {
     // "Canada's was 4.28 billion": money, as the sentence before's was.
     expect(197, "4.28 billion", Status::Backed, "e-canada-private");
     expect(197, "15.4 billion", Status::Contradicted, "e-china-private");
+    // One multiple is of the subject named first, as each of a list is:
+    // four times India's, not Germany's, however near Germany stands.
+    let multiple = findings
+        .iter()
+        .find(|f| f.line == 199 && f.text() == "more than four times")
+        .unwrap();
+    let pair: Vec<&str> = multiple.facts.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(
+        (multiple.status, pair),
+        (Status::Derived, vec!["r-talent-us", "r-talent-india"])
+    );
+    // 16.3 / 5.8 = 2.81: nearly 3x, as a writer rounds.
+    expect(201, "nearly 3x", Status::Derived, "e-openai-compute-2025");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

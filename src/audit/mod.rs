@@ -273,13 +273,15 @@ impl<'a> Auditor<'a> {
                     .flatten()
                     .filter(|listed| listed.len() == numbers.len() && listed.len() > 1);
                 // "US investment was 23.1 times China's and 48.5 times the
-                // UK's": a list of multiples, each of the subject named first.
+                // UK's": multiples, each of the subject named first; "far
+                // ahead of India (50,460) and Germany (48,520), and more than
+                // four times India's total" is the US's too.
                 let mine = &mentions[first..first + numbers.len()];
                 let multiples = mine
                     .iter()
                     .filter(|m| m.quantity.unit == crate::quantity::Unit::Multiple)
                     .count();
-                let multiples_of = (multiples > 1)
+                let multiples_of = (multiples > 0)
                     .then(|| self.linker.subjects_in_order(&terms, usize::MAX))
                     .flatten()
                     .and_then(|named| named.first().copied());

@@ -337,7 +337,13 @@ impl Quantity {
             Some(Qualifier::Under) => bound(Interval::below(self.high_point(factor), false)),
             Some(Qualifier::AtMost) => bound(Interval::below(self.high_point(factor), true)),
             Some(Qualifier::Nearly) => {
-                let slack = (point.abs() * tolerance).next_up();
+                // A multiple of one digit is the coarsest of roundings, and
+                // "nearly" owns to rounding up: "nearly 3x" for 2.81x.
+                let reach = match self.one_digit_multiple() {
+                    Some(_) => 2.0 * tolerance,
+                    None => tolerance,
+                };
+                let slack = (point.abs() * reach).next_up();
                 (digits, digits.hull(&Interval::closed(point - slack, point)))
             }
             Some(Qualifier::About) => {

@@ -75,6 +75,10 @@ fn one_digit_multiples_reach_from_just_below_to_the_next_half() {
         Interval::half_open(1.95, 2.05)
     );
     assert_eq!(q("2").reading(0.05).strict, Interval::half_open(1.5, 2.5));
+    // "Nearly" owns to rounding up, and a one-digit multiple is already
+    // rounded coarsely: 2.81x is nearly 3x, 2.6x is not.
+    let nearly = q("nearly 3x").reading(0.05);
+    assert!(nearly.set.contains(2.81) && !nearly.set.contains(2.6));
 }
 
 proptest::proptest! {
