@@ -1273,6 +1273,15 @@ fn paraphrases_link_to_their_facts() {
     );
     // 16.3 / 5.8 = 2.81: nearly 3x, as a writer rounds.
     expect(201, "nearly 3x", Status::Derived, "e-openai-compute-2025");
+    // A list item's label names its subject beside the number: the lead-in's
+    // conferences, named farther off, are no rival for it.
+    expect(205, "462", Status::Backed, "ra-papers-fairness");
+    expect(206, "450", Status::Contradicted, "ra-papers-transparency");
+    // Words that are the metric's name and nothing else link as clearly as
+    // a table's header: a label before a colon, or a clause of its words.
+    expect(210, "59%", Status::Backed, "ra-obst-knowledge");
+    expect(211, "68%", Status::Contradicted, "ra-obst-budget");
+    expect(213, "$66.5 billion", Status::Contradicted, "e-avg-event");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

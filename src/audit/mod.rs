@@ -221,9 +221,12 @@ impl<'a> Auditor<'a> {
                 .flatten();
             let cell_line: String;
             let (sentence, shift) = if !block.context.is_empty() {
-                // A lead-in that ends on its own colon ("At a glance:")
-                // takes no second one.
-                let joint = if block.context.ends_with([':', '：']) {
+                // A lead-in that ends on its own colon ("At a glance:"),
+                // or on a full stop, takes no colon after it.
+                let joint = if block
+                    .context
+                    .ends_with([':', '：', '.', '!', '?', '。', '！', '？'])
+                {
                     " "
                 } else {
                     ": "

@@ -3,10 +3,10 @@
 
 use super::{
     CLEAR, CLEAR_STRENGTH, CLEAR_STRENGTH_BESIDE, Candidate, HALF_A_NAME, HELD_BESIDE,
-    IMPLIED_CLEAR, IMPLIED_STRENGTH, METRIC_IN_FULL, QUOTE_CLEAR, QUOTE_HELD, QUOTE_STRENGTH,
-    SUBJECT_BESIDE,
+    IMPLIED_CLEAR, IMPLIED_STRENGTH, METRIC_IN_FULL, Number, QUOTE_CLEAR, QUOTE_HELD,
+    QUOTE_STRENGTH, SUBJECT_BESIDE,
 };
-use crate::link::{Linker, NAMED_IN_FULL, SentenceTerms};
+use crate::link::{Linker, NAMED_IN_FULL, Scores, SentenceTerms};
 use crate::quantity::Reading;
 use crate::store::{NameKind, Store};
 
@@ -47,6 +47,32 @@ pub(super) fn clearly_linked(top: &Candidate) -> bool {
     };
     metric_clear && subject_clear
 }
+
+/// Whether the words around the number are its metric's name and say
+/// nothing else, naming most of it, its subject clear: "Average event
+/// size $66.5bn.", "top-1 accuracy 25%". A label before a colon is such a
+/// name, as a table's header is, with a little room for its joining words:
+/// "- Resource or budget constraints: 84%" under "What holds organizations
+/// back?".
+pub(super) fn labelled_by_its_metric(
+    scores: &Scores<'_, '_>,
+    top: &Candidate,
+    number: &Number<'_>,
+) -> bool {
+    let labelled = number.sentence[..number.start]
+        .trim_end()
+        .ends_with([':', '：']);
+    top.subject.coverage >= CLEAR
+        && top.metric.most_held >= LABEL_HELD
+        && top.metric.strength >= CLEAR_STRENGTH
+        && scores.held_by(top.metric) >= if labelled { MOST_WORDS } else { ALL_THE_WORDS }
+}
+
+/// The share of a metric's name the words must hold, and the share of the
+/// words (by nearness and rarity) the name must hold, of a label most.
+const LABEL_HELD: f32 = 0.5;
+const ALL_THE_WORDS: f32 = 0.95;
+const MOST_WORDS: f32 = 0.7;
 
 /// Whether a value is more than ten times off the fact's, either way,
 /// with other leading digits: no slip of scale ("1.7 million" for 1.7

@@ -36,7 +36,9 @@ use elsewhere::{
 use number::{Era, latest_year};
 
 pub(crate) use clarity::fully_linked;
-use clarity::{clearly_linked, far_from, quote_clearly_linked, says_less_than};
+use clarity::{
+    clearly_linked, far_from, labelled_by_its_metric, quote_clearly_linked, says_less_than,
+};
 
 /// How a number stands against the facts its words link it to.
 #[derive(Debug, Clone, PartialEq)]
@@ -773,6 +775,7 @@ pub(crate) fn judge(
             || settled
             || listed
             || listed_with_its_metric(store, linker, terms, top, number)
+            || labelled_by_its_metric(scores, top, number)
     };
     // The lead is measured on what tells the two apart: the subject's
     // words when they share the metric, the metric's when they share the
@@ -850,9 +853,13 @@ pub(crate) fn judge(
                     let metric_named =
                         top.metric.coverage >= CLEAR && top.metric.strength >= CLEAR_STRENGTH;
                     // A runner's subject read only from words of the best's
-                    // ("US" of "US information sector") is not named.
+                    // ("US" of "US information sector") is not named, and
+                    // one named far off no rival of one named beside: "-
+                    // Privacy and data governance: 284" under a lead-in on
+                    // the six conferences' papers is the topic's count.
                     let runner_named = || {
                         runner.subject.is_read()
+                            && top.subject.nearness < MARGIN * runner.subject.nearness
                             && linker.named_apart_from(
                                 terms,
                                 (NameKind::Subject, runner_pair.0),
