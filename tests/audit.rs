@@ -436,6 +436,9 @@ fn a_chinese_summary_is_audited_through_chinese_aliases() {
             backed(86, "三成多", "ed-phd-academia"),
             // 乐观程度上升, "the rise in optimism": China's was 9 points.
             wrong(88, "19个百分点", "pu-china-optimism"),
+            // 次 is a measure word: what 25万次 counts is named after it, or
+            // by the sentence, as 个 leaves it.
+            wrong(90, "25万", "p-apollo-2022"),
         ]
     );
     let expected = |line: u32| findings.iter().find(|f| f.line == line).unwrap().expected();
@@ -1282,6 +1285,13 @@ fn paraphrases_link_to_their_facts() {
     expect(210, "59%", Status::Backed, "ra-obst-knowledge");
     expect(211, "68%", Status::Contradicted, "ra-obst-budget");
     expect(213, "$66.5 billion", Status::Contradicted, "e-avg-event");
+    // A list of one metric's values for the subjects it names settles the
+    // metric, though the words hold little of its name.
+    expect(215, "78", Status::Backed, "m-healer-o1");
+    expect(215, "57", Status::Contradicted, "m-healer-gpt4");
+    // The word after a number names what it counts: "95 databases" is the
+    // databases' count, though "software packages" stands nearer in rank.
+    expect(217, "95", Status::Contradicted, "m-biomni-dbs");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

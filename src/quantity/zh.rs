@@ -130,9 +130,10 @@ pub(crate) fn zh_qualifier_at_end(text: &str) -> Option<(Qualifier, usize)> {
 }
 
 /// Whether a character is a measure word: it stands between a count and
-/// what it counts (`50个重要AI模型`, `1953家公司`), as no year's 年 does.
+/// what it counts (`50个重要AI模型`, `1953家公司`), as no year's 年 does;
+/// 次 counts times (`1100万次出行`, rides), 辆 vehicles, 场 events.
 pub fn is_measure_word(c: char) -> bool {
-    "个项家起篇台名位所座款种件条部颗".contains(c)
+    "个项家起篇台名位所座款种件条部颗次辆张场份".contains(c)
 }
 
 /// A Han character: Chinese runs on from a number with no space.

@@ -175,7 +175,7 @@ pub(super) fn subject_held_by_a_later_number(
 
 /// Share of a metric's name, in the sentence or the paragraph before, that
 /// a list of its values settles ([`listed_with_its_metric`]): most of it.
-const LISTED_COVERAGE: f32 = 0.45;
+const LISTED_COVERAGE: f32 = 0.35;
 
 /// "Germany counts 449, Britain 523 and Canada 337" after a sentence on
 /// data centers: a subject named beside the number, in a list whose other

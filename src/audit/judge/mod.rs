@@ -758,12 +758,24 @@ pub(crate) fn judge(
     let by_quote = (!number.starts_change)
         .then(|| restates_a_quoted_list(store, linker, candidates, top, number))
         .flatten();
+    // "105 software packages, 95 databases": the word right after a number
+    // names what it counts, and a close runner-up whose name holds it is
+    // the fact, where the best link's does not.
+    let by_count = (!counts_what_the_fact_counts(store, linker, terms, top.fact, number))
+        .then(|| {
+            candidates.iter().find(|c| {
+                c.rank >= COMPARABLE * top.rank
+                    && counts_what_the_fact_counts(store, linker, terms, c.fact, number)
+            })
+        })
+        .flatten();
     let top = number
         .change_of
         .filter(|_| number.earlier)
         .and_then(|settled| candidates.iter().find(|c| pair(c) == settled))
         .or(by_list)
         .or(by_quote)
+        .or(by_count)
         .unwrap_or(top);
     let settled = number.change_of == Some(pair(top));
     let listed = by_list.is_some_and(|c| pair(c) == pair(top))
