@@ -1292,6 +1292,14 @@ fn paraphrases_link_to_their_facts() {
     // The word after a number names what it counts: "95 databases" is the
     // databases' count, though "software packages" stands nearer in rank.
     expect(217, "95", Status::Contradicted, "m-biomni-dbs");
+    // "the expert-public gap" names both sides: its "public" is not the
+    // 73%'s, which the experts named after it own.
+    expect(219, "73%", Status::Backed, "pu-experts-jobs");
+    expect(219, "23%", Status::Backed, "pu-public-jobs");
+    // The best link of the 17%, nonstate activity, is the 39%'s: the next
+    // link, government programs, is the 17%'s, and wrong.
+    expect(221, "39%", Status::Backed, "ra-africa-nonstate");
+    expect(221, "17%", Status::Contradicted, "ra-africa-gov");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

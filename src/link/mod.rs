@@ -161,6 +161,10 @@ pub struct SentenceTerms {
     /// The words a word of exclusion stands before: in "East Asia and the
     /// Pacific outside China 27" China is no subject of the 27.
     excluded: Vec<bool>,
+    /// The two words of a pair that names a comparison ("the expert-public
+    /// gap", "the US-China divide"): they name both sides, neither side's
+    /// number more than the other's.
+    paired: Vec<bool>,
     /// The words that are stop words, by index.
     stop_words: Vec<u32>,
     /// The distinct terms, sorted.
@@ -549,6 +553,7 @@ impl Linker {
         out.opens_a_clause.clear();
         out.leading_on.clear();
         out.excluded.clear();
+        out.paired.clear();
         out.stop_words.clear();
         for &(f, _) in &out.forms {
             out.form_at[f as usize] = NO_SLOT;
@@ -582,6 +587,7 @@ impl Linker {
         // A Chinese character is in many a name ("含", "除"): only a word
         // of letters tells that the name holds its word of exclusion.
         let mut cjk_before = false;
+        mark_pairs(sentence, &mut out.paired);
         for token in tokens(sentence) {
             let word = out.word_starts.len() as u32;
             out.word_starts.push(token.start as u32);
@@ -866,6 +872,28 @@ fn runs_of<'a>(
                 o.term == t && o.word != CONTEXT_WORD && o.word == run[0].word + j as u32
             })
     })
+}
+
+/// Marks, per word of `sentence`, the two words of a hyphened pair before
+/// a word of comparison: "expert-public gap", "US-China divide".
+fn mark_pairs(sentence: &str, paired: &mut Vec<bool>) {
+    const COMPARING: [&str; 6] = ["gap", "gaps", "divide", "split", "rivalry", "race"];
+    let words: Vec<Token> = tokens(sentence).collect();
+    paired.resize(words.len(), false);
+    for (i, pair) in words.windows(3).enumerate() {
+        let [a, b, next] = pair else { continue };
+        let letters = |t: &Token| sentence[t.start..t.end].chars().all(char::is_alphabetic);
+        if &sentence[a.end..b.start] == "-"
+            && letters(a)
+            && letters(b)
+            && COMPARING
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(&sentence[next.start..next.end]))
+        {
+            paired[i] = true;
+            paired[i + 1] = true;
+        }
+    }
 }
 
 /// A draft fact's quote as the form of its metric: a harvested fact has no

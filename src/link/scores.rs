@@ -174,6 +174,7 @@ impl Linker {
             if at >= last && sentence.opens_a_clause[last..=at].contains(&true) {
                 return 0.0;
             }
+            let paired = if sentence.paired[at] { PAIRED } else { 1.0 };
             let place = &sentence.word_place;
             // "41 from China", "59 in the United States": the words that
             // lead a name on to the number stand aside, and the name is as
@@ -202,7 +203,7 @@ impl Linker {
             // number's as any before it.
             let right_after = after && at == lead && !sentence.parted[at];
             let side = if after && !right_after { AFTER } else { 1.0 };
-            nearness(gap) * side * 0.5f32.powi(between as i32)
+            paired * nearness(gap) * side * 0.5f32.powi(between as i32)
         };
         // Per distinct term: whether some word of it in the sentence is not
         // another number's.
@@ -263,6 +264,10 @@ impl Linker {
         }
     }
 }
+
+/// How much a word of a pair that names a comparison ("the expert-public
+/// gap") pulls for any one number: a little, as it names both sides.
+const PAIRED: f32 = 0.25;
 
 /// How much a word counts for a number where another number of the
 /// sentence has a better claim to it.

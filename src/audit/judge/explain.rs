@@ -84,6 +84,10 @@ pub(crate) fn explain(
                     "linked less well than the best ({:.2} against {:.2})",
                     c.rank, top.rank
                 ),
+                _ if !c.agrees && super::stated_by_a_neighbour(store, c.fact, number) => {
+                    "another number of the sentence states its value: it is that number's"
+                        .to_owned()
+                }
                 _ if !c.agrees => "its value disagrees".to_owned(),
                 Judgement::Contradicted(_) if number.ends.is_some() => {
                     "agrees: one end of the range states it".to_owned()

@@ -769,6 +769,23 @@ pub(crate) fn judge(
             })
         })
         .flatten();
+    // "39% of countries show nonstate activity, but only 17% have
+    // government programs": a best link whose value another number of the
+    // sentence states is that number's; the next link in reach that no
+    // other number states is this one's. Not where a link in reach states
+    // this number's value: the two may have traded values.
+    let in_reach = |c: &&Candidate| pair(c) != pair(top) && c.rank >= COMPARABLE * top.rank;
+    let by_neighbour = (number.respective.is_none()
+        && !number.starts_change
+        && stated_by_a_neighbour(store, top.fact, number)
+        && !candidates.iter().filter(in_reach).any(|c| c.allows))
+    .then(|| {
+        candidates
+            .iter()
+            .filter(in_reach)
+            .find(|c| !stated_by_a_neighbour(store, c.fact, number))
+    })
+    .flatten();
     let top = number
         .change_of
         .filter(|_| number.earlier)
@@ -776,6 +793,7 @@ pub(crate) fn judge(
         .or(by_list)
         .or(by_quote)
         .or(by_count)
+        .or(by_neighbour)
         .unwrap_or(top);
     let settled = number.change_of == Some(pair(top));
     let listed = by_list.is_some_and(|c| pair(c) == pair(top))
