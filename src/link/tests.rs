@@ -169,19 +169,61 @@ fn quote_words_weigh_by_their_nearness_to_the_value() {
     let anchor = Anchor {
         after: Some(3),
         quote_words: 6,
+        next: None,
     };
     // The number is word 2: its neighbours weigh most, then less and less.
-    assert!(anchor.weight(1) > anchor.weight(0));
-    assert!(anchor.weight(3) > anchor.weight(5));
-    assert_eq!(anchor.weight(2), 1.0);
+    assert!(anchor.weight(1, false) > anchor.weight(0, false));
+    assert!(anchor.weight(3, false) > anchor.weight(5, false));
+    assert_eq!(anchor.weight(2, false), 1.0);
     // A table's column header, after the quote, weighs fully.
-    assert_eq!(anchor.weight(6), 1.0);
+    assert_eq!(anchor.weight(6, false), 1.0);
     // A value not found in its quote leaves every word its full weight.
     let unanchored = Anchor {
         after: None,
         quote_words: 6,
+        next: None,
     };
-    assert_eq!(unanchored.weight(0), 1.0);
+    assert_eq!(unanchored.weight(0, false), 1.0);
+    // A name in the clause of the quote's next value is that value's; the
+    // words before the first value are the topic of both.
+    let first_of_two = Anchor {
+        after: Some(3),
+        quote_words: 9,
+        next: Some(5),
+    };
+    assert!(first_of_two.weight(5, true) < first_of_two.weight(5, false));
+    assert!(first_of_two.weight(8, true) < first_of_two.weight(8, false));
+    assert_eq!(first_of_two.weight(0, true), first_of_two.weight(0, false));
+    assert_eq!(first_of_two.weight(4, true), first_of_two.weight(4, false));
+    // Common words are every value's.
+    assert_eq!(first_of_two.weight(5, false), nearness(3.0));
+}
+
+/// "59 notable AI models, China with 35": China opens the second value's
+/// clause; "112 came from Europe, 64 from Asia": Europe closes the first's.
+#[test]
+fn a_quote_gives_each_value_the_names_of_its_clause() {
+    let (_dir, store) = draft_store(&[
+        ("59", "The US led with 59 notable AI models, China with 35."),
+        ("35", "The US led with 59 notable AI models, China with 35."),
+        ("112", "Of the ships, 112 came from Europe, 64 from Asia."),
+        ("64", "Of the ships, 112 came from Europe, 64 from Asia."),
+    ]);
+    let forms = draft_forms(&store);
+    let word = |q: &QuotedForm, w: &str| {
+        tokens(&q.text)
+            .position(|t| &q.text[t.start..t.end] == w)
+            .unwrap()
+    };
+    let rivalled = |q: &QuotedForm, w: &str| {
+        let at = word(q, w);
+        q.anchor.weight(at, true) < q.anchor.weight(at, false)
+    };
+    assert!(rivalled(&forms[0], "China"));
+    assert!(!rivalled(&forms[1], "China"));
+    assert!(!rivalled(&forms[0], "US"));
+    assert!(!rivalled(&forms[2], "Europe"));
+    assert!(rivalled(&forms[2], "Asia"));
 }
 
 /// A name with an acronym is also found by its spelling, and a spelling by
