@@ -880,21 +880,23 @@ fn runs_of<'a>(
 /// a word of comparison: "expert-public gap", "US-China divide".
 fn mark_pairs(sentence: &str, paired: &mut Vec<bool>) {
     const COMPARING: [&str; 6] = ["gap", "gaps", "divide", "split", "rivalry", "race"];
-    let words: Vec<Token> = tokens(sentence).collect();
-    paired.resize(words.len(), false);
-    for (i, pair) in words.windows(3).enumerate() {
-        let [a, b, next] = pair else { continue };
-        let letters = |t: &Token| sentence[t.start..t.end].chars().all(char::is_alphabetic);
-        if &sentence[a.end..b.start] == "-"
-            && letters(a)
-            && letters(b)
+    let letters = |t: &Token| sentence[t.start..t.end].chars().all(char::is_alphabetic);
+    // The two words before the current one, and their indices.
+    let mut before: [Option<Token>; 2] = [None, None];
+    for (i, next) in tokens(sentence).enumerate() {
+        paired.push(false);
+        if let [Some(a), Some(b)] = before
+            && &sentence[a.end..b.start] == "-"
+            && letters(&a)
+            && letters(&b)
             && COMPARING
                 .iter()
                 .any(|w| w.eq_ignore_ascii_case(&sentence[next.start..next.end]))
         {
-            paired[i] = true;
-            paired[i + 1] = true;
+            paired[i - 2] = true;
+            paired[i - 1] = true;
         }
+        before = [before[1], Some(next)];
     }
 }
 
@@ -928,9 +930,9 @@ struct Anchor {
 impl Anchor {
     /// How much word `word` of the quote says of the value; `proper` when
     /// it is written with a capital, as names of countries, companies and
-    /// models are. Such a name nearer another value of the quote is that
+    /// models are. Such a name in the clause of a later value is that
     /// value's ("$285.9 billion, more than 23 times the $12.4 billion
-    /// invested in China": China is the second's), while common words
+    /// invested in China": China is the third's), while common words
     /// ("private AI investment") stay shared by all.
     fn weight(self, word: usize, proper: bool) -> f32 {
         match self.after {
@@ -950,9 +952,9 @@ impl Anchor {
     }
 }
 
-/// What a proper name nearer another value of its quote still says of this
-/// one: a little, as the quote's subject may be shared ("Google released 12
-/// models and 3 datasets").
+/// What a proper name in a later value's clause of its quote still says of
+/// this one: a little, as a quote may name its subject late ("12 models and
+/// 3 datasets, all from Google").
 const RIVALLED_IN_QUOTE: f32 = 0.25;
 
 /// The quote forms of the drafts whose metric is still empty.
