@@ -59,9 +59,10 @@ pub(super) fn labelled_by_its_metric(
     top: &Candidate,
     number: &Number<'_>,
 ) -> bool {
-    let labelled = number.sentence[..number.start]
-        .trim_end()
-        .ends_with([':', '：']);
+    let labelled = number
+        .sentence
+        .get(..number.start)
+        .is_some_and(|label| label.trim_end().ends_with([':', '：']));
     top.subject.coverage >= CLEAR
         && top.metric.most_held >= LABEL_HELD
         && top.metric.strength >= CLEAR_STRENGTH
