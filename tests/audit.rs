@@ -177,10 +177,7 @@ fn every_planted_error_is_flagged_without_claims() {
         "every planted error of the claims file is listed here"
     );
     for (line, text, status, expected) in planted {
-        let finding = findings
-            .iter()
-            .find(|f| f.line == line && f.text() == text)
-            .unwrap_or_else(|| panic!("no finding {text:?} on line {line}"));
+        let finding = finding_at(&findings, line, text);
         assert!(
             !matches!(finding.status, Status::Backed | Status::Derived),
             "planted error passed: {line} {text}"
@@ -209,6 +206,15 @@ fn outcomes(findings: &[Finding]) -> Vec<(u32, String, Status, Option<String>)> 
             (f.line, f.text().into_owned(), f.status, fact)
         })
         .collect()
+}
+
+/// The finding of `text` on `line`; a test that looks for one fails
+/// saying which it did not find.
+fn finding_at<'f>(findings: &'f [Finding], line: u32, text: &str) -> &'f Finding {
+    findings
+        .iter()
+        .find(|f| f.line == line && f.text() == text)
+        .unwrap_or_else(|| panic!("no finding {text:?} on line {line}"))
 }
 
 /// A table's cells are read as a line of prose made of their row and
@@ -882,10 +888,10 @@ fn paraphrases_link_to_their_facts() {
     expect(44, "11%", Status::Backed, "ed-cs-enrollment");
     expect(45, "more than 10%", Status::Backed, "ed-cs-enrollment");
     let claimed = |line: u32, text: &str| {
-        findings
-            .iter()
-            .find(|f| f.line == line && f.text() == text)
-            .and_then(|f| f.suggested_value.as_deref().map(str::to_owned))
+        finding_at(&findings, line, text)
+            .suggested_value
+            .as_deref()
+            .map(str::to_owned)
     };
     assert_eq!(claimed(44, "11%").as_deref(), Some("-11%"));
     assert_eq!(claimed(45, "more than 10%").as_deref(), Some("under -10%"));
@@ -964,10 +970,7 @@ fn paraphrases_link_to_their_facts() {
     // "30 more than China" is a gap between two subjects: 59 - 35.
     expect(70, "30", Status::Contradicted, "r-notable-models-us");
     assert_eq!(
-        findings
-            .iter()
-            .find(|f| f.line == 70 && f.text() == "30")
-            .and_then(|f| f.arithmetic()),
+        finding_at(&findings, 70, "30").arithmetic(),
         Some("59 - 35 = 24 (23, 25)")
     );
     // A count is of the noun after it: "800 million parameters" is the
@@ -1042,10 +1045,7 @@ fn paraphrases_link_to_their_facts() {
     // things, not GAIA accuracy's change from January to September: with
     // no word of change it relates no two years of a metric.
     expect(87, "74.5%", Status::Backed, "p-gaia-top");
-    let gap = findings
-        .iter()
-        .find(|f| f.line == 87 && f.text() == "about 6 percentage points")
-        .unwrap();
+    let gap = finding_at(&findings, 87, "about 6 percentage points");
     assert_ne!(gap.status, Status::Contradicted, "{:?}", gap.arithmetic());
     // "GPT-4" is a word of its own as well as "GPT": GPT-4's emissions,
     // not GPT-3's, are the ones stated wrong.
@@ -1158,10 +1158,7 @@ fn paraphrases_link_to_their_facts() {
     // The two numbers before a gap say what it is of: 32.3% - 29.5% is
     // 2.8 points.
     expect(140, "29.5%", Status::Backed, "r-female-italy");
-    let gap = findings
-        .iter()
-        .find(|f| f.line == 140 && f.text() == "3.8 percentage points")
-        .unwrap();
+    let gap = finding_at(&findings, 140, "3.8 percentage points");
     assert_eq!(gap.status, Status::Contradicted);
     assert_eq!(
         gap.arithmetic(),
@@ -1265,10 +1262,7 @@ fn paraphrases_link_to_their_facts() {
     expect(197, "15.4 billion", Status::Contradicted, "e-china-private");
     // One multiple is of the subject named first, as each of a list is:
     // four times India's, not Germany's, however near Germany stands.
-    let multiple = findings
-        .iter()
-        .find(|f| f.line == 199 && f.text() == "more than four times")
-        .unwrap();
+    let multiple = finding_at(&findings, 199, "more than four times");
     let pair: Vec<&str> = multiple.facts.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(
         (multiple.status, pair),

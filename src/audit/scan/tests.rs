@@ -1,5 +1,13 @@
 use super::*;
 
+/// Each number's unit and value, in order.
+fn units_and_values(text: &str) -> Vec<(String, f64)> {
+    scan(text, BlockKind::Paragraph)
+        .iter()
+        .map(|m| (m.quantity.unit.name(), m.quantity.low.value()))
+        .collect()
+}
+
 fn found(text: &str) -> Vec<String> {
     scan(text, BlockKind::Paragraph)
         .into_iter()
@@ -193,13 +201,9 @@ fn a_change_starts_in_the_unit_and_scale_of_its_end() {
                 users from 500,000 to 1.2 million, and 3 to 4 million more. \
                 Cybench went from fifteen percent to ninety-three, and \
                 Terminal-Bench from twenty to eighty-seven percent.";
-    let read: Vec<(String, f64)> = scan(text, BlockKind::Paragraph)
-        .iter()
-        .map(|m| (m.quantity.unit.name(), m.quantity.low.value()))
-        .collect();
     let bare = |v: f64| ("a bare number".to_owned(), v);
     assert_eq!(
-        read,
+        units_and_values(text),
         [
             ("percent".to_owned(), 20.0),
             ("percent".to_owned(), 87.0),
@@ -225,12 +229,8 @@ fn an_amount_after_money_is_money() {
     let text = "US investment came to $285.9 billion. China's was twelve point four \
                 billion, and the UK drew 5.9 billion; China has 1.4 billion people. \
                 Then 3 billion.";
-    let read: Vec<(String, f64)> = scan(text, BlockKind::Paragraph)
-        .iter()
-        .map(|m| (m.quantity.unit.name(), m.quantity.low.value()))
-        .collect();
     assert_eq!(
-        read,
+        units_and_values(text),
         [
             ("USD".to_owned(), 285.9e9),
             ("USD".to_owned(), 12.4e9),
