@@ -360,8 +360,8 @@ fn collapse(text: &str) -> String {
 /// 40% from 2024" name a year the figure is not of.
 fn pinned_year(sentence: &str, start: usize, end: usize) -> Option<String> {
     let years = crate::audit::judge::Years::of(sentence);
-    let year = years.pinned(sentence, start, end)?.year;
-    let at = year.as_ptr() as usize - sentence.as_ptr() as usize;
+    let pin = years.pinned(sentence, start, end)?;
+    let (year, at) = (pin.year, pin.at);
     let before = sentence[..at].trim_end().to_ascii_lowercase();
     (before.ends_with(" in") || before == "in" || before.ends_with('(')).then(|| year.to_owned())
 }

@@ -275,7 +275,12 @@ impl Linker {
                 let written = &text[token.start..token.end];
                 let weight = match anchor {
                     Some(anchor) => {
-                        anchor.weight(index, written.starts_with(|c: char| c.is_uppercase()))
+                        let weight =
+                            anchor.weight(index, written.starts_with(|c: char| c.is_uppercase()));
+                        if weight == 0.0 {
+                            continue;
+                        }
+                        weight
                     }
                     None => {
                         // Inside parentheses: "(surveyed)", "(World Bank, CIA
@@ -919,6 +924,9 @@ struct Anchor {
     /// The index of the first word after the value, or `None` where the
     /// value's digits were not found in the quote (every word counts fully).
     after: Option<usize>,
+    /// How many words from `after` on are the value's own ("billion" of
+    /// "$30 billion"): its scale or unit, which names no fact.
+    value_words: usize,
     /// How many words the quote has: the words after them are the header's.
     quote_words: usize,
     /// The first word of the clause of the quote's next drafted value, by
@@ -937,6 +945,7 @@ impl Anchor {
     fn weight(self, word: usize, proper: bool) -> f32 {
         match self.after {
             Some(_) if word >= self.quote_words => 1.0,
+            Some(after) if (after..after + self.value_words).contains(&word) => 0.0,
             Some(after) => {
                 let gap = after.abs_diff(word + 1);
                 // Only a later value's clause: the words before a quote's
@@ -1008,6 +1017,22 @@ fn draft_forms(store: &Store) -> Vec<QuotedForm> {
             });
         let words: Vec<Token> = tokens(quote).collect();
         let after = at.map(|at| words.iter().take_while(|t| t.start <= at).count());
+        // The words the value is written with after its digits, as the
+        // quote writes them next: "billion" of "at least $30 billion".
+        let value = &fact.value.text;
+        let tail = value
+            .char_indices()
+            .skip_while(|(_, c)| !c.is_ascii_digit())
+            .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
+            .map_or("", |(at, _)| &value[at..]);
+        let value_words = after.map_or(0, |after| {
+            tokens(tail)
+                .zip(words.iter().skip(after))
+                .take_while(|(own, word)| {
+                    tail[own.start..own.end].eq_ignore_ascii_case(&quote[word.start..word.end])
+                })
+                .count()
+        });
         let mut text = quote.to_owned();
         if let Some(column) = store.locator(fact).and_then(|l| l.column.as_deref()) {
             text.push(' ');
@@ -1018,6 +1043,7 @@ fn draft_forms(store: &Store) -> Vec<QuotedForm> {
             text,
             anchor: Anchor {
                 after,
+                value_words,
                 quote_words: words.len(),
                 next: None,
             },

@@ -164,10 +164,36 @@ fn a_drafts_quote_links_it_nearest_words_first() {
     assert_ne!(store.fact(0).metric, store.fact(1).metric);
 }
 
+/// A draft's value is written with its scale ("$30 billion"): that word
+/// names nothing, and a sentence that shares only it and one common word
+/// with the quote links to it no more than one without it.
+#[test]
+fn a_drafts_own_scale_word_is_no_name() {
+    let (_dir, store) = draft_store(&[(
+        "at least $30 billion",
+        "Among organizations with at least $30 billion in revenue, 41% expected to spend more.",
+    )]);
+    let linker = Linker::new(&store);
+    let strength = |sentence: &str, number: &str| {
+        let start = sentence.find(number).unwrap();
+        let mut cache = WordCache::default();
+        let mut terms = SentenceTerms::default();
+        linker.read(sentence, &mut cache, &mut terms);
+        let scores = linker.scores(&terms, &[(start, start + number.len())], 0);
+        let fact = store.fact(store.fact_by_id("d0").unwrap());
+        scores.name(NameKind::Metric, fact.metric).strength
+    };
+    assert_eq!(
+        strength("Revenue reached $19 billion last year.", "$19 billion"),
+        strength("Revenue reached $19 last year.", "$19"),
+    );
+}
+
 #[test]
 fn quote_words_weigh_by_their_nearness_to_the_value() {
     let anchor = Anchor {
         after: Some(3),
+        value_words: 0,
         quote_words: 6,
         next: None,
     };
@@ -177,9 +203,17 @@ fn quote_words_weigh_by_their_nearness_to_the_value() {
     assert_eq!(anchor.weight(2, false), 1.0);
     // A table's column header, after the quote, weighs fully.
     assert_eq!(anchor.weight(6, false), 1.0);
+    // The value's own words after its digits ("billion") name nothing.
+    let scaled = Anchor {
+        value_words: 1,
+        ..anchor
+    };
+    assert_eq!(scaled.weight(3, false), 0.0);
+    assert_eq!(scaled.weight(4, false), anchor.weight(4, false));
     // A value not found in its quote leaves every word its full weight.
     let unanchored = Anchor {
         after: None,
+        value_words: 0,
         quote_words: 6,
         next: None,
     };
@@ -188,6 +222,7 @@ fn quote_words_weigh_by_their_nearness_to_the_value() {
     // words before the first value are the topic of both.
     let first_of_two = Anchor {
         after: Some(3),
+        value_words: 0,
         quote_words: 9,
         next: Some(5),
     };

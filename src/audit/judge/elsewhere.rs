@@ -9,6 +9,7 @@ use super::{
     CLAIMED_SHARE, CLEAR, CLEAR_STRENGTH_BESIDE, Candidate, HALF_A_NAME, Number, SUBJECT_BESIDE,
     SUBJECT_NAMED_NEAR, backs, shares_values,
 };
+use crate::interval::Interval;
 use crate::link::{Linker, NAMED_IN_FULL, NameScore, Scores, SentenceTerms};
 use crate::quantity::Quantity;
 use crate::store::{Fact, NameKind, Store};
@@ -308,18 +309,38 @@ pub(super) fn stated_by_a_neighbour(store: &Store, fact: u32, number: &Number<'_
     a_neighbour_states(&store.fact(fact).value, number)
 }
 
+/// "More than 80 percent of students use AI ..., and estimates range from
+/// about 50 percent to 94 percent": a fact another number of the sentence
+/// states, and does not merely restate this one's value, is that number's.
+/// That its bound allows this number too speaks for nothing.
+pub(super) fn claimed_by_a_neighbour(store: &Store, fact: u32, number: &Number<'_>) -> bool {
+    neighbours_stating(&store.fact(fact).value, number)
+        .any(|stated| !(stated.is_bounded() && shares_values(&stated, &number.reading.set)))
+}
+
 /// Whether another number of the sentence states `value`.
 fn a_neighbour_states(value: &Quantity, number: &Number<'_>) -> bool {
+    neighbours_stating(value, number).next().is_some()
+}
+
+/// What the other numbers of the sentence that state `value` allow.
+fn neighbours_stating<'n>(
+    value: &'n Quantity,
+    number: &'n Number<'_>,
+) -> impl Iterator<Item = Interval> + 'n {
     let reading = value.reading(0.0);
-    number.neighbours.iter().enumerate().any(|(i, m)| {
-        let stated = m.quantity.reading(0.0).set;
-        i != number.which
-            && backs(&m.quantity.unit, &value.unit)
-            // "model uploads more than tripled" bounds the value, and
-            // states only a fact bounded so too: not dataset uploads' 4x.
-            && (stated.is_bounded() || !reading.set.is_bounded())
-            && shares_values(&stated, &reading.set)
-    })
+    number
+        .neighbours
+        .iter()
+        .enumerate()
+        .filter(move |&(i, m)| i != number.which && backs(&m.quantity.unit, &value.unit))
+        .map(|(_, m)| m.quantity.reading(0.0).set)
+        // "model uploads more than tripled" bounds the value, and states
+        // only a fact bounded so too: not dataset uploads' 4x.
+        .filter(move |stated| {
+            (stated.is_bounded() || !reading.set.is_bounded())
+                && shares_values(stated, &reading.set)
+        })
 }
 
 /// Candidates ranked this near the best are as well linked: the words do

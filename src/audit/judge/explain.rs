@@ -58,12 +58,7 @@ pub(crate) fn explain(
             };
             let period = match (number.pinned, fact.period) {
                 (Some(pin), Some(_)) => Some(format!("{}, written beside the number", pin.year)),
-                (None, Some(p))
-                    if number
-                        .years
-                        .named(number.sentence)
-                        .any(|y| store.str(p).contains(y)) =>
-                {
+                (None, Some(p)) if number.years.named().any(|y| store.str(p).contains(y)) => {
                     Some(format!("{}, named in the sentence", store.str(p)))
                 }
                 _ => None,

@@ -11,6 +11,8 @@ use crate::store::Sym;
 #[derive(Debug, Default)]
 pub(crate) struct Years {
     pub(crate) found: Vec<(usize, usize)>,
+    /// Each year of `found` in four digits: "2025" of "Feb '25".
+    written: Vec<[u8; 4]>,
     /// Where the one year the sentence is set in stands ([`Years::set_in`]).
     set_in: Option<(usize, usize)>,
 }
@@ -19,44 +21,56 @@ impl Years {
     pub(crate) fn of(sentence: &str) -> Years {
         let bytes = sentence.as_bytes();
         let mut found = Vec::new();
+        let mut written = Vec::new();
         let mut i = 0;
-        while i + 4 <= bytes.len() {
-            // Most bytes start no year: the first digit alone rules them out
+        while i + 3 <= bytes.len() {
+            // Most bytes start no year: the first byte alone rules them out
             // before the boundaries are looked at.
-            if !matches!(bytes[i], b'1' | b'2') {
+            if !matches!(bytes[i], b'1' | b'2' | b'\'' | 0xE2) {
                 i += 1;
                 continue;
             }
-            let word = &bytes[i..i + 4];
-            let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
-            let boundary_after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_alphanumeric());
-            if boundary_before
-                && boundary_after
-                && word.iter().all(u8::is_ascii_digit)
-                && (word.starts_with(b"19") || word.starts_with(b"20"))
-            {
-                found.push((i, i + 4));
-                i += 4;
+            if let Some((end, year)) = year_at(sentence, i) {
+                found.push((i, end));
+                written.push(year);
+                i = end;
             } else {
                 i += 1;
             }
         }
-        let set_in = set_in(sentence, &found);
-        Years { found, set_in }
+        let mut years = Years {
+            found,
+            written,
+            set_in: None,
+        };
+        years.set_in = set_in(sentence, &years);
+        years
+    }
+
+    /// The `i`th year found, in four digits.
+    fn year(&self, i: usize) -> &str {
+        std::str::from_utf8(&self.written[i]).unwrap_or_default()
+    }
+
+    /// The years found, each with where it stands.
+    fn each(&self) -> impl Iterator<Item = ((usize, usize), &str)> + '_ {
+        self.found
+            .iter()
+            .enumerate()
+            .map(|(i, &span)| (span, self.year(i)))
     }
 
     /// The year written right beside the number at `start..end` ("100 (in
     /// 2024)", "89% since 2017", "notable 2025 models"): the fact must be of it.
-    pub(crate) fn pinned<'s>(
-        &self,
-        sentence: &'s str,
+    pub(crate) fn pinned<'y>(
+        &'y self,
+        sentence: &str,
         start: usize,
         end: usize,
-    ) -> Option<Pin<'s>> {
+    ) -> Option<Pin<'y>> {
         const NEAR: usize = 12;
-        self.found
-            .iter()
-            .filter_map(|&(s, e)| {
+        self.each()
+            .filter_map(|((s, e), year)| {
                 // On a tie the year after the number wins: "from 15 in
                 // 2024 to 28 in 2025".
                 let gap = if e <= start {
@@ -64,8 +78,10 @@ impl Years {
                     // start of the change, not its end.
                     // "362 in 2025, up from 233": nor the year of the
                     // value a change came from.
+                    // "20% (Feb '25) → 77.3%": nor past an arrow.
                     if ends_its_clause(sentence, s, e, start)
                         || sentence[e..start].trim().eq_ignore_ascii_case("to")
+                        || ARROWS.iter().any(|a| sentence[e..start].contains(a))
                         || Number::after_from(sentence, start)
                     {
                         return None;
@@ -113,11 +129,12 @@ impl Years {
                 } else {
                     return None;
                 };
-                (gap <= NEAR).then_some((gap, s, e))
+                (gap <= NEAR).then_some((gap, s, year))
             })
             .min()
-            .map(|(_, s, e)| Pin {
-                year: &sentence[s..e],
+            .map(|(_, s, year)| Pin {
+                year,
+                at: s,
                 since: s >= end && {
                     let before = sentence[..s].trim_end();
                     [" since", " from", " over", " on"]
@@ -133,9 +150,10 @@ impl Years {
     /// 2017", "than in 2024", "since 2017"), nor as the year of what the
     /// number at `..end` is compared with: "three in five schools now
     /// offer it, up from about a third in 2017" is of now.
-    pub(crate) fn set_in_for<'s>(&self, sentence: &'s str, end: usize) -> Option<&'s str> {
-        let (s, e) = self.set_in?;
-        (!compares(sentence.get(end..s).unwrap_or_default())).then(|| &sentence[s..e])
+    pub(crate) fn set_in_for(&self, sentence: &str, end: usize) -> Option<&str> {
+        let (s, _) = self.set_in?;
+        let year = self.each().find(|&((at, _), _)| at == s)?.1;
+        (!compares(sentence.get(end..s).unwrap_or_default())).then_some(year)
     }
 
     /// The years that may date the number at `..end`: not one after it
@@ -146,29 +164,68 @@ impl Years {
         sentence: &'a str,
         end: usize,
     ) -> impl Iterator<Item = &'a str> + 'a {
-        self.found
-            .iter()
-            .filter(move |&&(s, e)| {
+        self.each()
+            .filter(move |&((s, e), _)| {
                 s < end
                     || !(compares(sentence.get(end..s).unwrap_or_default())
                         || dates_the_next_number(sentence, e))
             })
-            .map(move |&(s, e)| &sentence[s..e])
+            .map(|(_, year)| year)
     }
 
-    pub(super) fn named<'a>(&'a self, sentence: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.found.iter().map(move |&(s, e)| &sentence[s..e])
+    /// Every year the sentence names, in four digits.
+    pub(super) fn named(&self) -> impl Iterator<Item = &str> + '_ {
+        self.each().map(|(_, year)| year)
     }
+
+    /// Every year the sentence names, with where it stands.
+    pub(super) fn named_at(&self) -> impl Iterator<Item = ((usize, usize), &str)> + '_ {
+        self.each()
+    }
+}
+
+/// The year that starts at byte `i`, with where it ends: four digits from
+/// 1900 to 2099 ("2025"), or two after an apostrophe that elides the
+/// century ("Feb '25", "(’24)"), not one that closes a quote ("'25'").
+fn year_at(sentence: &str, i: usize) -> Option<(usize, [u8; 4])> {
+    let bytes = sentence.as_bytes();
+    let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+    if !boundary_before {
+        return None;
+    }
+    let digits_end = |from: usize| {
+        from + bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let rest = &sentence[i..];
+    if let Some(after) = ["\'", "’"].iter().find_map(|a| rest.strip_prefix(a)) {
+        let from = sentence.len() - after.len();
+        let end = digits_end(from);
+        let closed = sentence[end..].starts_with(['\'', '’']);
+        if end - from != 2 || closed || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        let century: &[u8; 2] = if bytes[from] <= b'5' { b"20" } else { b"19" };
+        return Some((end, [century[0], century[1], bytes[from], bytes[from + 1]]));
+    }
+    let end = digits_end(i);
+    let word = &bytes[i..end];
+    (word.len() == 4
+        && (word.starts_with(b"19") || word.starts_with(b"20"))
+        && bytes.get(end).is_none_or(|b| !b.is_ascii_alphabetic()))
+    .then(|| (end, [word[0], word[1], word[2], word[3]]))
 }
 
 /// Where the one year the sentence is set in stands, if it names only one, after
 /// "in", "by", "during" or "for" ("7.8% of job postings asked for AI
 /// skills in 2025"), and not as a year compared with ("as many as in
 /// 2017", "than in 2024", "since 2017").
-fn set_in(sentence: &str, found: &[(usize, usize)]) -> Option<(usize, usize)> {
-    let (&(s, e), rest) = found.split_first()?;
-    let year = &sentence[s..e];
-    if rest.iter().any(|&(s, e)| &sentence[s..e] != year) {
+fn set_in(sentence: &str, years: &Years) -> Option<(usize, usize)> {
+    let found = &years.found;
+    let &(s, e) = found.first()?;
+    if years.named().any(|year| year != years.year(0)) {
         return None;
     }
     // "in 2023 and 54.4% a year later" names a second year in words.
@@ -240,11 +297,14 @@ fn ends_its_clause(sentence: &str, s: usize, e: usize, start: usize) -> bool {
 
 /// Whether an arrow is all that stands between two numbers: "$98 → $152".
 fn arrow_between(sentence: &str, end: usize, start: usize) -> bool {
-    matches!(
-        sentence.get(end..start).map(str::trim),
-        Some("→" | "->" | "⟶" | "⇒" | "=>" | "➝" | "➞")
-    )
+    sentence
+        .get(end..start)
+        .map(str::trim)
+        .is_some_and(|between| ARROWS.contains(&between))
 }
+
+/// The arrows that lead from one value to the next.
+const ARROWS: [&str; 7] = ["→", "->", "⟶", "⇒", "=>", "➝", "➞"];
 
 /// Whether the words between a number and what follows put a value beside
 /// the number's to compare it with.
@@ -295,7 +355,9 @@ fn led_by_conjunction(between: &str) -> bool {
 /// The year written beside a number.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Pin<'a> {
+    /// The year in four digits, and where it is written.
     pub year: &'a str,
+    pub at: usize,
     /// "rose 32% from 2024", "up 9% since 2023", "17.2% over 2024": the year the change is
     /// counted from. A fact of a later period states it as well as one
     /// whose period names the year ("since 2024", "2024-2025").
@@ -789,7 +851,7 @@ pub(crate) fn range_ends(quantity: &Quantity, tolerance: f64) -> Option<(Reading
 
 #[cfg(test)]
 mod tests {
-    use super::block_year;
+    use super::{Years, block_year};
 
     #[test]
     fn a_label_or_a_heading_of_a_year_sets_the_block_in_it() {
@@ -813,5 +875,28 @@ mod tests {
         assert_eq!(block_year("2025 in review", "It averaged 58."), None);
         assert_eq!(block_year("", "3,866 — patents"), None);
         assert_eq!(block_year("", "20215 — codes"), None);
+    }
+
+    fn years(sentence: &str) -> Vec<String> {
+        Years::of(sentence).named().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn years_in_four_digits_or_after_an_eliding_apostrophe() {
+        assert_eq!(years("In 2025, up from 1998."), ["2025", "1998"]);
+        assert_eq!(years("20% (Feb '25) and 31% in ’98."), ["2025", "1998"]);
+        // A quote's apostrophes, a possessive and longer runs are no years.
+        assert!(years("She said '25' and China's 25, not 20251 or '250.").is_empty());
+    }
+
+    #[test]
+    fn a_year_before_an_arrow_dates_the_start_of_the_change() {
+        let sentence = "Terminal-Bench: 20% (Feb '25) → 77.3%.";
+        let years = Years::of(sentence);
+        let at = |text: &str| sentence.find(text).unwrap();
+        let first = years.pinned(sentence, at("20%"), at("20%") + 3);
+        assert_eq!(first.map(|pin| pin.year), Some("2025"));
+        let second = years.pinned(sentence, at("77.3%"), at("77.3%") + 5);
+        assert!(second.is_none());
     }
 }

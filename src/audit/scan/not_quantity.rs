@@ -141,6 +141,19 @@ pub(super) fn is_date(text: &str, q: &Quantity, before: &str, end: usize) -> boo
     if qualified_year {
         return true;
     }
+    // "Feb '25", "(’24)": two digits after an apostrophe that elides the
+    // century are a year, unless the apostrophe opens a quote ("'25'").
+    let elided = before
+        .strip_suffix(['\'', '’'])
+        .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()));
+    if plain
+        && elided
+        && q.high.is_none()
+        && q.text.len() == 2
+        && !text[end..].starts_with(['\'', '’'])
+    {
+        return true;
+    }
     let day =
         q.unit == Unit::Bare && q.high.is_none() && q.low.exponent == 0 && q.low.mantissa <= 31;
     if day {

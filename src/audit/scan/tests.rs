@@ -145,6 +145,11 @@ fn dates_times_versions_and_names_are_not_numbers() {
     assert_eq!(found("It hired over 2000 engineers."), ["over 2000"]);
     // ... or a span of years.
     assert_eq!(found("It drew 52% of citations over 2010–2024."), ["52%"]);
+    // Two digits after an apostrophe that elides the century are a year.
+    assert_eq!(
+        found("It scored 20% (Feb '25) and 31% in ’24."),
+        ["20%", "31%"]
+    );
     // A number word capitalised inside a sentence is a name's; at the
     // sentence's start it is a number.
     assert_eq!(
