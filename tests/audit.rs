@@ -1304,6 +1304,9 @@ fn paraphrases_link_to_their_facts() {
     // "(Feb '25)" dates the 20% it follows, not the 77.3% past the arrow.
     expect(225, "20%", Status::Backed, "p-terminal-bench-start");
     expect(225, "77.3%", Status::Backed, "p-terminal-bench");
+    // "faster" says a change in speed, and the wrong direction: METR's
+    // developers were 19% slower.
+    expect(227, "19%", Status::Contradicted, "e-metr-slower");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -56,6 +56,12 @@ fn paraphrased_metrics_link_to_their_names() {
             "362",
             "reported AI incidents",
         ),
+        // A comparative names what it compares.
+        (
+            "Experienced developers using AI were 19% slower.",
+            "19%",
+            "change in speed with AI assistance",
+        ),
     ];
     for (sentence, number, metric) in pairs {
         assert_eq!(best_metric(sentence, number), metric, "{sentence}");
