@@ -1310,6 +1310,9 @@ fn paraphrases_link_to_their_facts() {
     // The best link of the 90.1% is the model's, which the 50.6% states:
     // the next link, the humans', is the 90.1%'s, however far behind.
     expect(229, "90.1%", Status::Backed, "p-clockbench-human");
+    // ">200%" and "<10%" are bounds, as "more than 200%" and "under 10%".
+    expect(231, ">200%", Status::Backed, "e-genai-growth");
+    expect(231, "<10%", Status::Backed, "p-hle-start");
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -381,8 +381,20 @@ pub(super) fn prose_qualifier(i: &str) -> PResult<'_, Qualifier> {
         let rest = &i[len..];
         return Ok((rest.strip_prefix(' ').unwrap_or(rest), qualifier));
     }
-    let symbol = |s: &'static str| value(Qualifier::About, terminated(tag(s), space0));
-    alt((symbol("~"), symbol("≈"))).parse(i)
+    let symbol = |s: &'static str, q| value(q, terminated(tag(s), space0));
+    // A comparison is glued to its number: "> 59" may be a quote's marker.
+    let glued = |s: &'static str, q| value(q, tag(s));
+    alt((
+        symbol("~", Qualifier::About),
+        symbol("≈", Qualifier::About),
+        symbol("≥", Qualifier::AtLeast),
+        symbol("≤", Qualifier::AtMost),
+        glued(">=", Qualifier::AtLeast),
+        glued("<=", Qualifier::AtMost),
+        glued(">", Qualifier::Over),
+        glued("<", Qualifier::Under),
+    ))
+    .parse(i)
 }
 
 /// `[sign] [currency] (digits [magnitude] | spelled) [known unit]`, then a word end.

@@ -13,7 +13,7 @@ pub(super) static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .chain(["between".to_owned()])
         .collect();
     Regex::new(&format!(
-        r"(?i)(?:(?-u:\b)(?:{}) +|[~≈] *)$",
+        r"(?i)(?:(?-u:\b)(?:{}) +|[~≈≥≤] *|(?:^|[^-=<>])[<>]=?)$",
         phrases.join("|")
     ))
     .unwrap_or_else(|e| unreachable!("the qualifier regex is valid: {e}"))
@@ -85,9 +85,27 @@ pub(super) fn context_start(text: &str, at: usize, word: &str) -> (usize, bool) 
             .words
             .iter()
             .any(|w| w.eq_ignore_ascii_case(word));
-    let qualified = last.is_some_and(|c| c == '~' || c == '≈') || ends_qualifier;
+    // ">200%", "<10%": a comparison glued to its number, not an arrow's
+    // head ("->77.3%") nor a quote's marker ("> 59").
+    let compared = window.ends_with(['<', '>', '='])
+        && !window.ends_with("->")
+        && !window.ends_with("=>")
+        && !window.ends_with("<<")
+        && !window.ends_with(">>");
+    let qualified =
+        last.is_some_and(|c| matches!(c, '~' | '≈' | '≥' | '≤')) || compared || ends_qualifier;
     let start = if qualified {
-        BEFORE.find(window).map_or(at, |m| window_start + m.start())
+        BEFORE.find(window).map_or(at, |m| {
+            // The regex takes the character before a glued comparison
+            // with it: the mention starts at the comparison.
+            let matched = m.as_str();
+            let skip = matched
+                .char_indices()
+                .find(|&(_, c)| matches!(c, '<' | '>'))
+                .filter(|_| !matched.starts_with(['<', '>']))
+                .map_or(0, |(i, _)| i);
+            window_start + m.start() + skip
+        })
     } else if let Some((_, len)) = zh_qualifier_at_end(window) {
         at - len
     } else if let Some((_, len)) = window.strip_suffix(' ').and_then(zh_qualifier_at_end) {

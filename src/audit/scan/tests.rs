@@ -34,6 +34,16 @@ fn numbers_with_qualifiers_units_and_ranges() {
         found("It logged over 1,250 runtime hours in 3 consecutive years, 12 of the years."),
         ["over 1,250 runtime hours", "3 consecutive years", "12"]
     );
+    // A comparison glued to its number bounds it; an arrow's head does not.
+    assert_eq!(
+        found("Growth was >200%, the gap <10 points, ≤ 6 pts, and 20% ->77.3%."),
+        [">200%", "<10 points", "≤ 6 pts", "20%", "77.3%"]
+    );
+    let bounds: Vec<_> = scan("from >$1T to <10%", BlockKind::Paragraph)
+        .iter()
+        .map(|m| m.quantity.qualifier)
+        .collect();
+    assert_eq!(bounds, [Some(Qualifier::Over), Some(Qualifier::Under)]);
 }
 
 /// Chinese: numbers glued to the words around them, dates (2026年4月)
