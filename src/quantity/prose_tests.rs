@@ -577,6 +577,10 @@ fn chinese_magnitudes_and_units_after_digits() {
     assert_eq!(read("3.5万亿元"), ("3.5万亿元".into(), 3.5e12, cny));
     assert_eq!(read("$1.5亿"), ("$1.5亿".into(), 1.5e8, usd));
     assert_eq!(read("5个模型"), ("5".into(), 5.0, Unit::Bare));
+    // Tonnes of CO2 equivalent, the gas in Latin letters, are emissions.
+    assert_eq!(read("27,816吨 CO2e，").2.name(), "tCO2e (emissions)");
+    assert_eq!(read("63吨CO2e").2.name(), "tCO2e (emissions)");
+    assert_eq!(read("63吨钢").2.name(), "tonnes (mass)");
     // The written precision stays: 1.2万 is read to the thousand.
     let (q, _) = prose_quantity("1.2万", true).unwrap();
     assert_eq!((q.low.mantissa, q.low.exponent), (12, 3));

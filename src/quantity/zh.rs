@@ -34,6 +34,11 @@ const MEASURES: &[(&str, &str)] = &[
     ("毫米", "mm"),
     ("纳米", "nm"),
     ("吨二氧化碳当量", "tco2e"),
+    // Mixed text names the gas in Latin letters: 27,816吨 CO2e.
+    ("吨 CO2e", "tco2e"),
+    ("吨CO2e", "tco2e"),
+    ("吨 CO₂e", "tco2e"),
+    ("吨CO₂e", "tco2e"),
     ("吨", "tonne"),
     ("千升", "kiloliter"),
     ("升", "liter"),

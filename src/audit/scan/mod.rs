@@ -115,6 +115,7 @@ pub fn scan_knowing(
     share_units(text, mentions);
     end_changes_in_the_start_unit(text, mentions);
     elided_currency(text, mentions);
+    elided_emissions(mentions);
     shares_in(text, mentions);
     if kind != BlockKind::Cell {
         drop_wordless(text, mentions);
@@ -236,6 +237,28 @@ fn elided_currency(text: &str, mentions: &mut [Mention]) {
         {
             now.quantity.unit = before.quantity.unit.clone();
             now.weak = false;
+        }
+    }
+}
+
+/// "Grok 4 emitted 72,816 tonnes of CO2 equivalent, GPT-4 5,184 tonnes":
+/// tonnes after emissions in tonnes in the same sentence are emissions
+/// too, the gas named once for all.
+fn elided_emissions(mentions: &mut [Mention]) {
+    let mut emissions: Option<(Unit, (usize, usize))> = None;
+    for mention in mentions.iter_mut() {
+        let unit = &mention.quantity.unit;
+        if let Unit::Measure(measure) = unit
+            && measure.dimension == "emissions"
+            && measure.factor == 1.0
+        {
+            emissions = Some((unit.clone(), mention.sentence));
+        } else if let Unit::Measure(measure) = unit
+            && measure.symbol == "tonnes"
+            && let Some((named, sentence)) = &emissions
+            && *sentence == mention.sentence
+        {
+            mention.quantity.unit = named.clone();
         }
     }
 }

@@ -258,6 +258,25 @@ fn an_amount_after_money_is_money() {
     );
 }
 
+/// Tonnes after emissions in the same sentence are emissions: the gas is
+/// named once for all.
+#[test]
+fn tonnes_after_emissions_are_emissions() {
+    let text = "Training emitted 72,816 tonnes of CO2 equivalent, and GPT-4's 5,184 \
+                tonnes. A car weighs 2 tonnes. 训练排放27,816吨 CO2e，GPT-4是5,184吨。";
+    let units: Vec<String> = units_and_values(text).into_iter().map(|(u, _)| u).collect();
+    assert_eq!(
+        units,
+        [
+            "tCO2e (emissions)",
+            "tCO2e (emissions)",
+            "tonnes (mass)",
+            "tCO2e (emissions)",
+            "tCO2e (emissions)"
+        ]
+    );
+}
+
 /// The size of a rating scale is no figure: "a 4-point scale", "a
 /// five-point Likert scale"; a gap in points is one (in points of a
 /// percentage only after one).
