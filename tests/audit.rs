@@ -1313,6 +1313,13 @@ fn paraphrases_link_to_their_facts() {
     // ">200%" and "<10%" are bounds, as "more than 200%" and "under 10%".
     expect(231, ">200%", Status::Backed, "e-genai-growth");
     expect(231, "<10%", Status::Backed, "p-hle-start");
+    // "Grok 4" names Grok 4, not Grok 3: the version is part of the name.
+    expect(
+        233,
+        "an estimated 27,816 tonnes of CO2 equivalent",
+        Status::Contradicted,
+        "r-grok4-co2",
+    );
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

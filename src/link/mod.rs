@@ -271,8 +271,14 @@ impl Linker {
             let mut terms: Vec<u32> = Vec::new();
             let mut words: Vec<(u32, Box<str>)> = Vec::new();
             let mut weights: Vec<f32> = Vec::new();
+            let mut previous = None;
             for (index, token) in tokens(text).enumerate() {
                 let written = &text[token.start..token.end];
+                // A quote's "Figure 4" or "Table 3" is no name's version.
+                let version = previous.filter(|_| anchor.is_none()).and_then(|p: Token| {
+                    words::spaced_version(text, p, token).map(|end| &text[p.start..end])
+                });
+                previous = Some(token);
                 let weight = match anchor {
                     Some(anchor) => {
                         let weight =
@@ -293,7 +299,9 @@ impl Linker {
                 // "GPT-4" is its own term, and "GPT" as well: a sentence
                 // that names GPT-4 names it more than GPT-3, and one that
                 // says "GPT" names both a little.
-                let parts = std::iter::once(written).chain(words::unversioned(written));
+                let parts = std::iter::once(written)
+                    .chain(words::unversioned(written))
+                    .chain(version);
                 for part in parts {
                     let Some(key) = linker.normalizer.key(part, &mut buffer) else {
                         continue;
@@ -595,8 +603,28 @@ impl Linker {
         // of letters tells that the name holds its word of exclusion.
         let mut cjk_before = false;
         mark_pairs(sentence, &mut out.paired);
+        let mut previous = None;
         for token in tokens(sentence) {
             let word = out.word_starts.len() as u32;
+            // "Grok 4": the name with its version, at the version's place.
+            if let Some((at, end)) = previous
+                .and_then(|p: Token| Some((p.start, words::spaced_version(sentence, p, token)?)))
+            {
+                let (from, to) = self.cached_terms(&sentence[at..end], cache);
+                if from != STOP {
+                    for &term in &cache.terms[from as usize..to as usize] {
+                        out.occurrences.push(Occurrence {
+                            term,
+                            slot: 0,
+                            word,
+                            // Shown as the version: "2.5" of "Gemini 2.5".
+                            start: token.start as u32,
+                            end: end as u32,
+                        });
+                    }
+                }
+            }
+            previous = Some(token);
             out.word_starts.push(token.start as u32);
             out.word_place.push(place);
             let gap = &sentence[previous_end..token.start];

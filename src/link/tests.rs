@@ -68,6 +68,32 @@ fn paraphrased_metrics_link_to_their_names() {
     }
 }
 
+/// A number one space after a name is its version: "Grok 4" names Grok 4
+/// more than Grok 3, and "Claude Opus 4.5" Opus 4.5 more than Opus 4.6.
+#[test]
+fn a_names_version_tells_it_from_its_siblings() {
+    let linker = Linker::new(&BUNDLED);
+    let subject = |sentence: &str, number: &str, name: &str| {
+        let start = sentence.find(number).unwrap();
+        let mut cache = WordCache::default();
+        let mut terms = SentenceTerms::default();
+        linker.read(sentence, &mut cache, &mut terms);
+        let scores = linker.scores(&terms, &[(start, start + number.len())], 0);
+        let sym = linker
+            .subjects_named(&terms)
+            .find(|&s| BUNDLED.str(s) == name)
+            .unwrap_or_else(|| panic!("{name} is named"));
+        scores.name(NameKind::Subject, sym).coverage
+    };
+    let grok = "Grok 4 training emitted 72,816 tonnes of CO2 equivalent.";
+    assert!(subject(grok, "72,816", "Grok 4") > subject(grok, "72,816", "Grok 3"));
+    let opus = "Claude Opus 4.5 scored 66.3% on OSWorld.";
+    assert!(
+        subject(opus, "66.3%", "Claude Opus 4.5")
+            > subject(opus, "66.3%", "Claude Opus 4.6 (Nonthinking)")
+    );
+}
+
 #[test]
 fn each_number_takes_the_subject_nearest_before_it() {
     let sentence = "The US released 59 notable models, China 35 and South Korea 8.";

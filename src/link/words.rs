@@ -181,6 +181,43 @@ pub fn unversioned(word: &str) -> Option<&str> {
     .then_some(name)
 }
 
+/// "Grok 4", "Claude Opus 4.5": a number one space after a capitalised
+/// word is the version of its name, and the two read as one word tell
+/// Grok 4 from Grok 3 where the bare number names nothing. Where the
+/// version ends ("Grok 4" is `text[previous.start..end]`); `None` unless the
+/// token `number` is such a number: a digit or two, perhaps with points
+/// after, and nothing glued on.
+pub fn spaced_version(text: &str, previous: Token, number: Token) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if text.get(previous.end..number.start) != Some(" ")
+        || !text[previous.start..].starts_with(|c: char| c.is_uppercase())
+        || !bytes[number.start].is_ascii_digit()
+    {
+        return None;
+    }
+    // A version has a digit or two before any point: "March 2025" and
+    // "Figure 1,024" are no names with versions.
+    let whole = bytes[number.start..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if whole > 2 {
+        return None;
+    }
+    let mut end = number.start;
+    loop {
+        while bytes.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+        if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    (!bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)).then_some(end)
+}
+
 /// Chinese characters stand one to a token: Chinese writes no spaces, and
 /// the store's Chinese aliases are matched character by character.
 pub fn is_cjk(c: char) -> bool {
