@@ -107,6 +107,9 @@ struct Form {
     words: Box<[(u32, Box<str>)]>,
     /// The sum of the terms' rarities.
     mass: f32,
+    /// A draft's quote, not a name: a sentence names it in full only by
+    /// restating the quote around its value.
+    quoted: bool,
 }
 
 /// A form's terms and weights in [`Linker::packed`], and its mass.
@@ -172,8 +175,9 @@ pub struct SentenceTerms {
     /// Per distinct term, how much its presence counts: fully in the
     /// sentence, [`CONTEXT_FOUND`] when only the paragraph before has it.
     presence: Vec<f32>,
-    /// The metrics considered, with the weight found of their best form.
-    metrics: Vec<(Sym, f32)>,
+    /// The metrics considered, with whether the sentence names one of their
+    /// forms in full and the weight found of their best form.
+    metrics: Vec<(Sym, bool, f32)>,
     /// The subjects of `forms`, each once, in that order, with the most
     /// any of their forms has in the sentence's own words (the `own` of
     /// [`NameScore`]).
@@ -347,6 +351,7 @@ impl Linker {
                 terms: terms.into(),
                 words: words.into(),
                 mass: 0.0,
+                quoted: anchor.is_some(),
             });
         }
         let names = (linker.subject_forms.len() + linker.metric_forms.len()).max(1) as f32;
@@ -786,7 +791,12 @@ impl Linker {
                 out.form_slots.push((from, out.slots.len() as u32));
                 let form = &self.forms[f as usize];
                 if form.kind == NameKind::Metric {
-                    out.metrics.push((form.sym, own));
+                    // A metric the sentence names in full is a candidate
+                    // however common its words: "$285.9 billion of U.S.
+                    // private investment" beside a clause of contracts and
+                    // grants, whose rarer words touch many more.
+                    let full = !form.quoted && in_sentence >= NAMED_IN_FULL * packed.mass;
+                    out.metrics.push((form.sym, full, own));
                 } else {
                     let own = in_sentence / packed.mass.max(f32::MIN_POSITIVE);
                     match out.subjects.iter_mut().find(|(s, _)| *s == form.sym) {
@@ -809,7 +819,7 @@ impl Linker {
         // The metrics with the most weight found, each once: a long
         // sentence touches dozens, and the few best are the candidates.
         out.metrics
-            .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            .sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
         let mut kept = 0;
         for i in 0..out.metrics.len() {
             let sym = out.metrics[i].0;
