@@ -52,8 +52,8 @@ impl Years {
         std::str::from_utf8(&self.written[i]).unwrap_or_default()
     }
 
-    /// The years found, each with where it stands.
-    fn each(&self) -> impl Iterator<Item = ((usize, usize), &str)> + '_ {
+    /// Every year the sentence names, with where it stands.
+    pub(super) fn named_at(&self) -> impl Iterator<Item = ((usize, usize), &str)> + '_ {
         self.found
             .iter()
             .enumerate()
@@ -69,7 +69,7 @@ impl Years {
         end: usize,
     ) -> Option<Pin<'y>> {
         const NEAR: usize = 12;
-        self.each()
+        self.named_at()
             .filter_map(|((s, e), year)| {
                 // On a tie the year after the number wins: "from 15 in
                 // 2024 to 28 in 2025".
@@ -152,7 +152,7 @@ impl Years {
     /// offer it, up from about a third in 2017" is of now.
     pub(crate) fn set_in_for(&self, sentence: &str, end: usize) -> Option<&str> {
         let (s, _) = self.set_in?;
-        let year = self.each().find(|&((at, _), _)| at == s)?.1;
+        let year = self.named_at().find(|&((at, _), _)| at == s)?.1;
         (!compares(sentence.get(end..s).unwrap_or_default())).then_some(year)
     }
 
@@ -164,7 +164,7 @@ impl Years {
         sentence: &'a str,
         end: usize,
     ) -> impl Iterator<Item = &'a str> + 'a {
-        self.each()
+        self.named_at()
             .filter(move |&((s, e), _)| {
                 s < end
                     || !(compares(sentence.get(end..s).unwrap_or_default())
@@ -175,12 +175,7 @@ impl Years {
 
     /// Every year the sentence names, in four digits.
     pub(super) fn named(&self) -> impl Iterator<Item = &str> + '_ {
-        self.each().map(|(_, year)| year)
-    }
-
-    /// Every year the sentence names, with where it stands.
-    pub(super) fn named_at(&self) -> impl Iterator<Item = ((usize, usize), &str)> + '_ {
-        self.each()
+        self.named_at().map(|(_, year)| year)
     }
 }
 
