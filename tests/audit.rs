@@ -1324,6 +1324,14 @@ fn paraphrases_link_to_their_facts() {
     // clause of contracts and grants touches: $285.9 billion is 2025's
     // private investment, no wrong total of 2013-2025 (a false alarm).
     expect(235, "$285.9 billion", Status::Backed, "e-us-private");
+    // "close to triple" owns to rounding as "nearly" does: 16.3 / 5.8 =
+    // 2.81x, derived, no false alarm.
+    expect(
+        237,
+        "close to triple",
+        Status::Derived,
+        "e-openai-compute-2025",
+    );
     // A number the writer denies states nothing to back or contradict.
     expect(29, "$285.9 billion", Status::Backed, "e-us-private");
     let denied = findings

@@ -347,7 +347,13 @@ impl Quantity {
                 (digits, digits.hull(&Interval::closed(point - slack, point)))
             }
             Some(Qualifier::About) => {
-                let slack = (point.abs() * tolerance).next_up();
+                // ... as "about" and "close to" do either way: "close to
+                // triple" for 2.81x.
+                let reach = match self.one_digit_multiple() {
+                    Some(_) => 2.0 * tolerance,
+                    None => tolerance,
+                };
+                let slack = (point.abs() * reach).next_up();
                 (
                     digits,
                     digits.hull(&Interval::closed(point - slack, point + slack)),

@@ -79,6 +79,9 @@ fn one_digit_multiples_reach_from_just_below_to_the_next_half() {
     // rounded coarsely: 2.81x is nearly 3x, 2.6x is not.
     let nearly = q("nearly 3x").reading(0.05);
     assert!(nearly.set.contains(2.81) && !nearly.set.contains(2.6));
+    // "About" and "close to" as much, either way.
+    let about = q("about 3x").reading(0.05);
+    assert!(about.set.contains(2.81) && about.set.contains(3.2) && !about.set.contains(2.6));
 }
 
 proptest::proptest! {
